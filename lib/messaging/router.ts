@@ -1,0 +1,48 @@
+import type { Browser } from 'wxt/browser';
+import { describeError, type ErrorCode, errorCodeOf } from '../errors';
+import {
+  type MessageError,
+  REQUEST_ACCESS,
+  type RequestOf,
+  type RequestType,
+  type Response,
+  type ResponseData,
+  requestSchema,
+  type SenderKind,
+} from './contract';
+import { classifySender, type SenderPolicy } from './sender';
+
+export type Handlers = {
+  [T in RequestType]: (
+    request: RequestOf<T>,
+    context: { senderKind: SenderKind; tabId?: number },
+  ) => Promise<ResponseData<T>>;
+};
+
+function failure(code: ErrorCode, message: string): { ok: false; error: MessageError } {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * The worker's single entry point for messages: check the sender, parse the request, check
+ * that this kind of sender may ask for it, then run exactly one handler. Never throws.
+ */
+export function createMessageRouter(handlers: Handlers, getPolicy: () => SenderPolicy | Promise<SenderPolicy>) {
+  return async (message: unknown, sender: Browser.runtime.MessageSender): Promise<Response<RequestType>> => {
+    const senderKind = classifySender(sender, await getPolicy());
+    if (!senderKind) return failure('FORBIDDEN_SENDER', 'Messages are accepted only from this extension');
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) return failure('INVALID_MESSAGE', 'The request does not match the message contract');
+    const request = parsed.data;
+    if (!REQUEST_ACCESS[request.type].includes(senderKind)) {
+      return failure('FORBIDDEN_SENDER', `${request.type} is not available to this part of the extension`);
+    }
+    try {
+      const handler = handlers[request.type] as (r: typeof request, c: object) => Promise<unknown>;
+      const data = await handler(request, { senderKind, tabId: sender.tab?.id });
+      return { ok: true, data } as Response<RequestType>;
+    } catch (error) {
+      return failure(errorCodeOf(error), describeError(error));
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import { isSandboxBuild } from './build-flavor';
+import { defaultEnvironment, type EnvironmentSettings, environmentSettingsSchema } from './environment';
+
+/**
+ * Every value the extension keeps, declared once: one key, one schema, one default.
+ * Values are parsed on read; a corrupted value falls back to the default and says so.
+ */
+
+export const environmentSetting = storage.defineItem<unknown>('local:environment');
+
+export interface Validated<T> {
+  value: T;
+  /** True when a stored value existed but did not parse, so the default is in use. */
+  corrupted: boolean;
+}
+
+export async function readValidated<S extends z.ZodMiniType>(
+  item: { getValue(): Promise<unknown> },
+  schema: S,
+  fallback: z.infer<S>,
+): Promise<Validated<z.infer<S>>> {
+  const raw = await item.getValue();
+  if (raw === null || raw === undefined) return { value: fallback, corrupted: false };
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { value: parsed.data, corrupted: false } : { value: fallback, corrupted: true };
+}
+
+export function readEnvironment(): Promise<Validated<EnvironmentSettings>> {
+  return readValidated(environmentSetting, environmentSettingsSchema, defaultEnvironment(isSandboxBuild));
+}
+
+/** The IMS session lives only in the worker's session storage, never in `local`. */
+export const imsSessionSchema = z.strictObject({
+  accessToken: z.string(),
+  refreshToken: z.optional(z.string()),
+  expiresAt: z.number(),
+  userId: z.string(),
+});
+export type ImsSession = z.infer<typeof imsSessionSchema>;
+export const imsSessionItem = storage.defineItem<unknown>('session:imsSession');
+
+export async function readImsSession(): Promise<ImsSession | undefined> {
+  const { value } = await readValidated(imsSessionItem, z.optional(imsSessionSchema), undefined);
+  return value;
+}

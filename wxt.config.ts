@@ -1,0 +1,43 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { isSandboxMode } from './lib/build-flavor';
+import { IMS_HOST_PERMISSIONS, PRODUCTION_CONSOLE_MATCHES, SANDBOX_CONSOLE_MATCHES } from './lib/console-hosts';
+
+/** Firefox add-on id; stable across releases so settings and policies keep applying. */
+export const GECKO_ID = 'aem-cc-org-switcher@extensions.example.org';
+
+export default defineConfig({
+  manifestVersion: 3,
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, mode }) => ({
+    name: 'AEM Assets CC Org Switcher',
+    description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',
+    permissions: ['storage', 'identity'],
+    host_permissions: [
+      ...PRODUCTION_CONSOLE_MATCHES,
+      ...IMS_HOST_PERMISSIONS,
+      ...(isSandboxMode(mode) ? SANDBOX_CONSOLE_MATCHES : []),
+    ],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    // Content script matches are declared once in the entry point (production hosts); a
+    // sandbox build also injects into the loopback console.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (!isSandboxMode(wxt.config.mode)) return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...SANDBOX_CONSOLE_MATCHES];
+      }
+    },
+  },
+});
