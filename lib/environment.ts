@@ -45,14 +45,15 @@ export const baseUrlSchema = z
 export const environmentSettingsSchema = z.strictObject({
   name: environmentNameSchema,
   clientId: z.string(),
-  /** Only read when `name` is `custom`. */
-  custom: z.optional(z.strictObject({ imsBaseUrl: baseUrlSchema, assetsBaseUrl: baseUrlSchema })),
+  /** Required for `custom`; for `sandbox` it points at a sandbox on another port. Ignored otherwise. */
+  baseUrls: z.optional(z.strictObject({ imsBaseUrl: baseUrlSchema, assetsBaseUrl: baseUrlSchema })),
 });
 export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 
 export function endpointsFor(settings: EnvironmentSettings): Endpoints | undefined {
-  if (settings.name !== 'custom') return KNOWN_ENDPOINTS[settings.name];
-  return settings.custom;
+  if (settings.name === 'custom') return settings.baseUrls;
+  if (settings.name === 'sandbox') return settings.baseUrls ?? KNOWN_ENDPOINTS.sandbox;
+  return KNOWN_ENDPOINTS[settings.name];
 }
 
 export function defaultEnvironment(sandboxBuild: boolean): EnvironmentSettings {
