@@ -9,6 +9,22 @@ export const ERROR_CODES = [
   'WORKER_UNREACHABLE',
   'INVALID_RESPONSE',
   'INTERNAL',
+  // HTTP transport (lib/http): what went wrong on the wire, before any API meaning.
+  'NETWORK',
+  'TIMEOUT',
+  'ABORTED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'SERVER_ERROR',
+  /** The API answered with its own `{ error: { code } }`; the HttpError carries that code and the status. */
+  'API_ERROR',
+  // Sign-in and session (lib/ims).
+  'STATE_MISMATCH',
+  'LOGIN_REQUIRED',
+  'SIGN_IN_CANCELLED',
+  'SIGN_IN_FAILED',
+  'SESSION_EXPIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
