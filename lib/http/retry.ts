@@ -45,9 +45,11 @@ export function isReplayable(method: string, hasIdempotencyKey: boolean): boolea
 
 /** Full-jitter backoff for the retry after failed attempt number `attempt` (0-based). */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  // Clamp: a random source returning exactly 1 (or junk) must not push past the cap.
-  const fraction = Math.min(Math.max(random(), 0), 1);
+  // The exponent is bounded so a huge attempt number cannot make 0 * Infinity = NaN.
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt, 30));
+  // Clamp: a random source returning junk (NaN, < 0, > 1) must not push outside [0, cap].
+  const drawn = random();
+  const fraction = Number.isFinite(drawn) ? Math.min(Math.max(drawn, 0), 1) : 0;
   return Math.floor(fraction * ceiling);
 }
 
