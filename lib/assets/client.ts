@@ -87,6 +87,7 @@ export function createAssetsClient(options: AssetsClientOptions) {
         const url = urlOf(ASSETS_PATHS.ccConnection);
         return versioned(
           await requestJson({ ...transport, url, headers: headersFor(token), schema: ccConnectionSchema }),
+          'GET',
         );
       });
     },
@@ -99,6 +100,7 @@ export function createAssetsClient(options: AssetsClientOptions) {
         const url = urlOf(ASSETS_PATHS.ccConnection);
         return versioned(
           await requestJson({ ...transport, url, method: 'PUT', headers, json: body, schema: ccConnectionSchema }),
+          'PUT',
         );
       });
     },
@@ -107,10 +109,10 @@ export function createAssetsClient(options: AssetsClientOptions) {
 
 export type AssetsClient = ReturnType<typeof createAssetsClient>;
 
-function versioned(response: JsonResponse<CcConnection>): VersionedConnection {
+function versioned(response: JsonResponse<CcConnection>, method: 'GET' | 'PUT'): VersionedConnection {
   const etag = response.headers.get('ETag');
   if (!etag) {
-    const endpoint = ASSETS_PATHS.ccConnection;
+    const endpoint = `${method} ${ASSETS_PATHS.ccConnection}`;
     throw new HttpError('INVALID_RESPONSE', `${endpoint} answered without an ETag`, {
       endpoint,
       status: response.status,
