@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'SIGN_IN_CANCELLED',
   'SIGN_IN_FAILED',
   'SESSION_EXPIRED',
+  'NOT_SIGNED_IN',
+  /** No IMS client id (or no base URLs for a custom environment) is configured. */
+  'NOT_CONFIGURED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

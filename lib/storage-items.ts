@@ -35,8 +35,12 @@ export function readEnvironment(): Promise<Validated<EnvironmentSettings>> {
 export const imsSessionSchema = z.strictObject({
   accessToken: z.string(),
   refreshToken: z.optional(z.string()),
+  /** Epoch milliseconds. */
   expiresAt: z.number(),
   userId: z.string(),
+  /** The IMS and client the tokens belong to: a session never outlives a change of environment. */
+  imsBaseUrl: z.string(),
+  clientId: z.string(),
 });
 export type ImsSession = z.infer<typeof imsSessionSchema>;
 export const imsSessionItem = storage.defineItem<unknown>('session:imsSession');

@@ -1,0 +1,155 @@
+import { browser } from 'wxt/browser';
+import { type Endpoints, type EnvironmentSettings, endpointsFor } from '../environment';
+import { ExtensionError } from '../errors';
+import { isHttpError } from '../http/errors';
+import { buildAuthorizeUrl, parseRedirect } from '../ims/authorize-url';
+import { createImsClient, type ImsClient } from '../ims/client';
+import { createPkcePair, createState } from '../ims/pkce';
+import { IMS_SCOPES, type TokenResponse } from '../ims/shapes';
+import { type ImsSession, imsSessionItem, readEnvironment, readImsSession } from '../storage-items';
+
+/** Refresh this long before expiry, so a call never starts with a token about to die. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export interface SessionDeps {
+  launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+  redirectUri(): string;
+  now(): number;
+  imsClientFor(imsBaseUrl: string, clientId: string): ImsClient;
+}
+
+const browserDeps: SessionDeps = {
+  launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
+  redirectUri: () => browser.identity.getRedirectURL(),
+  now: () => Date.now(),
+  imsClientFor: (imsBaseUrl, clientId) => createImsClient({ imsBaseUrl, clientId }),
+};
+
+export interface ConfiguredEnvironment {
+  settings: EnvironmentSettings;
+  endpoints: Endpoints;
+}
+
+export async function configuredEnvironment(): Promise<ConfiguredEnvironment> {
+  const { value: settings } = await readEnvironment();
+  const endpoints = endpointsFor(settings);
+  if (!endpoints) throw new ExtensionError('NOT_CONFIGURED', 'The custom environment has no base URLs');
+  if (!settings.clientId) throw new ExtensionError('NOT_CONFIGURED', 'No IMS client ID is configured');
+  return { settings, endpoints };
+}
+
+/**
+ * The IMS session: tokens live here and in `storage.session` only. Module state holds just
+ * the one refresh in flight; everything that matters survives the worker being killed.
+ */
+export function createSession(deps: SessionDeps = browserDeps) {
+  let refreshInFlight: Promise<ImsSession> | undefined;
+
+  async function authorize(
+    environment: ConfiguredEnvironment,
+    prompt: 'login' | 'none' | undefined,
+    interactive: boolean,
+  ) {
+    const pkce = await createPkcePair();
+    const state = createState();
+    const url = buildAuthorizeUrl({
+      imsBaseUrl: environment.endpoints.imsBaseUrl,
+      clientId: environment.settings.clientId,
+      redirectUri: deps.redirectUri(),
+      scopes: IMS_SCOPES,
+      codeChallenge: pkce.challenge,
+      state,
+      prompt,
+    });
+    let responseUrl: string | undefined;
+    try {
+      responseUrl = await deps.launchWebAuthFlow({ url, interactive });
+    } catch (error) {
+      // Both browsers reject when the user closes the window; silent mode also when IMS wants a login.
+      const code = interactive ? 'SIGN_IN_CANCELLED' : 'LOGIN_REQUIRED';
+      throw new ExtensionError(code, `The sign-in window ended without an answer: ${String(error)}`);
+    }
+    const redirect = parseRedirect(responseUrl ?? '', state);
+    if (!redirect.ok) throw redirect.error;
+    const ims = deps.imsClientFor(environment.endpoints.imsBaseUrl, environment.settings.clientId);
+    return store(environment, await ims.exchangeCode(redirect.code, pkce.verifier), ims);
+  }
+
+  async function store(environment: ConfiguredEnvironment, tokens: TokenResponse, ims: ImsClient) {
+    const profile = await ims.getProfile(tokens.access_token);
+    const session: ImsSession = {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: deps.now() + tokens.expires_in * 1000,
+      userId: profile.userId,
+      imsBaseUrl: environment.endpoints.imsBaseUrl,
+      clientId: environment.settings.clientId,
+    };
+    await imsSessionItem.setValue(session);
+    return session;
+  }
+
+  async function currentSession(): Promise<{ session: ImsSession; environment: ConfiguredEnvironment }> {
+    const [session, environment] = await Promise.all([readImsSession(), configuredEnvironment()]);
+    const belongsHere =
+      session?.imsBaseUrl === environment.endpoints.imsBaseUrl && session.clientId === environment.settings.clientId;
+    if (!session || !belongsHere) throw new ExtensionError('NOT_SIGNED_IN', 'Not signed in to Adobe IMS');
+    return { session, environment };
+  }
+
+  async function renew(): Promise<ImsSession> {
+    const { session, environment } = await currentSession();
+    const ims = deps.imsClientFor(environment.endpoints.imsBaseUrl, environment.settings.clientId);
+    try {
+      if (session.refreshToken) return await store(environment, await ims.refresh(session.refreshToken), ims);
+      // IMS may not issue refresh tokens to public clients: re-authenticate silently instead.
+      return await authorize(environment, 'none', false);
+    } catch (error) {
+      if (isHttpError(error, 'NETWORK') || isHttpError(error, 'TIMEOUT')) throw error;
+      await imsSessionItem.removeValue();
+      throw new ExtensionError('SESSION_EXPIRED', `The session could not be renewed: ${String(error)}`);
+    }
+  }
+
+  /** One refresh at a time, however many callers wait for it. */
+  function refresh(): Promise<ImsSession> {
+    refreshInFlight ??= renew().finally(() => {
+      refreshInFlight = undefined;
+    });
+    return refreshInFlight;
+  }
+
+  return {
+    async signIn(options: { chooseAccount: boolean }): Promise<ImsSession> {
+      return authorize(await configuredEnvironment(), options.chooseAccount ? 'login' : undefined, true);
+    },
+
+    async accessToken(): Promise<string> {
+      const { session } = await currentSession();
+      if (session.expiresAt - deps.now() > REFRESH_MARGIN_MS) return session.accessToken;
+      return (await refresh()).accessToken;
+    },
+
+    /** For a 401: the token was refused before its time (revoked, clock skew). */
+    async refreshAfterUnauthorized(): Promise<void> {
+      await refresh();
+    },
+
+    async isSignedIn(): Promise<boolean> {
+      return currentSession().then(
+        () => true,
+        () => false,
+      );
+    },
+
+    /** Forget the session whatever IMS answers: a failed revoke must not keep anyone signed in. */
+    async signOut(): Promise<void> {
+      const session = await readImsSession();
+      await imsSessionItem.removeValue();
+      if (!session) return;
+      await deps.imsClientFor(session.imsBaseUrl, session.clientId).logout(session.accessToken);
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;
