@@ -28,6 +28,14 @@ export const ERROR_CODES = [
   'NOT_SIGNED_IN',
   /** No IMS client id (or no base URLs for a custom environment) is configured. */
   'NOT_CONFIGURED',
+  // Switching (lib/worker/switch-org.ts).
+  'READ_ONLY',
+  'SWITCH_IN_PROGRESS',
+  'CONNECTION_CHANGED',
+  'NOT_ELIGIBLE',
+  'VERIFICATION_FAILED',
+  'SWITCH_INTERRUPTED',
+  'NO_SWITCH_BACK',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,0 +1,134 @@
+import type { AssetsClient } from '../assets/client';
+import type { CcConnection } from '../assets/shapes';
+import { ExtensionError, errorCodeOf } from '../errors';
+import { type AuditEntry, appendAudit } from './audit';
+import { clearSwitchRecord, readSwitchRecord, type SwitchRecord, writeSwitchRecord } from './switch-record';
+
+/** What the orchestrator needs about the console it switches, gathered fresh by the caller. */
+export interface SwitchContext {
+  aemOrg: { id: string; name: string };
+  assets: AssetsClient;
+  /**
+   * The reasons `orgId` cannot be connected, from the shared entitlement model fed with fresh
+   * data (no cache) and the connection just read; plus the names the audit needs.
+   */
+  revalidate(
+    orgId: string,
+    connection: CcConnection,
+  ): Promise<{ reasons: readonly string[]; orgName: string; userId: string }>;
+  now(): number;
+  newOpId(): string;
+  /** Tell every console tab and extension page what happened. */
+  announce(entry: AuditEntry, connection: CcConnection | undefined): Promise<void>;
+}
+
+export interface SwitchResult {
+  connection: CcConnection;
+  audit: AuditEntry;
+}
+
+// One switch per worker at a time; a worker killed mid-switch leaves its record for reconcile().
+let switchRunning = false;
+
+/**
+ * DESIGN §7: lock, record, re-validate with fresh data, PUT with If-Match and the operation id
+ * as Idempotency-Key, verify with a fresh GET, audit, announce, clear the record.
+ */
+export async function switchOrg(
+  context: SwitchContext,
+  request: { orgId: string; expectedCurrentOrgId: string | null },
+): Promise<SwitchResult> {
+  if (switchRunning) throw new ExtensionError('SWITCH_IN_PROGRESS', 'Another switch is still running');
+  switchRunning = true;
+  try {
+    await reconcile(context);
+    return await runSwitch(context, request);
+  } finally {
+    switchRunning = false;
+  }
+}
+
+async function runSwitch(
+  context: SwitchContext,
+  request: { orgId: string; expectedCurrentOrgId: string | null },
+): Promise<SwitchResult> {
+  const { connection, etag } = await context.assets.getConnection();
+  const currentOrgId = connection.connectedOrg?.id ?? null;
+  if (currentOrgId !== request.expectedCurrentOrgId) {
+    const now = connection.connectedOrg?.name ?? 'no org';
+    throw new ExtensionError(
+      'CONNECTION_CHANGED',
+      `The connection changed to ${now} at ${connection.updatedAt} (by ${connection.updatedBy}) — review and retry`,
+    );
+  }
+  const { reasons, orgName, userId } = await context.revalidate(request.orgId, connection);
+  if (reasons.length > 0) throw new ExtensionError('NOT_ELIGIBLE', `Refused: ${reasons.join(', ')}`);
+
+  const record: SwitchRecord = {
+    opId: context.newOpId(),
+    aemOrgId: context.aemOrg.id,
+    aemOrgName: context.aemOrg.name,
+    userId,
+    from: connection.connectedOrg ? { id: connection.connectedOrg.id, name: connection.connectedOrg.name } : null,
+    to: { id: request.orgId, name: orgName },
+    state: 'putSent',
+    startedAt: context.now(),
+  };
+  // Written before the PUT leaves: if the worker dies now, reconcile() finds it.
+  await writeSwitchRecord(record);
+  try {
+    await context.assets.putConnection({ orgId: request.orgId, etag, idempotencyKey: record.opId });
+    await writeSwitchRecord({ ...record, state: 'verifying' });
+    const verified = await context.assets.getConnection();
+    if (verified.connection.connectedOrg?.id !== request.orgId) {
+      throw new ExtensionError('VERIFICATION_FAILED', 'The server does not show the new org after the switch');
+    }
+    const audit = await settle(context, record, 'success', undefined, verified.connection);
+    return { connection: verified.connection, audit };
+  } catch (error) {
+    await settle(context, record, 'failed', errorCodeOf(error), undefined);
+    throw error;
+  }
+}
+
+/**
+ * A record left by a killed worker: read the server's truth and finish or fail it. Never PUTs
+ * again — the server state decides.
+ */
+export async function reconcile(context: SwitchContext): Promise<AuditEntry | undefined> {
+  const record = await readSwitchRecord();
+  if (!record || record.aemOrgId !== context.aemOrg.id) return undefined;
+  const { connection } = await context.assets.getConnection();
+  const applied = connection.connectedOrg?.id === record.to.id;
+  return settle(
+    context,
+    record,
+    applied ? 'success' : 'failed',
+    applied ? undefined : 'SWITCH_INTERRUPTED',
+    connection,
+  );
+}
+
+async function settle(
+  context: SwitchContext,
+  record: SwitchRecord,
+  result: AuditEntry['result'],
+  errorCode: string | undefined,
+  connection: CcConnection | undefined,
+): Promise<AuditEntry> {
+  const entry: AuditEntry = {
+    opId: record.opId,
+    time: new Date(context.now()).toISOString(),
+    userId: record.userId,
+    aemOrgId: record.aemOrgId,
+    aemOrgName: record.aemOrgName,
+    from: record.from,
+    to: record.to,
+    result,
+    ...(errorCode && { errorCode }),
+  };
+  await appendAudit(entry);
+  await clearSwitchRecord();
+  await context.announce(entry, connection);
+  return entry;
+}
