@@ -35,3 +35,8 @@ export function isHttpError(error: unknown, code?: ErrorCode): error is HttpErro
 export function endpointLabel(method: string, url: string): string {
   return `${method.toUpperCase()} ${new URL(url).pathname}`;
 }
+
+/** The API's own refusal code (`STALE_STATE`, `NO_CC_ENTITLEMENT`, `invalid_grant`…), if the error carries one. */
+export function apiCodeOf(error: unknown): string | undefined {
+  return error instanceof HttpError ? error.apiCode : undefined;
+}
