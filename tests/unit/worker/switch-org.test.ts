@@ -1,0 +1,165 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AssetsClient, VersionedConnection } from '@/lib/assets/client';
+import type { CcConnection } from '@/lib/assets/shapes';
+import { ExtensionError } from '@/lib/errors';
+import { readAudit } from '@/lib/worker/audit';
+import { reconcile, type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
+import { readSwitchRecord, writeSwitchRecord } from '@/lib/worker/switch-record';
+
+const ACME = { id: '0123456789ABCDEF01234567@AdobeOrg', name: 'Acme Design' };
+const BETA = { id: 'ABCDEF0123456789ABCDEF01@AdobeOrg', name: 'Beta Studio' };
+const AEM_ORG = { id: 'FEDCBA9876543210FEDCBA98@AdobeOrg', name: 'Acme Marketing' };
+
+/** A tiny in-memory Assets API with ETags, counting every PUT it receives. */
+function fakeAssets(initial: typeof ACME | null) {
+  let connected = initial;
+  let version = 1;
+  const puts: { orgId: string; etag: string; idempotencyKey: string }[] = [];
+  const state = (): VersionedConnection => ({
+    connection: { connectedOrg: connected, updatedAt: '2026-11-25T10:42:00Z', updatedBy: 'X@AdobeID' },
+    etag: `"v${version}"`,
+  });
+  const client = {
+    getMe: async () => ({ userId: 'U@AdobeID', isAssetsAdmin: true }),
+    getConnection: vi.fn(async () => state()),
+    putConnection: vi.fn(async (input: { orgId: string; etag: string; idempotencyKey: string }) => {
+      puts.push(input);
+      connected = input.orgId === BETA.id ? BETA : ACME;
+      version += 1;
+      return state();
+    }),
+  };
+  return {
+    client: client as unknown as AssetsClient & typeof client,
+    puts,
+    changeBehindOurBack(org: typeof ACME) {
+      connected = org;
+      version += 1;
+    },
+  };
+}
+
+function contextFor(assets: ReturnType<typeof fakeAssets>, reasons: string[] = []) {
+  const announce = vi.fn(async () => {});
+  let opCounter = 0;
+  const context: SwitchContext = {
+    aemOrg: AEM_ORG,
+    assets: assets.client,
+    revalidate: async (orgId: string, _connection: CcConnection) => ({
+      reasons,
+      orgName: orgId === BETA.id ? BETA.name : ACME.name,
+      userId: 'U@AdobeID',
+    }),
+    now: () => Date.parse('2026-11-25T11:00:00Z'),
+    newOpId: () => `op-${++opCounter}`,
+    announce,
+  };
+  return { context, announce };
+}
+
+describe('switchOrg', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('switches once with If-Match and the operation id as Idempotency-Key, then audits and announces', async () => {
+    const assets = fakeAssets(ACME);
+    const { context, announce } = contextFor(assets);
+
+    const result = await switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id });
+
+    expect(assets.puts).toEqual([{ orgId: BETA.id, etag: '"v1"', idempotencyKey: 'op-1' }]);
+    expect(result.connection.connectedOrg).toEqual(BETA);
+    expect(await readAudit()).toEqual([
+      expect.objectContaining({ opId: 'op-1', from: ACME, to: BETA, result: 'success', aemOrgId: AEM_ORG.id }),
+    ]);
+    expect(await readSwitchRecord()).toBeUndefined();
+    expect(announce).toHaveBeenCalledOnce();
+  });
+
+  it('refuses when the connection is no longer what the admin saw, naming the new org', async () => {
+    const assets = fakeAssets(ACME);
+    assets.changeBehindOurBack(BETA);
+    const { context } = contextFor(assets);
+
+    await expect(switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id })).rejects.toMatchObject({
+      code: 'CONNECTION_CHANGED',
+      message: expect.stringContaining('Beta Studio'),
+    });
+    expect(assets.puts).toHaveLength(0);
+  });
+
+  it('refuses an org the fresh re-validation rejects, without a PUT', async () => {
+    const assets = fakeAssets(ACME);
+    const { context } = contextFor(assets, ['NO_CC_ENTITLEMENT']);
+
+    await expect(switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id })).rejects.toMatchObject({
+      code: 'NOT_ELIGIBLE',
+    });
+    expect(assets.puts).toHaveLength(0);
+    expect(await readAudit()).toEqual([]);
+  });
+
+  it('runs one switch when two requests arrive together (double click, two tabs)', async () => {
+    const assets = fakeAssets(ACME);
+    const { context } = contextFor(assets);
+
+    const results = await Promise.allSettled([
+      switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id }),
+      switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id }),
+    ]);
+
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((rejected.reason as ExtensionError).code).toBe('SWITCH_IN_PROGRESS');
+    expect(assets.puts).toHaveLength(1);
+  });
+
+  it('audits a failed PUT with its code and clears the record', async () => {
+    const assets = fakeAssets(ACME);
+    assets.client.putConnection.mockRejectedValueOnce(new ExtensionError('SERVER_ERROR', 'PUT failed with 500'));
+    const { context } = contextFor(assets);
+
+    await expect(switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id })).rejects.toMatchObject({
+      code: 'SERVER_ERROR',
+    });
+    expect(await readAudit()).toEqual([expect.objectContaining({ result: 'failed', errorCode: 'SERVER_ERROR' })]);
+    expect(await readSwitchRecord()).toBeUndefined();
+  });
+});
+
+describe('reconcile', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const record = {
+    opId: 'op-killed',
+    aemOrgId: AEM_ORG.id,
+    aemOrgName: AEM_ORG.name,
+    userId: 'U@AdobeID',
+    from: ACME,
+    to: BETA,
+    state: 'putSent' as const,
+    startedAt: 0,
+  };
+
+  it('finishes a switch the server applied before the worker died, without a second PUT', async () => {
+    const assets = fakeAssets(ACME);
+    assets.changeBehindOurBack(BETA);
+    await writeSwitchRecord(record);
+    const { context } = contextFor(assets);
+
+    const entry = await reconcile(context);
+
+    expect(entry).toMatchObject({ opId: 'op-killed', result: 'success' });
+    expect(assets.puts).toHaveLength(0);
+    expect(await readSwitchRecord()).toBeUndefined();
+  });
+
+  it('fails a switch the server never applied, as interrupted', async () => {
+    const assets = fakeAssets(ACME);
+    await writeSwitchRecord(record);
+    const { context } = contextFor(assets);
+
+    expect(await reconcile(context)).toMatchObject({ result: 'failed', errorCode: 'SWITCH_INTERRUPTED' });
+    expect(assets.puts).toHaveLength(0);
+  });
+});
