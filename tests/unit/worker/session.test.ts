@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SANDBOX_CLIENT_ID } from '@/lib/environment';
+import { HttpError } from '@/lib/http/errors';
+import type { ImsClient } from '@/lib/ims/client';
+import { environmentSetting, imsSessionItem, readImsSession } from '@/lib/storage-items';
+import { createSession, type SessionDeps } from '@/lib/worker/session';
+
+const IMS = 'http://127.0.0.1:4870';
+const REDIRECT = 'https://extension-id.chromiumapp.org/';
+
+function tokens(accessToken: string, refreshToken?: string) {
+  return { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer', expires_in: 3600 };
+}
+
+function fakeIms(overrides: Partial<ImsClient> = {}) {
+  return {
+    exchangeCode: vi.fn(async () => tokens('access-1', 'refresh-1')),
+    refresh: vi.fn(async () => tokens('access-2', 'refresh-2')),
+    getProfile: vi.fn(async () => ({
+      userId: 'ADA@AdobeID',
+      account_type: 'type2',
+      email: 'ada@example.com',
+      name: 'Ada',
+    })),
+    getOrganizations: vi.fn(async () => []),
+    logout: vi.fn(async () => ({ ok: true as const })),
+    ...overrides,
+  };
+}
+
+/** Answers the authorize URL like IMS would: redirect with a code and the same state. */
+function approvingAuthFlow() {
+  return vi.fn(async ({ url }: { url: string }) => {
+    const state = new URL(url).searchParams.get('state');
+    return `${REDIRECT}?code=the-code&state=${state}`;
+  });
+}
+
+function setup(ims = fakeIms(), launchWebAuthFlow = approvingAuthFlow()) {
+  let now = Date.parse('2026-11-25T10:00:00Z');
+  const deps: SessionDeps = {
+    launchWebAuthFlow,
+    redirectUri: () => REDIRECT,
+    now: () => now,
+    imsClientFor: () => ims as unknown as ImsClient,
+  };
+  return { session: createSession(deps), ims, launchWebAuthFlow, advance: (ms: number) => (now += ms) };
+}
+
+describe('IMS session', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await environmentSetting.setValue({
+      name: 'sandbox',
+      clientId: SANDBOX_CLIENT_ID,
+      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
+    });
+  });
+
+  it('signs in with code + PKCE S256 and keeps the tokens in session storage only', async () => {
+    const { session, ims, launchWebAuthFlow } = setup();
+
+    await session.signIn({ chooseAccount: false });
+
+    const authorizeUrl = new URL(launchWebAuthFlow.mock.calls[0]?.[0].url ?? '');
+    expect(authorizeUrl.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(REDIRECT);
+    expect(authorizeUrl.searchParams.has('prompt')).toBe(false);
+    expect(ims.exchangeCode).toHaveBeenCalledWith('the-code', expect.stringMatching(/^[A-Za-z0-9._~-]{43,128}$/));
+    expect(await readImsSession()).toMatchObject({ accessToken: 'access-1', userId: 'ADA@AdobeID' });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain('access-1');
+  });
+
+  it('forces the IMS account choice for "Use a different account"', async () => {
+    const { session, launchWebAuthFlow } = setup();
+    await session.signIn({ chooseAccount: true });
+    expect(new URL(launchWebAuthFlow.mock.calls[0]?.[0].url ?? '').searchParams.get('prompt')).toBe('login');
+  });
+
+  it('refuses a redirect whose state does not match', async () => {
+    const { session } = setup(
+      fakeIms(),
+      vi.fn(async () => `${REDIRECT}?code=stolen&state=other`),
+    );
+    await expect(session.signIn({ chooseAccount: false })).rejects.toMatchObject({ code: 'STATE_MISMATCH' });
+    expect(await readImsSession()).toBeUndefined();
+  });
+
+  it('reports a closed sign-in window as cancelled', async () => {
+    const closed = vi.fn(async () => {
+      throw new Error('The user did not approve access.');
+    });
+    const { session } = setup(fakeIms(), closed);
+    await expect(session.signIn({ chooseAccount: false })).rejects.toMatchObject({ code: 'SIGN_IN_CANCELLED' });
+  });
+
+  it('answers NOT_SIGNED_IN without a session', async () => {
+    const { session } = setup();
+    await expect(session.accessToken()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+  });
+
+  it('refreshes once before expiry however many callers wait', async () => {
+    const { session, ims, advance } = setup();
+    await session.signIn({ chooseAccount: false });
+    advance(58 * 60_000);
+
+    const tokensSeen = await Promise.all([session.accessToken(), session.accessToken(), session.accessToken()]);
+
+    expect(tokensSeen).toEqual(['access-2', 'access-2', 'access-2']);
+    expect(ims.refresh).toHaveBeenCalledOnce();
+  });
+
+  it('re-authenticates silently (prompt=none) when IMS issued no refresh token', async () => {
+    const ims = fakeIms({ exchangeCode: vi.fn(async () => tokens('access-1')) });
+    const { session, launchWebAuthFlow, advance } = setup(ims);
+    await session.signIn({ chooseAccount: false });
+    advance(59 * 60_000);
+
+    await session.accessToken();
+
+    expect(launchWebAuthFlow).toHaveBeenCalledTimes(2);
+    expect(launchWebAuthFlow.mock.calls[1]?.[0]).toMatchObject({ interactive: false });
+    expect(new URL(launchWebAuthFlow.mock.calls[1]?.[0].url ?? '').searchParams.get('prompt')).toBe('none');
+  });
+
+  it('ends the session as expired when the refresh is refused', async () => {
+    const refused = new HttpError('SESSION_EXPIRED', 'invalid_grant', { endpoint: 'POST /ims/token/v3', status: 400 });
+    const { session, advance } = setup(fakeIms({ refresh: vi.fn(async () => Promise.reject(refused)) }));
+    await session.signIn({ chooseAccount: false });
+    advance(59 * 60_000);
+
+    await expect(session.accessToken()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    expect(await readImsSession()).toBeUndefined();
+  });
+
+  it('keeps the session through a network failure during refresh', async () => {
+    const offline = new HttpError('NETWORK', 'fetch failed', { endpoint: 'POST /ims/token/v3' });
+    const { session, advance } = setup(fakeIms({ refresh: vi.fn(async () => Promise.reject(offline)) }));
+    await session.signIn({ chooseAccount: false });
+    advance(59 * 60_000);
+
+    await expect(session.accessToken()).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(await readImsSession()).toBeDefined();
+  });
+
+  it('does not reuse a session after the environment changes', async () => {
+    const { session } = setup();
+    await session.signIn({ chooseAccount: false });
+    await environmentSetting.setValue({ name: 'sandbox', clientId: 'another-client' });
+
+    await expect(session.accessToken()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+  });
+
+  it('signs out by revoking at IMS and forgetting the session even when IMS fails', async () => {
+    const failure = new HttpError('NETWORK', 'offline', { endpoint: 'POST /ims/revoke' });
+    const ims = fakeIms({ logout: vi.fn(async () => ({ ok: false as const, error: failure })) });
+    const { session } = setup(ims);
+    await session.signIn({ chooseAccount: false });
+
+    await session.signOut();
+
+    expect(ims.logout).toHaveBeenCalledWith('access-1');
+    expect(await imsSessionItem.getValue()).toBeNull();
+    expect(await session.isSignedIn()).toBe(false);
+  });
+});
