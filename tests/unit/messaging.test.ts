@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { consoleMatchesFor } from '@/lib/console-hosts';
+import { ExtensionError } from '@/lib/errors';
+import { responseSchemaFor } from '@/lib/messaging/contract';
+import { createMessageRouter } from '@/lib/messaging/router';
+import { classifySender } from '@/lib/messaging/sender';
+
+const policy = {
+  extensionId: 'our-id',
+  extensionOrigin: 'chrome-extension://our-id/',
+  consoleMatches: consoleMatchesFor(true),
+};
+const status = { version: '1.2.3', environment: 'sandbox' as const, signedIn: false };
+
+function sender(overrides: Partial<Browser.runtime.MessageSender>): Browser.runtime.MessageSender {
+  return { id: 'our-id', ...overrides };
+}
+const consoleTab = { id: 7 } as Browser.tabs.Tab;
+
+describe('classifySender', () => {
+  it.each([
+    ['our popup', sender({ url: 'chrome-extension://our-id/popup.html' }), 'extensionPage'],
+    [
+      'our content script on the console',
+      sender({ url: 'https://experience.adobe.com/#/@acme', tab: consoleTab }),
+      'contentScript',
+    ],
+    [
+      'our content script in the sandbox frame',
+      sender({ url: 'http://localhost:4870/app/', tab: consoleTab }),
+      'contentScript',
+    ],
+    ['another extension', sender({ id: 'other', url: 'chrome-extension://other/x.html' }), undefined],
+    [
+      'our content script on a look-alike host',
+      sender({ url: 'https://experience.adobe.com.evil.test/', tab: consoleTab }),
+      undefined,
+    ],
+    ['a sender without URL', sender({}), undefined],
+    ['a tabless sender from a web origin', sender({ url: 'https://experience.adobe.com/' }), undefined],
+  ])('classifies %s', (_name, from, expected) => {
+    expect(classifySender(from, policy)).toBe(expected);
+  });
+
+  it('does not accept loopback consoles in a production build', () => {
+    const production = { ...policy, consoleMatches: consoleMatchesFor(false) };
+    expect(classifySender(sender({ url: 'http://127.0.0.1:4870/', tab: consoleTab }), production)).toBeUndefined();
+  });
+});
+
+describe('message router', () => {
+  const getStatus = vi.fn(async () => status);
+  const route = createMessageRouter({ getStatus }, () => policy);
+  const popup = sender({ url: 'chrome-extension://our-id/popup.html' });
+
+  it('answers getStatus in the contract shape', async () => {
+    const response = await route({ type: 'getStatus' }, popup);
+    expect(responseSchemaFor('getStatus').parse(response)).toEqual({ ok: true, data: status });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'stealTokens' }],
+    ['an extra field', { type: 'getStatus', token: 'x' }],
+    ['a non-object', 'getStatus'],
+    ['null', null],
+  ])('refuses %s as INVALID_MESSAGE', async (_name, message) => {
+    expect(await route(message, popup)).toMatchObject({ ok: false, error: { code: 'INVALID_MESSAGE' } });
+  });
+
+  it('refuses another extension before reading the message', async () => {
+    getStatus.mockClear();
+    const response = await route({ type: 'getStatus' }, sender({ id: 'other', url: 'chrome-extension://other/' }));
+    expect(response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(getStatus).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler failure into its typed error instead of throwing', async () => {
+    const failing = createMessageRouter(
+      {
+        getStatus: async () => {
+          throw new ExtensionError('NOT_CONFIGURED', 'No IMS client ID is configured');
+        },
+      },
+      () => policy,
+    );
+    expect(await failing({ type: 'getStatus' }, popup)).toEqual({
+      ok: false,
+      error: { code: 'NOT_CONFIGURED', message: 'No IMS client ID is configured' },
+    });
+  });
+});
