@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Chromium end-to-end tests: Debian's /usr/bin/chromium with the sandbox-mode extension,
+ * one console sandbox per worker (tests/e2e/fixtures.ts). Firefox runs under Vitest with
+ * puppeteer-core instead (vitest.firefox.config.ts): Playwright's Firefox needs a patched build.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/playwright',
+  globalSetup: './tests/e2e/global-setup.ts',
+  fullyParallel: true,
+  // Two cores: one browser plus one sandbox per worker is what the machine holds.
+  workers: 2,
+  // A flaky test is a bug to fix, not to retry.
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+});

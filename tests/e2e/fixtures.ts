@@ -1,0 +1,106 @@
+import { type BrowserContext, test as base, type Frame, type Worker } from '@playwright/test';
+import type { EnvironmentSettings } from '../../lib/environment';
+import { type RunningSandbox, startSandbox } from '../../sandbox/server';
+import { launchChromiumWithExtension } from './support/chromium';
+import { frameHasContentScript } from './support/content-scripts';
+import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
+import { BUILD_DIRS } from './support/paths';
+import { consoleTenant, creativeCloudUrl, type SandboxControl, sandboxControl } from './support/sandbox-control';
+import { killServiceWorker, reacquireServiceWorker } from './support/service-worker';
+
+export interface SandboxFixture {
+  port: number;
+  /** `http://127.0.0.1:PORT/`: the console shell. */
+  shellUrl: string;
+  /** `http://localhost:PORT`: the Assets app inside the shell's iframe (a second origin). */
+  appOrigin: string;
+  /** `http://127.0.0.1:PORT`: IMS, the Assets API and the control API. */
+  apiBaseUrl: string;
+  /** The shell's Settings > Creative Cloud deep link; tenant defaults to the scenario's AEM tenant. */
+  creativeCloudUrl(tenant?: string, lang?: string): string;
+  /** Calls `/__sandbox/<path>`; throws on a non-2xx answer. */
+  control: SandboxControl;
+}
+
+export interface ExtensionFixtures {
+  /** A sandbox reset to its `default` scenario before this test. */
+  sandbox: SandboxFixture;
+  /** Chromium with the sandbox build loaded, pointed at this worker's sandbox. */
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's worker when the test starts; after `killServiceWorker`, use `reacquireServiceWorker`. */
+  serviceWorker: Worker;
+  /** Closes the worker's target, as Chrome does to an idle MV3 worker. */
+  killServiceWorker: () => Promise<void>;
+  /** The worker again once it has restarted (it restarts on the next event, e.g. a message). */
+  reacquireServiceWorker: () => Promise<Worker>;
+  /** Replaces the extension's environment setting (`storage.local`), e.g. to test a misconfiguration. */
+  setExtensionEnvironment: (settings: EnvironmentSettings) => Promise<void>;
+  /** Whether the extension's content script runs in a frame of the page. */
+  hasContentScript: (frame: Frame) => Promise<boolean>;
+}
+
+interface WorkerFixtures {
+  /** One sandbox per Playwright worker, on a free port. */
+  sandboxServer: RunningSandbox;
+}
+
+export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
+  sandboxServer: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from the pattern.
+    async ({}, use) => {
+      const server = await startSandbox({ port: 0 });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  sandbox: async ({ sandboxServer }, use) => {
+    const control = sandboxControl(sandboxServer.apiBaseUrl);
+    await control('POST', 'reset');
+    const tenant = await consoleTenant(sandboxServer.apiBaseUrl);
+    await use({
+      port: sandboxServer.port,
+      shellUrl: sandboxServer.shellUrl,
+      appOrigin: sandboxServer.appOrigin,
+      apiBaseUrl: sandboxServer.apiBaseUrl,
+      creativeCloudUrl: (tenantOverride, lang) =>
+        creativeCloudUrl(sandboxServer.shellUrl, tenantOverride ?? tenant, lang),
+      control,
+    });
+  },
+
+  context: async ({ sandbox }, use) => {
+    const launched = await launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true });
+    await writeExtensionEnvironment(launched.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
+    await use(launched.context);
+    await launched.context.close();
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    await use(await reacquireServiceWorker(context));
+  },
+
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+
+  killServiceWorker: async ({ context, extensionId }, use) => {
+    await use(() => killServiceWorker(context, extensionId));
+  },
+
+  reacquireServiceWorker: async ({ context }, use) => {
+    await use(() => reacquireServiceWorker(context));
+  },
+
+  setExtensionEnvironment: async ({ context }, use) => {
+    await use(async (settings) => writeExtensionEnvironment(await reacquireServiceWorker(context), settings));
+  },
+
+  hasContentScript: async ({ page, extensionId }, use) => {
+    await use((frame) => frameHasContentScript(page, frame, extensionId));
+  },
+});
+
+export { expect } from '@playwright/test';

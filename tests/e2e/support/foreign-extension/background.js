@@ -1,0 +1,1 @@
+// Intentionally empty: tests evaluate their messages in this worker.

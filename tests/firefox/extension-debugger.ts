@@ -1,0 +1,144 @@
+import type { RdpClient, RdpPacket } from './rdp-client';
+
+/** One of the extension's documents (background page, popup in a tab…) that tests can run code in. */
+export interface ExtensionDocument {
+  url: string;
+  /** Runs `fn(arg)` in the document; `fn` must be self-contained (it is sent as source text) and return JSON. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+}
+
+interface TargetForm {
+  actor: string;
+  url: string;
+  consoleActor: string;
+}
+
+interface AddonForm {
+  actor: string;
+  id: string;
+  manifestURL: string;
+}
+
+const EVALUATION_TIMEOUT_MS = 10_000;
+
+/**
+ * The extension as Firefox's debugger sees it: its moz-extension origin, the documents it
+ * has open, and code evaluation in them. Built on the add-on's watcher actor, like
+ * about:debugging's "Inspect".
+ */
+export class ExtensionDebugger {
+  readonly #targets = new Map<string, TargetForm>();
+  readonly #targetWaiters = new Set<() => void>();
+  readonly #results = new Map<string, RdpPacket>();
+  readonly #resultWaiters = new Map<string, (packet: RdpPacket) => void>();
+
+  private constructor(
+    private readonly client: RdpClient,
+    private readonly addon: AddonForm,
+  ) {
+    client.onEvent((packet) => this.#onEvent(packet));
+  }
+
+  static async attach(client: RdpClient, addonId: string): Promise<ExtensionDebugger> {
+    const { addons } = (await client.request('root', 'listAddons')) as RdpPacket & { addons: AddonForm[] };
+    const addon = addons.find((candidate) => candidate.id === addonId);
+    if (!addon) throw new Error(`Firefox lists no add-on with id ${addonId}`);
+    const debuggerForAddon = new ExtensionDebugger(client, addon);
+    const watcher = await client.request(addon.actor, 'getWatcher', { isServerTargetSwitchingEnabled: true });
+    await client.request(watcher.actor as string, 'watchTargets', { targetType: 'frame' });
+    return debuggerForAddon;
+  }
+
+  /** `moz-extension://<uuid>/`: Firefox picks the uuid per profile at install. */
+  get origin(): string {
+    return new URL('/', this.addon.manifestURL).toString();
+  }
+
+  /** Firefox MV3 runs `background.scripts` in this generated, hidden page. */
+  background(timeoutMs?: number): Promise<ExtensionDocument> {
+    return this.document('_generated_background_page.html', timeoutMs);
+  }
+
+  /** Waits until the extension has the document at `path` open (e.g. `popup.html` in a tab). */
+  async document(path: string, timeoutMs = 10_000): Promise<ExtensionDocument> {
+    const url = new URL(path, this.origin).toString();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const target = [...this.#targets.values()].find((candidate) => candidate.url === url);
+      if (target) return { url, evaluate: (fn, arg) => this.#evaluate(target, fn, arg) };
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`The extension did not open ${url} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, remaining);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.#targetWaiters.add(done);
+      });
+    }
+  }
+
+  /** Stops the background page as Firefox does when the event page idles out. */
+  async terminateBackground(): Promise<void> {
+    await this.client.request(this.addon.actor, 'terminateBackgroundScript');
+  }
+
+  #onEvent(packet: RdpPacket): void {
+    if (packet.type === 'target-available-form') {
+      const target = packet.target as TargetForm;
+      this.#targets.set(target.actor, target);
+      for (const wake of this.#targetWaiters) wake();
+      this.#targetWaiters.clear();
+    } else if (packet.type === 'target-destroyed-form') {
+      this.#targets.delete((packet.target as TargetForm).actor);
+    } else if (packet.type === 'evaluationResult') {
+      const id = packet.resultID as string;
+      const waiter = this.#resultWaiters.get(id);
+      if (waiter) waiter(packet);
+      else this.#results.set(id, packet);
+    }
+  }
+
+  async #evaluate<R, A>(target: TargetForm, fn: (arg: A) => R | Promise<R>, arg: A | undefined): Promise<R> {
+    // JSON both ways: the debugger hands back previews of objects, not values.
+    const text = `(async () => JSON.stringify({ value: await (${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'}) }))()`;
+    const reply = await this.client.request(target.consoleActor, 'evaluateJSAsync', { text, mapped: { await: true } });
+    const result = await this.#resultFor(reply.resultID as string);
+    if (result.exceptionMessage !== undefined) {
+      throw new Error(`Evaluation in ${target.url} failed: ${String(result.exceptionMessage)}`);
+    }
+    const json = await this.#stringValue(result.result);
+    return (JSON.parse(json) as { value: R }).value;
+  }
+
+  #resultFor(resultId: string): Promise<RdpPacket> {
+    const ready = this.#results.get(resultId);
+    if (ready) {
+      this.#results.delete(resultId);
+      return Promise.resolve(ready);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#resultWaiters.delete(resultId);
+        reject(new Error(`No evaluation result within ${EVALUATION_TIMEOUT_MS} ms`));
+      }, EVALUATION_TIMEOUT_MS);
+      this.#resultWaiters.set(resultId, (packet) => {
+        clearTimeout(timer);
+        this.#resultWaiters.delete(resultId);
+        resolve(packet);
+      });
+    });
+  }
+
+  /** Long strings arrive as a grip to read in full. */
+  async #stringValue(grip: unknown): Promise<string> {
+    if (typeof grip === 'string') return grip;
+    const longString = grip as { type?: string; actor?: string; length?: number };
+    if (longString.type === 'longString' && longString.actor && longString.length !== undefined) {
+      const reply = await this.client.request(longString.actor, 'substring', { start: 0, end: longString.length });
+      return reply.substring as string;
+    }
+    throw new Error(`Unexpected evaluation result ${JSON.stringify(grip)}`);
+  }
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_CONSOLE_MATCHES } from '../../lib/console-hosts';
+import type { FirefoxGlobals } from '../e2e/support/extension-apis';
+import { BUILD_DIRS } from '../e2e/support/paths';
+import { type FirefoxHarness, launchFirefoxHarness, pollDocument } from './harness';
+
+const builtManifest = JSON.parse(readFileSync(path.join(BUILD_DIRS.firefoxSandbox, 'manifest.json'), 'utf8')) as {
+  version: string;
+};
+
+describe('the extension in firefox-esr', () => {
+  let harness: FirefoxHarness;
+  beforeAll(async () => {
+    harness = await launchFirefoxHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('installs with the sandbox console hosts granted', async () => {
+    const granted = await harness.background.evaluate(
+      (origins) => (globalThis as FirefoxGlobals).browser.permissions?.contains({ origins }),
+      SANDBOX_CONSOLE_MATCHES,
+    );
+
+    expect(granted).toBe(true);
+  });
+
+  it('shows in its popup the status the worker answers to getStatus', async () => {
+    const popup = await harness.openExtensionPage('popup.html');
+
+    const shown = await pollDocument(popup, () => {
+      const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent;
+      const version = text('status-version');
+      return version ? { version, environment: text('status-environment'), session: text('status-signed-in') } : null;
+    });
+
+    expect(shown).toEqual({ version: builtManifest.version, environment: 'sandbox', session: 'Not signed in' });
+  });
+});

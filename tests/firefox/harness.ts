@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { type RunningSandbox, startSandbox } from '../../sandbox/server';
+import type { FirefoxGlobals } from '../e2e/support/extension-apis';
+import { ENVIRONMENT_STORAGE_KEY, sandboxEnvironment } from '../e2e/support/extension-environment';
+import { BUILD_DIRS, FIREFOX_PATH } from '../e2e/support/paths';
+import { type SandboxControl, sandboxControl } from '../e2e/support/sandbox-control';
+import { ExtensionDebugger, type ExtensionDocument } from './extension-debugger';
+import { RdpClient } from './rdp-client';
+
+export interface FirefoxHarness {
+  /** firefox-esr under puppeteer-core (WebDriver BiDi): drive web pages such as the sandbox console with it. */
+  browser: Browser;
+  /** The add-on id from the manifest's `browser_specific_settings.gecko.id`. */
+  addonId: string;
+  /** The extension's own documents over Firefox's debugger (BiDi may not open moz-extension:// pages). */
+  extension: ExtensionDebugger;
+  /** The extension's background page (MV3 `background.scripts`), already pointed at `sandbox`. */
+  background: ExtensionDocument;
+  sandbox: RunningSandbox & { control: SandboxControl };
+  /** Has the extension open one of its pages (e.g. `popup.html`) in a tab, and returns it. */
+  openExtensionPage(pagePath: string): Promise<ExtensionDocument>;
+  close(): Promise<void>;
+}
+
+/** Prefs that let the harness attach Firefox's debugger without a prompt. */
+const DEBUGGER_PREFS = {
+  'devtools.debugger.remote-enabled': true,
+  'devtools.debugger.prompt-connection': false,
+  'devtools.chrome.enabled': true,
+};
+
+function geckoIdOf(extensionDir: string): string {
+  const manifestPath = path.join(extensionDir, 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    throw new Error(`The Firefox extension is not built (${manifestPath} is missing): run npm run build:sandbox`);
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${manifestPath} has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+/**
+ * firefox-esr with the built extension installed (as a temporary add-on, which Firefox grants
+ * its host permissions), a sandbox on a free port, and the extension pointed at it.
+ */
+export async function launchFirefoxHarness(
+  options: { extensionDir?: string; headless?: boolean } = {},
+): Promise<FirefoxHarness> {
+  const extensionDir = options.extensionDir ?? BUILD_DIRS.firefoxSandbox;
+  const addonId = geckoIdOf(extensionDir);
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    const workDir = await mkdtemp(path.join(os.tmpdir(), 'firefox-harness-'));
+    cleanups.push(() => rm(workDir, { recursive: true, force: true }));
+    const sandbox = await startSandbox({ port: 0 });
+    cleanups.push(() => sandbox.close());
+
+    const debuggerSocket = path.join(workDir, 'debugger.sock');
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: options.headless ?? true,
+      args: ['--start-debugger-server', debuggerSocket],
+      extraPrefsFirefox: DEBUGGER_PREFS,
+    });
+    cleanups.push(() => browser.close());
+    const installedId = await browser.installExtension(extensionDir);
+    if (installedId !== addonId) throw new Error(`Firefox installed ${installedId}, expected ${addonId}`);
+
+    const client = await RdpClient.connect(debuggerSocket);
+    cleanups.push(() => client.close());
+    const extension = await ExtensionDebugger.attach(client, addonId);
+    const background = await extension.background();
+    await background.evaluate(
+      ({ key, value }) => (globalThis as FirefoxGlobals).browser.storage.local.set({ [key]: value }),
+      { key: ENVIRONMENT_STORAGE_KEY, value: sandboxEnvironment(sandbox.apiBaseUrl) },
+    );
+
+    return {
+      browser,
+      addonId,
+      extension,
+      background,
+      sandbox: { ...sandbox, control: sandboxControl(sandbox.apiBaseUrl) },
+      async openExtensionPage(pagePath) {
+        const url = new URL(pagePath, extension.origin).toString();
+        await background.evaluate(async (pageUrl) => {
+          await (globalThis as FirefoxGlobals).browser.tabs?.create({ url: pageUrl });
+          return true;
+        }, url);
+        return extension.document(pagePath);
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Re-runs `probe` in the document until it returns something other than null/undefined. */
+export async function pollDocument<R, A = undefined>(
+  document: ExtensionDocument,
+  probe: (arg: A) => R | null | undefined,
+  arg?: A,
+  timeoutMs = 5_000,
+): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await document.evaluate(probe, arg);
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${document.url}: nothing to read within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
