@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { IMS_HOST_PERMISSIONS, PRODUCTION_CONSOLE_MATCHES, SANDBOX_CONSOLE_MATCHES } from '../../lib/console-hosts';
+import { readBuiltManifest } from './build-output';
+
+/** Loopback spellings a manifest could carry: hosts, IPv4, IPv6 and the catch-all address. */
+const LOOPBACK = /localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0/i;
+const sorted = (values: readonly string[]) => [...values].sort();
+
+describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (browser) => {
+  const { raw, manifest } = readBuiltManifest(browser);
+
+  it('mentions no loopback host anywhere', () => {
+    expect(raw).not.toMatch(LOOPBACK);
+  });
+
+  it('asks for exactly storage and identity', () => {
+    expect(sorted(manifest.permissions)).toEqual(['identity', 'storage']);
+  });
+
+  it('asks for host access to the production console and IMS hosts only', () => {
+    expect(sorted(manifest.host_permissions)).toEqual(sorted([...PRODUCTION_CONSOLE_MATCHES, ...IMS_HOST_PERMISSIONS]));
+  });
+
+  it('injects the content script on the production console hosts only', () => {
+    const matches = manifest.content_scripts.flatMap((script) => script.matches);
+    expect(sorted(matches)).toEqual(sorted(PRODUCTION_CONSOLE_MATCHES));
+  });
+
+  it('is Manifest V3', () => {
+    expect(manifest.manifest_version).toBe(3);
+  });
+});
+
+describe.each([
+  ['chromeSandbox', 'chrome'],
+  ['firefoxSandbox', 'firefox'],
+] as const)('the sandbox-mode %s manifest', (build, production) => {
+  const { manifest } = readBuiltManifest(build);
+
+  it('injects the content script on the loopback console as well', () => {
+    const matches = manifest.content_scripts.flatMap((script) => script.matches);
+    expect(matches).toEqual(expect.arrayContaining([...PRODUCTION_CONSOLE_MATCHES, ...SANDBOX_CONSOLE_MATCHES]));
+  });
+
+  it('adds host access to the loopback console and nothing else', () => {
+    const productionHosts = readBuiltManifest(production).manifest.host_permissions;
+    expect(sorted(manifest.host_permissions)).toEqual(sorted([...productionHosts, ...SANDBOX_CONSOLE_MATCHES]));
+  });
+});
+
+describe.each(['firefox', 'firefoxSandbox'] as const)('the %s manifest', (build) => {
+  const { manifest } = readBuiltManifest(build);
+
+  it('carries a Gecko add-on id', () => {
+    expect(manifest.browser_specific_settings?.gecko?.id).toMatch(/^[\w.-]+@[\w.-]+$/);
+  });
+
+  it('declares an MV3 background with scripts, which Firefox runs as an event page', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background.scripts?.length).toBeGreaterThan(0);
+    expect(manifest.background.service_worker).toBeUndefined();
+  });
+});
+
+describe.each(['chrome', 'chromeSandbox'] as const)('the %s manifest', (build) => {
+  const { manifest } = readBuiltManifest(build);
+
+  it('has no Firefox-only settings', () => {
+    expect(manifest).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('runs its background as a service worker', () => {
+    expect(manifest.background.service_worker).toBeTruthy();
+    expect(manifest.background.scripts).toBeUndefined();
+  });
+});
