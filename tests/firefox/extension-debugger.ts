@@ -62,36 +62,50 @@ export class ExtensionDebugger {
   /** Waits until the extension has the document at `path` open (e.g. `popup.html` in a tab). */
   async document(path: string, timeoutMs = 10_000): Promise<ExtensionDocument> {
     const url = new URL(path, this.origin).toString();
+    const target = await this.#waitForTargets(() => this.#targetAt(url), timeoutMs, `open ${url}`);
+    return { url, evaluate: (fn, arg) => this.#evaluate(target, fn, arg) };
+  }
+
+  /**
+   * Stops the background page as Firefox does when the event page idles out, and waits until
+   * it is gone; the next event (a message, a tab opening) starts a new one.
+   */
+  async terminateBackground(timeoutMs = 10_000): Promise<void> {
+    const url = new URL('_generated_background_page.html', this.origin).toString();
+    await this.client.request(this.addon.actor, 'terminateBackgroundScript');
+    await this.#waitForTargets(() => (this.#targetAt(url) ? undefined : true), timeoutMs, `close ${url}`);
+  }
+
+  #targetAt(url: string): TargetForm | undefined {
+    return [...this.#targets.values()].find((candidate) => candidate.url === url);
+  }
+
+  /** Re-checks `found` whenever a document opens or closes, until it returns something. */
+  async #waitForTargets<T>(found: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const target = [...this.#targets.values()].find((candidate) => candidate.url === url);
-      if (target) return { url, evaluate: (fn, arg) => this.#evaluate(target, fn, arg) };
+      const value = found();
+      if (value !== undefined) return value;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`The extension did not open ${url} within ${timeoutMs} ms`);
+      if (remaining <= 0) throw new Error(`The extension did not ${what} within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, remaining);
-        function done() {
+        const done = () => {
           clearTimeout(timer);
+          this.#targetWaiters.delete(done);
           resolve();
-        }
+        };
+        const timer = setTimeout(done, remaining);
         this.#targetWaiters.add(done);
       });
     }
   }
 
-  /** Stops the background page as Firefox does when the event page idles out. */
-  async terminateBackground(): Promise<void> {
-    await this.client.request(this.addon.actor, 'terminateBackgroundScript');
-  }
-
   #onEvent(packet: RdpPacket): void {
-    if (packet.type === 'target-available-form') {
+    if (packet.type === 'target-available-form' || packet.type === 'target-destroyed-form') {
       const target = packet.target as TargetForm;
-      this.#targets.set(target.actor, target);
-      for (const wake of this.#targetWaiters) wake();
-      this.#targetWaiters.clear();
-    } else if (packet.type === 'target-destroyed-form') {
-      this.#targets.delete((packet.target as TargetForm).actor);
+      if (packet.type === 'target-available-form') this.#targets.set(target.actor, target);
+      else this.#targets.delete(target.actor);
+      for (const wake of [...this.#targetWaiters]) wake();
     } else if (packet.type === 'evaluationResult') {
       const id = packet.resultID as string;
       const waiter = this.#resultWaiters.get(id);

@@ -20,7 +20,8 @@ describe('the extension in firefox-esr', () => {
   });
 
   it('installs with the sandbox console hosts granted', async () => {
-    const granted = await harness.background.evaluate(
+    const background = await harness.background();
+    const granted = await background.evaluate(
       (origins) => (globalThis as FirefoxGlobals).browser.permissions?.contains({ origins }),
       SANDBOX_CONSOLE_MATCHES,
     );
@@ -38,5 +39,28 @@ describe('the extension in firefox-esr', () => {
     });
 
     expect(shown).toEqual({ version: builtManifest.version, environment: 'sandbox', session: 'Not signed in' });
+  });
+
+  it('wakes a stopped background page for the next message and starts it afresh', async () => {
+    const popup = await harness.openExtensionPage('popup.html');
+    await (await harness.background()).evaluate(() => {
+      (globalThis as { incarnationMarker?: string }).incarnationMarker = 'before the stop';
+      return true;
+    });
+
+    await harness.extension.terminateBackground();
+    const answer = await popup.evaluate(() =>
+      (globalThis as FirefoxGlobals).browser.runtime.sendMessage({ type: 'getStatus' }),
+    );
+
+    expect(answer).toEqual({
+      ok: true,
+      data: { version: builtManifest.version, environment: 'sandbox', signedIn: false },
+    });
+    const restarted = await harness.background();
+    const marker = await restarted.evaluate(
+      () => (globalThis as { incarnationMarker?: string }).incarnationMarker ?? null,
+    );
+    expect(marker).toBeNull();
   });
 });

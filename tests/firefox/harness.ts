@@ -18,8 +18,11 @@ export interface FirefoxHarness {
   addonId: string;
   /** The extension's own documents over Firefox's debugger (BiDi may not open moz-extension:// pages). */
   extension: ExtensionDebugger;
-  /** The extension's background page (MV3 `background.scripts`), already pointed at `sandbox`. */
-  background: ExtensionDocument;
+  /**
+   * The extension's running background page (MV3 `background.scripts`). After
+   * `extension.terminateBackground()` it waits until an event (e.g. a message) starts a new one.
+   */
+  background(): Promise<ExtensionDocument>;
   sandbox: RunningSandbox & { control: SandboxControl };
   /** Has the extension open one of its pages (e.g. `popup.html`) in a tab, and returns it. */
   openExtensionPage(pagePath: string): Promise<ExtensionDocument>;
@@ -90,11 +93,11 @@ export async function launchFirefoxHarness(
       browser,
       addonId,
       extension,
-      background,
+      background: () => extension.background(),
       sandbox: { ...sandbox, control: sandboxControl(sandbox.apiBaseUrl) },
       async openExtensionPage(pagePath) {
         const url = new URL(pagePath, extension.origin).toString();
-        await background.evaluate(async (pageUrl) => {
+        await (await extension.background()).evaluate(async (pageUrl) => {
           await (globalThis as FirefoxGlobals).browser.tabs?.create({ url: pageUrl });
           return true;
         }, url);
