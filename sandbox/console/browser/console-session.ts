@@ -1,0 +1,15 @@
+import { z } from 'zod/mini';
+import { type Result, requestJson } from './http';
+
+/** The console's own IMS session (not the extension's): who is signed in to which AEM org. */
+const consoleSessionSchema = z.looseObject({
+  accessToken: z.string().check(z.minLength(1)),
+  user: z.looseObject({ userId: z.string(), name: z.string(), email: z.string() }),
+  aemOrg: z.looseObject({ id: z.string(), name: z.string(), tenant: z.string() }),
+});
+export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
+
+export async function fetchConsoleSession(): Promise<Result<ConsoleSession>> {
+  const result = await requestJson('/console/session', {}, consoleSessionSchema);
+  return result.ok ? { ok: true, value: result.value.body } : result;
+}
