@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { SANDBOX_CLIENT_ID } from '../lib/environment';
+import type { SandboxEnv } from './app-env';
+import type { SandboxWorld } from './state';
+
+/**
+ * `GET /console/session`: the AEM console page's own IMS session for the scenario's console
+ * user. A real console has one of its own; it is not the extension's session.
+ */
+export function consoleSessionRoutes(world: () => SandboxWorld) {
+  const app = new Hono<SandboxEnv>();
+
+  app.get('/console/session', (c) => {
+    const { consoleUser, scenario, config } = world();
+    const access = world().tokens.issue({
+      kind: 'access',
+      userId: consoleUser.userId,
+      clientId: SANDBOX_CLIENT_ID,
+      origin: 'console',
+      ttlSeconds: config.tokenTtlSeconds,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      accessToken: access.token,
+      user: { userId: consoleUser.userId, name: consoleUser.name, email: consoleUser.email },
+      aemOrg: scenario.aemOrg,
+    });
+  });
+
+  return app;
+}

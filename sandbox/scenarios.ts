@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { grants, org, type ProductGrant, type ScenarioOrg, type ScenarioUser, user } from './scenario-builders';
+
+/**
+ * The worlds the sandbox can serve (DESIGN §8). Data is deterministic, so tests (here and in
+ * the extension's e2e suites) compute their expectations from these objects instead of
+ * repeating ids.
+ */
+
+export const SCENARIO_NAMES = [
+  'default',
+  'many-orgs',
+  'not-admin',
+  'same-email-different-ids',
+  'no-entitled-orgs',
+  'concurrent-admin',
+] as const;
+export const scenarioNameSchema = z.enum(SCENARIO_NAMES);
+export type ScenarioName = z.infer<typeof scenarioNameSchema>;
+
+export interface Scenario {
+  name: ScenarioName;
+  description: string;
+  /** The org the AEM Assets console belongs to; `tenant` is the slug in the console's URLs. */
+  aemOrg: { id: string; name: string; tenant: string };
+  orgs: ScenarioOrg[];
+  users: ScenarioUser[];
+  /** Who is signed in to the AEM console (`users/me`), whoever holds the token. */
+  consoleUserId: string;
+  /** The admin who changes the connection "under you" (concurrent change, control API). */
+  otherAdminUserId: string;
+  initialConnection: { orgId: string | null; updatedAt: string; updatedBy: string };
+  tokenTtlSeconds: number;
+  issueRefreshTokens: boolean;
+  /** Whether the next GET of the CC settings is followed by another admin's change. */
+  concurrentChangeArmed: boolean;
+}
+
+const INITIAL_UPDATED_AT = '2026-01-15T09:30:00.000Z';
+const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+function acmeCompany(name: ScenarioName, description: string, variant: 'entitled' | 'unentitled' = 'entitled') {
+  const acme = org('Acme', { countryCode: 'SE' });
+  const design = org('Acme Design Studio', { countryCode: 'SE' });
+  const marketing = org('Acme Marketing EMEA', { countryCode: 'DE' });
+  const legacy = org('Acme Legacy Agency', { countryCode: 'US' });
+  const odd = org('Åsa & Söner AB <img src=x onerror=alert(1)>', { countryCode: 'SE', seed: 'asa-soner' });
+  const northwind = org('Northwind Partners', { countryCode: 'GB' });
+  const orgs = [acme, design, marketing, legacy, odd, northwind];
+
+  const adaProducts: ProductGrant[] =
+    variant === 'entitled'
+      ? [
+          ...grants(acme, ['creativeCloud', 'express', 'libraries']),
+          ...grants(design, ['creativeCloud']),
+          ...grants(legacy, ['creativeCloud'], 'INACTIVE'),
+          ...grants(odd, ['creativeCloud', 'express']),
+          ...grants(northwind, ['express', 'libraries']),
+        ]
+      : [
+          ...grants(acme, ['express', 'libraries']),
+          ...grants(design, ['creativeCloud'], 'INACTIVE'),
+          ...grants(legacy, ['creativeCloud'], 'EXPIRED'),
+          ...grants(odd, ['express']),
+          ...grants(northwind, ['libraries']),
+        ];
+  const ada = user({
+    name: 'Ada Lovelace',
+    email: 'ada@acme.example',
+    accountType: 'type2',
+    orgIds: orgs.map((o) => o.id),
+    products: adaProducts,
+    isAssetsAdmin: name !== 'not-admin',
+  });
+  const grace = user({
+    name: 'Grace Hopper',
+    email: 'grace@example.com',
+    accountType: 'type1',
+    orgIds: [design.id, northwind.id],
+    products: grants(design, ['creativeCloud']),
+  });
+  const alan = user({
+    name: 'Alan Turing',
+    email: 'alan@acme.example',
+    accountType: 'type2',
+    orgIds: [acme.id, design.id, odd.id],
+    products: [...grants(acme, ['creativeCloud']), ...grants(design, ['creativeCloud'])],
+    isAssetsAdmin: true,
+  });
+
+  return {
+    name,
+    description,
+    aemOrg: { id: acme.id, name: acme.name, tenant: 'acme' },
+    orgs,
+    users: [ada, grace, alan],
+    consoleUserId: ada.userId,
+    otherAdminUserId: alan.userId,
+    initialConnection: {
+      orgId: variant === 'entitled' ? acme.id : null,
+      updatedAt: INITIAL_UPDATED_AT,
+      updatedBy: alan.userId,
+    },
+    tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS,
+    issueRefreshTokens: true,
+    concurrentChangeArmed: name === 'concurrent-admin',
+  } satisfies Scenario;
+}
+
+const MANY_ORGS_COUNT = 1000;
+
+function manyOrgs(): Scenario {
+  const globex = org('Globex', { countryCode: 'US' });
+  const divisions = Array.from({ length: MANY_ORGS_COUNT - 1 }, (_, index) =>
+    org(`Globex Division ${String(index + 1).padStart(4, '0')}`, {
+      countryCode: ['US', 'SE', 'DE', 'FR', 'JP'][index % 5],
+    }),
+  );
+  const orgs = [globex, ...divisions];
+  // Every third org has active CC (334 of 1,000), some have lapsed CC, Express or Libraries.
+  const products = orgs.flatMap((o, index): ProductGrant[] => [
+    ...(index % 3 === 0 ? grants(o, ['creativeCloud']) : []),
+    ...(index % 7 === 1 ? grants(o, ['creativeCloud'], 'INACTIVE') : []),
+    ...(index % 5 === 0 ? grants(o, ['express']) : []),
+    ...(index % 4 === 0 ? grants(o, ['libraries']) : []),
+  ]);
+  const hedy = user({
+    name: 'Hedy Lamarr',
+    email: 'hedy@globex.example',
+    accountType: 'type3',
+    orgIds: orgs.map((o) => o.id),
+    products,
+    isAssetsAdmin: true,
+  });
+  const alan = user({
+    name: 'Alan Turing',
+    email: 'alan@globex.example',
+    accountType: 'type2',
+    orgIds: [globex.id],
+    products: grants(globex, ['creativeCloud']),
+    isAssetsAdmin: true,
+  });
+  return {
+    name: 'many-orgs',
+    description: 'An admin in 1,000 orgs, a third of them with active Creative Cloud',
+    aemOrg: { id: globex.id, name: globex.name, tenant: 'globex' },
+    orgs,
+    users: [hedy, alan],
+    consoleUserId: hedy.userId,
+    otherAdminUserId: alan.userId,
+    initialConnection: { orgId: globex.id, updatedAt: INITIAL_UPDATED_AT, updatedBy: alan.userId },
+    tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS,
+    issueRefreshTokens: true,
+    concurrentChangeArmed: false,
+  };
+}
+
+function sameEmailDifferentIds(): Scenario {
+  const initech = org('Initech', { countryCode: 'US' });
+  const creative = org('Initech Creative', { countryCode: 'US' });
+  const orgs = [initech, creative];
+  // One person, two accounts: the console knows the enterprise one; CC is on the personal one.
+  const personal = user({
+    name: 'Sam Rivera',
+    email: 'sam@initech.example',
+    accountType: 'type1',
+    orgIds: [initech.id, creative.id],
+    products: [...grants(initech, ['creativeCloud']), ...grants(creative, ['creativeCloud', 'libraries'])],
+    isAssetsAdmin: true,
+  });
+  const enterprise = user({
+    name: 'Sam Rivera',
+    email: 'sam@initech.example',
+    accountType: 'type2',
+    orgIds: [initech.id, creative.id],
+    products: [...grants(initech, ['express']), ...grants(creative, ['express'])],
+    isAssetsAdmin: true,
+  });
+  const peter = user({
+    name: 'Peter Gibbons',
+    email: 'peter@initech.example',
+    accountType: 'type2',
+    orgIds: [initech.id],
+    products: grants(initech, ['creativeCloud']),
+    isAssetsAdmin: true,
+  });
+  return {
+    name: 'same-email-different-ids',
+    description: 'A personal and an enterprise account with one e-mail; CC only on the personal one',
+    aemOrg: { id: initech.id, name: initech.name, tenant: 'initech' },
+    orgs,
+    users: [personal, enterprise, peter],
+    consoleUserId: enterprise.userId,
+    otherAdminUserId: peter.userId,
+    initialConnection: { orgId: initech.id, updatedAt: INITIAL_UPDATED_AT, updatedBy: peter.userId },
+    tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS,
+    issueRefreshTokens: true,
+    concurrentChangeArmed: false,
+  };
+}
+
+export const SCENARIOS: Record<ScenarioName, Scenario> = {
+  default: acmeCompany('default', 'A small company: six orgs with mixed entitlements, one connected'),
+  'many-orgs': manyOrgs(),
+  'not-admin': acmeCompany('not-admin', 'The console user is not an Assets admin'),
+  'same-email-different-ids': sameEmailDifferentIds(),
+  'no-entitled-orgs': acmeCompany('no-entitled-orgs', 'No org has an active Creative Cloud entitlement', 'unentitled'),
+  'concurrent-admin': acmeCompany(
+    'concurrent-admin',
+    'Another admin changes the connection right after the next read of the CC settings',
+  ),
+};
+
+export function userOf(scenario: Scenario, userId: string): ScenarioUser | undefined {
+  return scenario.users.find((candidate) => candidate.userId === userId);
+}
+
+export function orgOf(scenario: Scenario, orgId: string): ScenarioOrg | undefined {
+  return scenario.orgs.find((candidate) => candidate.id === orgId);
+}
+
+export type { ProductGrant, ScenarioOrg, ScenarioUser } from './scenario-builders';
