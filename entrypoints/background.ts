@@ -3,13 +3,21 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isSandboxBuild } from '@/lib/build-flavor';
 import { consoleMatchesFor } from '@/lib/console-hosts';
 import { createMessageRouter } from '@/lib/messaging/router';
-import { getStatus } from '@/lib/worker/status';
+import { broadcast } from '@/lib/worker/broadcast';
+import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
+import { createSession } from '@/lib/worker/session';
 
 export default defineBackground(() => {
-  const route = createMessageRouter({ getStatus }, () => ({
+  const consoleMatches = consoleMatchesFor(isSandboxBuild);
+  const services: WorkerServices = {
+    session: createSession(),
+    announce: (event) => broadcast(event, consoleMatches),
+    newOpId: () => crypto.randomUUID(),
+  };
+  const route = createMessageRouter(createHandlers(services), () => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    consoleMatches: consoleMatchesFor(isSandboxBuild),
+    consoleMatches,
   }));
 
   // sendResponse + `return true` is the one async reply both Chrome and Firefox honour.
@@ -17,4 +25,7 @@ export default defineBackground(() => {
     void route(message, sender).then(sendResponse);
     return true;
   });
+
+  // A failed reconciliation leaves the record for the next wake or the next switch.
+  reconcileOnWake(services).catch((error: unknown) => console.warn('Switch reconciliation failed:', error));
 });

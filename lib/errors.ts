@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'VERIFICATION_FAILED',
   'SWITCH_INTERRUPTED',
   'NO_SWITCH_BACK',
+  /** The console's AEM org is not (yet) resolved against the user's IMS organizations. */
+  'AEM_ORG_UNRESOLVED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -49,3 +49,20 @@ export async function readImsSession(): Promise<ImsSession | undefined> {
   const { value } = await readValidated(imsSessionItem, z.optional(imsSessionSchema), undefined);
   return value;
 }
+
+/** Read-only mode: badges and status only, no switch controls, and the worker refuses switches. */
+export const readOnlySetting = storage.defineItem<unknown>('local:readOnly');
+
+export async function readReadOnly(): Promise<boolean> {
+  const { value } = await readValidated(readOnlySetting, z.boolean(), false);
+  return value;
+}
+
+/** The AEM org the admin chose for a console tenant whose org could not be resolved by name. */
+export const aemOrgByTenantItem = storage.defineItem<unknown>('local:aemOrgByTenant');
+const aemOrgByTenantSchema = z.record(z.string(), z.string());
+
+export async function readAemOrgByTenant(): Promise<Record<string, string>> {
+  const { value } = await readValidated(aemOrgByTenantItem, aemOrgByTenantSchema, {});
+  return value;
+}

@@ -1,13 +1,48 @@
 import { z } from 'zod/mini';
+import { auditEntrySchema } from '../audit-entry';
+import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
+import { orgIdSchema } from '../org-id';
 
 /**
  * The one contract between the worker and everything that talks to it (content script,
- * popup, options). Requests and responses are strict: an unknown field is an error.
+ * popup, options). Requests and responses are strict: an unknown field is an error. No
+ * token ever appears in a response.
  */
 
-export const requestSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('getStatus') })]);
+const shortText = z.string().check(z.maxLength(300));
+
+/** What a console tab shows about its AEM org: the shell's tenant and the header's org name. */
+export const consoleIdentitySchema = z.strictObject({
+  tenant: z.optional(shortText),
+  orgName: z.optional(shortText),
+});
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('getStatus') }),
+  z.strictObject({ type: z.literal('signIn'), chooseAccount: z.boolean() }),
+  z.strictObject({ type: z.literal('signOut') }),
+  z.strictObject({
+    type: z.literal('getConsoleState'),
+    console: consoleIdentitySchema,
+    // `cached` answers at once from the last known state when there is one (then ask `fresh`).
+    freshness: z.enum(['cached', 'fresh']),
+  }),
+  z.strictObject({ type: z.literal('chooseAemOrg'), console: consoleIdentitySchema, orgId: orgIdSchema }),
+  z.strictObject({
+    type: z.literal('switchOrg'),
+    console: consoleIdentitySchema,
+    orgId: orgIdSchema,
+    expectedCurrentOrgId: z.nullable(orgIdSchema),
+  }),
+  z.strictObject({
+    type: z.literal('switchBack'),
+    console: consoleIdentitySchema,
+    expectedCurrentOrgId: z.nullable(orgIdSchema),
+  }),
+  z.strictObject({ type: z.literal('getAudit') }),
+]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -19,8 +54,61 @@ export const statusSchema = z.strictObject({
 });
 export type Status = z.infer<typeof statusSchema>;
 
+export const accountTypeSchema = z.enum(['personal', 'enterprise', 'federated', 'unknown']);
+
+export const identitySchema = z.strictObject({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  accountType: accountTypeSchema,
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+const orgRefSchema = z.strictObject({ id: z.string(), name: z.string() });
+
+export const connectionSchema = z.strictObject({
+  connectedOrg: z.nullable(orgRefSchema),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const aemOrgSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('resolved'), org: orgRefSchema }),
+  z.strictObject({ status: z.enum(['ambiguous', 'unknown']), candidates: z.array(orgRefSchema) }),
+]);
+
+export const consoleStateSchema = z.discriminatedUnion('signedIn', [
+  z.strictObject({ signedIn: z.literal(false) }),
+  z.strictObject({
+    signedIn: z.literal(true),
+    identity: identitySchema,
+    aemOrg: aemOrgSchema,
+    // Present once the AEM org is resolved.
+    console: z.optional(
+      z.strictObject({
+        connection: connectionSchema,
+        consoleUserId: z.string(),
+        model: entitlementModelSchema,
+        summary: entitlementSummarySchema,
+        readOnly: z.boolean(),
+        fetchedAt: z.number(),
+      }),
+    ),
+  }),
+]);
+export type ConsoleState = z.infer<typeof consoleStateSchema>;
+
+export const switchResultSchema = z.strictObject({ connection: connectionSchema, audit: auditEntrySchema });
+
 const responseDataSchemas = {
   getStatus: statusSchema,
+  signIn: identitySchema,
+  signOut: z.strictObject({ signedIn: z.literal(false) }),
+  getConsoleState: consoleStateSchema,
+  chooseAemOrg: consoleStateSchema,
+  switchOrg: switchResultSchema,
+  switchBack: switchResultSchema,
+  getAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
@@ -36,8 +124,24 @@ export function responseSchemaFor<T extends RequestType>(type: T) {
   ]);
 }
 
-/** Who may ask for what. Content scripts never get session management or history. */
+/** Who may ask for what. Content scripts never sign out or read the history. */
 export type SenderKind = 'contentScript' | 'extensionPage';
+const everyone: readonly SenderKind[] = ['contentScript', 'extensionPage'];
 export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
-  getStatus: ['contentScript', 'extensionPage'],
+  getStatus: everyone,
+  signIn: everyone,
+  signOut: ['extensionPage'],
+  getConsoleState: everyone,
+  chooseAemOrg: everyone,
+  switchOrg: everyone,
+  switchBack: everyone,
+  getAudit: ['extensionPage'],
 };
+
+/** Pushed by the worker to console tabs and extension pages when state changes elsewhere. */
+export const workerEventSchema = z.strictObject({
+  event: z.literal('stateChanged'),
+  reason: z.enum(['signedIn', 'signedOut', 'switched', 'connectionChanged']),
+  aemOrgId: z.optional(z.string()),
+});
+export type WorkerEvent = z.infer<typeof workerEventSchema>;

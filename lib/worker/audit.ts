@@ -1,26 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
-import { orgIdSchema } from '../org-id';
+import { type AuditEntry, auditEntrySchema } from '../audit-entry';
 
-/**
- * The switch history, kept in `storage.local` so it survives restarts. An entry names users
- * by IMS user id only: no token, no e-mail.
- */
+export type { AuditEntry };
 
-const orgRefSchema = z.strictObject({ id: orgIdSchema, name: z.string() });
-
-export const auditEntrySchema = z.strictObject({
-  opId: z.string(),
-  time: z.iso.datetime(),
-  userId: z.string(),
-  aemOrgId: z.string(),
-  aemOrgName: z.string(),
-  from: z.nullable(orgRefSchema),
-  to: orgRefSchema,
-  result: z.enum(['success', 'failed']),
-  errorCode: z.optional(z.string()),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** The switch history, kept in `storage.local` so it survives restarts. */
 
 /** Enough for months of switches, small enough for `storage.local` quotas. */
 export const AUDIT_LIMIT = 500;

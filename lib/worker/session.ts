@@ -5,7 +5,7 @@ import { isHttpError } from '../http/errors';
 import { buildAuthorizeUrl, parseRedirect } from '../ims/authorize-url';
 import { createImsClient, type ImsClient } from '../ims/client';
 import { createPkcePair, createState } from '../ims/pkce';
-import { IMS_SCOPES, type TokenResponse } from '../ims/shapes';
+import { IMS_SCOPES, type Profile, type TokenResponse } from '../ims/shapes';
 import { type ImsSession, imsSessionItem, readEnvironment, readImsSession } from '../storage-items';
 
 /** Refresh this long before expiry, so a call never starts with a token about to die. */
@@ -86,7 +86,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
       clientId: environment.settings.clientId,
     };
     await imsSessionItem.setValue(session);
-    return session;
+    return { session, profile };
   }
 
   async function currentSession(): Promise<{ session: ImsSession; environment: ConfiguredEnvironment }> {
@@ -101,9 +101,9 @@ export function createSession(deps: SessionDeps = browserDeps) {
     const { session, environment } = await currentSession();
     const ims = deps.imsClientFor(environment.endpoints.imsBaseUrl, environment.settings.clientId);
     try {
-      if (session.refreshToken) return await store(environment, await ims.refresh(session.refreshToken), ims);
+      if (session.refreshToken) return (await store(environment, await ims.refresh(session.refreshToken), ims)).session;
       // IMS may not issue refresh tokens to public clients: re-authenticate silently instead.
-      return await authorize(environment, 'none', false);
+      return (await authorize(environment, 'none', false)).session;
     } catch (error) {
       if (isHttpError(error, 'NETWORK') || isHttpError(error, 'TIMEOUT')) throw error;
       await imsSessionItem.removeValue();
@@ -119,15 +119,41 @@ export function createSession(deps: SessionDeps = browserDeps) {
     return refreshInFlight;
   }
 
+  async function accessToken(): Promise<string> {
+    const { session } = await currentSession();
+    if (session.expiresAt - deps.now() > REFRESH_MARGIN_MS) return session.accessToken;
+    return (await refresh()).accessToken;
+  }
+
   return {
-    async signIn(options: { chooseAccount: boolean }): Promise<ImsSession> {
-      return authorize(await configuredEnvironment(), options.chooseAccount ? 'login' : undefined, true);
+    /** Interactive sign-in; answers the signed-in user's profile. */
+    async signIn(options: { chooseAccount: boolean }): Promise<Profile> {
+      return (await authorize(await configuredEnvironment(), options.chooseAccount ? 'login' : undefined, true))
+        .profile;
     },
 
-    async accessToken(): Promise<string> {
-      const { session } = await currentSession();
-      if (session.expiresAt - deps.now() > REFRESH_MARGIN_MS) return session.accessToken;
-      return (await refresh()).accessToken;
+    accessToken,
+
+    async imsClient(): Promise<ImsClient> {
+      const { endpoints, settings } = await configuredEnvironment();
+      return deps.imsClientFor(endpoints.imsBaseUrl, settings.clientId);
+    },
+
+    /** Run an IMS call with the current token; on 401 refresh once and retry once (IMS.md). */
+    async authorized<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
+      try {
+        return await call(await accessToken());
+      } catch (error) {
+        if (!isHttpError(error, 'UNAUTHORIZED')) throw error;
+      }
+      await refresh();
+      try {
+        return await call(await accessToken());
+      } catch (error) {
+        if (!isHttpError(error, 'UNAUTHORIZED')) throw error;
+        await imsSessionItem.removeValue();
+        throw new ExtensionError('SESSION_EXPIRED', 'IMS still refused the token after a refresh');
+      }
     },
 
     /** For a 401: the token was refused before its time (revoked, clock skew). */
