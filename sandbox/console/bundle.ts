@@ -27,6 +27,8 @@ async function bundleConsole(): Promise<Map<string, string>> {
     platform: 'browser',
     target: 'es2022',
     outdir: 'console-assets',
+    // Minified: the shared zod shapes pull in far more code than the pages use.
+    minify: true,
     legalComments: 'none',
     logLevel: 'silent',
     // The project's tsconfig is WXT's; the browser code needs none of its settings.

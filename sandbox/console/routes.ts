@@ -37,6 +37,9 @@ export function consoleRoutes(): Hono {
     return c.body(shellDocument(language, origins), 200, headers);
   });
 
+  // Browsers ask for it on every shell load; answering keeps their consoles free of 404s.
+  routes.get('/favicon.ico', (c) => c.body(null, 204));
+
   routes.get('/app', (c) => c.redirect(`/app/${new URL(c.req.url).search}`, 301));
 
   routes.get('/app/', (c) => {

@@ -56,8 +56,17 @@ export function orgPicker(
     for (const option of listbox.querySelectorAll('.active')) option.classList.remove('active');
     const option = listbox.querySelector<HTMLElement>(`#${optionId(activeIndex)}`);
     option?.classList.add('active');
-    option?.scrollIntoView({ block: 'nearest' });
+    if (option) keepInView(listbox, option);
     listbox.setAttribute('aria-activedescendant', optionId(activeIndex));
+  }
+
+  /** Scrolls the listbox only; `scrollIntoView` would scroll the whole page too. */
+  function keepInView(container: HTMLElement, option: HTMLElement): void {
+    const top = option.offsetTop;
+    const bottom = top + option.offsetHeight;
+    if (top < container.scrollTop) container.scrollTop = top;
+    else if (bottom > container.scrollTop + container.clientHeight)
+      container.scrollTop = bottom - container.clientHeight;
   }
 
   function renderOption(choice: OrgChoice, index: number): HTMLLIElement {
