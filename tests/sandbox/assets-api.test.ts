@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { ASSETS_PATHS, ccConnectionSchema } from '../../lib/assets/shapes';
+import { orgIdFor } from '../../sandbox/scenario-builders';
+import { SCENARIOS, type ScenarioName } from '../../sandbox/scenarios';
+import { sandboxForSuite, switchHeaders } from './support';
+
+const sandbox = sandboxForSuite();
+
+interface SandboxState {
+  connectedOrg: { id: string; name: string } | null;
+  etag: string;
+  updatedBy: string;
+  appliedChanges: number;
+  externalChanges: number;
+  putsByIdempotencyKey: Record<string, number>;
+}
+const state = () => sandbox.control<SandboxState>('GET', 'state');
+
+function orgNamed(scenario: ScenarioName, name: string): string {
+  const org = SCENARIOS[scenario].orgs.find((candidate) => candidate.name === name);
+  if (!org) throw new Error(`no org ${name} in ${scenario}`);
+  return org.id;
+}
+const userIdOf = (
+  scenario: ScenarioName,
+  predicate: (u: (typeof SCENARIOS)[ScenarioName]['users'][number]) => boolean,
+) => {
+  const found = SCENARIOS[scenario].users.find(predicate);
+  if (!found) throw new Error(`no such user in ${scenario}`);
+  return found.userId;
+};
+const errorCodeOf = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
+
+describe('Assets API: who and what', () => {
+  it('answers users/me with the console user, whoever holds the token', async () => {
+    await sandbox.useScenario('same-email-different-ids');
+    const scenario = SCENARIOS['same-email-different-ids'];
+    const personal = userIdOf('same-email-different-ids', (u) => u.accountType === 'type1');
+    const response = await fetch(sandbox.url(ASSETS_PATHS.me), {
+      headers: sandbox.assetsHeaders(await sandbox.mintToken(personal)),
+    });
+    expect(await response.json()).toEqual({ userId: scenario.consoleUserId, isAssetsAdmin: true });
+  });
+
+  it('serves the connection with a quoted ETag in the documented shape', async () => {
+    const { etag, body } = await sandbox.readConnection(await sandbox.mintToken());
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const connection = ccConnectionSchema.parse(body);
+    expect(connection.connectedOrg?.id).toBe(SCENARIOS.default.initialConnection.orgId);
+    expect(connection.connectedOrg?.name).toBe('Acme');
+  });
+
+  it('refuses a call without a bearer token (401), API key or AEM org header (400)', async () => {
+    const token = await sandbox.mintToken();
+    const { Authorization: _auth, ...noToken } = sandbox.assetsHeaders(token);
+    const withoutToken = await fetch(sandbox.url(ASSETS_PATHS.me), { headers: noToken });
+    expect(withoutToken.status).toBe(401);
+    expect(await errorCodeOf(withoutToken)).toBe('UNAUTHORIZED');
+    for (const broken of [{ 'x-api-key': 'other' }, { 'x-gw-ims-org-id': orgIdFor('elsewhere') }]) {
+      const response = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), {
+        headers: sandbox.assetsHeaders(token, broken),
+      });
+      expect(response.status).toBe(400);
+      expect(await errorCodeOf(response)).toBe('BAD_REQUEST');
+    }
+  });
+});
+
+describe('Assets API: switching with ETag and Idempotency-Key', () => {
+  const design = orgNamed('default', 'Acme Design Studio');
+
+  it('switches: 200 with the new state and a new ETag; the next read agrees', async () => {
+    const token = await sandbox.mintToken();
+    const before = await sandbox.readConnection(token);
+    const response = await sandbox.putConnection(token, design, switchHeaders(before.etag));
+    expect(response.status).toBe(200);
+    const newEtag = response.headers.get('ETag');
+    expect(newEtag).not.toBe(before.etag);
+    expect(await response.json()).toMatchObject({
+      connectedOrg: { id: design, name: 'Acme Design Studio' },
+      updatedBy: SCENARIOS.default.consoleUserId,
+    });
+    const after = await sandbox.readConnection(token);
+    expect(after.etag).toBe(newEtag);
+    expect(after.body.connectedOrg?.id).toBe(design);
+    expect((await state()).appliedChanges).toBe(1);
+  });
+
+  it('refuses a PUT without If-Match with 428 PRECONDITION_REQUIRED', async () => {
+    const response = await sandbox.putConnection(await sandbox.mintToken(), design, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
+    expect(response.status).toBe(428);
+    expect(await errorCodeOf(response)).toBe('PRECONDITION_REQUIRED');
+  });
+
+  it('refuses a PUT with a stale If-Match with 412 STALE_STATE and changes nothing', async () => {
+    const token = await sandbox.mintToken();
+    const { etag } = await sandbox.readConnection(token);
+    await sandbox.control('POST', 'connection', {
+      orgId: orgNamed('default', 'Åsa & Söner AB <img src=x onerror=alert(1)>'),
+    });
+    const response = await sandbox.putConnection(token, design, switchHeaders(etag));
+    expect(response.status).toBe(412);
+    expect(await errorCodeOf(response)).toBe('STALE_STATE');
+    expect((await state()).appliedChanges).toBe(0);
+  });
+
+  it('refuses a PUT without an Idempotency-Key with 400', async () => {
+    const token = await sandbox.mintToken();
+    const { etag } = await sandbox.readConnection(token);
+    const response = await sandbox.putConnection(token, design, { 'If-Match': etag });
+    expect(response.status).toBe(400);
+    expect(await errorCodeOf(response)).toBe('BAD_REQUEST');
+  });
+
+  it('applies the same Idempotency-Key once and replays the first answer', async () => {
+    const token = await sandbox.mintToken();
+    const { etag } = await sandbox.readConnection(token);
+    const headers = switchHeaders(etag);
+    const first = await sandbox.putConnection(token, design, headers);
+    const replay = await sandbox.putConnection(token, design, headers);
+    expect(replay.status).toBe(first.status);
+    expect(replay.headers.get('ETag')).toBe(first.headers.get('ETag'));
+    expect(await replay.json()).toEqual(await first.json());
+    const after = await state();
+    expect(after.appliedChanges).toBe(1);
+    expect(after.putsByIdempotencyKey[headers['Idempotency-Key']]).toBe(2);
+  });
+
+  it('refuses the same Idempotency-Key with another body with 422 IDEMPOTENCY_KEY_REUSED', async () => {
+    const token = await sandbox.mintToken();
+    const { etag } = await sandbox.readConnection(token);
+    const headers = switchHeaders(etag);
+    expect((await sandbox.putConnection(token, design, headers)).status).toBe(200);
+    const other = await sandbox.putConnection(token, orgNamed('default', 'Acme'), headers);
+    expect(other.status).toBe(422);
+    expect(await errorCodeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await state()).appliedChanges).toBe(1);
+  });
+});
+
+describe('Assets API: refusals per scenario', () => {
+  const cases: { scenario: ScenarioName; who: string; user?: string; org: string; status: number; code: string }[] = [
+    {
+      scenario: 'not-admin',
+      who: 'the console user',
+      org: 'Acme Design Studio',
+      status: 403,
+      code: 'NOT_ASSETS_ADMIN',
+    },
+    { scenario: 'default', who: 'the admin', org: 'Acme Marketing EMEA', status: 422, code: 'NO_CC_ENTITLEMENT' },
+    { scenario: 'default', who: 'the admin', org: 'Acme Legacy Agency', status: 422, code: 'NO_CC_ENTITLEMENT' },
+    { scenario: 'no-entitled-orgs', who: 'the admin', org: 'Acme', status: 422, code: 'NO_CC_ENTITLEMENT' },
+    {
+      scenario: 'no-entitled-orgs',
+      who: 'the admin',
+      org: 'Acme Design Studio',
+      status: 422,
+      code: 'NO_CC_ENTITLEMENT',
+    },
+    {
+      scenario: 'same-email-different-ids',
+      who: 'the personal account',
+      user: 'type1',
+      org: 'Initech Creative',
+      status: 422,
+      code: 'DIFFERENT_USER_ID',
+    },
+    {
+      scenario: 'same-email-different-ids',
+      who: 'the enterprise account',
+      user: 'type2',
+      org: 'Initech Creative',
+      status: 422,
+      code: 'NO_CC_ENTITLEMENT',
+    },
+  ];
+
+  for (const { scenario, who, user, org, status, code } of cases) {
+    it(`${scenario}: refuses ${who} switching to ${org} with ${status} ${code}`, async () => {
+      await sandbox.useScenario(scenario);
+      const userId = user ? userIdOf(scenario, (u) => u.accountType === user) : undefined;
+      const token = await sandbox.mintToken(userId);
+      const { etag } = await sandbox.readConnection(token);
+      const response = await sandbox.putConnection(token, orgNamed(scenario, org), switchHeaders(etag));
+      expect(response.status).toBe(status);
+      expect(await errorCodeOf(response)).toBe(code);
+      expect((await state()).appliedChanges).toBe(0);
+    });
+  }
+
+  it('default: refuses an org the user is not a member of with 422 UNKNOWN_ORG', async () => {
+    const token = await sandbox.mintToken();
+    const { etag } = await sandbox.readConnection(token);
+    const response = await sandbox.putConnection(token, orgIdFor('not-a-member'), switchHeaders(etag));
+    expect(response.status).toBe(422);
+    expect(await errorCodeOf(response)).toBe('UNKNOWN_ORG');
+  });
+});
+
+describe('Assets API: another admin switching concurrently', () => {
+  it('changes the connection right after the next read, once, so that reader’s PUT is stale', async () => {
+    await sandbox.useScenario('concurrent-admin');
+    const token = await sandbox.mintToken();
+    const read = await sandbox.readConnection(token);
+    const changed = await state();
+    expect(changed.etag).not.toBe(read.etag);
+    expect(changed.updatedBy).toBe(SCENARIOS['concurrent-admin'].otherAdminUserId);
+    expect(changed.externalChanges).toBe(1);
+
+    const stale = await sandbox.putConnection(
+      token,
+      orgNamed('concurrent-admin', 'Åsa & Söner AB <img src=x onerror=alert(1)>'),
+      switchHeaders(read.etag),
+    );
+    expect(stale.status).toBe(412);
+
+    const reread = await sandbox.readConnection(token);
+    expect(reread.etag).toBe(changed.etag);
+    expect((await state()).externalChanges).toBe(1);
+  });
+
+  it('re-arms with POST /__sandbox/concurrent-change', async () => {
+    await sandbox.useScenario('concurrent-admin');
+    const token = await sandbox.mintToken();
+    await sandbox.readConnection(token);
+    await sandbox.control('POST', 'concurrent-change');
+    const read = await sandbox.readConnection(token);
+    expect((await state()).etag).not.toBe(read.etag);
+    expect((await state()).externalChanges).toBe(2);
+  });
+});
+
+describe('Assets API: CORS for extension pages and the console origin', () => {
+  it('answers a preflight from an extension page and exposes ETag', async () => {
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const preflight = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers':
+          'authorization,if-match,idempotency-key,x-api-key,x-gw-ims-org-id,content-type',
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(preflight.headers.get('Access-Control-Allow-Methods')).toContain('PUT');
+    expect(preflight.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('idempotency-key');
+
+    const read = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), {
+      headers: { ...sandbox.assetsHeaders(await sandbox.mintToken()), Origin: origin },
+    });
+    expect(read.headers.get('Access-Control-Expose-Headers')).toMatch(/ETag/i);
+  });
+});
