@@ -4,11 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { SANDBOX_DEFAULT_PORT } from '../lib/environment';
-import { type ScenarioName, startSandbox } from '../sandbox/server';
+import { SCENARIOS, scenarioNameSchema } from '../sandbox/scenarios';
+import { startSandbox } from '../sandbox/server';
 import { launchChromiumWithExtension } from '../tests/e2e/support/chromium';
 import { sandboxEnvironment, writeExtensionEnvironment } from '../tests/e2e/support/extension-environment';
 import { BUILD_DIRS, REPO_ROOT } from '../tests/e2e/support/paths';
-import { consoleTenant, creativeCloudUrl } from '../tests/e2e/support/sandbox-control';
+import { creativeCloudUrl } from '../tests/e2e/support/sandbox-control';
 import { ensureBrowsers } from './ensure-browsers';
 
 /**
@@ -27,7 +28,10 @@ function readOptions() {
   });
   const port = values.port === undefined ? SANDBOX_DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${values.port}`);
-  return { port, scenario: values.scenario as ScenarioName | undefined, lang: values.lang };
+  const scenario = scenarioNameSchema.safeParse(values.scenario ?? 'default');
+  if (!scenario.success)
+    throw new Error(`Unknown scenario ${values.scenario}; one of ${scenarioNameSchema.options.join(', ')}`);
+  return { port, scenario: scenario.data, lang: values.lang };
 }
 
 function buildSandboxExtension(): void {
@@ -83,12 +87,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutDown(0));
   context.on('close', () => void shutDown(0));
 
-  const settingsUrl = creativeCloudUrl(sandbox.shellUrl, await consoleTenant(sandbox.apiBaseUrl), options.lang);
+  const settingsUrl = creativeCloudUrl(sandbox.shellUrl, SCENARIOS[options.scenario].aemOrg.tenant, options.lang);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(settingsUrl);
 
   console.log(`
-Console sandbox   ${sandbox.shellUrl}
+Console sandbox   ${sandbox.shellUrl} (scenario ${options.scenario})
 Settings > CC     ${settingsUrl}
 IMS and API base  ${sandbox.apiBaseUrl}
 Control API       ${sandbox.apiBaseUrl}/__sandbox/

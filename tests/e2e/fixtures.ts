@@ -1,11 +1,12 @@
 import { type BrowserContext, test as base, type Frame, type Worker } from '@playwright/test';
 import type { EnvironmentSettings } from '../../lib/environment';
+import { SCENARIOS } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { launchChromiumWithExtension } from './support/chromium';
 import { frameHasContentScript } from './support/content-scripts';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { BUILD_DIRS } from './support/paths';
-import { consoleTenant, creativeCloudUrl, type SandboxControl, sandboxControl } from './support/sandbox-control';
+import { creativeCloudUrl, type SandboxControl, sandboxControl } from './support/sandbox-control';
 import { killServiceWorker, reacquireServiceWorker } from './support/service-worker';
 
 export interface SandboxFixture {
@@ -16,7 +17,7 @@ export interface SandboxFixture {
   appOrigin: string;
   /** `http://127.0.0.1:PORT`: IMS, the Assets API and the control API. */
   apiBaseUrl: string;
-  /** The shell's Settings > Creative Cloud deep link; tenant defaults to the scenario's AEM tenant. */
+  /** The shell's Settings > Creative Cloud deep link; tenant defaults to the `default` scenario's AEM tenant. */
   creativeCloudUrl(tenant?: string, lang?: string): string;
   /** Calls `/__sandbox/<path>`; throws on a non-2xx answer. */
   control: SandboxControl;
@@ -59,7 +60,7 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
   sandbox: async ({ sandboxServer }, use) => {
     const control = sandboxControl(sandboxServer.apiBaseUrl);
     await control('POST', 'reset');
-    const tenant = await consoleTenant(sandboxServer.apiBaseUrl);
+    const tenant = SCENARIOS.default.aemOrg.tenant;
     await use({
       port: sandboxServer.port,
       shellUrl: sandboxServer.shellUrl,

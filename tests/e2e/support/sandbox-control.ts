@@ -41,12 +41,3 @@ export function creativeCloudUrl(shellUrl: string, tenant: string, lang?: string
   url.hash = `/@${tenant}/assets/settings/creative-cloud`;
   return url.toString();
 }
-
-/** The AEM tenant slug of the scenario's console session (the shell's routes carry it). */
-export async function consoleTenant(apiBaseUrl: string): Promise<string> {
-  const response = await fetch(`${apiBaseUrl}/console/session`);
-  if (!response.ok) throw new Error(`GET /console/session answered ${response.status}`);
-  const session = (await response.json()) as { aemOrg?: { tenant?: unknown } };
-  if (typeof session.aemOrg?.tenant !== 'string') throw new Error('GET /console/session has no aemOrg.tenant');
-  return session.aemOrg.tenant;
-}
