@@ -41,14 +41,15 @@ function buildSandboxExtension(): void {
   if (result.status !== 0) throw new Error('wxt build --mode sandbox failed');
 }
 
-/** The console loads asynchronously inside its iframe; wait for the view, not just the page. */
+/** The console loads asynchronously inside its iframe: wait for its data, not just the page. */
 async function waitForCreativeCloudView(page: Page): Promise<boolean> {
+  const app = page.frameLocator('iframe');
   try {
-    await page
-      .frameLocator('iframe')
-      .getByRole('heading', { name: /Creative Cloud/ })
+    await app.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
+    await app
+      .locator('[aria-busy="true"], [role="progressbar"]')
       .first()
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ state: 'detached', timeout: 10_000 });
     return true;
   } catch {
     return false;
