@@ -34,8 +34,9 @@ export function orgPicker(
       class: 'picker-button',
       'aria-haspopup': 'listbox',
       'aria-expanded': 'false',
-      'aria-labelledby': labelId,
-      'aria-describedby': valueId,
+      // Label, then the current value, as Spectrum pickers name their trigger (and WCAG 2.5.3 wants
+      // the visible value in the name): "Select new Creative Cloud org ID Acme Design Studio".
+      'aria-labelledby': `${labelId} ${valueId}`,
     },
     value,
     el('span', { class: 'chevron', 'aria-hidden': 'true' }),
@@ -154,7 +155,10 @@ export function orgPicker(
       End: choices.length - 1,
     };
     const target = moves[event.key];
+    // While the user is typing a name, a space is part of it rather than "choose".
+    const typing = Date.now() - typedAt <= TYPE_AHEAD_RESET_MS;
     if (target !== undefined) setActive(target);
+    else if (event.key === ' ' && typing) typeAhead(event.key);
     else if (event.key === 'Enter' || event.key === ' ') choose(activeIndex);
     else if (event.key === 'Escape') close(true);
     else if (event.key === 'Tab') close(false);
