@@ -31,12 +31,22 @@ export interface RunningSandbox {
 }
 
 const LOOPBACK = '127.0.0.1';
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const world = new SandboxWorld(options.scenario ?? 'default');
   const app = createSandboxApp(world);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: LOOPBACK }, () => resolve(started));
+    const started = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? 0,
+        hostname: LOOPBACK,
+        // A client that stops sending mid-request gets dropped instead of holding a socket for minutes.
+        serverOptions: { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: REQUEST_TIMEOUT_MS },
+      },
+      () => resolve(started),
+    );
     started.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

@@ -56,7 +56,11 @@ describe('Assets API: who and what', () => {
     const withoutToken = await fetch(sandbox.url(ASSETS_PATHS.me), { headers: noToken });
     expect(withoutToken.status).toBe(401);
     expect(await errorCodeOf(withoutToken)).toBe('UNAUTHORIZED');
-    for (const broken of [{ 'x-api-key': 'other' }, { 'x-gw-ims-org-id': orgIdFor('elsewhere') }]) {
+    const brokenHeaders: Record<string, string>[] = [
+      { 'x-api-key': 'other' },
+      { 'x-gw-ims-org-id': orgIdFor('elsewhere') },
+    ];
+    for (const broken of brokenHeaders) {
       const response = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), {
         headers: sandbox.assetsHeaders(token, broken),
       });

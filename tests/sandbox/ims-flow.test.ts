@@ -18,8 +18,9 @@ import {
 } from './support';
 
 const sandbox = sandboxForSuite();
-const ada = SCENARIOS.default.users[0];
+const [ada] = SCENARIOS.default.users;
 if (!ada) throw new Error('the default scenario has users');
+const adaId = ada.userId;
 
 const profileOf = (token: string) => fetch(sandbox.url('/ims/profile/v1'), { headers: bearer(token) });
 const refresh = (refreshToken: string) =>
@@ -28,7 +29,7 @@ const refresh = (refreshToken: string) =>
     refresh_token: refreshToken,
   });
 
-async function signInTokens(userId = ada.userId) {
+async function signInTokens(userId = adaId) {
   const signedIn = await signInThroughPage(sandbox, userId);
   const response = await exchangeCode(sandbox, signedIn.code, signedIn.verifier);
   expect(response.status).toBe(200);
