@@ -38,6 +38,11 @@ export const ERROR_CODES = [
   'NO_SWITCH_BACK',
   /** The console's AEM org is not (yet) resolved against the user's IMS organizations. */
   'AEM_ORG_UNRESOLVED',
+  // The Assets API's own refusals of a switch (lib/assets/shapes.ts), passed through by name.
+  'NOT_ASSETS_ADMIN',
+  'NO_CC_ENTITLEMENT',
+  'DIFFERENT_USER_ID',
+  'UNKNOWN_ORG',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -51,8 +56,20 @@ export class ExtensionError extends Error {
   }
 }
 
+/** API refusal codes that the UI explains by name; a stale ETag means someone else switched. */
+const API_CODE_TO_ERROR: Readonly<Record<string, ErrorCode>> = {
+  STALE_STATE: 'CONNECTION_CHANGED',
+  NOT_ASSETS_ADMIN: 'NOT_ASSETS_ADMIN',
+  NO_CC_ENTITLEMENT: 'NO_CC_ENTITLEMENT',
+  DIFFERENT_USER_ID: 'DIFFERENT_USER_ID',
+  UNKNOWN_ORG: 'UNKNOWN_ORG',
+};
+
+/** The code a failure carries across the worker boundary: the API's own refusal when it has one. */
 export function errorCodeOf(error: unknown): ErrorCode {
-  return error instanceof ExtensionError ? error.code : 'INTERNAL';
+  if (!(error instanceof ExtensionError)) return 'INTERNAL';
+  const apiCode = (error as { apiCode?: unknown }).apiCode;
+  return (typeof apiCode === 'string' && API_CODE_TO_ERROR[apiCode]) || error.code;
 }
 
 export function describeError(error: unknown): string {

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { consoleMatchesFor } from '@/lib/console-hosts';
-import { ExtensionError } from '@/lib/errors';
+import { ExtensionError, errorCodeOf } from '@/lib/errors';
+import { HttpError } from '@/lib/http/errors';
 import { responseSchemaFor } from '@/lib/messaging/contract';
-import { createMessageRouter } from '@/lib/messaging/router';
+import { createMessageRouter, type Handlers } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 
 const policy = {
@@ -49,9 +50,26 @@ describe('classifySender', () => {
   });
 });
 
+/** A router whose only working handler is getStatus; the others fail loudly if reached. */
+function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
+  const unexpected = async () => {
+    throw new Error('unexpected request');
+  };
+  return {
+    getStatus,
+    signIn: unexpected,
+    signOut: unexpected,
+    getConsoleState: unexpected,
+    chooseAemOrg: unexpected,
+    switchOrg: unexpected,
+    switchBack: unexpected,
+    getAudit: unexpected,
+  };
+}
+
 describe('message router', () => {
   const getStatus = vi.fn(async () => status);
-  const route = createMessageRouter({ getStatus }, () => policy);
+  const route = createMessageRouter(onlyGetStatus(getStatus), () => policy);
   const popup = sender({ url: 'chrome-extension://our-id/popup.html' });
 
   it('answers getStatus in the contract shape', async () => {
@@ -77,16 +95,25 @@ describe('message router', () => {
 
   it('turns a handler failure into its typed error instead of throwing', async () => {
     const failing = createMessageRouter(
-      {
-        getStatus: async () => {
-          throw new ExtensionError('NOT_CONFIGURED', 'No IMS client ID is configured');
-        },
-      },
+      onlyGetStatus(async () => {
+        throw new ExtensionError('NOT_CONFIGURED', 'No IMS client ID is configured');
+      }),
       () => policy,
     );
     expect(await failing({ type: 'getStatus' }, popup)).toEqual({
       ok: false,
       error: { code: 'NOT_CONFIGURED', message: 'No IMS client ID is configured' },
     });
+  });
+});
+
+describe('errors across the boundary', () => {
+  it('passes the Assets API refusal through by name, and a stale ETag as CONNECTION_CHANGED', () => {
+    const refusal = (apiCode: string) =>
+      new HttpError('API_ERROR', 'refused', { endpoint: 'PUT /adobe/assets/settings/creative-cloud', apiCode });
+    expect(errorCodeOf(refusal('NO_CC_ENTITLEMENT'))).toBe('NO_CC_ENTITLEMENT');
+    expect(errorCodeOf(refusal('STALE_STATE'))).toBe('CONNECTION_CHANGED');
+    expect(errorCodeOf(refusal('SOMETHING_NEW'))).toBe('API_ERROR');
+    expect(errorCodeOf(new Error('boom'))).toBe('INTERNAL');
   });
 });
