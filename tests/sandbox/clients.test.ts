@@ -8,6 +8,7 @@ import { createImsClient, IMS_PATHS } from '../../lib/ims/client';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { ACTIVE_STATUS_CODE, SERVICE_CODES } from '../../lib/service-codes';
 import { SCENARIOS } from '../../sandbox/scenarios';
+import { failureOf } from '../support/http-failure';
 import { sandboxForSuite, signInThroughPage } from './support';
 
 // The IMS and Assets clients against the real sandbox over HTTP: the same server the e2e
@@ -69,15 +70,6 @@ function assetsClient(token: string, overrides: Partial<AssetsClientOptions> = {
     retry: fastRetry,
     ...overrides,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
 }
 
 /** An org the console user may switch to: active CC entitlement, not the connected one. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAssetsClient } from '../../lib/assets/client';
-import { HttpError } from '../../lib/http/errors';
 import type { Fetch } from '../../lib/http/request';
 import { createImsClient } from '../../lib/ims/client';
+import { failureOf } from '../support/http-failure';
 
 // What the clients put on the wire and how they read refusals. Behaviour against a real
 // server (retries, faults, idempotency) is in tests/sandbox/clients.test.ts.
@@ -35,15 +35,6 @@ function answering(...answers: Response[]) {
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-
-async function failureOf(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
-}
 
 describe('IMS client on the wire', () => {
   const tokens = { access_token: 'at', refresh_token: 'rt', token_type: 'bearer', expires_in: 3600 };

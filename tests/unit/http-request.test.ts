@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
-import { HttpError } from '../../lib/http/errors';
 import { type Fetch, type RequestOptions, requestJson, sendRequest } from '../../lib/http/request';
+import { failureOf } from '../support/http-failure';
 
 const url = 'http://127.0.0.1:1/adobe/assets/settings/creative-cloud?access_token=secret';
 const schema = z.looseObject({ name: z.string(), count: z.number() });
@@ -36,15 +36,6 @@ function hangs(init: RequestInit): Promise<Response> {
 function recordingSleep() {
   const delays: number[] = [];
   return { delays, sleep: async (ms: number) => void delays.push(ms) };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
 }
 
 function call(fetch: Fetch, extra: Partial<RequestOptions> = {}) {
