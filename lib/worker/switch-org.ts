@@ -1,6 +1,7 @@
 import type { AssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { ExtensionError, errorCodeOf } from '../errors';
+import { DEFAULT_TIMEOUT_MS, sleep } from '../http/request';
 import { type AuditEntry, appendAudit } from './audit';
 import { clearSwitchRecord, readSwitchRecord, type SwitchRecord, writeSwitchRecord } from './switch-record';
 
@@ -91,14 +92,28 @@ async function runSwitch(
   }
 }
 
+/** How long after it started a PUT may still reach the server: one attempt's timeout on our side. */
+export const PUT_IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS;
+const RECHECK_EVERY_MS = 500;
+
+// The wake-up reconciliation and a switch's own first step may both find the record: settle it once.
+let reconciling: Promise<AuditEntry | undefined> | undefined;
+
 /**
  * A record left by a killed worker: read the server's truth and finish or fail it. Never PUTs
  * again — the server state decides.
  */
-export async function reconcile(context: SwitchContext): Promise<AuditEntry | undefined> {
+export function reconcile(context: SwitchContext): Promise<AuditEntry | undefined> {
+  reconciling ??= settleRecord(context).finally(() => {
+    reconciling = undefined;
+  });
+  return reconciling;
+}
+
+async function settleRecord(context: SwitchContext): Promise<AuditEntry | undefined> {
   const record = await readSwitchRecord();
   if (!record || record.aemOrgId !== context.aemOrg.id) return undefined;
-  const { connection } = await context.assets.getConnection();
+  const connection = await serverOutcome(context, record);
   const applied = connection.connectedOrg?.id === record.to.id;
   return settle(
     context,
@@ -107,6 +122,20 @@ export async function reconcile(context: SwitchContext): Promise<AuditEntry | un
     applied ? undefined : 'SWITCH_INTERRUPTED',
     connection,
   );
+}
+
+/**
+ * The connection as the server has it once the dead worker's PUT can no longer land. A PUT
+ * sent just before the worker died may still be on its way or held by the server, so until
+ * its timeout has passed a server that does not show the new org yet is asked again.
+ */
+async function serverOutcome(context: SwitchContext, record: SwitchRecord): Promise<CcConnection> {
+  for (;;) {
+    const { connection } = await context.assets.getConnection();
+    const mayStillLand = record.state === 'putSent' && context.now() < record.startedAt + PUT_IN_FLIGHT_MS;
+    if (connection.connectedOrg?.id === record.to.id || !mayStillLand) return connection;
+    await sleep(RECHECK_EVERY_MS);
+  }
 }
 
 async function settle(
