@@ -1,0 +1,115 @@
+import { REQUEST_ACCESS, type Request, type RequestType, type SenderKind } from '../../lib/messaging/contract';
+import { SCENARIOS, type ScenarioOrg, type ScenarioUser } from '../../sandbox/scenarios';
+import { expect, test } from './fixtures';
+import { contentScriptSender } from './support/content-script-sender';
+import type { ChromiumGlobals } from './support/extension-apis';
+import { openWorkerClient, parseAnswer, readExtensionStorage, signInAs } from './support/worker-client';
+
+const scenario = SCENARIOS.default;
+const named = <T extends { name: string }>(items: readonly T[], name: string): T => {
+  const found = items.find((item) => item.name === name);
+  if (!found) throw new Error(`No ${name} in the default scenario`);
+  return found;
+};
+const ada: ScenarioUser = named(scenario.users, 'Ada Lovelace');
+const acme: ScenarioOrg = named(scenario.orgs, 'Acme');
+const design: ScenarioOrg = named(scenario.orgs, 'Acme Design Studio');
+const acmeConsole = { tenant: scenario.aemOrg.tenant, orgName: scenario.aemOrg.name };
+
+/** One well-formed request of every type but signIn (which opens a window). */
+const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
+  getStatus: { type: 'getStatus' },
+  signOut: { type: 'signOut' },
+  getConsoleState: { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
+  chooseAemOrg: { type: 'chooseAemOrg', console: acmeConsole, orgId: acme.id },
+  switchOrg: { type: 'switchOrg', console: acmeConsole, orgId: design.id, expectedCurrentOrgId: acme.id },
+  switchBack: { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
+  getAudit: { type: 'getAudit' },
+};
+
+const refusedAs = (answer: unknown) =>
+  (answer as { error?: { code?: string } }).error?.code === 'FORBIDDEN_SENDER' ? 'refused' : 'allowed';
+const expectedAccess = (type: RequestType, kind: SenderKind) =>
+  REQUEST_ACCESS[type].includes(kind) ? 'allowed' : 'refused';
+
+test('the worker answers each part of the extension per REQUEST_ACCESS, and web pages not at all', async ({
+  context,
+  extensionId,
+  page,
+  sandbox,
+}) => {
+  await page.goto(sandbox.creativeCloudUrl());
+  const contentScript = await contentScriptSender(page, extensionId);
+  const popup = await openWorkerClient(context, extensionId);
+
+  for (const [type, request] of Object.entries(SAMPLE_REQUESTS) as [Exclude<RequestType, 'signIn'>, Request][]) {
+    const fromContentScript = await contentScript.send(request);
+    const fromPopup = await popup.page.evaluate(
+      (m) => (globalThis as ChromiumGlobals).chrome?.runtime.sendMessage(m),
+      request,
+    );
+    expect.soft(parseAnswer(type, fromContentScript), `${type} from a content script`).toBeDefined();
+    expect
+      .soft(refusedAs(fromContentScript), `${type} from a content script`)
+      .toBe(expectedAccess(type, 'contentScript'));
+    expect.soft(refusedAs(fromPopup), `${type} from the popup`).toBe(expectedAccess(type, 'extensionPage'));
+  }
+  expect(await contentScript.send({ type: 'getStatus', extra: 'field' })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_MESSAGE' },
+  });
+  // The page itself (main world) has no channel: no externally_connectable, so no chrome.runtime.
+  expect(await page.evaluate(() => typeof (globalThis as ChromiumGlobals).chrome?.runtime?.sendMessage)).toBe(
+    'undefined',
+  );
+  await contentScript.close();
+});
+
+test('no token reaches anything a content script can receive', async ({
+  context,
+  extensionId,
+  page,
+  sandbox,
+  serviceWorker,
+}) => {
+  await page.goto(sandbox.creativeCloudUrl());
+  const contentScript = await contentScriptSender(page, extensionId);
+  await contentScript.listen();
+  const popup = await openWorkerClient(context, extensionId);
+  await signInAs(popup, ada);
+  // A refresh mid-session, so more than one generation of tokens exists.
+  await sandbox.control('POST', 'expire-tokens');
+
+  const answers: unknown[] = [];
+  const ask = async (request: unknown) => {
+    answers.push(await contentScript.send(request));
+    return answers.at(-1);
+  };
+  for (const type of Object.keys(REQUEST_ACCESS) as RequestType[]) {
+    if (type !== 'signIn') await ask(SAMPLE_REQUESTS[type]);
+  }
+  await ask({ type: 'getConsoleState', console: acmeConsole, freshness: 'cached' });
+  // With the IMS session in place, signIn from the console completes without a login page.
+  expect(await ask({ type: 'signIn', chooseAccount: false })).toMatchObject({ ok: true, data: { userId: ada.userId } });
+
+  const seen = {
+    answers,
+    pushed: await contentScript.received(),
+    localFromContentScript: await contentScript.evaluate('chrome.storage.local.get(null)'),
+    local: await readExtensionStorage(serviceWorker, 'local'),
+    sync: await readExtensionStorage(serviceWorker, 'sync'),
+  };
+  // The answers are real ones, so a clean scan means something.
+  expect(answers).toContainEqual({ ok: true, data: expect.objectContaining({ signedIn: true }) });
+  expect(answers).toContainEqual({ ok: true, data: expect.objectContaining({ audit: expect.anything() }) });
+  expect(seen.pushed).toContainEqual(expect.objectContaining({ event: 'stateChanged', reason: 'switched' }));
+  const tokens = (await sandbox.control<{ token: string; kind: string }[]>('GET', 'issued-tokens')).map((t) => t.token);
+  expect(tokens.length).toBeGreaterThanOrEqual(3);
+  const text = JSON.stringify(seen);
+  for (const token of tokens) expect(text).not.toContain(token);
+  // Session storage holds the tokens, and it is closed to content scripts.
+  await expect(contentScript.evaluate('chrome.storage.session.get(null)')).rejects.toThrow(
+    'Access to storage is not allowed from this context',
+  );
+  await contentScript.close();
+});
