@@ -5,8 +5,11 @@ import { PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
 export default defineContentScript({
   // The sandbox build adds the loopback hosts (wxt.config.ts).
   matches: PRODUCTION_CONSOLE_MATCHES,
+  // The console loads its apps in iframes; the Creative Cloud view may be in any of them.
   allFrames: true,
   runAt: 'document_idle',
+  // The UI's styles go into its shadow root, never into the console's document.
+  cssInjectionMode: 'ui',
   main(ctx) {
     watchConsole(ctx);
   },

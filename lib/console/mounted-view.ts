@@ -1,0 +1,83 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { mountConsoleUi } from '@/components/console/mount';
+import { resolveLocale } from '../i18n';
+import { type CreativeCloudView, detectCreativeCloudView, openListbox } from './detect';
+import { readConsoleIdentity } from './identity';
+import { guardNativeSwitch } from './native-guard';
+import { createNativePickerBadges } from './native-picker';
+
+/** Marks the page-side slot that holds our UI's shadow host (one per document at most). */
+export const UI_SLOT_ATTRIBUTE = 'data-cc-switcher-slot';
+
+/**
+ * Everything that exists only while Settings > Creative Cloud is shown: the UI, the native
+ * picker's badges, the native guard and their listeners. `remove` takes all of it away.
+ */
+export interface MountedView {
+  /** The view is (still, or again) on the page: keep the UI next to its controls, refresh badges. */
+  update(view: CreativeCloudView): void;
+  remove(): void;
+}
+
+// Chrome does not tell an orphaned content script that its extension was reloaded; while our UI
+// is shown, look once a second (ctx.isInvalid reads runtime.id and runs the cleanup).
+const INVALIDATION_POLL_MS = 1000;
+
+/**
+ * The UI's shadow host lives in a slot we own, placed right after the native controls. The
+ * console re-renders by replacing its nodes (the slot goes with them); moving the slot back
+ * re-anchors the same UI, with its state, instead of mounting a second one.
+ */
+function createSlot(): { slot: HTMLElement; anchor: HTMLElement } {
+  const slot = document.createElement('div');
+  slot.setAttribute(UI_SLOT_ATTRIBUTE, '');
+  const anchor = document.createElement('span');
+  anchor.hidden = true;
+  slot.append(anchor);
+  return { slot, anchor };
+}
+
+function placeSlot(slot: HTMLElement, view: CreativeCloudView): void {
+  const { controls } = view;
+  if (controls === controls.ownerDocument.body) {
+    if (slot.parentElement !== controls) controls.append(slot);
+  } else if (controls.nextElementSibling !== slot) {
+    controls.after(slot);
+  }
+}
+
+export function mountView(ctx: ContentScriptContext, view: CreativeCloudView, onDataChanged: () => void): MountedView {
+  const { slot, anchor } = createSlot();
+  placeSlot(slot, view);
+  const locale = resolveLocale(document.documentElement.lang, navigator.language);
+  const ui = mountConsoleUi({ ctx, anchor, position: 'after', console: readConsoleIdentity(window), locale });
+  performance.mark('cc-switcher:view-detected');
+
+  const viewListeners = new AbortController();
+  const badges = createNativePickerBadges(ui, locale);
+  const unsubscribe = ui.store.state.subscribe(() => {
+    badges.markStale();
+    onDataChanged();
+  });
+  guardNativeSwitch({ ui, currentView: () => detectCreativeCloudView(document), signal: viewListeners.signal });
+  const poll = setInterval(() => void ctx.isInvalid, INVALIDATION_POLL_MS);
+
+  let removed = false;
+  return {
+    update(current) {
+      if (removed) return;
+      placeSlot(slot, current);
+      badges.apply(openListbox(current));
+    },
+    remove() {
+      if (removed) return;
+      removed = true;
+      clearInterval(poll);
+      viewListeners.abort();
+      unsubscribe();
+      badges.dispose();
+      ui.remove();
+      slot.remove();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { renderBadges } from '@/components/console/Badges';
+import type { ConsoleUi } from '@/components/console/mount';
+import { listboxOptions, orgIdOfOption } from './detect';
+
+/** Marks our per-option badge hosts, so tests and re-renders can tell them from the console's nodes. */
+export const BADGE_HOST_ATTRIBUTE = 'data-cc-switcher-badges';
+
+interface Decoration {
+  host: HTMLElement | undefined;
+  /** The store state the badges were drawn from; a newer state redraws them. */
+  version: number;
+  unmount: () => void;
+}
+
+export interface NativePickerBadges {
+  /** Decorates the open listbox's options that are new, re-rendered, or drawn from older data. */
+  apply(listbox: HTMLElement | undefined): void;
+  /** The store changed: every option is redrawn on the next `apply`. */
+  markStale(): void;
+  dispose(): void;
+}
+
+function createBadgeHost(): HTMLElement {
+  const host = document.createElement('span');
+  host.setAttribute(BADGE_HOST_ATTRIBUTE, '');
+  // The console's option lays name and id out in a column; the badges sit below them.
+  host.style.display = 'block';
+  host.style.marginTop = '4px';
+  host.attachShadow({ mode: 'open' });
+  return host;
+}
+
+/**
+ * Badges next to every option of the native "Select new Creative Cloud org ID" listbox. The
+ * console renders options only while the listbox is open (and again on every re-render), so
+ * `apply` runs once per animation frame after DOM changes and touches only options it has not
+ * decorated from the current data: opening a 1,000-org list costs one pass.
+ */
+export function createNativePickerBadges(ui: ConsoleUi, locale: string): NativePickerBadges {
+  const decorations = new Map<HTMLElement, Decoration>();
+  let version = 0;
+  let lastListbox: HTMLElement | undefined;
+
+  function undecorate(option: HTMLElement, decoration: Decoration): void {
+    decoration.unmount();
+    decoration.host?.remove();
+    decorations.delete(option);
+  }
+
+  function decorate(option: HTMLElement): boolean {
+    const current = decorations.get(option);
+    const hostInPlace = current?.host ? current.host.parentElement === option : true;
+    if (current && current.version === version && hostInPlace) return false;
+    if (current) undecorate(option, current);
+    const orgId = orgIdOfOption(option);
+    const org = orgId ? ui.store.orgById(orgId) : undefined;
+    if (!org) {
+      // Unknown until the worker's state arrives (or not in this user's list): nothing to show yet.
+      decorations.set(option, { host: undefined, version, unmount: () => {} });
+      return false;
+    }
+    const host = createBadgeHost();
+    option.append(host);
+    decorations.set(option, { host, version, unmount: renderBadges(host, org, locale) });
+    return true;
+  }
+
+  function pruneDetached(): void {
+    for (const [option, decoration] of decorations) {
+      if (!option.isConnected) undecorate(option, decoration);
+    }
+  }
+
+  return {
+    apply(listbox) {
+      pruneDetached();
+      if (!listbox) {
+        lastListbox = undefined;
+        return;
+      }
+      let added = 0;
+      for (const option of listboxOptions(listbox)) if (decorate(option)) added += 1;
+      if (added > 0 && listbox !== lastListbox) performance.mark('cc-switcher:badges-shown');
+      if (added > 0) lastListbox = listbox;
+    },
+    markStale() {
+      version += 1;
+    },
+    dispose() {
+      for (const [option, decoration] of decorations) undecorate(option, decoration);
+      lastListbox = undefined;
+    },
+  };
+}

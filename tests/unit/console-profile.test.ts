@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { orgIdFromOptionText } from '@/lib/console/detect';
+import { CONSOLE_PROFILE_SOURCE, consoleProfile, consoleProfileSchema, PROFILE_LOCALES } from '@/lib/console/profile';
+import { translatorFor } from '@/sandbox/console/browser/locales';
+import { CONSOLE_LANGUAGES } from '@/sandbox/console/browser/locales/languages';
+
+describe('console profile', () => {
+  it('validates against its schema', () => {
+    expect(consoleProfileSchema.safeParse(CONSOLE_PROFILE_SOURCE).success).toBe(true);
+  });
+
+  it('has a picker label and a switch button label for every locale', () => {
+    expect(Object.keys(consoleProfile.labels).sort()).toEqual([...PROFILE_LOCALES].sort());
+    for (const locale of PROFILE_LOCALES) {
+      expect(consoleProfile.labels[locale].picker.trim(), locale).not.toBe('');
+      expect(consoleProfile.labels[locale].switchButton.trim(), locale).not.toBe('');
+    }
+  });
+
+  it('names the controls as the sandbox console labels them in each of its languages', () => {
+    for (const language of CONSOLE_LANGUAGES) {
+      const t = translatorFor(language);
+      expect(consoleProfile.labels[language], language).toEqual({
+        picker: t('pickerLabel'),
+        switchButton: t('switchButton'),
+      });
+    }
+  });
+
+  it('refuses a profile that lacks a language', () => {
+    const { ja: _ja, ...labels } = CONSOLE_PROFILE_SOURCE.labels;
+    expect(consoleProfileSchema.safeParse({ ...CONSOLE_PROFILE_SOURCE, labels }).success).toBe(false);
+  });
+
+  it('refuses an empty label', () => {
+    const labels = { ...CONSOLE_PROFILE_SOURCE.labels, de: { picker: '', switchButton: 'Organisationen wechseln' } };
+    expect(consoleProfileSchema.safeParse({ ...CONSOLE_PROFILE_SOURCE, labels }).success).toBe(false);
+  });
+
+  it('refuses a role the detection does not know', () => {
+    const roles = { ...CONSOLE_PROFILE_SOURCE.roles, picker: 'combobox' };
+    expect(consoleProfileSchema.safeParse({ ...CONSOLE_PROFILE_SOURCE, roles }).success).toBe(false);
+  });
+
+  it('finds org ids with a pattern that agrees with the id format', () => {
+    const id = `${'0123456789ABCDEF01234567'}@AdobeOrg`;
+    expect(orgIdFromOptionText(`Acme Design Studio ${id}`)).toBe(id);
+  });
+});
