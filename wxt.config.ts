@@ -1,7 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { spectrumTokens } from './components/console/theme/spectrum-tokens-plugin';
 import { isSandboxMode } from './lib/build-flavor';
 import { IMS_HOST_PERMISSIONS, PRODUCTION_CONSOLE_MATCHES, SANDBOX_CONSOLE_MATCHES } from './lib/console-hosts';
+import { catalogAssets, exposeCatalogs } from './lib/i18n/catalog-files';
 
 /** Firefox add-on id; stable across releases so settings and policies keep applying. */
 export const GECKO_ID = 'aem-cc-org-switcher@extensions.example.org';
@@ -10,10 +12,13 @@ export default defineConfig({
   manifestVersion: 3,
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // WXT's i18n module turns locales/*.json into _locales for the manifest and browser.i18n.
+  modules: ['@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [preact(), spectrumTokens({ stylesDir: 'components/console/styles' })] }),
   manifest: ({ browser, mode }) => ({
     name: 'AEM Assets CC Org Switcher',
     description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',
+    default_locale: 'en',
     permissions: ['storage', 'identity'],
     host_permissions: [
       ...PRODUCTION_CONSOLE_MATCHES,
@@ -36,10 +41,21 @@ export default defineConfig({
     // Content script matches are declared once in the entry point (production hosts); a
     // sandbox build also injects into the loopback console.
     'build:manifestGenerated': (wxt, manifest) => {
-      if (!isSandboxMode(wxt.config.mode)) return;
-      for (const script of manifest.content_scripts ?? []) {
-        script.matches = [...(script.matches ?? []), ...SANDBOX_CONSOLE_MATCHES];
+      if (isSandboxMode(wxt.config.mode)) {
+        for (const script of manifest.content_scripts ?? []) {
+          script.matches = [...(script.matches ?? []), ...SANDBOX_CONSOLE_MATCHES];
+        }
+        // The content script's CSS (shadow-root UI) must be readable there too.
+        for (const resource of manifest.web_accessible_resources ?? []) {
+          if (typeof resource !== 'string')
+            resource.matches = [...(resource.matches ?? []), ...SANDBOX_CONSOLE_MATCHES];
+        }
       }
+      exposeCatalogs(manifest);
+    },
+    // The console UI's catalogs, fetched by the content script for the console's language.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push(...catalogAssets('locales'));
     },
   },
 });

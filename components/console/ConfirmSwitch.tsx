@@ -1,0 +1,42 @@
+import type { ConsoleStore } from '@/lib/console/store';
+import type { OrgEntitlement } from '@/lib/entitlement/schemas';
+import { messageParts } from '@/lib/i18n';
+import { Dialog } from './Dialog';
+import { useLocale, useT } from './i18n-context';
+
+interface ConfirmSwitchProps {
+  store: ConsoleStore;
+  target: OrgEntitlement;
+  returnFocus(): HTMLElement | null | undefined;
+  onClose(confirm: boolean): void;
+}
+
+/** Says what will happen before it does: the new org replaces the current one for all users. */
+export function ConfirmSwitch({ store, target, returnFocus, onClose }: ConfirmSwitchProps) {
+  const t = useT();
+  const locale = useLocale();
+  const state = store.state.value;
+  const resolved = state?.signedIn ? state : undefined;
+  const current = resolved?.console?.connection.connectedOrg;
+  const aemOrg = resolved?.aemOrg.status === 'resolved' ? resolved.aemOrg.org.name : '';
+  const text = messageParts(locale, current ? 'confirmReplaces' : 'confirmConnects', {
+    current: <strong>{current?.name}</strong>,
+    target: <strong>{target.orgName}</strong>,
+    allUsers: <strong>{t('allUsers')}</strong>,
+    aemOrg: <strong>{aemOrg}</strong>,
+  });
+  return (
+    <Dialog titleId="confirm-title" onCancel={() => onClose(false)} returnFocus={returnFocus}>
+      <h2 id="confirm-title">{t('confirmTitle')}</h2>
+      <p data-testid="confirm-text">{text}</p>
+      <div class="row">
+        <button type="button" onClick={() => onClose(false)}>
+          {t('cancel')}
+        </button>
+        <button type="button" class="primary" onClick={() => onClose(true)}>
+          {t('confirmSwitch')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

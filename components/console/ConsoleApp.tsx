@@ -1,0 +1,31 @@
+import type { ConsoleStore } from '@/lib/console/store';
+import { Feedback } from './Feedback';
+import { LocaleContext, useT } from './i18n-context';
+import { type Guard, NativeGuard } from './NativeGuard';
+import { StatusPanel } from './StatusPanel';
+import { Switcher } from './Switcher';
+
+function Panel({ store, guard }: { store: ConsoleStore; guard: Guard }) {
+  const t = useT();
+  const state = store.state.value;
+  const console = state?.signedIn ? state.console : undefined;
+  const readOnly = console?.readOnly ?? false;
+  return (
+    <section class="panel" aria-labelledby="panel-title" data-testid="console-ui">
+      <h2 id="panel-title">{t('panelTitle')}</h2>
+      <StatusPanel store={store} />
+      {console && !readOnly && <Switcher store={store} />}
+      <Feedback store={store} readOnly={readOnly} />
+      <NativeGuard guard={guard} />
+    </section>
+  );
+}
+
+/** The whole console UI: status, switcher, feedback, and the native guard's dialog. */
+export function ConsoleApp({ store, guard, locale }: { store: ConsoleStore; guard: Guard; locale: string }) {
+  return (
+    <LocaleContext.Provider value={locale}>
+      <Panel store={store} guard={guard} />
+    </LocaleContext.Provider>
+  );
+}

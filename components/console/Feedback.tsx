@@ -1,0 +1,55 @@
+import type { ConsoleStore } from '@/lib/console/store';
+import { useLocale, useT } from './i18n-context';
+import { ERROR_MESSAGES } from './messages';
+
+const timeOf = (locale: string, iso: string | undefined) =>
+  iso ? new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)) : '';
+
+/**
+ * Progress and results in a polite live region, errors in an assertive one. Both regions are
+ * always in the DOM so screen readers announce what appears in them.
+ */
+export function Feedback({ store, readOnly }: { store: ConsoleStore; readOnly: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const busy = store.busy.value;
+  const pending = store.pendingOrg.value;
+  const outcome = store.outcome.value;
+  const error = store.error.value;
+  const state = store.state.value;
+  const connection = state?.signedIn ? state.console?.connection : undefined;
+
+  const progress =
+    busy === 'switch' ? t('switching', { org: pending?.name ?? '' }) : busy === 'switchBack' ? t('switchingBack') : '';
+  const result = !busy && outcome ? t('verified', { org: outcome.to?.name ?? t('noConnectedOrg') }) : '';
+  const errorText =
+    error &&
+    t(ERROR_MESSAGES[error.code], {
+      org: connection?.connectedOrg?.name ?? t('noConnectedOrg'),
+      time: timeOf(locale, connection?.updatedAt),
+    });
+  const switchBackTo = outcome?.kind === 'switch' && !busy && !readOnly ? outcome.from : null;
+
+  return (
+    <>
+      <div role="status" aria-live="polite" data-testid="progress">
+        {(progress || result) && <p class={result ? 'message success' : 'message'}>{progress || result}</p>}
+      </div>
+      {switchBackTo && (
+        <button type="button" onClick={() => void store.switchBack()}>
+          {t('switchBack', { org: switchBackTo.name })}
+        </button>
+      )}
+      <div role="alert" data-testid="error">
+        {errorText && (
+          <p class="message error" data-error-code={error?.code}>
+            {errorText}{' '}
+            <button type="button" onClick={() => (store.error.value = undefined)}>
+              {t('dismiss')}
+            </button>
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

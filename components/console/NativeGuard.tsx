@@ -1,0 +1,59 @@
+import { type Signal, signal } from '@preact/signals';
+import type { OrgEntitlement } from '@/lib/entitlement/schemas';
+import { Dialog } from './Dialog';
+import { useT } from './i18n-context';
+import { useReasonsText } from './Switcher';
+
+export interface GuardRequest {
+  org: OrgEntitlement | undefined;
+  orgLabel: string;
+  returnFocus: HTMLElement | undefined;
+  resolve(proceed: boolean): void;
+}
+
+/** One question at a time: a newer request cancels the one still open. */
+export function createGuard() {
+  const request: Signal<GuardRequest | undefined> = signal(undefined);
+  function settle(proceed: boolean) {
+    const open = request.value;
+    request.value = undefined;
+    open?.resolve(proceed);
+  }
+  return {
+    request,
+    settle,
+    ask(org: OrgEntitlement | undefined, orgLabel: string, returnFocus: HTMLElement | undefined) {
+      settle(false);
+      return new Promise<boolean>((resolve) => {
+        request.value = { org, orgLabel, returnFocus, resolve };
+      });
+    },
+  };
+}
+export type Guard = ReturnType<typeof createGuard>;
+
+/** Before the native "Switch orgs" goes to an org that cannot work: the reasons, then cancel or proceed. */
+export function NativeGuard({ guard }: { guard: Guard }) {
+  const t = useT();
+  const reasonsText = useReasonsText();
+  const open = guard.request.value;
+  if (!open) return null;
+  const { org, orgLabel, returnFocus } = open;
+  return (
+    <Dialog titleId="guard-title" onCancel={() => guard.settle(false)} returnFocus={() => returnFocus}>
+      <h2 id="guard-title">{t('guardTitle')}</h2>
+      <p data-testid="guard-text">
+        {org ? t('guardReasons', { org: org.orgName }) : t('guardUnknown', { org: orgLabel })}
+      </p>
+      {org && <p class="reasons">{reasonsText(org)}</p>}
+      <div class="row">
+        <button type="button" onClick={() => guard.settle(false)}>
+          {t('cancel')}
+        </button>
+        <button type="button" onClick={() => guard.settle(true)}>
+          {t('guardProceed')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

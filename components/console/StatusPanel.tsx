@@ -1,0 +1,136 @@
+import { useSignal } from '@preact/signals';
+import type { ConsoleStore } from '@/lib/console/store';
+import type { ConsoleState } from '@/lib/messaging/contract';
+import { useLocale, useT } from './i18n-context';
+import { ACCOUNT_TYPES } from './messages';
+
+type SignedIn = Extract<ConsoleState, { signedIn: true }>;
+
+export const formatDateTime = (locale: string, iso: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+function Check({ met, label }: { met: boolean; label: string }) {
+  const t = useT();
+  return (
+    <li class={met ? 'check-met' : 'check-unmet'} data-check={met ? 'met' : 'unmet'}>
+      <span class="check-icon" aria-hidden="true">
+        {met ? '✓' : '✗'}
+      </span>
+      {label}
+      <span class="visually-hidden">: {t(met ? 'prereqMet' : 'prereqNotMet')}</span>
+    </li>
+  );
+}
+
+function AemOrgChooser({ store, state }: { store: ConsoleStore; state: SignedIn }) {
+  const t = useT();
+  const candidates = state.aemOrg.status === 'resolved' ? [] : state.aemOrg.candidates;
+  const chosen = useSignal(candidates[0]?.id ?? '');
+  return (
+    <form
+      class="row"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void store.chooseAemOrg(chosen.value);
+      }}
+    >
+      <p>{t('chooseAemOrgPrompt')}</p>
+      <label class="visually-hidden" for="aem-org-choice">
+        {t('aemOrg')}
+      </label>
+      <select id="aem-org-choice" value={chosen.value} onChange={(event) => (chosen.value = event.currentTarget.value)}>
+        {candidates.map((org) => (
+          <option key={org.id} value={org.id}>
+            {org.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={!chosen.value || store.busy.value !== undefined}>
+        {t('chooseAemOrg')}
+      </button>
+    </form>
+  );
+}
+
+function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn }) {
+  const t = useT();
+  const locale = useLocale();
+  const { identity, aemOrg, console } = state;
+  const connection = console?.connection;
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t('signedInAs')}</dt>
+        <dd data-testid="identity">
+          {identity.name} <span class="muted">{identity.email}</span>
+        </dd>
+        <dt>{t('accountType')}</dt>
+        <dd data-testid="account-type">{t(ACCOUNT_TYPES[identity.accountType])}</dd>
+        <dt>{t('aemOrg')}</dt>
+        <dd data-testid="aem-org">{aemOrg.status === 'resolved' ? aemOrg.org.name : '—'}</dd>
+        {connection && (
+          <>
+            <dt>{t('connectedOrg')}</dt>
+            <dd data-testid="connected-org">
+              {connection.connectedOrg ? connection.connectedOrg.name : t('noConnectedOrg')}{' '}
+              {connection.connectedOrg && <span class="org-id">{connection.connectedOrg.id}</span>}
+              <br />
+              <span class="muted">
+                {t('connectedSince', {
+                  date: formatDateTime(locale, connection.updatedAt),
+                  user: connection.updatedBy,
+                })}
+              </span>
+            </dd>
+          </>
+        )}
+      </dl>
+      {aemOrg.status !== 'resolved' && <AemOrgChooser store={store} state={state} />}
+      {console && (
+        <>
+          <h3>{t('prerequisites')}</h3>
+          <ul class="checks" data-testid="prerequisites">
+            <Check met={console.model.prerequisites.isAssetsAdmin} label={t('prereqAssetsAdmin')} />
+            <Check met={console.model.prerequisites.sameUserId} label={t('prereqSameUserId')} />
+          </ul>
+          <p data-testid="summary">
+            {t('summary', { eligible: console.summary.eligible, total: console.summary.total })}
+          </p>
+          {console.readOnly && (
+            <p class="message" data-testid="read-only">
+              {t('readOnly')}
+            </p>
+          )}
+        </>
+      )}
+      <button type="button" disabled={store.busy.value === 'signIn'} onClick={() => void store.signIn(true)}>
+        {t('useDifferentAccount')}
+      </button>
+    </>
+  );
+}
+
+/** Who is signed in, which orgs are involved, and whether the prerequisites hold. */
+export function StatusPanel({ store }: { store: ConsoleStore }) {
+  const t = useT();
+  const state = store.state.value;
+  if (!state) {
+    return <p aria-busy={store.busy.value === 'load'}>{store.busy.value === 'load' ? t('loading') : ''}</p>;
+  }
+  if (!state.signedIn) {
+    return (
+      <>
+        <p>{t('signedOut')}</p>
+        <button
+          type="button"
+          class="primary"
+          disabled={store.busy.value === 'signIn'}
+          onClick={() => void store.signIn(false)}
+        >
+          {t('signIn')}
+        </button>
+      </>
+    );
+  }
+  return <SignedInStatus store={store} state={state} />;
+}

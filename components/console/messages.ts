@@ -1,0 +1,75 @@
+import type { z } from 'zod/mini';
+import type { Badge, IneligibilityReason } from '@/lib/entitlement/schemas';
+import type { ErrorCode } from '@/lib/errors';
+import type { MessageKey } from '@/lib/i18n';
+import type { accountTypeSchema } from '@/lib/messaging/contract';
+
+/**
+ * Every worker error code has one translated message that names the cause and the next
+ * step. Codes with the same remedy share a message.
+ */
+export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
+  INVALID_MESSAGE: 'errorInternal',
+  FORBIDDEN_SENDER: 'errorInternal',
+  WORKER_UNREACHABLE: 'errorUnreachable',
+  INVALID_RESPONSE: 'errorInternal',
+  INTERNAL: 'errorInternal',
+  NETWORK: 'errorNetwork',
+  TIMEOUT: 'errorNetwork',
+  ABORTED: 'errorNetwork',
+  UNAUTHORIZED: 'errorSession',
+  FORBIDDEN: 'errorForbidden',
+  RATE_LIMITED: 'errorRateLimited',
+  SERVER_ERROR: 'errorServer',
+  API_ERROR: 'errorServer',
+  STATE_MISMATCH: 'errorSignInFailed',
+  LOGIN_REQUIRED: 'errorSession',
+  SIGN_IN_CANCELLED: 'errorSignInCancelled',
+  SIGN_IN_FAILED: 'errorSignInFailed',
+  SESSION_EXPIRED: 'errorSession',
+  NOT_SIGNED_IN: 'errorSession',
+  NOT_CONFIGURED: 'errorNotConfigured',
+  READ_ONLY: 'errorReadOnly',
+  SWITCH_IN_PROGRESS: 'errorSwitchInProgress',
+  CONNECTION_CHANGED: 'errorConnectionChanged',
+  NOT_ELIGIBLE: 'errorNotEligible',
+  VERIFICATION_FAILED: 'errorVerification',
+  SWITCH_INTERRUPTED: 'errorInterrupted',
+  NO_SWITCH_BACK: 'errorNoSwitchBack',
+  AEM_ORG_UNRESOLVED: 'errorAemOrgUnresolved',
+  NOT_ASSETS_ADMIN: 'errorNotAdmin',
+  NO_CC_ENTITLEMENT: 'errorNoCc',
+  DIFFERENT_USER_ID: 'errorDifferentUserId',
+  UNKNOWN_ORG: 'errorUnknownOrg',
+};
+
+export const REASON_MESSAGES: Record<IneligibilityReason, MessageKey> = {
+  INVALID_ORG_ID: 'reasonInvalidOrgId',
+  NOT_ACCESSIBLE: 'reasonNotAccessible',
+  ALREADY_CONNECTED: 'reasonAlreadyConnected',
+  NO_CC_ENTITLEMENT: 'reasonNoCc',
+  NOT_ASSETS_ADMIN: 'reasonNotAdmin',
+  DIFFERENT_USER_ID: 'reasonDifferentUserId',
+  BLOCKED_BY_POLICY: 'reasonBlocked',
+  READ_ONLY: 'reasonReadOnly',
+};
+
+export type Tone = 'positive' | 'negative' | 'notice' | 'informative' | 'neutral';
+
+/** Each badge: its text, an icon that carries the meaning without colour, and a tone. */
+export const BADGE_LOOK: Record<Badge, { label: MessageKey; icon: string; tone: Tone }> = {
+  connected: { label: 'badgeConnected', icon: '●', tone: 'informative' },
+  ccActive: { label: 'badgeCcActive', icon: '✓', tone: 'positive' },
+  noCcEntitlement: { label: 'badgeNoCc', icon: '✕', tone: 'negative' },
+  express: { label: 'badgeExpress', icon: '+', tone: 'neutral' },
+  libraries: { label: 'badgeLibraries', icon: '+', tone: 'neutral' },
+  differentUserId: { label: 'badgeDifferentUserId', icon: '!', tone: 'notice' },
+  blockedByPolicy: { label: 'badgeBlocked', icon: '⊘', tone: 'negative' },
+};
+
+export const ACCOUNT_TYPES: Record<z.infer<typeof accountTypeSchema>, MessageKey> = {
+  personal: 'accountPersonal',
+  enterprise: 'accountEnterprise',
+  federated: 'accountFederated',
+  unknown: 'accountUnknown',
+};

@@ -1,0 +1,89 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
+import type { OrgEntitlement } from '@/lib/entitlement/schemas';
+import { loadCatalog, resolveLocale } from '@/lib/i18n';
+import type { ConsoleIdentity } from '@/lib/worker/aem-org';
+import { BADGE_CSS } from './Badges';
+import { ConsoleApp } from './ConsoleApp';
+import { deepActiveElement } from './Dialog';
+import { createGuard } from './NativeGuard';
+import { applyConsoleTheme } from './theme/console-theme';
+import 'virtual:spectrum-tokens/console.css';
+import './styles/console.css';
+
+export interface ConsoleUiOptions {
+  ctx: ContentScriptContext;
+  anchor: Element;
+  position: 'before' | 'after';
+  console: ConsoleIdentity;
+  locale: string;
+}
+
+export interface ConsoleUi {
+  store: ConsoleStore;
+  remove(): void;
+  /** Asks before the native switch goes to an org that cannot work: true = proceed, false = cancel. */
+  confirmIneligibleNativeSwitch(org: OrgEntitlement | undefined, orgLabel: string): Promise<boolean>;
+}
+
+/** The tag of our one shadow host on the console page. */
+export const CONSOLE_UI_TAG = 'aem-cc-org-switcher';
+
+/**
+ * Mounts the console UI in one shadow root next to `anchor`: status panel, switcher and the
+ * native guard's dialog. Styles (the content script's CSS) and the locale's catalog load in
+ * parallel; the store starts loading at once.
+ */
+export function mountConsoleUi(options: ConsoleUiOptions): ConsoleUi {
+  const { ctx, anchor, position } = options;
+  const locale = resolveLocale(options.locale, navigator.language);
+  const store = createConsoleStore(options.console);
+  const guard = createGuard();
+  let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+  let removed = false;
+
+  function remove() {
+    if (removed) return;
+    removed = true;
+    guard.settle(false);
+    ui?.remove();
+    store.dispose();
+  }
+
+  void Promise.all([
+    loadCatalog(locale),
+    createShadowRootUi(ctx, {
+      name: CONSOLE_UI_TAG,
+      position: 'inline',
+      anchor,
+      append: position,
+      css: BADGE_CSS,
+      isolateEvents: true,
+      onMount(container, shadow, host) {
+        applyConsoleTheme(host, document);
+        const html = shadow.querySelector('html');
+        html?.setAttribute('lang', locale);
+        render(<ConsoleApp store={store} guard={guard} locale={locale} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    }),
+  ]).then(([, created]) => {
+    if (removed) return created.remove();
+    ui = created;
+    created.mount();
+  });
+  void store.load();
+  ctx.onInvalidated(remove);
+
+  return {
+    store,
+    remove,
+    confirmIneligibleNativeSwitch: (org, orgLabel) =>
+      removed ? Promise.resolve(false) : guard.ask(org, orgLabel, deepActiveElement()),
+  };
+}

@@ -1,0 +1,176 @@
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { OrgEntitlement } from '../entitlement/schemas';
+import {
+  type ConsoleState,
+  type MessageError,
+  type RequestOf,
+  type RequestType,
+  type Response,
+  workerEventSchema,
+} from '../messaging/contract';
+import { sendRequest } from '../messaging/send';
+import type { ConsoleIdentity } from '../worker/aem-org';
+
+export type BusyAction = 'load' | 'signIn' | 'switch' | 'switchBack' | 'chooseAemOrg';
+type OrgRef = { id: string; name: string };
+
+/** The last switch this tab made, verified by the worker: what the result line and Switch back show. */
+export interface SwitchOutcome {
+  kind: 'switch' | 'switchBack';
+  from: OrgRef | null;
+  to: OrgRef | null;
+}
+
+export interface ConsoleStore {
+  state: Signal<ConsoleState | undefined>;
+  error: Signal<MessageError | undefined>;
+  busy: Signal<BusyAction | undefined>;
+  /** The org a switch or switch back is heading to, for the progress line. */
+  pendingOrg: Signal<OrgRef | undefined>;
+  outcome: Signal<SwitchOutcome | undefined>;
+  orgs: ReadonlySignal<readonly OrgEntitlement[]>;
+  orgById(orgId: string): OrgEntitlement | undefined;
+  load(): Promise<void>;
+  signIn(chooseAccount: boolean): Promise<void>;
+  switchTo(orgId: string): Promise<void>;
+  switchBack(): Promise<void>;
+  chooseAemOrg(orgId: string): Promise<void>;
+  dispose(): void;
+}
+
+const resolvedConsole = (state: ConsoleState | undefined) => (state?.signedIn ? state.console : undefined);
+
+/**
+ * The console UI's view of the worker: state as signals, cached first then fresh
+ * (stale-while-revalidate), reloaded when the worker announces a change. It only sends org
+ * ids that came from the worker's own state, whatever the page or the user typed.
+ */
+export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
+  const state = signal<ConsoleState | undefined>(undefined);
+  const error = signal<MessageError | undefined>(undefined);
+  const busy = signal<BusyAction | undefined>(undefined);
+  const pendingOrg = signal<OrgRef | undefined>(undefined);
+  const outcome = signal<SwitchOutcome | undefined>(undefined);
+  const orgs = computed(() => resolvedConsole(state.value)?.model.orgs ?? []);
+  const byId = computed(() => new Map(orgs.value.map((org) => [org.orgId, org])));
+  const console = { ...identity };
+  let generation = 0;
+  let disposed = false;
+
+  const connectedOrgId = () => resolvedConsole(state.value)?.connection.connectedOrg?.id ?? null;
+
+  async function fetchState(freshness: 'cached' | 'fresh', current: number): Promise<ConsoleState | undefined> {
+    const answer = await sendRequest({ type: 'getConsoleState', console, freshness });
+    if (disposed || current !== generation) return undefined;
+    if (!answer.ok) {
+      error.value = answer.error;
+      return undefined;
+    }
+    state.value = answer.data;
+    return answer.data;
+  }
+
+  /** Cached first (no network when the worker has it), then fresh unless the answer already was. */
+  async function load(): Promise<void> {
+    const current = ++generation;
+    const startedAt = Date.now();
+    if (!state.value) busy.value = 'load';
+    const cached = await fetchState('cached', current);
+    const fetchedAt = resolvedConsole(cached)?.fetchedAt ?? 0;
+    if (cached && (!cached.signedIn || fetchedAt >= startedAt)) return settle(current);
+    await fetchState('fresh', current);
+    settle(current);
+  }
+
+  function settle(current: number): void {
+    if (current === generation && busy.value === 'load') busy.value = undefined;
+  }
+
+  /** One action at a time; resolves to the worker's data, or undefined after showing its error. */
+  async function run<T extends RequestType>(action: BusyAction, request: RequestOf<T>) {
+    busy.value = action;
+    error.value = undefined;
+    const answer: Response<T> = await sendRequest(request);
+    busy.value = undefined;
+    if (disposed) return undefined;
+    if (!answer.ok) error.value = answer.error;
+    return answer.ok ? answer.data : undefined;
+  }
+
+  async function signIn(chooseAccount: boolean): Promise<void> {
+    if (await run<'signIn'>('signIn', { type: 'signIn', chooseAccount })) await load();
+  }
+
+  async function switchTo(orgId: string): Promise<void> {
+    const target = byId.value.get(orgId);
+    if (!target) return;
+    const from = resolvedConsole(state.value)?.connection.connectedOrg ?? null;
+    pendingOrg.value = { id: target.orgId, name: target.orgName };
+    outcome.value = undefined;
+    const request = {
+      type: 'switchOrg' as const,
+      console,
+      orgId: target.orgId,
+      expectedCurrentOrgId: connectedOrgId(),
+    };
+    const answer = await run<'switchOrg'>('switch', request);
+    pendingOrg.value = undefined;
+    if (answer) outcome.value = { kind: 'switch', from, to: answer.connection.connectedOrg };
+    await load();
+  }
+
+  async function switchBack(): Promise<void> {
+    const previous = outcome.value;
+    if (previous?.kind !== 'switch') return;
+    pendingOrg.value = previous.from ?? undefined;
+    const answer = await run<'switchBack'>('switchBack', {
+      type: 'switchBack',
+      console,
+      expectedCurrentOrgId: connectedOrgId(),
+    });
+    pendingOrg.value = undefined;
+    if (answer) outcome.value = { kind: 'switchBack', from: previous.to, to: answer.connection.connectedOrg };
+    await load();
+  }
+
+  async function chooseAemOrg(orgId: string): Promise<void> {
+    const current = state.value;
+    const candidates = current?.signedIn && current.aemOrg.status !== 'resolved' ? current.aemOrg.candidates : [];
+    const choice = candidates.find((candidate) => candidate.id === orgId);
+    if (!choice) return;
+    const answer = await run<'chooseAemOrg'>('chooseAemOrg', { type: 'chooseAemOrg', console, orgId: choice.id });
+    if (answer) state.value = answer;
+  }
+
+  function onWorkerEvent(message: unknown): undefined {
+    const parsed = workerEventSchema.safeParse(message);
+    if (!parsed.success || disposed) return undefined;
+    const resolved = state.value?.signedIn && state.value.aemOrg.status === 'resolved' ? state.value.aemOrg : undefined;
+    // A change to another AEM org's connection is not this console's business.
+    if (parsed.data.aemOrgId && resolved && resolved.org.id !== parsed.data.aemOrgId) return undefined;
+    void load();
+    return undefined;
+  }
+  browser.runtime.onMessage.addListener(onWorkerEvent);
+
+  return {
+    state,
+    error,
+    busy,
+    pendingOrg,
+    outcome,
+    orgs,
+    orgById: (orgId) => byId.value.get(orgId),
+    load,
+    signIn,
+    switchTo,
+    switchBack,
+    chooseAemOrg,
+    dispose() {
+      disposed = true;
+      generation++;
+      browser.runtime.onMessage.removeListener(onWorkerEvent);
+    },
+  };
+}
