@@ -3,11 +3,10 @@ import { mountConsoleUi } from '@/components/console/mount';
 import { resolveLocale } from '../i18n';
 import { type CreativeCloudView, detectCreativeCloudView, openListbox } from './detect';
 import { readConsoleIdentity } from './identity';
+import { extensionIsGone } from './invalidation';
+import { UI_SLOT_ATTRIBUTE } from './markers';
 import { guardNativeSwitch } from './native-guard';
 import { createNativePickerBadges } from './native-picker';
-
-/** Marks the page-side slot that holds our UI's shadow host (one per document at most). */
-export const UI_SLOT_ATTRIBUTE = 'data-cc-switcher-slot';
 
 /**
  * Everything that exists only while Settings > Creative Cloud is shown: the UI, the native
@@ -20,7 +19,7 @@ export interface MountedView {
 }
 
 // Chrome does not tell an orphaned content script that its extension was reloaded; while our UI
-// is shown, look once a second (ctx.isInvalid reads runtime.id and runs the cleanup).
+// is shown, look once a second so a reloaded extension's UI goes away on its own.
 const INVALIDATION_POLL_MS = 1000;
 
 /**
@@ -60,7 +59,7 @@ export function mountView(ctx: ContentScriptContext, view: CreativeCloudView, on
     onDataChanged();
   });
   guardNativeSwitch({ ui, currentView: () => detectCreativeCloudView(document), signal: viewListeners.signal });
-  const poll = setInterval(() => void ctx.isInvalid, INVALIDATION_POLL_MS);
+  const poll = setInterval(() => extensionIsGone(ctx), INVALIDATION_POLL_MS);
 
   let removed = false;
   return {

@@ -1,9 +1,7 @@
 import { renderBadges } from '@/components/console/Badges';
 import type { ConsoleUi } from '@/components/console/mount';
 import { listboxOptions, orgIdOfOption } from './detect';
-
-/** Marks our per-option badge hosts, so tests and re-renders can tell them from the console's nodes. */
-export const BADGE_HOST_ATTRIBUTE = 'data-cc-switcher-badges';
+import { BADGE_HOST_ATTRIBUTE } from './markers';
 
 interface Decoration {
   host: HTMLElement | undefined;

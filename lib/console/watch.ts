@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectCreativeCloudView } from './detect';
+import { extensionIsGone } from './invalidation';
 import { type MountedView, mountView } from './mounted-view';
 
 /**
@@ -28,8 +29,7 @@ export function watchConsole(ctx: ContentScriptContext): void {
 
   function check(): void {
     frameRequested = false;
-    // Reading isInvalid notices a reloaded extension and runs the cleanup below.
-    if (ctx.isInvalid) return;
+    if (extensionIsGone(ctx)) return;
     const view = detectCreativeCloudView(document);
     if (view) {
       clearTimeout(leaveTimer);

@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+/**
+ * Whether the extension behind this content script is gone (reloaded, updated or removed), in
+ * which case the context is aborted once and its cleanup runs. Chrome never tells an orphaned
+ * content script; it only notices that `runtime.id` has disappeared.
+ *
+ * Not `ctx.isInvalid`: that getter re-notifies on every read, and in non-production builds its
+ * debug logging throws in an orphaned script (console.debug is gone), an error in the page.
+ */
+export function extensionIsGone(ctx: ContentScriptContext): boolean {
+  if (ctx.signal.aborted) return true;
+  if (browser.runtime?.id) return false;
+  ctx.abort('Extension context invalidated');
+  return true;
+}

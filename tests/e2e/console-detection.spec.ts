@@ -1,0 +1,211 @@
+import type { Frame, Page } from '@playwright/test';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
+import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { expect, type SandboxFixture, test } from './fixtures';
+import { openWorkerClient, signInAs } from './support/worker-client';
+
+// The page side of the console content script: where the UI appears, that it appears once
+// however the console navigates or re-renders, and that an extension reload leaves no trace.
+
+const scenario = SCENARIOS.default;
+const LABELS = CONSOLE_PROFILE_SOURCE.labels;
+const VIEW_TITLES = { en: 'Creative Cloud Settings', general: 'General Settings', assets: 'Assets' };
+
+async function appFrame(page: Page, sandbox: SandboxFixture): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect
+    .poll(() => {
+      frame = page.frames().find((candidate) => candidate.url().startsWith(sandbox.appOrigin));
+      return Boolean(frame);
+    })
+    .toBe(true);
+  if (!frame) throw new Error('The console app frame did not load');
+  return frame;
+}
+
+/** Our UI instances in a frame: every shadow host except the small per-option badge hosts. */
+function uiInstances(frame: Frame): Promise<number> {
+  return frame.evaluate(
+    (badgeAttribute) =>
+      [...document.querySelectorAll('*')].filter(
+        (element) => element.shadowRoot !== null && !element.hasAttribute(badgeAttribute),
+      ).length,
+    BADGE_HOST_ATTRIBUTE,
+  );
+}
+
+/** Lets any pending mutation → animation-frame check of the content script run. */
+function settle(frame: Frame): Promise<void> {
+  return frame.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+async function showsView(frame: Frame, title: string): Promise<void> {
+  await expect(frame.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
+}
+
+/** The Creative Cloud view with its data loaded (the picker only exists then). */
+async function showsCreativeCloud(frame: Frame, language: keyof typeof LABELS = 'en'): Promise<void> {
+  await expect(frame.getByRole('button', { name: LABELS[language].switchButton, exact: true })).toBeVisible();
+}
+
+async function navigate(frame: Frame, linkName: string): Promise<void> {
+  await frame.getByRole('navigation').getByRole('link', { name: linkName, exact: true }).click();
+}
+
+test.describe('where the console UI appears', () => {
+  test("appears once on Settings > Creative Cloud inside the shell's app frame, next to the native controls", async ({
+    page,
+    sandbox,
+  }) => {
+    await page.goto(sandbox.creativeCloudUrl());
+    const app = await appFrame(page, sandbox);
+    await showsCreativeCloud(app);
+    await expect.poll(() => uiInstances(app)).toBe(1);
+    const anchoredAfterSwitchButton = await app.evaluate((label) => {
+      const slot = document.querySelector('[data-cc-switcher-slot]');
+      const controls = slot?.previousElementSibling;
+      return [...(controls?.querySelectorAll('button') ?? [])].some((button) => button.textContent === label);
+    }, LABELS.en.switchButton);
+    expect(anchoredAfterSwitchButton).toBe(true);
+    expect(await app.evaluate(() => performance.getEntriesByName('cc-switcher:view-detected').length)).toBe(1);
+    expect(await uiInstances(page.mainFrame()), 'nothing in the shell around the frame').toBe(0);
+  });
+
+  test('stays away from the Assets and General Settings views, and leaves when the admin does', async ({
+    page,
+    sandbox,
+    hasContentScript,
+  }) => {
+    await page.goto(sandbox.shellUrl);
+    const app = await appFrame(page, sandbox);
+    await showsView(app, VIEW_TITLES.assets);
+    await expect.poll(() => hasContentScript(app)).toBe(true);
+    await settle(app);
+    expect(await uiInstances(app)).toBe(0);
+
+    await navigate(app, 'Creative Cloud');
+    await showsCreativeCloud(app);
+    await expect.poll(() => uiInstances(app)).toBe(1);
+
+    await navigate(app, VIEW_TITLES.general);
+    await showsView(app, VIEW_TITLES.general);
+    await expect.poll(() => uiInstances(app)).toBe(0);
+    await navigate(app, VIEW_TITLES.assets);
+    await showsView(app, VIEW_TITLES.assets);
+    await settle(app);
+    expect(await uiInstances(app)).toBe(0);
+  });
+
+  test('appears on the Assets app opened on its own, outside the shell', async ({ page, sandbox }) => {
+    await page.goto(`${sandbox.appOrigin}/app/?tenant=${scenario.aemOrg.tenant}#/settings/creative-cloud`);
+    await showsCreativeCloud(page.mainFrame());
+    await expect.poll(() => uiInstances(page.mainFrame())).toBe(1);
+  });
+
+  for (const language of ['sv', 'de', 'ja'] as const) {
+    test(`recognises the ${language} console by its localized labels`, async ({ page, sandbox }) => {
+      await page.goto(sandbox.creativeCloudUrl(undefined, language));
+      const app = await appFrame(page, sandbox);
+      await showsCreativeCloud(app, language);
+      await expect.poll(() => uiInstances(app)).toBe(1);
+    });
+  }
+});
+
+test.describe('one UI however the console changes', () => {
+  test('20 route changes away and back leave exactly one UI', async ({ page, sandbox }) => {
+    await page.goto(sandbox.creativeCloudUrl());
+    const app = await appFrame(page, sandbox);
+    await showsCreativeCloud(app);
+    await expect.poll(() => uiInstances(app)).toBe(1);
+    for (let round = 0; round < 20; round += 1) {
+      await navigate(app, VIEW_TITLES.general);
+      await showsView(app, VIEW_TITLES.general);
+      await navigate(app, 'Creative Cloud');
+      await showsCreativeCloud(app);
+      await expect.poll(() => uiInstances(app)).toBe(1);
+    }
+    await settle(app);
+    expect(await app.evaluate(() => document.querySelectorAll('[data-cc-switcher-slot]').length)).toBe(1);
+    expect(await uiInstances(app)).toBe(1);
+  });
+
+  test('keeps one UI, re-anchored, when the console re-renders the view after a native switch', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const admin = userOf(scenario, scenario.consoleUserId);
+    const target = scenario.orgs.find(
+      (org) =>
+        org.id !== scenario.initialConnection.orgId &&
+        admin?.products.some(
+          (grant) =>
+            grant.orgId === org.id && grant.capability === 'creativeCloud' && grant.statusCode === ACTIVE_STATUS_CODE,
+        ),
+    );
+    if (!admin || !target) throw new Error('The default scenario has an eligible org besides the connected one');
+    const client = await openWorkerClient(context, extensionId);
+    expect((await signInAs(client, admin)).ok).toBe(true);
+
+    await page.goto(sandbox.creativeCloudUrl());
+    const app = await appFrame(page, sandbox);
+    await showsCreativeCloud(app);
+    await expect.poll(() => uiInstances(app)).toBe(1);
+    const slotBeforeSwitch = await app.evaluateHandle(() => document.querySelector('[data-cc-switcher-slot]'));
+
+    await app.getByRole('button', { name: LABELS.en.picker }).click();
+    const option = app.getByRole('option').filter({ hasText: target.id });
+    // Badges on the option mean the worker's state is in: the guard knows the org is eligible.
+    await expect(option.locator(`[${BADGE_HOST_ATTRIBUTE}]`)).toHaveCount(1);
+    await option.click();
+    await app.getByRole('button', { name: LABELS.en.switchButton, exact: true }).click();
+    await expect(app.getByTestId('current-cc-org')).toContainText(target.id);
+
+    await settle(app);
+    expect(await uiInstances(app)).toBe(1);
+    const sameSlotBackInPlace = await slotBeforeSwitch.evaluate((slot) => {
+      const switchRow = slot?.previousElementSibling;
+      return Boolean(slot?.isConnected && switchRow?.querySelector('[aria-haspopup="listbox"]'));
+    });
+    expect(sameSlotBackInPlace).toBe(true);
+    const state = await sandbox.control<{ appliedChanges: number }>('GET', 'state');
+    expect(state.appliedChanges).toBe(1);
+  });
+});
+
+test.describe('extension reload', () => {
+  test('removes the old UI without errors in the page', async ({ page, sandbox, serviceWorker }) => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(sandbox.creativeCloudUrl());
+    const app = await appFrame(page, sandbox);
+    await showsCreativeCloud(app);
+    await expect.poll(() => uiInstances(app)).toBe(1);
+
+    // The worker goes away with the extension, so its evaluate call may not come back.
+    void serviceWorker
+      .evaluate(() =>
+        (globalThis as typeof globalThis & { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+      )
+      .catch(() => {});
+    await expect.poll(() => uiInstances(app), { timeout: 10_000 }).toBe(0);
+    expect(await app.evaluate(() => document.querySelectorAll('[data-cc-switcher-slot]').length)).toBe(0);
+
+    // The orphaned script must stay quiet while the console keeps changing.
+    await navigate(app, VIEW_TITLES.general);
+    await showsView(app, VIEW_TITLES.general);
+    await navigate(app, 'Creative Cloud');
+    await showsCreativeCloud(app);
+    await settle(app);
+    expect(pageErrors).toEqual([]);
+  });
+});

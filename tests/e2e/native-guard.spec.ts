@@ -1,0 +1,239 @@
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { orgIdFromOptionText } from '../../lib/console/detect';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { BADGES, type Badge } from '../../lib/entitlement/schemas';
+import { ACTIVE_STATUS_CODE, type Capability } from '../../lib/service-codes';
+import en from '../../locales/en.json' with { type: 'json' };
+import type { LoggedRequest } from '../../sandbox/request-log';
+import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { expect, type SandboxFixture, test } from './fixtures';
+import { openWorkerClient, signInAs } from './support/worker-client';
+
+// The native picker and button, with the extension: badges on every native option, and the
+// guard in front of the native "Switch orgs" for an org that cannot work.
+
+const scenario = SCENARIOS.default;
+const admin = userOf(scenario, scenario.consoleUserId);
+const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
+
+interface SandboxState {
+  appliedChanges: number;
+  connectedOrg: { id: string; name: string } | null;
+}
+
+function hasActive(orgId: string, capability: Capability): boolean {
+  return (
+    admin?.products.some(
+      (grant) => grant.orgId === orgId && grant.capability === capability && grant.statusCode === ACTIVE_STATUS_CODE,
+    ) ?? false
+  );
+}
+
+/** Ground truth from the scenario for the console's own admin, signed in as themself, no policy. */
+function expectedBadges(orgId: string, connectedOrgId: string | undefined): Badge[] {
+  const shown: Record<Badge, boolean> = {
+    connected: orgId === connectedOrgId,
+    ccActive: hasActive(orgId, 'creativeCloud'),
+    noCcEntitlement: !hasActive(orgId, 'creativeCloud'),
+    express: hasActive(orgId, 'express'),
+    libraries: hasActive(orgId, 'libraries'),
+    differentUserId: false,
+    blockedByPolicy: false,
+  };
+  return BADGES.filter((badge) => shown[badge]);
+}
+
+/** An org the admin can access but has no active CC in: the guard must stop a switch to it. */
+function unentitledOrg() {
+  const org = scenario.orgs.find(
+    (candidate) => admin?.orgIds.includes(candidate.id) && !hasActive(candidate.id, 'creativeCloud'),
+  );
+  if (!org) throw new Error('The default scenario has an org without CC for its admin');
+  return org;
+}
+
+async function signInAsAdmin(context: BrowserContext, extensionId: string): Promise<void> {
+  if (!admin) throw new Error('The default scenario has a console admin');
+  const client = await openWorkerClient(context, extensionId);
+  expect((await signInAs(client, admin)).ok).toBe(true);
+  await client.page.close();
+}
+
+async function openCreativeCloud(page: Page, sandbox: SandboxFixture): Promise<Frame> {
+  await page.goto(sandbox.creativeCloudUrl());
+  let frame: Frame | undefined;
+  await expect
+    .poll(() => {
+      frame = page.frames().find((candidate) => candidate.url().startsWith(sandbox.appOrigin));
+      return Boolean(frame);
+    })
+    .toBe(true);
+  if (!frame) throw new Error('The console app frame did not load');
+  await expect(frame.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeVisible();
+  return frame;
+}
+
+/** Opens the native picker and waits until every option carries its badges. */
+async function openPickerWithBadges(app: Frame): Promise<void> {
+  await app.getByRole('button', { name: LABELS.picker }).click();
+  const options = app.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  await expect(options.locator(`[${BADGE_HOST_ATTRIBUTE}]`)).toHaveCount(await options.count());
+}
+
+async function pickNatively(app: Frame, orgId: string): Promise<void> {
+  await openPickerWithBadges(app);
+  await app.getByRole('option').filter({ hasText: orgId }).click();
+}
+
+/** The console's own status line under the view (our UI has live regions of its own). */
+const nativeStatus = (app: Frame) => app.locator('[data-view="creative-cloud"] > [role="status"]');
+
+const guardDialog = (app: Frame) => app.getByRole('dialog', { name: en.guardTitle });
+
+test.describe('badges in the native picker', () => {
+  test('appear next to every option when it opens, matching the scenario', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    await signInAsAdmin(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await openPickerWithBadges(app);
+
+    const shown = await app.evaluate((badgeHost) => {
+      return [...document.querySelectorAll('[role="option"]')].map((option) => ({
+        text: option.textContent ?? '',
+        badges: [...(option.querySelector(`[${badgeHost}]`)?.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
+          (badge) => badge.getAttribute('data-badge'),
+        ),
+      }));
+    }, BADGE_HOST_ATTRIBUTE);
+    const { connectedOrg } = await sandbox.control<SandboxState>('GET', 'state');
+    expect(shown.map((option) => orgIdFromOptionText(option.text))).toEqual(admin?.orgIds);
+    for (const option of shown) {
+      const orgId = orgIdFromOptionText(option.text) ?? '';
+      expect(option.badges, option.text).toEqual(expectedBadges(orgId, connectedOrg?.id));
+    }
+    // Text, not colour alone: the connected org's option reads "Connected".
+    const connected = app.getByRole('option').filter({ hasText: connectedOrg?.id ?? '-' });
+    await expect(connected.locator('[data-badge="connected"]')).toBeVisible();
+    await expect(connected.locator('[data-badge="connected"]')).toContainText(en.badgeConnected);
+  });
+});
+
+test.describe('the native guard', () => {
+  test('shows the reasons for an ineligible org; Cancel means the native switch does not happen', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const target = unentitledOrg();
+    await signInAsAdmin(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    const before = await sandbox.control<SandboxState>('GET', 'state');
+    await pickNatively(app, target.id);
+    await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+
+    const dialog = guardDialog(app);
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(target.name);
+    await expect(dialog).toContainText(en.reasonNoCc);
+    await dialog.getByRole('button', { name: en.cancel, exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    const after = await sandbox.control<SandboxState>('GET', 'state');
+    expect(after.appliedChanges).toBe(0);
+    expect(after.connectedOrg).toEqual(before.connectedOrg);
+    await expect(nativeStatus(app)).toHaveText('');
+  });
+
+  test('Proceed lets the native switch through: a warned switch to the connected org is made', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const before = await sandbox.control<SandboxState>('GET', 'state');
+    const connected = before.connectedOrg;
+    if (!connected) throw new Error('The default scenario starts with a connected org');
+    await signInAsAdmin(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await pickNatively(app, connected.id);
+    await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+    const dialog = guardDialog(app);
+    await expect(dialog).toContainText(en.reasonAlreadyConnected);
+    await dialog.getByRole('button', { name: en.guardProceed, exact: true }).click();
+
+    await expect(nativeStatus(app)).toContainText(connected.id);
+    const after = await sandbox.control<SandboxState>('GET', 'state');
+    expect(after.appliedChanges).toBe(1);
+    expect(after.connectedOrg).toEqual(connected);
+  });
+
+  test('Proceed hands an org without CC to the console, whose API then refuses it', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const target = unentitledOrg();
+    await signInAsAdmin(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await pickNatively(app, target.id);
+    await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+    await guardDialog(app).getByRole('button', { name: en.guardProceed, exact: true }).click();
+
+    await expect(nativeStatus(app)).toContainText('NO_CC_ENTITLEMENT');
+    const puts = (await sandbox.control<LoggedRequest[]>('GET', 'requests')).filter(
+      (request) => request.method === 'PUT' && request.path === ASSETS_PATHS.ccConnection,
+    );
+    expect(puts.map((request) => request.status)).toEqual([422]);
+    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+  });
+
+  test('guards a keyboard-only native switch too; Escape cancels it', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const target = unentitledOrg();
+    await signInAsAdmin(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await app.getByRole('button', { name: LABELS.picker }).focus();
+    await page.keyboard.press('ArrowDown');
+    const listbox = app.getByRole('listbox');
+    await expect(listbox).toBeFocused();
+    await page.keyboard.type(target.name.slice(0, 6));
+    await page.keyboard.press('Enter');
+    await expect(app.getByRole('button', { name: LABELS.picker })).toContainText(target.name);
+    await page.keyboard.press('Tab');
+    await expect(app.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    const dialog = guardDialog(app);
+    await expect(dialog).toContainText(en.reasonNoCc);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+  });
+
+  test('warns about an org it cannot check when the admin is not signed in', async ({ page, sandbox }) => {
+    const target = unentitledOrg();
+    const app = await openCreativeCloud(page, sandbox);
+    await app.getByRole('button', { name: LABELS.picker }).click();
+    await app.getByRole('option').filter({ hasText: target.id }).click();
+    await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+
+    const dialog = guardDialog(app);
+    await expect(dialog).toContainText(target.id);
+    await dialog.getByRole('button', { name: en.cancel, exact: true }).click();
+    await expect(dialog).toBeHidden();
+    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+  });
+});
