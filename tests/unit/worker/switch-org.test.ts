@@ -154,6 +154,25 @@ describe('reconcile', () => {
     expect(await readSwitchRecord()).toBeUndefined();
   });
 
+  it('waits for a PUT still in flight when the worker died, instead of failing it early', async () => {
+    const assets = fakeAssets(ACME);
+    const { context } = contextFor(assets);
+    await writeSwitchRecord({ ...record, startedAt: context.now() - 1_000 });
+    // The dead worker's PUT lands on the server after the first re-read.
+    assets.client.getConnection.mockImplementationOnce(async () => {
+      const before = {
+        connection: { connectedOrg: ACME, updatedAt: '2026-11-25T10:42:00Z', updatedBy: 'X@AdobeID' },
+        etag: '"v1"',
+      };
+      assets.changeBehindOurBack(BETA);
+      return before;
+    });
+
+    expect(await reconcile(context)).toMatchObject({ result: 'success' });
+    expect(assets.client.getConnection).toHaveBeenCalledTimes(2);
+    expect(assets.puts).toHaveLength(0);
+  });
+
   it('fails a switch the server never applied, as interrupted', async () => {
     const assets = fakeAssets(ACME);
     await writeSwitchRecord(record);
