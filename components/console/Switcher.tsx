@@ -82,8 +82,10 @@ export function Switcher({ store }: { store: ConsoleStore }) {
         class="primary"
         aria-expanded={open.value}
         aria-controls="org-switcher"
-        disabled={store.busy.value !== undefined}
+        // Not `disabled`: focus returns here after a confirmed switch, while it is busy.
+        aria-disabled={store.busy.value !== undefined}
         onClick={() => {
+          if (store.busy.value !== undefined) return;
           if (open.value) return close();
           open.value = true;
           requestAnimationFrame(() => inputRef.current?.focus());

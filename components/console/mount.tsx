@@ -10,6 +10,7 @@ import { ConsoleApp } from './ConsoleApp';
 import { deepActiveElement } from './Dialog';
 import { createGuard } from './NativeGuard';
 import { applyConsoleTheme } from './theme/console-theme';
+import { CONSOLE_UI_TAG } from './ui-tag';
 import 'virtual:spectrum-tokens/console.css';
 import './styles/console.css';
 
@@ -27,9 +28,6 @@ export interface ConsoleUi {
   /** Asks before the native switch goes to an org that cannot work: true = proceed, false = cancel. */
   confirmIneligibleNativeSwitch(org: OrgEntitlement | undefined, orgLabel: string): Promise<boolean>;
 }
-
-/** The tag of our one shadow host on the console page. */
-export const CONSOLE_UI_TAG = 'aem-cc-org-switcher';
 
 /**
  * Mounts the console UI in one shadow root next to `anchor`: status panel, switcher and the

@@ -1,0 +1,320 @@
+import type { Frame } from '@playwright/test';
+import en from '../../locales/en.json' with { type: 'json' };
+import sv from '../../locales/sv.json' with { type: 'json' };
+import { SCENARIO_NAMES, SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
+import { expect, type SandboxFixture, test } from './fixtures';
+import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
+import { signIn } from './support/sign-in';
+import { openWorkerClient } from './support/worker-client';
+import { expectedConsole, type SandboxConnectionTruth } from './support/worker-truth';
+
+// Our UI on the sandbox console, against the sandbox's own truth: badges per org, the
+// validated switch (confirm, progress, verified result, switch back), refusals, languages,
+// read-only mode and the keyboard.
+
+interface SandboxState extends SandboxConnectionTruth {
+  appliedChanges: number;
+}
+
+const acme = SCENARIOS.default;
+const orgNamed = (scenario: Scenario, name: string) => {
+  const org = scenario.orgs.find((candidate) => candidate.name === name);
+  if (!org) throw new Error(`No org ${name} in ${scenario.name}`);
+  return org;
+};
+const design = orgNamed(acme, 'Acme Design Studio');
+const legacy = orgNamed(acme, 'Acme Legacy Agency');
+const xssOrg = orgNamed(acme, 'Åsa & Söner AB <img src=x onerror=alert(1)>');
+
+/** Who signs in per scenario: the console's user, except where the point is another user ID. */
+function signedInUser(scenario: Scenario) {
+  const personal = scenario.users.find((user) => user.accountType === 'type1');
+  const user = scenario.name === 'same-email-different-ids' ? personal : userOf(scenario, scenario.consoleUserId);
+  if (!user) throw new Error(`No user to sign in with in ${scenario.name}`);
+  return user;
+}
+
+async function openSignedIn(
+  {
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }: {
+    page: import('@playwright/test').Page;
+    context: import('@playwright/test').BrowserContext;
+    extensionId: string;
+    sandbox: SandboxFixture;
+  },
+  scenarioName: ScenarioName = 'default',
+  lang?: string,
+) {
+  if (scenarioName !== 'default') await sandbox.control('POST', 'scenario', { name: scenarioName });
+  const scenario = SCENARIOS[scenarioName];
+  await signIn(context, extensionId, signedInUser(scenario));
+  const app = await openConsoleApp(page, sandbox, { tenant: scenario.aemOrg.tenant, lang });
+  // A thousand orgs take the worker a moment to model on a cold start.
+  await expect(consoleUi(app).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
+  return app;
+}
+
+const sandboxState = (sandbox: SandboxFixture) => sandbox.control<SandboxState>('GET', 'state');
+
+async function openSwitcher(app: Frame) {
+  await consoleUi(app).getByRole('button', { name: en.openSwitcher }).click();
+  await expect(consoleUi(app).getByRole('combobox', { name: en.search })).toBeFocused();
+}
+
+async function search(app: Frame, query: string) {
+  await consoleUi(app).getByRole('combobox', { name: en.search }).fill(query);
+}
+
+const option = (app: Frame, name: string) =>
+  consoleUi(app)
+    .getByRole('option')
+    .filter({ has: app.getByText(name, { exact: true }) });
+
+const confirmDialog = (app: Frame) => app.getByRole('dialog', { name: en.confirmTitle });
+
+/** Every org of a 1,000-org list, ten at a time: "Division 000" … "Division 099", then the head org. */
+async function everyShownOrg(app: Frame, scenario: Scenario) {
+  if (scenario.orgs.length <= 50) return shownOrgs(app);
+  const seen = [];
+  for (let prefix = 0; prefix < 100; prefix++) {
+    await search(app, `Division ${String(prefix).padStart(3, '0')}`);
+    await expect(consoleUi(app).getByTestId('match-count')).toHaveText(/\d/);
+    seen.push(...(await shownOrgs(app)));
+  }
+  await search(app, scenario.aemOrg.id);
+  seen.push(...(await shownOrgs(app)));
+  return seen;
+}
+
+for (const scenarioName of SCENARIO_NAMES) {
+  test(`the switcher's badges and eligibility match the sandbox for every org (${scenarioName})`, async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    test.slow(scenarioName === 'many-orgs');
+    const app = await openSignedIn({ page, context, extensionId, sandbox }, scenarioName);
+    const scenario = SCENARIOS[scenarioName];
+    const truth = expectedConsole(scenario, signedInUser(scenario), await sandboxState(sandbox));
+    await openSwitcher(app);
+    const shown = await everyShownOrg(app, scenario);
+    const byId = new Map(shown.map((org) => [org.orgId, org]));
+    expect(byId.size).toBe(truth.model.orgs.length);
+    for (const expected of truth.model.orgs) {
+      const org = byId.get(expected.orgId);
+      expect(org?.name, expected.orgId).toBe(expected.orgName);
+      expect(org?.badges, expected.orgName).toEqual(expected.badges);
+      expect(org?.disabled, expected.orgName).toBe(!expected.eligible);
+      expect(Boolean(org?.reasons), expected.orgName).toBe(!expected.eligible);
+    }
+  });
+}
+
+test.describe('the validated switch', () => {
+  test('switches after confirmation, shows the verified result, and switches back', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const ui = consoleUi(app);
+    await openSwitcher(app);
+    await option(app, design.name).click();
+    await expect(confirmDialog(app)).toBeVisible();
+    await expect(confirmDialog(app).getByTestId('confirm-text')).toHaveText(
+      `This replaces Acme with ${design.name} for all users of Acme.`,
+    );
+    await expect(confirmDialog(app).locator('strong', { hasText: en.allUsers })).toBeVisible();
+    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+
+    await expect(ui.getByRole('status').filter({ hasText: 'Verified' })).toHaveText(
+      `Verified: ${design.name} is now the connected Creative Cloud org.`,
+    );
+    let state = await sandboxState(sandbox);
+    expect(state.appliedChanges).toBe(1);
+    expect(state.connectedOrg?.id).toBe(design.id);
+    await expect(ui.getByTestId('connected-org')).toContainText(design.name);
+
+    await ui.getByRole('button', { name: 'Switch back to Acme' }).click();
+    await expect(ui.getByTestId('progress')).toHaveText('Verified: Acme is now the connected Creative Cloud org.');
+    state = await sandboxState(sandbox);
+    expect(state.appliedChanges).toBe(2);
+    expect(state.connectedOrg?.id).toBe(acme.aemOrg.id);
+  });
+
+  test('refuses an ineligible org with its reason, without asking and without a change', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    await openSwitcher(app);
+    // Disabled options are still choosable from the keyboard, so their reasons can be read out.
+    await search(app, 'Legacy');
+    await page.keyboard.press('Enter');
+    await expect(consoleUi(app).getByTestId('refusal')).toHaveText(
+      `${legacy.name} can't be connected: ${en.reasonNoCc}`,
+    );
+    await expect(confirmDialog(app)).toHaveCount(0);
+    expect((await sandboxState(sandbox)).appliedChanges).toBe(0);
+  });
+
+  test('changes nothing when the confirmation is cancelled, by button or Escape', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    await openSwitcher(app);
+    await option(app, design.name).click();
+    await confirmDialog(app).getByRole('button', { name: en.cancel }).click();
+    await expect(confirmDialog(app)).toHaveCount(0);
+    await option(app, design.name).click();
+    await expect(confirmDialog(app)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(confirmDialog(app)).toHaveCount(0);
+    await expect(consoleUi(app).getByRole('combobox', { name: en.search })).toBeFocused();
+    const state = await sandboxState(sandbox);
+    expect(state.appliedChanges).toBe(0);
+    expect(state.connectedOrg?.id).toBe(acme.aemOrg.id);
+  });
+
+  test('says who changed the connection when another admin switched in between', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const app = await openSignedIn({ page, context, extensionId, sandbox }, 'concurrent-admin');
+    // The other admin strikes right after the worker's next read: the one before its PUT.
+    await sandbox.control('POST', 'concurrent-change');
+    await openSwitcher(app);
+    const eligible = (await shownOrgs(app)).find((org) => !org.disabled);
+    if (!eligible) throw new Error('concurrent-admin has an eligible org for its admin');
+    await option(app, eligible.name).click();
+    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+    await expect(consoleUi(app).getByTestId('error')).not.toBeEmpty();
+    const state = await sandboxState(sandbox);
+    const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(new Date(state.updatedAt));
+    await expect(consoleUi(app).getByTestId('error')).toContainText(
+      `Another admin changed the connection to ${state.connectedOrg?.name} at ${time} — review and retry.`,
+    );
+    expect(state.appliedChanges).toBe(0);
+  });
+});
+
+test('the Swedish console gets the UI in Swedish', async ({ page, context, extensionId, sandbox }) => {
+  await signIn(context, extensionId, signedInUser(acme));
+  const app = await openConsoleApp(page, sandbox, { lang: 'sv' });
+  const ui = consoleUi(app);
+  await expect(ui.getByRole('heading', { name: sv.panelTitle })).toBeVisible();
+  await expect(ui.getByRole('button', { name: sv.openSwitcher })).toBeVisible();
+  await expect(ui.getByTestId('summary')).toHaveText('2 av 6 organisationer kan anslutas');
+});
+
+test('shows an org name with markup literally and creates no element from it', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const app = await openSignedIn({ page, context, extensionId, sandbox });
+  await openSwitcher(app);
+  await search(app, 'Söner');
+  await expect(option(app, xssOrg.name)).toBeVisible();
+  const images = await app.evaluate(
+    () => document.querySelector('aem-cc-org-switcher')?.shadowRoot?.querySelectorAll('img').length,
+  );
+  expect(images).toBe(0);
+});
+
+test('finds any of 1,000 orgs by name or by id', async ({ page, context, extensionId, sandbox }) => {
+  const app = await openSignedIn({ page, context, extensionId, sandbox }, 'many-orgs');
+  const target = orgNamed(SCENARIOS['many-orgs'], 'Globex Division 0777');
+  await openSwitcher(app);
+  await expect(consoleUi(app).getByTestId('match-count')).toHaveText('Matching orgs: 1000');
+  await expect(consoleUi(app).getByText('950 more — refine the search')).toBeVisible();
+  await search(app, 'division 0777');
+  expect((await shownOrgs(app)).map((org) => org.orgId)).toEqual([target.id]);
+  await search(app, target.id.slice(0, 12).toLowerCase());
+  expect((await shownOrgs(app)).map((org) => org.orgId)).toEqual([target.id]);
+});
+
+test('read-only mode shows status and no switch controls, and the worker refuses a switch', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  await serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+    ).chrome.storage.local.set({
+      readOnly: true,
+    }),
+  );
+  const app = await openSignedIn({ page, context, extensionId, sandbox });
+  const ui = consoleUi(app);
+  await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
+  await expect(ui.getByRole('button', { name: en.openSwitcher })).toHaveCount(0);
+  await expect(ui.getByRole('combobox')).toHaveCount(0);
+
+  const client = await openWorkerClient(context, extensionId);
+  const answer = await client.send({
+    type: 'switchOrg',
+    console: { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name },
+    orgId: design.id,
+    expectedCurrentOrgId: acme.aemOrg.id,
+  });
+  expect(answer).toEqual({ ok: false, error: { code: 'READ_ONLY', message: expect.any(String) } });
+  expect((await sandboxState(sandbox)).appliedChanges).toBe(0);
+});
+
+test('works from the keyboard alone: open, search, choose, cancel, confirm, focus back', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const app = await openSignedIn({ page, context, extensionId, sandbox });
+  const ui = consoleUi(app);
+  const opener = ui.getByRole('button', { name: en.openSwitcher });
+  const searchBox = ui.getByRole('combobox', { name: en.search });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await expect(searchBox).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(searchBox).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('acme');
+  // Acme (connected), then Acme Design Studio.
+  await page.keyboard.press('ArrowDown');
+  await expect(searchBox).toHaveAttribute('aria-activedescendant', 'org-option-1');
+  await expect(option(app, design.name)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(confirmDialog(app)).toBeVisible();
+  await expect(confirmDialog(app).getByRole('button', { name: en.cancel })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(searchBox).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(confirmDialog(app).getByRole('button', { name: en.confirmSwitch })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ui.getByTestId('progress')).toHaveText(
+    `Verified: ${design.name} is now the connected Creative Cloud org.`,
+  );
+  await expect(opener).toBeFocused();
+  expect((await sandboxState(sandbox)).appliedChanges).toBe(1);
+});

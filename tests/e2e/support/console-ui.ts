@@ -1,0 +1,51 @@
+import type { Frame, Locator, Page } from '@playwright/test';
+import { CONSOLE_UI_TAG } from '../../../components/console/ui-tag';
+import type { SandboxFixture } from '../fixtures';
+import { expect } from '../fixtures';
+
+/**
+ * Driving our console UI from a test: find the app frame, wait for the UI to show the
+ * worker's state, read what the switcher shows for each org.
+ */
+
+/** Settings > Creative Cloud of the scenario's console (`tenant`), in `lang`; resolves to the app frame. */
+export async function openConsoleApp(
+  page: Page,
+  sandbox: SandboxFixture,
+  options: { tenant?: string; lang?: string } = {},
+): Promise<Frame> {
+  await page.goto(sandbox.creativeCloudUrl(options.tenant, options.lang));
+  let frame: Frame | undefined;
+  await expect
+    .poll(() => {
+      frame = page.frames().find((candidate) => candidate.url().startsWith(sandbox.appOrigin));
+      return Boolean(frame);
+    })
+    .toBe(true);
+  if (!frame) throw new Error('The console app frame did not load');
+  return frame;
+}
+
+export const consoleUi = (app: Frame): Locator => app.getByTestId('console-ui');
+
+export interface ShownOrg {
+  orgId: string;
+  name: string;
+  badges: string[];
+  disabled: boolean;
+  reasons: string;
+}
+
+/** What the switcher's listbox shows right now, read from our shadow root. */
+export function shownOrgs(app: Frame): Promise<ShownOrg[]> {
+  return app.evaluate((tag) => {
+    const root = document.querySelector(tag)?.shadowRoot;
+    return [...(root?.querySelectorAll('[role="option"]') ?? [])].map((option) => ({
+      orgId: option.getAttribute('data-org-id') ?? '',
+      name: option.querySelector('.option-name')?.textContent ?? '',
+      badges: [...option.querySelectorAll('[data-badge]')].map((badge) => badge.getAttribute('data-badge') ?? ''),
+      disabled: option.getAttribute('aria-disabled') === 'true',
+      reasons: option.querySelector('.reasons')?.textContent ?? '',
+    }));
+  }, CONSOLE_UI_TAG);
+}
