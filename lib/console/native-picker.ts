@@ -45,22 +45,26 @@ export function createNativePickerBadges(ui: ConsoleUi, locale: string): NativeP
     decorations.delete(option);
   }
 
-  function decorate(option: HTMLElement): boolean {
+  /**
+   * Renders the badges into a detached host and returns it for the caller to insert: rendering
+   * every host before inserting any keeps a 1,000-option pass from forcing a style recalculation
+   * per option (the badge renderer reads the page's computed colour scheme).
+   */
+  function decorate(option: HTMLElement): HTMLElement | undefined {
     const current = decorations.get(option);
     const hostInPlace = current?.host ? current.host.parentElement === option : true;
-    if (current && current.version === version && hostInPlace) return false;
+    if (current && current.version === version && hostInPlace) return undefined;
     if (current) undecorate(option, current);
     const orgId = orgIdOfOption(option);
     const org = orgId ? ui.store.orgById(orgId) : undefined;
     if (!org) {
       // Unknown until the worker's state arrives (or not in this user's list): nothing to show yet.
       decorations.set(option, { host: undefined, version, unmount: () => {} });
-      return false;
+      return undefined;
     }
     const host = createBadgeHost();
-    option.append(host);
     decorations.set(option, { host, version, unmount: renderBadges(host, org, locale) });
-    return true;
+    return host;
   }
 
   function pruneDetached(): void {
@@ -76,10 +80,15 @@ export function createNativePickerBadges(ui: ConsoleUi, locale: string): NativeP
         lastListbox = undefined;
         return;
       }
-      let added = 0;
-      for (const option of listboxOptions(listbox)) if (decorate(option)) added += 1;
-      if (added > 0 && listbox !== lastListbox) performance.mark('cc-switcher:badges-shown');
-      if (added > 0) lastListbox = listbox;
+      const rendered: [HTMLElement, HTMLElement][] = [];
+      for (const option of listboxOptions(listbox)) {
+        const host = decorate(option);
+        if (host) rendered.push([option, host]);
+      }
+      for (const [option, host] of rendered) option.append(host);
+      if (rendered.length === 0) return;
+      if (listbox !== lastListbox) performance.mark('cc-switcher:badges-shown');
+      lastListbox = listbox;
     },
     markStale() {
       version += 1;

@@ -7,7 +7,8 @@ import { BADGES, type Badge } from '../../lib/entitlement/schemas';
 import { ACTIVE_STATUS_CODE, type Capability } from '../../lib/service-codes';
 import en from '../../locales/en.json' with { type: 'json' };
 import type { LoggedRequest } from '../../sandbox/request-log';
-import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import type { ScenarioUser } from '../../sandbox/scenario-builders';
+import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { openWorkerClient, signInAs } from './support/worker-client';
 
@@ -15,7 +16,6 @@ import { openWorkerClient, signInAs } from './support/worker-client';
 // guard in front of the native "Switch orgs" for an org that cannot work.
 
 const scenario = SCENARIOS.default;
-const admin = userOf(scenario, scenario.consoleUserId);
 const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
 
 interface SandboxState {
@@ -23,22 +23,26 @@ interface SandboxState {
   connectedOrg: { id: string; name: string } | null;
 }
 
-function hasActive(orgId: string, capability: Capability): boolean {
-  return (
-    admin?.products.some(
-      (grant) => grant.orgId === orgId && grant.capability === capability && grant.statusCode === ACTIVE_STATUS_CODE,
-    ) ?? false
+function consoleAdminOf(world: Scenario): ScenarioUser {
+  const user = userOf(world, world.consoleUserId);
+  if (!user) throw new Error(`The ${world.name} scenario has no console user`);
+  return user;
+}
+
+function hasActive(user: ScenarioUser, orgId: string, capability: Capability): boolean {
+  return user.products.some(
+    (grant) => grant.orgId === orgId && grant.capability === capability && grant.statusCode === ACTIVE_STATUS_CODE,
   );
 }
 
-/** Ground truth from the scenario for the console's own admin, signed in as themself, no policy. */
-function expectedBadges(orgId: string, connectedOrgId: string | undefined): Badge[] {
+/** Ground truth from the scenario for a user signed in as the console's own user, no policy. */
+function expectedBadges(user: ScenarioUser, orgId: string, connectedOrgId: string | undefined): Badge[] {
   const shown: Record<Badge, boolean> = {
     connected: orgId === connectedOrgId,
-    ccActive: hasActive(orgId, 'creativeCloud'),
-    noCcEntitlement: !hasActive(orgId, 'creativeCloud'),
-    express: hasActive(orgId, 'express'),
-    libraries: hasActive(orgId, 'libraries'),
+    ccActive: hasActive(user, orgId, 'creativeCloud'),
+    noCcEntitlement: !hasActive(user, orgId, 'creativeCloud'),
+    express: hasActive(user, orgId, 'express'),
+    libraries: hasActive(user, orgId, 'libraries'),
     differentUserId: false,
     blockedByPolicy: false,
   };
@@ -47,22 +51,36 @@ function expectedBadges(orgId: string, connectedOrgId: string | undefined): Badg
 
 /** An org the admin can access but has no active CC in: the guard must stop a switch to it. */
 function unentitledOrg() {
+  const admin = consoleAdminOf(scenario);
   const org = scenario.orgs.find(
-    (candidate) => admin?.orgIds.includes(candidate.id) && !hasActive(candidate.id, 'creativeCloud'),
+    (candidate) => admin.orgIds.includes(candidate.id) && !hasActive(admin, candidate.id, 'creativeCloud'),
   );
   if (!org) throw new Error('The default scenario has an org without CC for its admin');
   return org;
 }
 
-async function signInAsAdmin(context: BrowserContext, extensionId: string): Promise<void> {
-  if (!admin) throw new Error('The default scenario has a console admin');
+async function signInAsConsoleUser(context: BrowserContext, extensionId: string, world = scenario): Promise<void> {
   const client = await openWorkerClient(context, extensionId);
-  expect((await signInAs(client, admin)).ok).toBe(true);
+  expect((await signInAs(client, consoleAdminOf(world))).ok).toBe(true);
   await client.page.close();
 }
 
-async function openCreativeCloud(page: Page, sandbox: SandboxFixture): Promise<Frame> {
-  await page.goto(sandbox.creativeCloudUrl());
+/** Each native option's org id and the badges (by kind) in its badge host. */
+function optionBadges(app: Frame) {
+  return app.evaluate(
+    (badgeHost) =>
+      [...document.querySelectorAll('[role="option"]')].map((option) => ({
+        text: option.textContent ?? '',
+        badges: [...(option.querySelector(`[${badgeHost}]`)?.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
+          (badge) => badge.getAttribute('data-badge'),
+        ),
+      })),
+    BADGE_HOST_ATTRIBUTE,
+  );
+}
+
+async function openCreativeCloud(page: Page, sandbox: SandboxFixture, world = scenario): Promise<Frame> {
+  await page.goto(sandbox.creativeCloudUrl(world.aemOrg.tenant));
   let frame: Frame | undefined;
   await expect
     .poll(() => {
@@ -94,34 +112,61 @@ const nativeStatus = (app: Frame) => app.locator('[data-view="creative-cloud"] >
 const guardDialog = (app: Frame) => app.getByRole('dialog', { name: en.guardTitle });
 
 test.describe('badges in the native picker', () => {
-  test('appear next to every option when it opens, matching the scenario', async ({
+  for (const name of SCENARIO_NAMES) {
+    test(`appear next to every option when it opens, matching the ${name} scenario`, async ({
+      page,
+      context,
+      extensionId,
+      sandbox,
+    }) => {
+      const world = SCENARIOS[name];
+      if (name !== 'default') await sandbox.control('POST', 'scenario', { name });
+      await signInAsConsoleUser(context, extensionId, world);
+      const app = await openCreativeCloud(page, sandbox, world);
+      await openPickerWithBadges(app);
+
+      const shown = await optionBadges(app);
+      const { connectedOrg } = await sandbox.control<SandboxState>('GET', 'state');
+      const user = consoleAdminOf(world);
+      expect(shown.map((option) => orgIdFromOptionText(option.text))).toEqual(user.orgIds);
+      for (const option of shown) {
+        const orgId = orgIdFromOptionText(option.text) ?? '';
+        expect(option.badges, option.text).toEqual(expectedBadges(user, orgId, connectedOrg?.id));
+      }
+      expect(await app.evaluate(() => performance.getEntriesByName('cc-switcher:badges-shown').length)).toBe(1);
+    });
+  }
+
+  test('come back on the new options each time the picker is opened again', async ({
     page,
     context,
     extensionId,
     sandbox,
   }) => {
-    await signInAsAdmin(context, extensionId);
+    await signInAsConsoleUser(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    const picker = app.getByRole('button', { name: LABELS.picker });
+    for (let opening = 1; opening <= 3; opening += 1) {
+      await openPickerWithBadges(app);
+      await page.keyboard.press('Escape');
+      await expect(app.getByRole('option')).toHaveCount(0);
+      await expect(picker).toBeFocused();
+    }
+    const marks = await app.evaluate(() => performance.getEntriesByName('cc-switcher:badges-shown').length);
+    expect(marks).toBe(3);
+  });
+
+  test('say what they mean in text, not colour alone', async ({ page, context, extensionId, sandbox }) => {
+    await signInAsConsoleUser(context, extensionId);
     const app = await openCreativeCloud(page, sandbox);
     await openPickerWithBadges(app);
-
-    const shown = await app.evaluate((badgeHost) => {
-      return [...document.querySelectorAll('[role="option"]')].map((option) => ({
-        text: option.textContent ?? '',
-        badges: [...(option.querySelector(`[${badgeHost}]`)?.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
-          (badge) => badge.getAttribute('data-badge'),
-        ),
-      }));
-    }, BADGE_HOST_ATTRIBUTE);
     const { connectedOrg } = await sandbox.control<SandboxState>('GET', 'state');
-    expect(shown.map((option) => orgIdFromOptionText(option.text))).toEqual(admin?.orgIds);
-    for (const option of shown) {
-      const orgId = orgIdFromOptionText(option.text) ?? '';
-      expect(option.badges, option.text).toEqual(expectedBadges(orgId, connectedOrg?.id));
-    }
-    // Text, not colour alone: the connected org's option reads "Connected".
-    const connected = app.getByRole('option').filter({ hasText: connectedOrg?.id ?? '-' });
-    await expect(connected.locator('[data-badge="connected"]')).toBeVisible();
-    await expect(connected.locator('[data-badge="connected"]')).toContainText(en.badgeConnected);
+    const badge = app
+      .getByRole('option')
+      .filter({ hasText: connectedOrg?.id ?? '-' })
+      .locator('[data-badge="connected"]');
+    await expect(badge).toBeVisible();
+    await expect(badge).toContainText(en.badgeConnected);
   });
 });
 
@@ -133,7 +178,7 @@ test.describe('the native guard', () => {
     sandbox,
   }) => {
     const target = unentitledOrg();
-    await signInAsAdmin(context, extensionId);
+    await signInAsConsoleUser(context, extensionId);
     const app = await openCreativeCloud(page, sandbox);
     const before = await sandbox.control<SandboxState>('GET', 'state');
     await pickNatively(app, target.id);
@@ -161,7 +206,7 @@ test.describe('the native guard', () => {
     const before = await sandbox.control<SandboxState>('GET', 'state');
     const connected = before.connectedOrg;
     if (!connected) throw new Error('The default scenario starts with a connected org');
-    await signInAsAdmin(context, extensionId);
+    await signInAsConsoleUser(context, extensionId);
     const app = await openCreativeCloud(page, sandbox);
     await pickNatively(app, connected.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
@@ -182,7 +227,7 @@ test.describe('the native guard', () => {
     sandbox,
   }) => {
     const target = unentitledOrg();
-    await signInAsAdmin(context, extensionId);
+    await signInAsConsoleUser(context, extensionId);
     const app = await openCreativeCloud(page, sandbox);
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
@@ -203,7 +248,7 @@ test.describe('the native guard', () => {
     sandbox,
   }) => {
     const target = unentitledOrg();
-    await signInAsAdmin(context, extensionId);
+    await signInAsConsoleUser(context, extensionId);
     const app = await openCreativeCloud(page, sandbox);
     await app.getByRole('button', { name: LABELS.picker }).focus();
     await page.keyboard.press('ArrowDown');
