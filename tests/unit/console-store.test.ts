@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
+import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
+import type { ConsoleState, Request, Response } from '@/lib/messaging/contract';
+import { ACME, BETA, CORP, connection, consoleInput } from './entitlement-fixtures';
+
+const consoleIdentity = { tenant: 'acme', orgName: 'Acme' };
+
+function signedInState(connected: { id: string; name: string } | null, fetchedAt: number): ConsoleState {
+  const model = buildEntitlementModel(consoleInput({ connection: connection(connected) }));
+  return {
+    signedIn: true,
+    identity: { userId: 'A1B2C3D4@AdobeID', name: 'Kim Admin', email: 'kim@example.com', accountType: 'enterprise' },
+    aemOrg: { status: 'resolved', org: { id: ACME, name: 'Acme' } },
+    console: {
+      connection: connection(connected),
+      consoleUserId: 'A1B2C3D4@AdobeID',
+      model,
+      summary: summarize(model),
+      readOnly: false,
+      fetchedAt,
+    },
+  };
+}
+
+const OLD = 1_000;
+const cachedState = signedInState({ id: BETA, name: 'Beta' }, OLD);
+const freshState = () => signedInState({ id: BETA, name: 'Beta' }, Date.now());
+
+/** A stand-in worker on the fake runtime: records every request and answers from `answer`. */
+function fakeWorker(answer: (request: Request) => Response<Request['type']> | undefined) {
+  const requests: Request[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const request = message as Request;
+    if (typeof request !== 'object' || request === null || !('type' in request)) return undefined;
+    requests.push(request);
+    return Promise.resolve(answer(request));
+  });
+  return requests;
+}
+
+const ok = <T>(data: T) => ({ ok: true as const, data }) as Response<Request['type']>;
+const stateAnswers = (request: Request) =>
+  request.type === 'getConsoleState' ? ok(request.freshness === 'cached' ? cachedState : freshState()) : undefined;
+
+describe('the console store', () => {
+  let store: ConsoleStore | undefined;
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => store?.dispose());
+
+  it('shows the cached state first, then the fresh one', async () => {
+    const requests = fakeWorker(stateAnswers);
+    store = createConsoleStore(consoleIdentity);
+    const shown: (number | undefined)[] = [];
+    store.state.subscribe((state) => shown.push(state?.signedIn ? state.console?.fetchedAt : undefined));
+    await store.load();
+    expect(requests.map((request) => request.type === 'getConsoleState' && request.freshness)).toEqual([
+      'cached',
+      'fresh',
+    ]);
+    expect(shown[1]).toBe(OLD);
+    expect(shown[2]).toBeGreaterThan(OLD);
+    expect(store.busy.value).toBeUndefined();
+  });
+
+  it('asks only once when the cached answer was fetched for this very request', async () => {
+    const requests = fakeWorker((request) => (request.type === 'getConsoleState' ? ok(freshState()) : undefined));
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('asks only once when signed out', async () => {
+    const requests = fakeWorker(() => ok({ signedIn: false }));
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    expect(requests).toHaveLength(1);
+    expect(store.state.value).toEqual({ signedIn: false });
+  });
+
+  it('reloads when the worker announces a change to this console', async () => {
+    const requests = fakeWorker(stateAnswers);
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    requests.length = 0;
+    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', reason: 'switched', aemOrgId: ACME }, {});
+    await expect.poll(() => requests.length).toBe(2);
+  });
+
+  it('ignores malformed events and changes to another AEM org', async () => {
+    const requests = fakeWorker(stateAnswers);
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    requests.length = 0;
+    for (const message of [
+      { event: 'stateChanged', reason: 'hacked' },
+      { event: 'stateChanged', reason: 'switched', extra: true },
+      { event: 'somethingElse' },
+      'stateChanged',
+      null,
+      { event: 'stateChanged', reason: 'switched', aemOrgId: CORP },
+    ]) {
+      await fakeBrowser.runtime.onMessage.trigger(message, {});
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it('stops listening once disposed', async () => {
+    const requests = fakeWorker(stateAnswers);
+    store = createConsoleStore(consoleIdentity);
+    store.dispose();
+    await fakeBrowser.runtime.onMessage.trigger({ event: 'stateChanged', reason: 'signedOut' }, {});
+    expect(requests).toEqual([]);
+  });
+
+  it('only sends org ids from the worker’s own list, with the connection it showed', async () => {
+    const switched = {
+      connection: connection({ id: ACME, name: 'Acme' }),
+      audit: {
+        opId: 'op-1',
+        time: '2025-03-01T10:45:00.000Z',
+        userId: 'A1B2C3D4@AdobeID',
+        aemOrgId: ACME,
+        aemOrgName: 'Acme',
+        from: { id: BETA, name: 'Beta' },
+        to: { id: ACME, name: 'Acme' },
+        result: 'success' as const,
+      },
+    };
+    const requests = fakeWorker((request) => (request.type === 'switchOrg' ? ok(switched) : stateAnswers(request)));
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    requests.length = 0;
+
+    await store.switchTo('FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg');
+    await store.switchTo('<img src=x>');
+    expect(requests).toEqual([]);
+
+    await store.switchTo(ACME);
+    expect(requests[0]).toEqual({
+      type: 'switchOrg',
+      console: consoleIdentity,
+      orgId: ACME,
+      expectedCurrentOrgId: BETA,
+    });
+    expect(store.outcome.value).toEqual({
+      kind: 'switch',
+      from: { id: BETA, name: 'Beta' },
+      to: { id: ACME, name: 'Acme' },
+    });
+  });
+
+  it('shows the worker’s error and the fresh state after a refused switch', async () => {
+    const refusal = { ok: false as const, error: { code: 'CONNECTION_CHANGED' as const, message: 'stale' } };
+    const requests = fakeWorker((request) => (request.type === 'switchOrg' ? refusal : stateAnswers(request)));
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    await store.switchTo(ACME);
+    expect(store.error.value?.code).toBe('CONNECTION_CHANGED');
+    expect(store.outcome.value).toBeUndefined();
+    expect(requests.at(-1)).toMatchObject({ type: 'getConsoleState' });
+  });
+
+  it('treats an answer outside the contract as an error, not as state', async () => {
+    fakeWorker(() => ok({ signedIn: true, surprise: 'token' }));
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    expect(store.state.value).toBeUndefined();
+    expect(store.error.value?.code).toBe('INVALID_RESPONSE');
+  });
+
+  it('chooses the AEM org only among the candidates the worker offered', async () => {
+    const ambiguous: ConsoleState = {
+      signedIn: true,
+      identity: { userId: 'U@AdobeID', name: 'Kim', email: 'kim@example.com', accountType: 'personal' },
+      aemOrg: { status: 'ambiguous', candidates: [{ id: ACME, name: 'Acme' }] },
+    };
+    const requests = fakeWorker((request) => ok(request.type === 'chooseAemOrg' ? cachedState : ambiguous));
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    requests.length = 0;
+    await store.chooseAemOrg(BETA);
+    expect(requests).toEqual([]);
+    await store.chooseAemOrg(ACME);
+    expect(requests).toEqual([{ type: 'chooseAemOrg', console: consoleIdentity, orgId: ACME }]);
+    expect(store.state.value).toEqual(cachedState);
+  });
+});
