@@ -100,6 +100,45 @@ test.describe('where the console UI appears', () => {
     expect(await uiInstances(app)).toBe(0);
   });
 
+  test('sends the worker nothing on other views, and asks it once the view appears', async ({
+    page,
+    sandbox,
+    serviceWorker,
+  }) => {
+    // A second listener in the worker counts what content scripts send (it answers nothing).
+    await serviceWorker.evaluate(() => {
+      const worker = globalThis as typeof globalThis & {
+        contentScriptMessages: unknown[];
+        chrome: {
+          runtime: {
+            onMessage: { addListener(listener: (message: unknown, sender: { tab?: unknown }) => void): void };
+          };
+        };
+      };
+      worker.contentScriptMessages = [];
+      worker.chrome.runtime.onMessage.addListener((message, sender) => {
+        if (sender.tab) worker.contentScriptMessages.push(message);
+      });
+    });
+    const messagesFromPages = () =>
+      serviceWorker.evaluate(
+        () => (globalThis as typeof globalThis & { contentScriptMessages: unknown[] }).contentScriptMessages.length,
+      );
+
+    await page.goto(sandbox.shellUrl);
+    const app = await appFrame(page, sandbox);
+    await showsView(app, VIEW_TITLES.assets);
+    await navigate(app, VIEW_TITLES.general);
+    await showsView(app, VIEW_TITLES.general);
+    await settle(app);
+    await settle(page.mainFrame());
+    expect(await messagesFromPages()).toBe(0);
+
+    await navigate(app, 'Creative Cloud');
+    await showsCreativeCloud(app);
+    await expect.poll(messagesFromPages).toBeGreaterThan(0);
+  });
+
   test('appears on the Assets app opened on its own, outside the shell', async ({ page, sandbox }) => {
     await page.goto(`${sandbox.appOrigin}/app/?tenant=${scenario.aemOrg.tenant}#/settings/creative-cloud`);
     await showsCreativeCloud(page.mainFrame());
