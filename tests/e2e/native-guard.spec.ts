@@ -10,6 +10,7 @@ import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
+import type { ChromiumGlobals } from './support/extension-apis';
 import { openWorkerClient, signInAs } from './support/worker-client';
 
 // The native picker and button, with the extension: badges on every native option, and the
@@ -239,6 +240,31 @@ test.describe('the native guard', () => {
     );
     expect(puts.map((request) => request.status)).toEqual([422]);
     expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+  });
+
+  test('in read-only mode, warns before a native switch but leaves the console its own button', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+    serviceWorker,
+  }) => {
+    const admin = consoleAdminOf(scenario);
+    const target = scenario.orgs.find(
+      (org) => org.id !== scenario.initialConnection.orgId && hasActive(admin, org.id, 'creativeCloud'),
+    );
+    if (!target) throw new Error('The default scenario has an eligible org besides the connected one');
+    await serviceWorker.evaluate(() => (globalThis as ChromiumGlobals).chrome?.storage.local.set({ readOnly: true }));
+    await signInAsConsoleUser(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await pickNatively(app, target.id);
+    await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+    const dialog = guardDialog(app);
+    await expect(dialog).toContainText(en.reasonReadOnly);
+    await dialog.getByRole('button', { name: en.guardProceed, exact: true }).click();
+
+    await expect(app.getByTestId('current-cc-org')).toContainText(target.id);
+    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(1);
   });
 
   test('guards a keyboard-only native switch too; Escape cancels it', async ({
