@@ -309,6 +309,8 @@ test('works from the keyboard alone: open, search, choose, cancel, confirm, focu
   await expect(searchBox).toBeFocused();
 
   await page.keyboard.press('Enter');
+  // Wait for the dialog to take focus, as a keyboard user would, before tabbing on.
+  await expect(confirmDialog(app).getByRole('button', { name: en.cancel })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(confirmDialog(app).getByRole('button', { name: en.confirmSwitch })).toBeFocused();
   await page.keyboard.press('Enter');
