@@ -51,7 +51,8 @@ export function mountConsoleUi(options: ConsoleUiOptions): ConsoleUi {
   }
 
   void Promise.all([
-    loadCatalog(locale),
+    // English is the fallback for every key, so it is loaded when the locale's file cannot be.
+    loadCatalog(locale).then((loaded) => loaded || loadCatalog('en')),
     createShadowRootUi(ctx, {
       name: CONSOLE_UI_TAG,
       position: 'inline',
