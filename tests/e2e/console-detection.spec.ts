@@ -1,9 +1,10 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
 import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
-import { expect, type SandboxFixture, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { appFrameOf } from './support/console-ui';
 import { openWorkerClient, signInAs } from './support/worker-client';
 
 // The page side of the console content script: where the UI appears, that it appears once
@@ -12,18 +13,6 @@ import { openWorkerClient, signInAs } from './support/worker-client';
 const scenario = SCENARIOS.default;
 const LABELS = CONSOLE_PROFILE_SOURCE.labels;
 const VIEW_TITLES = { en: 'Creative Cloud Settings', general: 'General Settings', assets: 'Assets' };
-
-async function appFrame(page: Page, sandbox: SandboxFixture): Promise<Frame> {
-  let frame: Frame | undefined;
-  await expect
-    .poll(() => {
-      frame = page.frames().find((candidate) => candidate.url().startsWith(sandbox.appOrigin));
-      return Boolean(frame);
-    })
-    .toBe(true);
-  if (!frame) throw new Error('The console app frame did not load');
-  return frame;
-}
 
 /** Our UI instances in a frame: every shadow host except the small per-option badge hosts. */
 function uiInstances(frame: Frame): Promise<number> {
@@ -62,7 +51,7 @@ test.describe('where the console UI appears', () => {
     sandbox,
   }) => {
     await page.goto(sandbox.creativeCloudUrl());
-    const app = await appFrame(page, sandbox);
+    const app = await appFrameOf(page, sandbox);
     await showsCreativeCloud(app);
     await expect.poll(() => uiInstances(app)).toBe(1);
     const anchoredAfterSwitchButton = await app.evaluate((label) => {
@@ -81,7 +70,7 @@ test.describe('where the console UI appears', () => {
     hasContentScript,
   }) => {
     await page.goto(sandbox.shellUrl);
-    const app = await appFrame(page, sandbox);
+    const app = await appFrameOf(page, sandbox);
     await showsView(app, VIEW_TITLES.assets);
     await expect.poll(() => hasContentScript(app)).toBe(true);
     await settle(app);
@@ -126,7 +115,7 @@ test.describe('where the console UI appears', () => {
       );
 
     await page.goto(sandbox.shellUrl);
-    const app = await appFrame(page, sandbox);
+    const app = await appFrameOf(page, sandbox);
     await showsView(app, VIEW_TITLES.assets);
     await navigate(app, VIEW_TITLES.general);
     await showsView(app, VIEW_TITLES.general);
@@ -148,7 +137,7 @@ test.describe('where the console UI appears', () => {
   for (const language of ['sv', 'de', 'ja'] as const) {
     test(`recognises the ${language} console by its localized labels`, async ({ page, sandbox }) => {
       await page.goto(sandbox.creativeCloudUrl(undefined, language));
-      const app = await appFrame(page, sandbox);
+      const app = await appFrameOf(page, sandbox);
       await showsCreativeCloud(app, language);
       await expect.poll(() => uiInstances(app)).toBe(1);
     });
@@ -158,7 +147,7 @@ test.describe('where the console UI appears', () => {
 test.describe('one UI however the console changes', () => {
   test('20 route changes away and back leave exactly one UI', async ({ page, sandbox }) => {
     await page.goto(sandbox.creativeCloudUrl());
-    const app = await appFrame(page, sandbox);
+    const app = await appFrameOf(page, sandbox);
     await showsCreativeCloud(app);
     await expect.poll(() => uiInstances(app)).toBe(1);
     for (let round = 0; round < 20; round += 1) {
@@ -193,7 +182,7 @@ test.describe('one UI however the console changes', () => {
     expect((await signInAs(client, admin)).ok).toBe(true);
 
     await page.goto(sandbox.creativeCloudUrl());
-    const app = await appFrame(page, sandbox);
+    const app = await appFrameOf(page, sandbox);
     await showsCreativeCloud(app);
     await expect.poll(() => uiInstances(app)).toBe(1);
     const slotBeforeSwitch = await app.evaluateHandle(() => document.querySelector('[data-cc-switcher-slot]'));
@@ -226,7 +215,7 @@ test.describe('extension reload', () => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
     await page.goto(sandbox.creativeCloudUrl());
-    const app = await appFrame(page, sandbox);
+    const app = await appFrameOf(page, sandbox);
     await showsCreativeCloud(app);
     await expect.poll(() => uiInstances(app)).toBe(1);
 

@@ -10,6 +10,7 @@ import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
+import { appFrameOf } from './support/console-ui';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { openWorkerClient, signInAs } from './support/worker-client';
 
@@ -82,14 +83,7 @@ function optionBadges(app: Frame) {
 
 async function openCreativeCloud(page: Page, sandbox: SandboxFixture, world = scenario): Promise<Frame> {
   await page.goto(sandbox.creativeCloudUrl(world.aemOrg.tenant));
-  let frame: Frame | undefined;
-  await expect
-    .poll(() => {
-      frame = page.frames().find((candidate) => candidate.url().startsWith(sandbox.appOrigin));
-      return Boolean(frame);
-    })
-    .toBe(true);
-  if (!frame) throw new Error('The console app frame did not load');
+  const frame = await appFrameOf(page, sandbox);
   await expect(frame.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeVisible();
   return frame;
 }

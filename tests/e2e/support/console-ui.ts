@@ -15,6 +15,11 @@ export async function openConsoleApp(
   options: { tenant?: string; lang?: string } = {},
 ): Promise<Frame> {
   await page.goto(sandbox.creativeCloudUrl(options.tenant, options.lang));
+  return appFrameOf(page, sandbox);
+}
+
+/** The Assets app's frame (the second origin) once the shell has loaded it. */
+export async function appFrameOf(page: Page, sandbox: SandboxFixture): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
     .poll(() => {
