@@ -11,6 +11,7 @@ export const builtManifestSchema = z.looseObject({
   host_permissions: z.array(z.string()).default([]),
   background: z.looseObject({ service_worker: z.string().optional(), scripts: z.array(z.string()).optional() }),
   content_scripts: z.array(z.looseObject({ matches: z.array(z.string()), js: z.array(z.string()).optional() })),
+  icons: z.record(z.string(), z.string()).default({}),
   browser_specific_settings: z
     .looseObject({ gecko: z.looseObject({ id: z.string().optional() }).optional() })
     .optional(),

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMS_HOST_PERMISSIONS, PRODUCTION_CONSOLE_MATCHES, SANDBOX_CONSOLE_MATCHES } from '../../lib/console-hosts';
+import { BUILD_DIRS } from '../e2e/support/paths';
 import { readBuiltManifest } from './build-output';
 
 /** Loopback spellings a manifest could carry: hosts, IPv4, IPv6 and the catch-all address. */
@@ -28,6 +31,17 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
 
   it('is Manifest V3', () => {
     expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('ships its icon in every size the stores and toolbars ask for, as real PNG files', () => {
+    for (const size of ['16', '32', '48', '128']) {
+      const file = manifest.icons[size];
+      expect(file, `${size}px icon`).toBeDefined();
+      const bytes = readFileSync(path.join(BUILD_DIRS[browser], file ?? ''));
+      expect(bytes.subarray(1, 4).toString('latin1'), `${size}px icon is a PNG`).toBe('PNG');
+      // PNG header: width and height are big-endian at bytes 16 and 20.
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+    }
   });
 });
 
