@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, TEST_RESULTS_DIR } from '../tests/e2e/support/paths';
+import { type MatrixSummary, readMatrixSummary } from '../tests/support/matrix';
 import { ensureBrowsers } from './ensure-browsers';
 import { type ReportKind, readTestCounts, type TestCounts } from './test-reports';
 
@@ -110,10 +111,37 @@ function printSummary(results: StageResult[]): TestCounts {
   return total;
 }
 
+/** The reliability and security figures (tests/support/matrix.ts); false when they show a problem. */
+function printMatrix(matrix: MatrixSummary | undefined): boolean {
+  console.log('\n━━ reliability and security matrix ━━');
+  if (!matrix) {
+    console.log('no matrix case ran');
+    return false;
+  }
+  const rows: [string, string][] = [
+    ['fault cases tried / passed', `${matrix.fault.tried} / ${matrix.fault.passed}`],
+    ['attack cases tried / passed', `${matrix.attack.tried} / ${matrix.attack.passed}`],
+    ['switches applied / intended', `${matrix.appliedSwitches} / ${matrix.intendedSwitches}`],
+    ['tokens found', String(matrix.tokensFound)],
+  ];
+  if (matrix.unreadableLines) rows.push(['unreadable records', String(matrix.unreadableLines)]);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  const allPassed = matrix.fault.tried === matrix.fault.passed && matrix.attack.tried === matrix.attack.passed;
+  return (
+    allPassed &&
+    matrix.appliedSwitches <= matrix.intendedSwitches &&
+    matrix.tokensFound === 0 &&
+    matrix.unreadableLines === 0
+  );
+}
+
 rmSync(REPORTS_DIR, { recursive: true, force: true });
 mkdirSync(REPORTS_DIR, { recursive: true });
 const results: StageResult[] = [];
 for (const stage of STAGES) results.push(await runStage(stage));
 const total = printSummary(results);
-process.exitCode = results.every((result) => result.ok) ? 0 : 1;
+const matrixOk = printMatrix(readMatrixSummary());
+if (!matrixOk) total.failed += 1;
+process.exitCode = results.every((result) => result.ok) && matrixOk ? 0 : 1;
 console.log(`${total.passed} passed, ${total.failed} failed`);
