@@ -14,7 +14,12 @@ export default defineConfig({
   imports: false,
   // WXT's i18n module turns locales/*.json into _locales for the manifest and browser.i18n.
   modules: ['@wxt-dev/i18n/module'],
-  vite: () => ({ plugins: [preact(), spectrumTokens({ stylesDir: 'components/console/styles' })] }),
+  vite: () => ({
+    plugins: [
+      preact(),
+      spectrumTokens({ stylesDir: 'components/console/styles', pageStylesDir: 'components/pages/styles' }),
+    ],
+  }),
   manifest: ({ browser, mode }) => ({
     name: 'AEM Assets CC Org Switcher',
     description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',

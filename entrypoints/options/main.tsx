@@ -1,5 +1,4 @@
-import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { mountPage } from '@/components/pages/mount-page';
 
-const root = document.getElementById('app');
-if (root) render(<OptionsApp />, root);
+void mountPage(document.getElementById('app'), OptionsApp);

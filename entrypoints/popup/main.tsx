@@ -1,5 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '@/components/pages/mount-page';
 import { PopupApp } from '@/components/popup/PopupApp';
 
-const root = document.getElementById('app');
-if (root) render(<PopupApp />, root);
+void mountPage(document.getElementById('app'), PopupApp);

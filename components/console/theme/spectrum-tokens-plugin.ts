@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -9,6 +9,8 @@ import type { Plugin } from 'vite';
  * `import tokens from 'virtual:spectrum-tokens/<name>'` (a string) gives exactly the
  * `--spectrum-*` variables that `<stylesDir>/<name>.css` uses, resolved to plain values,
  * for light and dark: the OS preference decides unless the host carries `data-theme`.
+ * `virtual:spectrum-tokens/pages.css` does the same for the extension's own pages (popup,
+ * options): the variables every stylesheet in `pageStylesDir` uses, on `:root`.
  */
 const PREFIX = 'virtual:spectrum-tokens/';
 const RESOLVED = '\0spectrum-tokens:';
@@ -42,7 +44,14 @@ export function usedTokens(css: string): string[] {
   return [...new Set([...css.matchAll(REFERENCE)].map((match) => match[1] ?? ''))].sort();
 }
 
-export function tokenCss(names: readonly string[]): string {
+/** Where the variables live: a shadow host (the console UI) or a document root (extension pages). */
+const SCOPES = {
+  host: { base: ':host', dark: ':host([data-theme=dark])', auto: ':host(:not([data-theme=light]))' },
+  root: { base: ':root', dark: ':root[data-theme=dark]', auto: ':root:not([data-theme=light])' },
+} as const;
+
+export function tokenCss(names: readonly string[], scope: keyof typeof SCOPES = 'host'): string {
+  const selectors = SCOPES[scope];
   const { light, dark } = tokenFiles();
   const block = (pairs: [string, string][]) => pairs.map(([name, value]) => `${name}:${value}`).join(';');
   const lightValues = names.map((name): [string, string] => [name, resolveToken(name, light)]);
@@ -51,13 +60,15 @@ export function tokenCss(names: readonly string[]): string {
     .filter(([name, value]) => value !== resolveToken(name, light));
   const darkBlock = `${block(darkValues)};color-scheme:dark`;
   return [
-    `:host{${block(lightValues)};color-scheme:light}`,
-    `:host([data-theme=dark]){${darkBlock}}`,
-    `@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){${darkBlock}}}`,
+    `${selectors.base}{${block(lightValues)};color-scheme:light}`,
+    `${selectors.dark}{${darkBlock}}`,
+    `@media (prefers-color-scheme:dark){${selectors.auto}{${darkBlock}}}`,
   ].join('\n');
 }
 
-export function spectrumTokens(options: { stylesDir: string }): Plugin {
+const PAGES_SHEET = 'pages';
+
+export function spectrumTokens(options: { stylesDir: string; pageStylesDir: string }): Plugin {
   const sheetOf = (id: string) => id.slice(RESOLVED.length).replace(/\.css$/, '');
   return {
     name: 'spectrum-tokens',
@@ -66,9 +77,15 @@ export function spectrumTokens(options: { stylesDir: string }): Plugin {
     },
     load(id) {
       if (!id.startsWith(RESOLVED)) return undefined;
-      const source = join(options.stylesDir, `${sheetOf(id)}.css`);
-      this.addWatchFile(source);
-      const css = tokenCss(usedTokens(readFileSync(source, 'utf8')));
+      const isPages = sheetOf(id) === PAGES_SHEET;
+      const sources = isPages
+        ? readdirSync(options.pageStylesDir)
+            .filter((file) => file.endsWith('.css'))
+            .map((file) => join(options.pageStylesDir, file))
+        : [join(options.stylesDir, `${sheetOf(id)}.css`)];
+      for (const source of sources) this.addWatchFile(source);
+      const used = usedTokens(sources.map((source) => readFileSync(source, 'utf8')).join('\n'));
+      const css = tokenCss(used, isPages ? 'root' : 'host');
       return id.endsWith('.css') ? css : `export default ${JSON.stringify(css)};`;
     },
   };
