@@ -30,6 +30,9 @@ export default defineConfig({
       ...IMS_HOST_PERMISSIONS,
       ...(isSandboxMode(mode) ? SANDBOX_CONSOLE_MATCHES : []),
     ],
+    // Enterprise policy (README "Enterprise policy"): Chrome validates managed storage against
+    // this schema; Firefox reads it from policies.json and has no manifest key for it.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

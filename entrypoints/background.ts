@@ -3,9 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isSandboxBuild } from '@/lib/build-flavor';
 import { consoleMatchesFor } from '@/lib/console-hosts';
 import { createMessageRouter } from '@/lib/messaging/router';
+import { watchPolicy } from '@/lib/policy/managed';
 import { broadcast } from '@/lib/worker/broadcast';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
+import { applyPolicyChange } from '@/lib/worker/settings-handlers';
 
 export default defineBackground(() => {
   const consoleMatches = consoleMatchesFor(isSandboxBuild);
@@ -24,6 +26,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void route(message, sender).then(sendResponse);
     return true;
+  });
+
+  watchPolicy(() => {
+    applyPolicyChange(services).catch((error: unknown) => console.warn('Applying a policy change failed:', error));
   });
 
   // A failed reconciliation leaves the record for the next wake or the next switch.

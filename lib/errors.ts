@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'NO_CC_ENTITLEMENT',
   'DIFFERENT_USER_ID',
   'UNKNOWN_ORG',
+  // Settings (lib/settings): a field enterprise policy set, or a setting that does not validate.
+  'POLICY_LOCKED',
+  'INVALID_SETTINGS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -50,13 +50,11 @@ export async function readImsSession(): Promise<ImsSession | undefined> {
   return value;
 }
 
-/** Read-only mode: badges and status only, no switch controls, and the worker refuses switches. */
+/**
+ * Read-only mode: badges and status only, no switch controls, and the worker refuses switches.
+ * Read it through lib/settings/effective.ts, where enterprise policy can force it on.
+ */
 export const readOnlySetting = storage.defineItem<unknown>('local:readOnly');
-
-export async function readReadOnly(): Promise<boolean> {
-  const { value } = await readValidated(readOnlySetting, z.boolean(), false);
-  return value;
-}
 
 /** The AEM org the admin chose for a console tenant whose org could not be resolved by name. */
 export const aemOrgByTenantItem = storage.defineItem<unknown>('local:aemOrgByTenant');

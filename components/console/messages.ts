@@ -41,6 +41,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   NO_CC_ENTITLEMENT: 'errorNoCc',
   DIFFERENT_USER_ID: 'errorDifferentUserId',
   UNKNOWN_ORG: 'errorUnknownOrg',
+  POLICY_LOCKED: 'optionsErrorPolicyLocked',
+  INVALID_SETTINGS: 'optionsErrorInvalidSettings',
 };
 
 export const REASON_MESSAGES: Record<IneligibilityReason, MessageKey> = {

@@ -1,31 +1,57 @@
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { type EnvironmentSettings, endpointsFor } from '@/lib/environment';
-import { readEnvironment, type Validated } from '@/lib/storage-items';
+import { useT } from '@/components/console/i18n-context';
+import type { EffectiveSettings } from '@/lib/settings/effective';
+import '@/components/pages/styles/options.css';
+import { ClearDataSection } from './ClearDataSection';
+import { EnvironmentSection } from './EnvironmentSection';
+import { ReadOnlySection } from './ReadOnlySection';
+import { useEffectiveSettings } from './use-settings';
+
+/** Notices above the sections: unreadable stored settings, and policy fields that were ignored. */
+function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
+  const t = useT();
+  const policyActive = [settings.environment, settings.clientId, settings.readOnly].some((s) => s.lockedBy);
+  return (
+    <>
+      {settings.environment.corrupted && (
+        <p role="alert" data-testid="corrupted-environment">
+          {t('optionsCorruptedEnvironment')}
+        </p>
+      )}
+      {settings.readOnly.corrupted && (
+        <p role="alert" data-testid="corrupted-read-only">
+          {t('optionsCorruptedReadOnly')}
+        </p>
+      )}
+      {settings.policyInvalidFields.length > 0 && (
+        <p role="alert" data-testid="policy-invalid">
+          {t('optionsPolicyInvalid', { fields: settings.policyInvalidFields.join(', ') })}
+        </p>
+      )}
+      {(policyActive || settings.allowedCcOrgIds) && (
+        <p class="notice" data-testid="policy-active">
+          {t('optionsPolicyActive')}
+        </p>
+      )}
+    </>
+  );
+}
 
 export function OptionsApp() {
-  const environment = useSignal<Validated<EnvironmentSettings> | undefined>(undefined);
-  useEffect(() => {
-    void readEnvironment().then((value) => {
-      environment.value = value;
-    });
-  }, []);
-
-  const current = environment.value;
-  const endpoints = current && endpointsFor(current.value);
+  const t = useT();
+  const settings = useEffectiveSettings().value;
   return (
-    <main>
-      <h1>CC Org Switcher options</h1>
-      {current?.corrupted && <p role="alert">The stored environment was unreadable; the default is in use.</p>}
-      {current && (
-        <dl>
-          <dt>Environment</dt>
-          <dd data-testid="environment-name">{current.value.name}</dd>
-          <dt>IMS</dt>
-          <dd>{endpoints?.imsBaseUrl ?? '—'}</dd>
-          <dt>Assets API</dt>
-          <dd>{endpoints?.assetsBaseUrl ?? '—'}</dd>
-        </dl>
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {!settings && <p aria-busy="true">{t('optionsLoading')}</p>}
+      {settings && (
+        <>
+          <SettingsNotices settings={settings} />
+          <EnvironmentSection settings={settings} />
+          <ReadOnlySection settings={settings} />
+          {/* Console hosts (issue 6c): <ConsoleHosts /> goes here. */}
+          {/* Audit history and Diagnostics (issue 6b): <AuditHistory /> and <Diagnostics /> go here. */}
+          <ClearDataSection />
+        </>
       )}
     </main>
   );

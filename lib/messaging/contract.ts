@@ -4,6 +4,7 @@ import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
 import { orgIdSchema } from '../org-id';
+import { clientIdSchema, environmentChoiceSchema } from '../settings/schemas';
 
 /**
  * The one contract between the worker and everything that talks to it (content script,
@@ -42,6 +43,14 @@ export const requestSchema = z.discriminatedUnion('type', [
     expectedCurrentOrgId: z.nullable(orgIdSchema),
   }),
   z.strictObject({ type: z.literal('getAudit') }),
+  // Options (issue 6a): each field optional; a field policy set is refused with POLICY_LOCKED.
+  z.strictObject({
+    type: z.literal('saveSettings'),
+    environment: z.optional(environmentChoiceSchema),
+    clientId: z.optional(clientIdSchema),
+    readOnly: z.optional(z.boolean()),
+  }),
+  z.strictObject({ type: z.literal('clearAllData') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -109,6 +118,9 @@ const responseDataSchemas = {
   switchOrg: switchResultSchema,
   switchBack: switchResultSchema,
   getAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
+  // A change of environment or client ID ends the session: `signedOut` says whether one ended.
+  saveSettings: z.strictObject({ signedOut: z.boolean() }),
+  clearAllData: z.strictObject({ cleared: z.literal(true) }),
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
@@ -136,12 +148,14 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   switchOrg: everyone,
   switchBack: everyone,
   getAudit: ['extensionPage'],
+  saveSettings: ['extensionPage'],
+  clearAllData: ['extensionPage'],
 };
 
 /** Pushed by the worker to console tabs and extension pages when state changes elsewhere. */
 export const workerEventSchema = z.strictObject({
   event: z.literal('stateChanged'),
-  reason: z.enum(['signedIn', 'signedOut', 'switched', 'connectionChanged']),
+  reason: z.enum(['signedIn', 'signedOut', 'switched', 'connectionChanged', 'settingsChanged']),
   aemOrgId: z.optional(z.string()),
 });
 export type WorkerEvent = z.infer<typeof workerEventSchema>;

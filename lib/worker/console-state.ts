@@ -6,7 +6,8 @@ import { buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';
 import { accountTypeOf, type Profile } from '../ims/shapes';
 import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
-import { aemOrgByTenantItem, readAemOrgByTenant, readReadOnly } from '../storage-items';
+import { readEffectiveSettings } from '../settings/effective';
+import { aemOrgByTenantItem, readAemOrgByTenant } from '../storage-items';
 import { type ConsoleIdentity, resolveAemOrg } from './aem-org';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
@@ -34,8 +35,10 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
   return { profile, organizations, aemOrg, assets };
 }
 
+/** The one place switching policy is read: read-only and the CC org allowlist, enterprise policy first. */
 export async function currentPolicy(): Promise<SwitchPolicy> {
-  return { readOnly: await readReadOnly() };
+  const settings = await readEffectiveSettings();
+  return { readOnly: settings.readOnly.value, allowedOrgIds: settings.allowedCcOrgIds };
 }
 
 export function identityOf(profile: Profile): Identity {

@@ -19,6 +19,7 @@ import {
 } from './console-state';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
+import { createSettingsHandlers } from './settings-handlers';
 import { getStatus } from './status';
 import { reconcile, type SwitchContext, switchOrg } from './switch-org';
 import { readSwitchRecord } from './switch-record';
@@ -113,6 +114,8 @@ export function createHandlers(services: WorkerServices): Handlers {
     async getAudit() {
       return { entries: await readAudit() };
     },
+
+    ...createSettingsHandlers(services),
   };
 }
 

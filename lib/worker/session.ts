@@ -6,7 +6,8 @@ import { buildAuthorizeUrl, parseRedirect } from '../ims/authorize-url';
 import { createImsClient, type ImsClient } from '../ims/client';
 import { createPkcePair, createState } from '../ims/pkce';
 import { IMS_SCOPES, type Profile, type TokenResponse } from '../ims/shapes';
-import { type ImsSession, imsSessionItem, readEnvironment, readImsSession } from '../storage-items';
+import { readEffectiveEnvironment } from '../settings/effective';
+import { type ImsSession, imsSessionItem, readImsSession } from '../storage-items';
 
 /** Refresh this long before expiry, so a call never starts with a token about to die. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -30,8 +31,9 @@ export interface ConfiguredEnvironment {
   endpoints: Endpoints;
 }
 
+/** The environment in force: the user's settings under enterprise policy (lib/settings). */
 export async function configuredEnvironment(): Promise<ConfiguredEnvironment> {
-  const { value: settings } = await readEnvironment();
+  const settings = await readEffectiveEnvironment();
   const endpoints = endpointsFor(settings);
   if (!endpoints) throw new ExtensionError('NOT_CONFIGURED', 'The custom environment has no base URLs');
   if (!settings.clientId) throw new ExtensionError('NOT_CONFIGURED', 'No IMS client ID is configured');
@@ -174,6 +176,26 @@ export function createSession(deps: SessionDeps = browserDeps) {
       await imsSessionItem.removeValue();
       if (!session) return;
       await deps.imsClientFor(session.imsBaseUrl, session.clientId).logout(session.accessToken);
+    },
+
+    /**
+     * After the environment or client ID changed (options or policy): a session that belongs
+     * to another IMS or client is signed out at its own IMS and forgotten. Answers whether one was.
+     */
+    async signOutIfElsewhere(options: { environmentChanged: boolean }): Promise<boolean> {
+      const session = await readImsSession();
+      if (!session) return false;
+      const environment = await configuredEnvironment().catch(() => undefined);
+      const belongsHere =
+        session.imsBaseUrl === environment?.endpoints.imsBaseUrl && session.clientId === environment.settings.clientId;
+      if (belongsHere && !options.environmentChanged) return false;
+      await imsSessionItem.removeValue();
+      // Best effort: the session is already forgotten, so an unreachable IMS changes nothing.
+      await deps
+        .imsClientFor(session.imsBaseUrl, session.clientId)
+        .logout(session.accessToken)
+        .catch(() => undefined);
+      return true;
     },
   };
 }

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { Status } from '../messaging/contract';
-import { readEnvironment, readImsSession } from '../storage-items';
+import { readEffectiveEnvironment } from '../settings/effective';
+import { readImsSession } from '../storage-items';
 
 export async function getStatus(): Promise<Status> {
-  const [{ value: environment }, session] = await Promise.all([readEnvironment(), readImsSession()]);
+  const [environment, session] = await Promise.all([readEffectiveEnvironment(), readImsSession()]);
   return {
     version: browser.runtime.getManifest().version,
     environment: environment.name,

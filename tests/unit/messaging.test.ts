@@ -64,6 +64,8 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
     switchOrg: unexpected,
     switchBack: unexpected,
     getAudit: unexpected,
+    saveSettings: unexpected,
+    clearAllData: unexpected,
   };
 }
 

@@ -1,0 +1,132 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { useT } from '@/components/console/i18n-context';
+import { ERROR_MESSAGES } from '@/components/console/messages';
+import { ENVIRONMENT_NAMES, type EnvironmentName, endpointsFor } from '@/lib/environment';
+import type { MessageKey } from '@/lib/i18n';
+import { sendRequest } from '@/lib/messaging/send';
+import { type EffectiveSettings, environmentOf } from '@/lib/settings/effective';
+import { changeOf, draftOf, type EnvironmentDraft, problemsOf } from './environment-form';
+import { LockedNote } from './LockedNote';
+import { TextField } from './TextField';
+
+const ENVIRONMENT_LABELS: Record<EnvironmentName, MessageKey> = {
+  production: 'optionsEnvProduction',
+  stage: 'optionsEnvStage',
+  sandbox: 'optionsEnvSandbox',
+  custom: 'optionsEnvCustom',
+};
+
+type SaveStatus = { kind: 'saved'; signedOut: boolean } | { kind: 'failed'; message: MessageKey };
+
+/** Environment (Production, Stage, Sandbox, Custom base URLs) and the IMS client ID. */
+export function EnvironmentSection({ settings }: { settings: EffectiveSettings }) {
+  const t = useT();
+  const draft = useSignal<EnvironmentDraft>(draftOf(settings));
+  const showProblems = useSignal(false);
+  const status = useSignal<SaveStatus | undefined>(undefined);
+  const saving = useSignal(false);
+  // Policy or another window changed the settings: show what is in force now.
+  useEffect(() => {
+    draft.value = draftOf(settings);
+  }, [JSON.stringify(environmentOf(settings)), settings.environment.lockedBy, settings.clientId.lockedBy]);
+
+  const environmentLocked = settings.environment.lockedBy === 'policy';
+  const clientIdLocked = settings.clientId.lockedBy === 'policy';
+  const problems = showProblems.value ? problemsOf(draft.value, settings) : {};
+  const edit = (patch: Partial<EnvironmentDraft>) => {
+    draft.value = { ...draft.value, ...patch };
+    status.value = undefined;
+  };
+  const endpoints = endpointsFor(environmentOf(settings));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    showProblems.value = true;
+    if (Object.keys(problemsOf(draft.value, settings)).length > 0) return;
+    saving.value = true;
+    const answer = await sendRequest({ type: 'saveSettings', ...changeOf(draft.value, settings) });
+    saving.value = false;
+    status.value = answer.ok
+      ? { kind: 'saved', signedOut: answer.data.signedOut }
+      : { kind: 'failed', message: ERROR_MESSAGES[answer.error.code] };
+  }
+
+  return (
+    <section aria-labelledby="environment-title">
+      <h2 id="environment-title">{t('optionsEnvironmentTitle')}</h2>
+      <p class="muted">{t('optionsEnvironmentHelp')}</p>
+      <form onSubmit={save} noValidate>
+        <LockedNote id="environment-locked" setting={settings.environment} />
+        <div class="field">
+          <label for="environment-name">{t('optionsEnvironmentLabel')}</label>
+          <select
+            id="environment-name"
+            value={draft.value.name}
+            disabled={environmentLocked}
+            aria-describedby={environmentLocked ? 'environment-locked' : undefined}
+            onChange={(event) => edit({ name: event.currentTarget.value as EnvironmentName })}
+          >
+            {ENVIRONMENT_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {t(ENVIRONMENT_LABELS[name])}
+              </option>
+            ))}
+          </select>
+        </div>
+        {draft.value.name === 'custom' && (
+          <fieldset>
+            <legend>{t('optionsCustomLegend')}</legend>
+            <TextField
+              id="ims-base-url"
+              label={t('optionsImsBaseUrl')}
+              hint={t('optionsBaseUrlHint')}
+              value={draft.value.imsBaseUrl}
+              error={problems.imsBaseUrl && t(problems.imsBaseUrl)}
+              locked={environmentLocked ? 'environment-locked' : undefined}
+              onInput={(imsBaseUrl) => edit({ imsBaseUrl })}
+            />
+            <TextField
+              id="assets-base-url"
+              label={t('optionsAssetsBaseUrl')}
+              hint={t('optionsBaseUrlHint')}
+              value={draft.value.assetsBaseUrl}
+              error={problems.assetsBaseUrl && t(problems.assetsBaseUrl)}
+              locked={environmentLocked ? 'environment-locked' : undefined}
+              onInput={(assetsBaseUrl) => edit({ assetsBaseUrl })}
+            />
+          </fieldset>
+        )}
+        <LockedNote id="client-id-locked" setting={settings.clientId} />
+        <TextField
+          id="client-id"
+          label={t('optionsClientId')}
+          hint={t('optionsClientIdHint')}
+          value={draft.value.clientId}
+          error={problems.clientId && t(problems.clientId)}
+          locked={clientIdLocked ? 'client-id-locked' : undefined}
+          onInput={(clientId) => edit({ clientId })}
+        />
+        {endpoints && (
+          <p class="muted" data-testid="endpoints-in-force">
+            {t('optionsEndpoints', { ims: endpoints.imsBaseUrl, assets: endpoints.assetsBaseUrl })}
+          </p>
+        )}
+        <p class="muted">{t('optionsSessionNote')}</p>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={saving.value || (environmentLocked && clientIdLocked)}>
+            {t('optionsSave')}
+          </button>
+          <p role="status" data-testid="environment-status">
+            {status.value?.kind === 'saved' && t(status.value.signedOut ? 'optionsSavedSignedOut' : 'optionsSaved')}
+          </p>
+        </div>
+        {status.value?.kind === 'failed' && (
+          <p role="alert" class="error">
+            {t(status.value.message)}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useSignal } from '@preact/signals';
+import { useT } from '@/components/console/i18n-context';
+import { ERROR_MESSAGES } from '@/components/console/messages';
+import type { MessageKey } from '@/lib/i18n';
+import { sendRequest } from '@/lib/messaging/send';
+import type { EffectiveSettings } from '@/lib/settings/effective';
+import { LockedNote } from './LockedNote';
+
+/** Read-only mode for support engineers: saved as soon as it is toggled. */
+export function ReadOnlySection({ settings }: { settings: EffectiveSettings }) {
+  const t = useT();
+  const status = useSignal<{ ok: true } | { ok: false; message: MessageKey } | undefined>(undefined);
+  const locked = settings.readOnly.lockedBy === 'policy';
+  const allowlist = settings.allowedCcOrgIds;
+
+  async function toggle(readOnly: boolean) {
+    status.value = undefined;
+    const answer = await sendRequest({ type: 'saveSettings', readOnly });
+    status.value = answer.ok ? { ok: true } : { ok: false, message: ERROR_MESSAGES[answer.error.code] };
+  }
+
+  return (
+    <section aria-labelledby="read-only-title">
+      <h2 id="read-only-title">{t('optionsReadOnlyTitle')}</h2>
+      <LockedNote id="read-only-locked" setting={settings.readOnly} />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={settings.readOnly.value}
+          disabled={locked}
+          aria-describedby={locked ? 'read-only-locked read-only-help' : 'read-only-help'}
+          onChange={(event) => void toggle(event.currentTarget.checked)}
+        />
+        {t('optionsReadOnlyLabel')}
+      </label>
+      <p id="read-only-help" class="muted">
+        {t('optionsReadOnlyHelp')}
+      </p>
+      <p role="status" data-testid="read-only-status">
+        {status.value?.ok && t('optionsSaved')}
+      </p>
+      {status.value && !status.value.ok && (
+        <p role="alert" class="error">
+          {t(status.value.message)}
+        </p>
+      )}
+      {allowlist && (
+        <p class="notice" data-testid="policy-allowlist">
+          {t('optionsAllowlist', { count: allowlist.length })}
+        </p>
+      )}
+    </section>
+  );
+}

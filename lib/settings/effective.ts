@@ -1,0 +1,108 @@
+import { z } from 'zod/mini';
+import type { EnvironmentSettings } from '../environment';
+import { ExtensionError } from '../errors';
+import { readPolicy } from '../policy/managed';
+import type { EnterprisePolicy, ParsedPolicy } from '../policy/schema';
+import { environmentSetting, readEnvironment, readOnlySetting, readValidated } from '../storage-items';
+import { type EnvironmentChoice, environmentChoiceSchema } from './schemas';
+
+/** One setting as the extension uses it: the value, whether the stored one was unreadable, who set it. */
+export interface Setting<T> {
+  value: T;
+  /** The stored value did not parse, so the default is in use (the options page says so). */
+  corrupted: boolean;
+  /** Set by enterprise policy: it beats the user's choice and cannot be edited. */
+  lockedBy?: 'policy';
+}
+
+export interface EffectiveSettings {
+  environment: Setting<EnvironmentChoice>;
+  clientId: Setting<string>;
+  readOnly: Setting<boolean>;
+  /** The CC orgs policy allows to be connected; undefined means no allowlist. */
+  allowedCcOrgIds: readonly string[] | undefined;
+  /** Console hosts set by policy (wired to the custom console hosts where those exist). */
+  consoleHosts: readonly string[] | undefined;
+  /** Policy fields that were set but invalid, and are ignored. */
+  policyInvalidFields: readonly string[];
+}
+
+function policyEnvironment(policy: EnterprisePolicy): EnvironmentChoice | undefined {
+  const environment = policy.environment;
+  if (!environment) return undefined;
+  const { name, imsBaseUrl, assetsBaseUrl } = environment;
+  return imsBaseUrl && assetsBaseUrl ? { name, baseUrls: { imsBaseUrl, assetsBaseUrl } } : { name };
+}
+
+function locked<T>(value: T): Setting<T> {
+  return { value, corrupted: false, lockedBy: 'policy' };
+}
+
+/** Policy beats user settings, field by field; pure so the merge is tested on its own. */
+export function mergeSettings(
+  user: { environment: Setting<EnvironmentSettings>; readOnly: Setting<boolean> },
+  { policy, invalidFields }: ParsedPolicy,
+): EffectiveSettings {
+  const { name, baseUrls, clientId } = user.environment.value;
+  const fromPolicy = policyEnvironment(policy);
+  return {
+    environment: fromPolicy ? locked(fromPolicy) : { value: { name, baseUrls }, corrupted: user.environment.corrupted },
+    clientId:
+      policy.clientId !== undefined
+        ? locked(policy.clientId)
+        : { value: clientId, corrupted: user.environment.corrupted },
+    readOnly: policy.readOnly !== undefined ? locked(policy.readOnly) : user.readOnly,
+    allowedCcOrgIds: policy.allowedCcOrgIds,
+    consoleHosts: policy.consoleHosts,
+    policyInvalidFields: invalidFields,
+  };
+}
+
+export async function readUserReadOnly(): Promise<Setting<boolean>> {
+  return readValidated(readOnlySetting, z.boolean(), false);
+}
+
+/** What is in force now: the user's settings, read and validated, under the enterprise policy. */
+export async function readEffectiveSettings(): Promise<EffectiveSettings> {
+  const [environment, readOnly, policy] = await Promise.all([readEnvironment(), readUserReadOnly(), readPolicy()]);
+  return mergeSettings({ environment, readOnly }, policy);
+}
+
+/** The environment the worker signs in to and calls. */
+export function environmentOf(settings: EffectiveSettings): EnvironmentSettings {
+  const { name, baseUrls } = settings.environment.value;
+  return baseUrls ? { name, clientId: settings.clientId.value, baseUrls } : { name, clientId: settings.clientId.value };
+}
+
+export async function readEffectiveEnvironment(): Promise<EnvironmentSettings> {
+  return environmentOf(await readEffectiveSettings());
+}
+
+export interface SettingsChange {
+  environment?: EnvironmentChoice;
+  clientId?: string;
+  readOnly?: boolean;
+}
+
+/** The names of the fields in `change` that policy has locked. */
+export function lockedFieldsIn(change: SettingsChange, settings: EffectiveSettings): (keyof SettingsChange)[] {
+  return (['environment', 'clientId', 'readOnly'] as const).filter(
+    (field) => change[field] !== undefined && settings[field].lockedBy === 'policy',
+  );
+}
+
+/** Writes the user's own settings (a corrupted stored environment is replaced from the default). */
+export async function writeUserSettings(change: SettingsChange): Promise<void> {
+  if (change.environment || change.clientId !== undefined) {
+    const current = await readEnvironment();
+    const base = current.value;
+    const environment = change.environment ?? { name: base.name, baseUrls: base.baseUrls };
+    if (!environmentChoiceSchema.safeParse(environment).success) {
+      throw new ExtensionError('INVALID_SETTINGS', 'A custom environment needs valid IMS and Assets base URLs');
+    }
+    const next: EnvironmentSettings = { name: environment.name, clientId: change.clientId ?? base.clientId };
+    if (environment.baseUrls) next.baseUrls = environment.baseUrls;
+    await environmentSetting.setValue(next);
+  }
+  if (change.readOnly !== undefined) await readOnlySetting.setValue(change.readOnly);
+}
