@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMS_HOST_PERMISSIONS, PRODUCTION_CONSOLE_MATCHES, SANDBOX_CONSOLE_MATCHES } from '../../lib/console-hosts';
+import { POLICY_FIELDS } from '../../lib/policy/schema';
 import { BUILD_DIRS } from '../e2e/support/paths';
 import { readBuiltManifest } from './build-output';
 
@@ -86,5 +87,26 @@ describe.each(['chrome', 'chromeSandbox'] as const)('the %s manifest', (build) =
   it('runs its background as a service worker', () => {
     expect(manifest.background.service_worker).toBeTruthy();
     expect(manifest.background.scripts).toBeUndefined();
+  });
+});
+
+// Enterprise policy: Chrome reads the managed-storage schema named in the manifest; Firefox
+// takes policies from policies.json and has no manifest key for it.
+describe.each(['chrome', 'chromeSandbox'] as const)('the %s manifest (enterprise policy)', (build) => {
+  const { raw } = readBuiltManifest(build);
+  const schemaFile = (JSON.parse(raw) as { storage?: { managed_schema?: string } }).storage?.managed_schema ?? '';
+
+  it('names a managed-storage schema that ships with the build and declares every policy field', () => {
+    expect(schemaFile).toBe('managed_schema.json');
+    const schema = JSON.parse(readFileSync(path.join(BUILD_DIRS[build], schemaFile), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual(sorted(Object.keys(POLICY_FIELDS)));
+  });
+});
+
+describe.each(['firefox', 'firefoxSandbox'] as const)('the %s manifest (enterprise policy)', (build) => {
+  it('has no storage.managed_schema key, which Firefox does not know', () => {
+    expect(readBuiltManifest(build).manifest).not.toHaveProperty('storage');
   });
 });

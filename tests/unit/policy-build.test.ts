@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SANDBOX_POLICY_KEY } from '../../lib/policy/managed';
+import { BUILD_DIRS } from '../e2e/support/paths';
+
+/** Every JavaScript file of a build, as one string. */
+function bundleText(dir: string): string {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+  expect(files.length).toBeGreaterThan(0);
+  return files.map((file) => readFileSync(path.join(dir, file), 'utf8')).join('\n');
+}
+
+// The test-only policy injection must be dead code in what users install (README "Enterprise policy").
+describe('the injected test policy', () => {
+  it.each(['chromeSandbox', 'firefoxSandbox'] as const)('is read by the %s build', (build) => {
+    expect(bundleText(BUILD_DIRS[build])).toContain(SANDBOX_POLICY_KEY);
+  });
+
+  it.each(['chrome', 'firefox'] as const)('is absent from the production %s build', (build) => {
+    const text = bundleText(BUILD_DIRS[build]);
+    expect(text).toContain('managed');
+    expect(text).not.toContain(SANDBOX_POLICY_KEY);
+  });
+});

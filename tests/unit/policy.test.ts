@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readPolicy, SANDBOX_POLICY_KEY, watchPolicy } from '@/lib/policy/managed';
+import { parsePolicy } from '@/lib/policy/schema';
+
+const ORG_A = `${'A'.repeat(24)}@AdobeOrg`;
+const ORG_B = `${'0123456789ABCDEF'.repeat(2).slice(0, 24)}@AdobeOrg`;
+
+describe('parsing a managed policy', () => {
+  it('keeps every valid field', () => {
+    const raw = {
+      environment: { name: 'custom', imsBaseUrl: 'https://ims.example.com', assetsBaseUrl: 'https://api.example.com' },
+      clientId: 'it-client',
+      consoleHosts: ['https://assets.example.com/*'],
+      readOnly: true,
+      allowedCcOrgIds: [ORG_A, ORG_B],
+    };
+    expect(parsePolicy(raw)).toEqual({ policy: raw, invalidFields: [] });
+  });
+
+  it('ignores the invalid fields, keeps the good ones and names the bad ones', () => {
+    const parsed = parsePolicy({
+      readOnly: 'true',
+      allowedCcOrgIds: [ORG_A, 'not-an-org'],
+      clientId: 'it-client',
+      environment: { name: 'custom' },
+      consoleHosts: ['http://assets.example.com/*'],
+      colour: 'blue',
+    });
+    expect(parsed.policy).toEqual({ clientId: 'it-client' });
+    expect(parsed.invalidFields).toEqual(['allowedCcOrgIds', 'colour', 'consoleHosts', 'environment', 'readOnly']);
+  });
+
+  it('refuses base URLs that are plain http off loopback, or only one of the two', () => {
+    expect(
+      parsePolicy({
+        environment: { name: 'custom', imsBaseUrl: 'http://ims.example', assetsBaseUrl: 'https://a.example' },
+      }).invalidFields,
+    ).toEqual(['environment']);
+    expect(parsePolicy({ environment: { name: 'sandbox', imsBaseUrl: 'http://127.0.0.1:1' } }).invalidFields).toEqual([
+      'environment',
+    ]);
+    expect(parsePolicy({ environment: { name: 'production' } })).toEqual({
+      policy: { environment: { name: 'production' } },
+      invalidFields: [],
+    });
+  });
+
+  it('treats no value as no policy and a non-object as an invalid one', () => {
+    expect(parsePolicy(undefined)).toEqual({ policy: {}, invalidFields: [] });
+    expect(parsePolicy(['readOnly'])).toEqual({ policy: {}, invalidFields: ['(policy)'] });
+  });
+});
+
+describe('reading the policy in force', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads managed storage', async () => {
+    await fakeBrowser.storage.managed.set({ readOnly: true });
+    expect(await readPolicy()).toEqual({ policy: { readOnly: true }, invalidFields: [] });
+  });
+
+  it('means no policy when managed storage cannot be read (Firefox without a policy manifest)', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    expect(await readPolicy()).toEqual({ policy: {}, invalidFields: [] });
+  });
+
+  it('in a non-production build, reads the injected test policy when managed storage is empty', async () => {
+    await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { allowedCcOrgIds: [ORG_A] } });
+    expect(await readPolicy()).toEqual({ policy: { allowedCcOrgIds: [ORG_A] }, invalidFields: [] });
+  });
+
+  it('prefers real managed storage over the injected test policy', async () => {
+    await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { readOnly: false } });
+    await fakeBrowser.storage.managed.set({ readOnly: true });
+    expect((await readPolicy()).policy).toEqual({ readOnly: true });
+  });
+
+  it('reports changes of managed storage and of the injected policy, not of other settings', async () => {
+    const onChange = vi.fn();
+    const stop = watchPolicy(onChange);
+    await fakeBrowser.storage.local.set({ readOnly: true });
+    expect(onChange).not.toHaveBeenCalled();
+    await fakeBrowser.storage.managed.set({ readOnly: true });
+    await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { readOnly: true } });
+    expect(onChange).toHaveBeenCalledTimes(2);
+    stop();
+    await fakeBrowser.storage.managed.set({ readOnly: false });
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});
