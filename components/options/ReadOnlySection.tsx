@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { useT } from '@/components/console/i18n-context';
 import { ERROR_MESSAGES } from '@/components/console/messages';
 import type { MessageKey } from '@/lib/i18n';
@@ -10,12 +11,19 @@ import { LockedNote } from './LockedNote';
 export function ReadOnlySection({ settings }: { settings: EffectiveSettings }) {
   const t = useT();
   const status = useSignal<{ ok: true } | { ok: false; message: MessageKey } | undefined>(undefined);
+  // The value being saved, shown until storage reports it (the box must not flip back meanwhile).
+  const pending = useSignal<boolean | undefined>(undefined);
   const locked = settings.readOnly.lockedBy === 'policy';
+  useEffect(() => {
+    if (pending.value === settings.readOnly.value) pending.value = undefined;
+  }, [settings.readOnly.value]);
   const allowlist = settings.allowedCcOrgIds;
 
   async function toggle(readOnly: boolean) {
     status.value = undefined;
+    pending.value = readOnly;
     const answer = await sendRequest({ type: 'saveSettings', readOnly });
+    if (!answer.ok) pending.value = undefined;
     status.value = answer.ok ? { ok: true } : { ok: false, message: ERROR_MESSAGES[answer.error.code] };
   }
 
@@ -26,7 +34,7 @@ export function ReadOnlySection({ settings }: { settings: EffectiveSettings }) {
       <label class="check">
         <input
           type="checkbox"
-          checked={settings.readOnly.value}
+          checked={pending.value ?? settings.readOnly.value}
           disabled={locked}
           aria-describedby={locked ? 'read-only-locked read-only-help' : 'read-only-help'}
           onChange={(event) => void toggle(event.currentTarget.checked)}

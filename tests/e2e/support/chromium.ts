@@ -34,11 +34,14 @@ export async function launchChromiumWithExtension(options: {
   extensionDir: string;
   headless: boolean;
   userDataDir?: string;
+  /** The browser's language for every page (e.g. 'sv-SE'), as Playwright's `locale` sets it. */
+  locale?: string;
 }): Promise<LaunchedExtension> {
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     headless: options.headless,
     args: chromiumArgsFor(options.extensionDir),
+    ...(options.locale && { locale: options.locale }),
   });
   try {
     const serviceWorker = await extensionServiceWorker(context);

@@ -1,0 +1,253 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { SANDBOX_CLIENT_ID } from '../../lib/environment';
+import en from '../../locales/en.json' with { type: 'json' };
+import sv from '../../locales/sv.json' with { type: 'json' };
+import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { startSandbox } from '../../sandbox/server';
+import { expect, type SandboxFixture, test } from './fixtures';
+import { launchChromiumWithExtension } from './support/chromium';
+import { consoleUi, openConsoleApp } from './support/console-ui';
+import { clientIdField, environmentSelect, openOptions, readOnlyCheckbox } from './support/options-page';
+import { BUILD_DIRS } from './support/paths';
+import { sandboxControl } from './support/sandbox-control';
+import { signIn } from './support/sign-in';
+import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+
+// The options page as a user meets it: environment and client ID with inline validation,
+// read-only mode, clear all data, a corrupted stored setting; accessible, localized, dark.
+
+const acme = SCENARIOS.default;
+const ada = userOf(acme, acme.consoleUserId);
+const design = acme.orgs.find((org) => org.name === 'Acme Design Studio');
+if (!ada || !design) throw new Error('The default scenario has a console admin and Acme Design Studio');
+const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
+
+test('a custom environment pointed at another sandbox signs out, then signs in and shows that sandbox', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const other = await startSandbox({ port: 0 });
+  try {
+    // Only the other sandbox has Design connected: what the console shows proves where it came from.
+    await sandboxControl(other.apiBaseUrl)('POST', 'connection', { orgId: design.id });
+    await signIn(context, extensionId, ada);
+    const options = await openOptions(context, extensionId);
+    await environmentSelect(options).selectOption('custom');
+    await options.getByLabel(en.optionsImsBaseUrl).fill(other.apiBaseUrl);
+    await options.getByLabel(en.optionsAssetsBaseUrl).fill(`${other.apiBaseUrl}/`);
+    await options.getByRole('button', { name: en.optionsSave }).click();
+    await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSavedSignedOut);
+    await expect(options.getByTestId('endpoints-in-force')).toContainText(other.apiBaseUrl);
+
+    const client = await openWorkerClient(context, extensionId);
+    expect(await client.data({ type: 'getStatus' })).toMatchObject({ environment: 'custom', signedIn: false });
+    await client.page.close();
+    expect(await revokedAtIms(sandbox.control)).toBe(true);
+    await sandbox.control('DELETE', 'requests');
+
+    await signIn(context, extensionId, ada);
+    const app = await openConsoleApp(page, sandbox);
+    await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+    await expect(consoleUi(app)).toContainText(design.name);
+    const pathsOf = async (control: SandboxFixture['control']) =>
+      (await control<{ path: string }[]>('GET', 'requests')).map((request) => request.path.split('?')[0]);
+    expect(await pathsOf(sandboxControl(other.apiBaseUrl))).toEqual(
+      expect.arrayContaining(['/ims/token/v3', '/ims/organizations/v6', '/adobe/assets/settings/creative-cloud']),
+    );
+    // The first sandbox still serves the console page, but the extension no longer signs in there.
+    expect(await pathsOf(sandbox.control)).not.toContain('/ims/token/v3');
+  } finally {
+    await other.close();
+  }
+});
+
+test('refuses invalid base URLs and client IDs with messages tied to their fields, and saves nothing', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const options = await openOptions(context, extensionId);
+  const before = await readExtensionStorage(serviceWorker, 'local', 'environment');
+  await environmentSelect(options).selectOption('custom');
+  const ims = options.getByLabel(en.optionsImsBaseUrl);
+  const assets = options.getByLabel(en.optionsAssetsBaseUrl);
+  await ims.fill('http://ims.example.com');
+  await assets.fill('https://api.example.com/adobe');
+  await clientIdField(options).fill('has spaces in it');
+  await options.getByRole('button', { name: en.optionsSave }).click();
+
+  await expect(ims).toHaveAttribute('aria-invalid', 'true');
+  await expect(ims).toHaveAccessibleDescription(new RegExp(escape(en.optionsErrorUrlInsecure)));
+  await expect(assets).toHaveAccessibleDescription(new RegExp(escape(en.optionsErrorUrlPath)));
+  await expect(clientIdField(options)).toHaveAccessibleDescription(new RegExp(escape(en.optionsErrorClientId)));
+  await expect(options.getByTestId('environment-status')).toHaveText('');
+  expect(await readExtensionStorage(serviceWorker, 'local', 'environment')).toEqual(before);
+
+  // Fixing the fields clears the messages and the save goes through.
+  await ims.fill('https://ims.example.com');
+  await assets.fill('https://api.example.com');
+  await clientIdField(options).fill('it-client');
+  await options.getByRole('button', { name: en.optionsSave }).click();
+  await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSaved);
+  await expect(ims).not.toHaveAttribute('aria-invalid');
+  expect(await readExtensionStorage(serviceWorker, 'local', 'environment')).toEqual({
+    environment: {
+      name: 'custom',
+      clientId: 'it-client',
+      baseUrls: { imsBaseUrl: 'https://ims.example.com', assetsBaseUrl: 'https://api.example.com' },
+    },
+  });
+});
+
+test('read-only set in options hides every switch control on the console, and the worker refuses switchOrg', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await signIn(context, extensionId, ada);
+  const app = await openConsoleApp(page, sandbox);
+  const ui = consoleUi(app);
+  await expect(ui.getByRole('button', { name: en.openSwitcher })).toBeVisible();
+
+  const options = await openOptions(context, extensionId);
+  await readOnlyCheckbox(options).check();
+  await expect(options.getByTestId('read-only-status')).toHaveText(en.optionsSaved);
+
+  // The open console tab follows at once: status and badges only.
+  await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
+  await expect(ui.getByRole('button', { name: en.openSwitcher })).toHaveCount(0);
+  await expect(ui.getByRole('combobox')).toHaveCount(0);
+  await expect(ui.getByRole('button', { name: /switch/i })).toHaveCount(0);
+
+  const client = await openWorkerClient(context, extensionId);
+  const answer = await client.send({
+    type: 'switchOrg',
+    console: acmeConsole,
+    orgId: design.id,
+    expectedCurrentOrgId: acme.initialConnection.orgId,
+  });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+
+  await readOnlyCheckbox(options).uncheck();
+  await expect(ui.getByRole('button', { name: en.openSwitcher })).toBeVisible();
+});
+
+test('a corrupted stored setting shows a notice and the default, and saving replaces it', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await serviceWorker.evaluate(() =>
+    (globalThis as { chrome?: { storage: { local: { set(v: object): Promise<void> } } } }).chrome?.storage.local.set({
+      environment: { name: 'moon', clientId: 7 },
+      readOnly: 'sometimes',
+    }),
+  );
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByTestId('corrupted-environment')).toHaveText(en.optionsCorruptedEnvironment);
+  await expect(options.getByTestId('corrupted-read-only')).toHaveText(en.optionsCorruptedReadOnly);
+  await expect(environmentSelect(options)).toHaveValue('sandbox');
+  await expect(clientIdField(options)).toHaveValue(SANDBOX_CLIENT_ID);
+  await expect(readOnlyCheckbox(options)).not.toBeChecked();
+
+  await options.getByRole('button', { name: en.optionsSave }).click();
+  await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSaved);
+  await expect(options.getByTestId('corrupted-environment')).toHaveCount(0);
+  await expect(options.getByTestId('corrupted-read-only')).toBeVisible();
+});
+
+test('clear all data asks first, then signs out and forgets every setting', async ({
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  await signIn(context, extensionId, ada);
+  const options = await openOptions(context, extensionId);
+  await readOnlyCheckbox(options).check();
+  await expect(options.getByTestId('read-only-status')).toHaveText(en.optionsSaved);
+
+  const opener = options.getByRole('button', { name: en.optionsClearButton });
+  await opener.click();
+  const dialog = options.getByRole('dialog', { name: en.optionsClearConfirmTitle });
+  await expect(dialog).toContainText(en.optionsClearConfirmBody);
+  await dialog.getByRole('button', { name: en.cancel }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  expect(await readExtensionStorage(serviceWorker, 'local', 'readOnly')).toEqual({ readOnly: true });
+
+  await opener.click();
+  await dialog.getByRole('button', { name: en.optionsClearConfirm }).click();
+  await expect(options.getByTestId('clear-status')).toHaveText(en.optionsCleared);
+  await expect(readOnlyCheckbox(options)).not.toBeChecked();
+  expect(await readExtensionStorage(serviceWorker, 'local')).toEqual({});
+  expect(await readExtensionStorage(serviceWorker, 'session')).toEqual({});
+  expect(await revokedAtIms(sandbox.control)).toBe(true);
+});
+
+/** Serious and critical axe violations on an extension page. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.passes.length).toBeGreaterThan(0);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious violations on options, with errors and the dialog showing (${colorScheme})`, async ({
+    page,
+    extensionId,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await openOptions(page.context(), extensionId, page);
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    // Dark mode really is dark: the page background follows the colour scheme.
+    const [r = 0, g = 0, b = 0] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(colorScheme === 'dark' ? r + g + b < 300 : r + g + b > 600, background).toBe(true);
+    expect(await seriousViolations(page), 'page').toEqual([]);
+
+    await environmentSelect(page).selectOption('custom');
+    await page.getByLabel(en.optionsImsBaseUrl).fill('');
+    await page.getByRole('button', { name: en.optionsSave }).click();
+    await expect(page.getByLabel(en.optionsImsBaseUrl)).toHaveAttribute('aria-invalid', 'true');
+    expect(await seriousViolations(page), 'inline errors').toEqual([]);
+
+    await page.getByRole('button', { name: en.optionsClearButton }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await seriousViolations(page), 'confirmation').toEqual([]);
+  });
+}
+
+test('options speak the browser language (Swedish)', async () => {
+  const launched = await launchChromiumWithExtension({
+    extensionDir: BUILD_DIRS.chromeSandbox,
+    headless: true,
+    locale: 'sv-SE',
+  });
+  try {
+    const options = await openOptions(launched.context, launched.extensionId);
+    await expect(options.locator('html')).toHaveAttribute('lang', 'sv');
+    await expect(options.getByRole('heading', { level: 1 })).toHaveText(sv.optionsTitle);
+    await expect(options.getByRole('combobox', { name: sv.optionsEnvironmentLabel })).toBeVisible();
+    await expect(options.getByRole('checkbox', { name: sv.optionsReadOnlyLabel })).toBeVisible();
+    await expect(options.getByRole('button', { name: sv.optionsClearButton })).toBeVisible();
+  } finally {
+    await launched.context.close();
+  }
+});
+
+/** Sign-out revokes the token at the IMS that issued it (`/ims/revoke` or `/ims/logout/v1`). */
+async function revokedAtIms(control: SandboxFixture['control']): Promise<boolean> {
+  const paths = (await control<{ path: string }[]>('GET', 'requests')).map((request) => request.path);
+  return paths.some((path) => path.startsWith('/ims/revoke') || path.startsWith('/ims/logout/v1'));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
