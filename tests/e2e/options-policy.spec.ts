@@ -1,0 +1,165 @@
+import type { Frame } from '@playwright/test';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import en from '../../locales/en.json' with { type: 'json' };
+import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { expect, test } from './fixtures';
+import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
+import { clientIdField, environmentSelect, injectPolicy, openOptions, readOnlyCheckbox } from './support/options-page';
+import { signIn } from './support/sign-in';
+import { openWorkerClient } from './support/worker-client';
+
+// Enterprise policy, injected the documented way for the sandbox build (README "Enterprise
+// policy"): locked fields in options, the CC org allowlist through the shared entitlement
+// model (switcher, native picker, worker), a partly invalid policy, and a change applied live.
+
+const acme = SCENARIOS.default;
+const ada = userOf(acme, acme.consoleUserId);
+const orgNamed = (name: string) => {
+  const org = acme.orgs.find((candidate) => candidate.name === name);
+  if (!org) throw new Error(`No ${name} in the default scenario`);
+  return org;
+};
+const design = orgNamed('Acme Design Studio');
+const odd = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
+const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
+if (!ada) throw new Error('The default scenario has a console admin');
+
+test('policy locks its fields: disabled, marked "Set by your organization", and the worker refuses them', async ({
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  await injectPolicy(serviceWorker, {
+    environment: { name: 'sandbox', imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: sandbox.apiBaseUrl },
+    clientId: 'aem-cc-org-switcher',
+    readOnly: true,
+  });
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByTestId('policy-active')).toHaveText(en.optionsPolicyActive);
+  for (const id of ['environment-locked', 'client-id-locked', 'read-only-locked']) {
+    await expect(options.getByTestId(id)).toContainText(en.optionsLockedByPolicy);
+  }
+  await expect(environmentSelect(options)).toBeDisabled();
+  await expect(environmentSelect(options)).toHaveAccessibleDescription(new RegExp(en.optionsLockedByPolicy));
+  await expect(clientIdField(options)).toBeDisabled();
+  await expect(readOnlyCheckbox(options)).toBeDisabled();
+  await expect(readOnlyCheckbox(options)).toBeChecked();
+  await expect(options.getByRole('button', { name: en.optionsSave })).toBeDisabled();
+
+  const client = await openWorkerClient(context, extensionId);
+  expect(await client.send({ type: 'saveSettings', readOnly: false })).toMatchObject({
+    ok: false,
+    error: { code: 'POLICY_LOCKED' },
+  });
+  expect(await client.send({ type: 'saveSettings', clientId: 'someone-else' })).toMatchObject({
+    ok: false,
+    error: { code: 'POLICY_LOCKED' },
+  });
+  await expect(readOnlyCheckbox(options)).toBeChecked();
+});
+
+/** The badges of each native picker option, by org id text. */
+async function nativeBadges(app: Frame) {
+  const labels = CONSOLE_PROFILE_SOURCE.labels.en;
+  await app.getByRole('button', { name: labels.picker }).click();
+  const options = app.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  await expect(options.locator(`[${BADGE_HOST_ATTRIBUTE}]`)).toHaveCount(await options.count());
+  return app.evaluate(
+    (host) =>
+      [...document.querySelectorAll('[role="option"]')].map((option) => ({
+        text: option.textContent ?? '',
+        badges: [...(option.querySelector(`[${host}]`)?.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
+          (badge) => badge.getAttribute('data-badge'),
+        ),
+      })),
+    BADGE_HOST_ATTRIBUTE,
+  );
+}
+
+test('the CC org allowlist blocks every other org: badge and reason in the switcher and the native picker, and the worker refuses', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  await injectPolicy(serviceWorker, { allowedCcOrgIds: [acme.initialConnection.orgId, odd.id].filter(Boolean) });
+  await signIn(context, extensionId, ada);
+  const app = await openConsoleApp(page, sandbox);
+  const ui = consoleUi(app);
+  await expect(ui.getByTestId('summary')).toBeVisible();
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  await expect(ui.getByRole('option').first()).toBeVisible();
+
+  const shown = await shownOrgs(app);
+  const blocked = shown.find((org) => org.orgId === design.id);
+  expect(blocked).toMatchObject({ disabled: true, badges: expect.arrayContaining(['blockedByPolicy']) });
+  expect(blocked?.reasons).toContain(en.reasonBlocked);
+  await expect(ui.getByRole('option', { name: new RegExp(design.name) })).toContainText(en.badgeBlocked);
+  const allowed = shown.find((org) => org.orgId === odd.id);
+  expect(allowed?.badges).not.toContain('blockedByPolicy');
+  expect(allowed?.disabled).toBe(false);
+
+  await ui.getByRole('button', { name: en.close }).click();
+  const native = await nativeBadges(app);
+  expect(native.find((option) => option.text.includes(design.id))?.badges).toContain('blockedByPolicy');
+  expect(native.find((option) => option.text.includes(odd.id))?.badges).not.toContain('blockedByPolicy');
+
+  const client = await openWorkerClient(context, extensionId);
+  const answer = await client.send({
+    type: 'switchOrg',
+    console: acmeConsole,
+    orgId: design.id,
+    expectedCurrentOrgId: acme.initialConnection.orgId,
+  });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', message: /BLOCKED_BY_POLICY/ } });
+  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByTestId('policy-allowlist')).toHaveText(en.optionsAllowlist.replace('{count}', '2'));
+});
+
+test('a partly invalid policy applies its good fields and names the ignored ones', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await injectPolicy(serviceWorker, { readOnly: true, allowedCcOrgIds: ['not-an-org'], clientId: 'no spaces allowed' });
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByTestId('policy-invalid')).toHaveText(
+    en.optionsPolicyInvalid.replace('{fields}', 'allowedCcOrgIds, clientId'),
+  );
+  await expect(readOnlyCheckbox(options)).toBeDisabled();
+  await expect(readOnlyCheckbox(options)).toBeChecked();
+  // The invalid client ID is ignored: the user's own stays in force and editable.
+  await expect(clientIdField(options)).toBeEnabled();
+  await expect(clientIdField(options)).toHaveValue('aem-cc-org-switcher');
+  await expect(options.getByTestId('policy-allowlist')).toHaveCount(0);
+});
+
+test('a policy change applies at once: an open console drops its switch controls, and gets them back', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  await signIn(context, extensionId, ada);
+  const app = await openConsoleApp(page, sandbox);
+  const ui = consoleUi(app);
+  const opener = ui.getByRole('button', { name: en.openSwitcher });
+  await expect(opener).toBeVisible();
+
+  await injectPolicy(serviceWorker, { readOnly: true });
+  await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
+  await expect(opener).toHaveCount(0);
+
+  await injectPolicy(serviceWorker, {});
+  await expect(opener).toBeVisible();
+  const options = await openOptions(context, extensionId);
+  await expect(readOnlyCheckbox(options)).toBeEnabled();
+  await expect(readOnlyCheckbox(options)).not.toBeChecked();
+});
