@@ -54,7 +54,12 @@ function geckoIdOf(extensionDir: string): string {
  * its host permissions), a sandbox on a free port, and the extension pointed at it.
  */
 export async function launchFirefoxHarness(
-  options: { extensionDir?: string; headless?: boolean } = {},
+  options: {
+    extensionDir?: string;
+    headless?: boolean;
+    /** Firefox's HOME, e.g. one with `.mozilla/managed-storage/<add-on id>.json` (an enterprise policy). */
+    home?: string;
+  } = {},
 ): Promise<FirefoxHarness> {
   const extensionDir = options.extensionDir ?? BUILD_DIRS.firefoxSandbox;
   const addonId = geckoIdOf(extensionDir);
@@ -75,6 +80,7 @@ export async function launchFirefoxHarness(
       headless: options.headless ?? true,
       args: ['--start-debugger-server', debuggerSocket],
       extraPrefsFirefox: DEBUGGER_PREFS,
+      ...(options.home && { env: { ...process.env, HOME: options.home } }),
     });
     cleanups.push(() => browser.close());
     const installedId = await browser.installExtension(extensionDir);

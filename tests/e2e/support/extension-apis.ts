@@ -16,6 +16,8 @@ export interface ExtensionApis {
       set(items: Record<string, unknown>): Promise<void>;
       get(keys?: string | string[]): Promise<Record<string, unknown>>;
     };
+    /** Enterprise policy (read-only for the extension). */
+    managed: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
   };
   permissions?: {
     contains(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;

@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../locales/en.json' with { type: 'json' };
+import { SCENARIOS } from '../../sandbox/scenarios';
+import type { FirefoxGlobals } from '../e2e/support/extension-apis';
+import { type FirefoxHarness, launchFirefoxHarness, pollDocument } from './harness';
+
+// A real enterprise policy in Firefox: managed storage from a native manifest in the user's
+// ~/.mozilla/managed-storage/ (README "Enterprise policy"), here in a temporary HOME.
+
+const GECKO_ID = 'aem-cc-org-switcher@extensions.example.org';
+const design = SCENARIOS.default.orgs.find((org) => org.name === 'Acme Design Studio');
+const POLICY = { readOnly: true, allowedCcOrgIds: [design?.id] };
+
+describe('enterprise policy from Firefox managed storage', () => {
+  let harness: FirefoxHarness;
+  let home: string;
+  beforeAll(async () => {
+    home = mkdtempSync(path.join(os.tmpdir(), 'firefox-policy-home-'));
+    const dir = path.join(home, '.mozilla', 'managed-storage');
+    mkdirSync(dir, { recursive: true });
+    const manifest = { name: GECKO_ID, description: 'Test policy', type: 'storage', data: POLICY };
+    writeFileSync(path.join(dir, `${GECKO_ID}.json`), JSON.stringify(manifest));
+    harness = await launchFirefoxHarness({ home });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('reads the policy from the native manifest', async () => {
+    expect(harness.addonId).toBe(GECKO_ID);
+    const managed = await (await harness.background()).evaluate(() =>
+      (globalThis as FirefoxGlobals).browser.storage.managed.get(null),
+    );
+    expect(managed).toEqual(POLICY);
+  });
+
+  it('shows read-only locked on the options page, and the worker refuses to change it', async () => {
+    const options = await harness.openExtensionPage('options.html');
+    const shown = await pollDocument(options, () => {
+      const box = document.querySelector<HTMLInputElement>('input[type="checkbox"]');
+      const note = document.querySelector('[data-testid="read-only-locked"]')?.textContent;
+      return box && note ? { checked: box.checked, disabled: box.disabled, note } : null;
+    });
+    expect(shown).toEqual({ checked: true, disabled: true, note: expect.stringContaining(en.optionsLockedByPolicy) });
+
+    const answer = await options.evaluate(() =>
+      (globalThis as FirefoxGlobals).browser.runtime.sendMessage({ type: 'saveSettings', readOnly: false }),
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'POLICY_LOCKED' } });
+  });
+});
