@@ -17,9 +17,13 @@ export function useEffectiveSettings(): Signal<EffectiveSettings | undefined> {
         if (mine === generation) settings.value = value;
       });
     };
+    // Settings live in `local`, policy in `managed`; session-storage churn (caches) is not ours.
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'local' || area === 'managed') reload();
+    };
     reload();
-    browser.storage.onChanged.addListener(reload);
-    return () => browser.storage.onChanged.removeListener(reload);
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   return settings;
 }
