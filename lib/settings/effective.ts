@@ -4,7 +4,7 @@ import { ExtensionError } from '../errors';
 import { readPolicy } from '../policy/managed';
 import type { EnterprisePolicy, ParsedPolicy } from '../policy/schema';
 import { environmentSetting, readEnvironment, readOnlySetting, readValidated } from '../storage-items';
-import { type EnvironmentChoice, environmentChoiceSchema } from './schemas';
+import { type EnvironmentChoice, environmentChoiceSchema, normalizedBaseUrl } from './schemas';
 
 /** One setting as the extension uses it: the value, whether the stored one was unreadable, who set it. */
 export interface Setting<T> {
@@ -31,7 +31,12 @@ function policyEnvironment(policy: EnterprisePolicy): EnvironmentChoice | undefi
   const environment = policy.environment;
   if (!environment) return undefined;
   const { name, imsBaseUrl, assetsBaseUrl } = environment;
-  return imsBaseUrl && assetsBaseUrl ? { name, baseUrls: { imsBaseUrl, assetsBaseUrl } } : { name };
+  if (!imsBaseUrl || !assetsBaseUrl) return { name };
+  // The same origin form options store, so a session compares equal whichever way it was written.
+  return {
+    name,
+    baseUrls: { imsBaseUrl: normalizedBaseUrl(imsBaseUrl), assetsBaseUrl: normalizedBaseUrl(assetsBaseUrl) },
+  };
 }
 
 function locked<T>(value: T): Setting<T> {

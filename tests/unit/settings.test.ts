@@ -119,7 +119,7 @@ describe('enterprise policy beats user settings', () => {
   });
 
   it('takes the environment with its base URLs from policy', () => {
-    const policy = parsePolicy({ environment: { name: 'custom', imsBaseUrl: LOCAL, assetsBaseUrl: LOCAL } });
+    const policy = parsePolicy({ environment: { name: 'custom', imsBaseUrl: `${LOCAL}/`, assetsBaseUrl: LOCAL } });
     const merged = mergeSettings(user, policy);
     expect(merged.environment.lockedBy).toBe('policy');
     expect(environmentOf(merged)).toEqual({
