@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { useT } from '@/components/console/i18n-context';
 import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';
@@ -39,6 +40,10 @@ function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
 export function OptionsApp() {
   const t = useT();
   const settings = useEffectiveSettings().value;
+  // The tab's title in the page's language too (index.html carries the English one).
+  useEffect(() => {
+    document.title = t('optionsTitle');
+  }, []);
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>

@@ -234,6 +234,7 @@ test('options speak the browser language (Swedish)', async () => {
     const options = await openOptions(launched.context, launched.extensionId);
     await expect(options.locator('html')).toHaveAttribute('lang', 'sv');
     await expect(options.getByRole('heading', { level: 1 })).toHaveText(sv.optionsTitle);
+    await expect(options).toHaveTitle(sv.optionsTitle);
     await expect(options.getByRole('combobox', { name: sv.optionsEnvironmentLabel })).toBeVisible();
     await expect(options.getByRole('checkbox', { name: sv.optionsReadOnlyLabel })).toBeVisible();
     await expect(options.getByRole('button', { name: sv.optionsClearButton })).toBeVisible();
