@@ -156,6 +156,14 @@ test('a policy change applies at once: an open console drops its switch controls
   await injectPolicy(serviceWorker, { readOnly: true });
   await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
   await expect(opener).toHaveCount(0);
+  const client = await openWorkerClient(context, extensionId);
+  const refused = await client.send({
+    type: 'switchOrg',
+    console: acmeConsole,
+    orgId: odd.id,
+    expectedCurrentOrgId: acme.initialConnection.orgId,
+  });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
 
   await injectPolicy(serviceWorker, {});
   await expect(opener).toBeVisible();
