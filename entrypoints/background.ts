@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isSandboxBuild } from '@/lib/build-flavor';
 import { consoleMatchesFor } from '@/lib/console-hosts';
+import { recordingErrors } from '@/lib/diagnostics/last-errors';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { broadcast } from '@/lib/worker/broadcast';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
@@ -14,11 +15,13 @@ export default defineBackground(() => {
     announce: (event) => broadcast(event, consoleMatches),
     newOpId: () => crypto.randomUUID(),
   };
-  const route = createMessageRouter(createHandlers(services), () => ({
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-    consoleMatches,
-  }));
+  const route = recordingErrors(
+    createMessageRouter(createHandlers(services), () => ({
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      consoleMatches,
+    })),
+  );
 
   // sendResponse + `return true` is the one async reply both Chrome and Firefox honour.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

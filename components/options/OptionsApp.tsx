@@ -2,6 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { type EnvironmentSettings, endpointsFor } from '@/lib/environment';
 import { readEnvironment, type Validated } from '@/lib/storage-items';
+import { AuditHistory } from './AuditHistory';
+import { Diagnostics } from './Diagnostics';
 
 export function OptionsApp() {
   const environment = useSignal<Validated<EnvironmentSettings> | undefined>(undefined);
@@ -27,6 +29,8 @@ export function OptionsApp() {
           <dd>{endpoints?.assetsBaseUrl ?? '—'}</dd>
         </dl>
       )}
+      <AuditHistory />
+      <Diagnostics />
     </main>
   );
 }

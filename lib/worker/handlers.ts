@@ -19,6 +19,8 @@ import {
 } from './console-state';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
+import { rememberConsoleTab } from './console-tabs';
+import { createPopupHandlers } from './popup-handlers';
 import { getStatus } from './status';
 import { reconcile, type SwitchContext, switchOrg } from './switch-org';
 import { readSwitchRecord } from './switch-record';
@@ -81,7 +83,9 @@ export function createHandlers(services: WorkerServices): Handlers {
       return { signedIn: false as const };
     },
 
-    async getConsoleState({ console: identity, freshness }) {
+    async getConsoleState({ console: identity, freshness }, { senderKind, tabId, tabUrl }) {
+      // The popup answers for the active tab from this record.
+      if (senderKind === 'contentScript' && tabId !== undefined) await rememberConsoleTab(tabId, tabUrl, identity);
       const cached = freshness === 'cached' ? await cachedConsoleState(identity) : undefined;
       return cached ?? fetchConsoleState(session, identity);
     },
@@ -113,6 +117,8 @@ export function createHandlers(services: WorkerServices): Handlers {
     async getAudit() {
       return { entries: await readAudit() };
     },
+
+    ...createPopupHandlers(session),
   };
 }
 

@@ -64,6 +64,9 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
     switchOrg: unexpected,
     switchBack: unexpected,
     getAudit: unexpected,
+    getPopupState: unexpected,
+    getDiagnostics: unexpected,
+    clearAudit: unexpected,
   };
 }
 
