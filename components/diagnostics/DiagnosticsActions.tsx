@@ -44,21 +44,25 @@ export function DiagnosticsActions({ onReport }: { onReport?: (texts: ReportText
           {t('diagnosticsCopy')}
         </button>
         <button
-              type="button"
-              disabled={busy.value}
-              data-testid="diagnostics-download-md"
-              onClick={() => void withReport((texts) => saveTextFile(`${texts.baseName}.md`, texts.markdown, 'text/markdown'))}
-            >
-              {t('diagnosticsDownloadMarkdown')}
-            </button>
-            <button
-              type="button"
-              disabled={busy.value}
-              data-testid="diagnostics-download-json"
-              onClick={() => void withReport((texts) => saveTextFile(`${texts.baseName}.json`, texts.json, 'application/json'))}
-            >
-              {t('diagnosticsDownloadJson')}
-            </button>
+          type="button"
+          disabled={busy.value}
+          data-testid="diagnostics-download-md"
+          onClick={() =>
+            void withReport((texts) => saveTextFile(`${texts.baseName}.md`, texts.markdown, 'text/markdown'))
+          }
+        >
+          {t('diagnosticsDownloadMarkdown')}
+        </button>
+        <button
+          type="button"
+          disabled={busy.value}
+          data-testid="diagnostics-download-json"
+          onClick={() =>
+            void withReport((texts) => saveTextFile(`${texts.baseName}.json`, texts.json, 'application/json'))
+          }
+        >
+          {t('diagnosticsDownloadJson')}
+        </button>
       </div>
       <p role="status" class="muted" data-testid="diagnostics-outcome">
         {outcome.value === 'copied' && t('diagnosticsCopied')}

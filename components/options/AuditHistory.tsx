@@ -56,10 +56,7 @@ export function AuditHistory() {
         </label>
         <label>
           {t('historyResult')}
-          <select
-            value={result.value}
-            onChange={(event) => (result.value = event.currentTarget.value as ResultFilter)}
-          >
+          <select value={result.value} onChange={(event) => (result.value = event.currentTarget.value as ResultFilter)}>
             <option value="all">{t('historyAllResults')}</option>
             <option value="success">{t('historySuccess')}</option>
             <option value="failed">{t('historyFailed')}</option>
@@ -104,10 +101,20 @@ export function AuditHistory() {
         </div>
       )}
       <div class="button-row">
-        <button type="button" disabled={shown.length === 0} onClick={() => save('json')} data-testid="history-export-json">
+        <button
+          type="button"
+          disabled={shown.length === 0}
+          onClick={() => save('json')}
+          data-testid="history-export-json"
+        >
           {t('historyExportJson')}
         </button>
-        <button type="button" disabled={shown.length === 0} onClick={() => save('csv')} data-testid="history-export-csv">
+        <button
+          type="button"
+          disabled={shown.length === 0}
+          onClick={() => save('csv')}
+          data-testid="history-export-csv"
+        >
           {t('historyExportCsv')}
         </button>
         <ClearHistory count={all.length} onCleared={() => void load()} />

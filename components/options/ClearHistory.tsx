@@ -46,7 +46,12 @@ export function ClearHistory({ count, onCleared }: { count: number; onCleared: (
     );
   }
   return (
-    <div role="alertdialog" aria-labelledby="history-clear-question" class="confirm" data-testid="history-clear-confirm">
+    <div
+      role="alertdialog"
+      aria-labelledby="history-clear-question"
+      class="confirm"
+      data-testid="history-clear-confirm"
+    >
       <p id="history-clear-question">{t('historyClearQuestion', { count })}</p>
       <div class="button-row">
         <button type="button" ref={cancelRef} onClick={() => (confirming.value = false)}>

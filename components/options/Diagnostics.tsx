@@ -21,7 +21,7 @@ export function Diagnostics() {
       {preview.value && (
         <details>
           <summary>{t('diagnosticsPreview')}</summary>
-          <pre class="report-preview" data-testid="diagnostics-preview" tabIndex={0}>
+          <pre class="report-preview" data-testid="diagnostics-preview">
             {preview.value}
           </pre>
         </details>

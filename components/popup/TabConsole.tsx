@@ -17,7 +17,8 @@ export function TabConsole({ state }: { state: PopupState }) {
   }
   if (!tab.state.signedIn) return <p data-testid="popup-tab-signed-out">{t('popupConsoleSignedOut')}</p>;
   const { aemOrg, console } = tab.state;
-  if (aemOrg.status !== 'resolved' || !console) return <p data-testid="popup-tab-unresolved">{t('popupChooseAemOrg')}</p>;
+  if (aemOrg.status !== 'resolved' || !console)
+    return <p data-testid="popup-tab-unresolved">{t('popupChooseAemOrg')}</p>;
   const connected = console.connection.connectedOrg;
   return (
     <dl data-testid="popup-tab">

@@ -14,7 +14,9 @@ export interface ReportTexts {
 }
 
 /** Asks the worker for the report and renders both forms; the JSON is redacted once more as text. */
-export async function fetchDiagnostics(): Promise<{ ok: true; texts: ReportTexts } | { ok: false; error: MessageError }> {
+export async function fetchDiagnostics(): Promise<
+  { ok: true; texts: ReportTexts } | { ok: false; error: MessageError }
+> {
   const answer = await sendRequest({ type: 'getDiagnostics' });
   if (!answer.ok) return answer;
   const report = answer.data;

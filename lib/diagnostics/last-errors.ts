@@ -22,9 +22,10 @@ export async function recordLastError(code: ErrorCode, request: string, now = ne
 }
 
 /** Wraps the worker's message router: every error answer is recorded before it is sent. */
-export function recordingErrors<A extends [unknown, ...unknown[]], R extends { ok: boolean; error?: { code: ErrorCode } }>(
-  route: (...args: A) => Promise<R>,
-): (...args: A) => Promise<R> {
+export function recordingErrors<
+  A extends [unknown, ...unknown[]],
+  R extends { ok: boolean; error?: { code: ErrorCode } },
+>(route: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args) => {
     const answer = await route(...args);
     if (!answer.ok && answer.error) {

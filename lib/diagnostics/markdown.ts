@@ -59,7 +59,9 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
     '',
     '## Consoles',
     '',
-    ...(report.consoles.length ? report.consoles.flatMap(consoleSection) : ['(no console seen in this browser session)', '']),
+    ...(report.consoles.length
+      ? report.consoles.flatMap(consoleSection)
+      : ['(no console seen in this browser session)', '']),
     '## Last errors',
     '',
     ...table(

@@ -1,5 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { consoleIdentitySchema } from '../messaging/contract';
 import type { ConsoleIdentity } from './aem-org';

@@ -17,10 +17,10 @@ import {
   plainConnection,
   rememberAemOrgChoice,
 } from './console-state';
-import type { Session } from './session';
-import { configuredEnvironment } from './session';
 import { rememberConsoleTab } from './console-tabs';
 import { createPopupHandlers } from './popup-handlers';
+import type { Session } from './session';
+import { configuredEnvironment } from './session';
 import { getStatus } from './status';
 import { reconcile, type SwitchContext, switchOrg } from './switch-org';
 import { readSwitchRecord } from './switch-record';

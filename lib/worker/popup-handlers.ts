@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { consoleHomeUrl } from '../console-home';
-import { buildDiagnosticsReport, browserFromUserAgent } from '../diagnostics/report';
 import { readLastErrors } from '../diagnostics/last-errors';
+import { browserFromUserAgent, buildDiagnosticsReport } from '../diagnostics/report';
 import { endpointsFor } from '../environment';
 import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contract';
 import { readEnvironment } from '../storage-items';
