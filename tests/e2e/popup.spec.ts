@@ -6,7 +6,13 @@ import { expect, test } from './fixtures';
 import { chromiumArgsFor, extensionIdOf, extensionServiceWorker } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
-import { consoleTabId, issuedTokens, openPopupFor, seriousPageViolations } from './support/extension-pages';
+import {
+  consoleTabId,
+  issuedTokens,
+  openPopupFor,
+  seriousPageViolations,
+  tabIdShowing,
+} from './support/extension-pages';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { signIn } from './support/sign-in';
 import { chooseAccount, readExtensionStorage, waitForLoginPage } from './support/worker-client';
@@ -66,12 +72,7 @@ test('a popup over a tab that is not a console points to the console', async ({
   const other = await context.newPage();
   await other.goto(`${sandbox.apiBaseUrl}/__sandbox/health`);
   // A page the content script never reported from, named explicitly: the worker must not invent a console.
-  const otherId = await serviceWorker.evaluate(async (url) => {
-    const tabs = await (
-      globalThis as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
-    ).chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === url)?.id;
-  }, other.url());
+  const otherId = await tabIdShowing(serviceWorker, other.url());
   const popup = await openPopupFor(context, extensionId, otherId);
 
   await expect(popup.getByTestId('popup-name')).toHaveText(ada.name);

@@ -9,15 +9,18 @@ import type { ChromiumGlobals } from './extension-apis';
  * console, opening the popup for it, downloads, axe.
  */
 
-/** The id of the tab showing the sandbox console, as the worker sees it (it may read console tabs' URLs). */
-export async function consoleTabId(worker: Worker, sandbox: SandboxFixture): Promise<number> {
-  const id = await worker.evaluate(async (shellUrl) => {
-    const tabs = await (globalThis as ChromiumGlobals).chrome?.tabs.query({});
-    return tabs?.find((tab) => tab.url?.startsWith(shellUrl))?.id;
-  }, sandbox.shellUrl);
-  if (id === undefined) throw new Error('No tab shows the sandbox console');
+/** The id of the tab whose URL starts with `urlPrefix`, as the worker sees it (it may read console tabs' URLs). */
+export async function tabIdShowing(worker: Worker, urlPrefix: string): Promise<number> {
+  const id = await worker.evaluate(async (prefix) => {
+    const tabs = (await (globalThis as ChromiumGlobals).chrome?.tabs?.query({})) ?? [];
+    return tabs.find((tab) => tab.url?.startsWith(prefix))?.id;
+  }, urlPrefix);
+  if (id === undefined) throw new Error(`No tab shows ${urlPrefix}`);
   return id;
 }
+
+/** The tab showing the sandbox console. */
+export const consoleTabId = (worker: Worker, sandbox: SandboxFixture) => tabIdShowing(worker, sandbox.shellUrl);
 
 /** The popup in a tab of its own, describing tab `tabId` (`?tab=`; see lib/popup/popup-store.ts). */
 export async function openPopupFor(context: BrowserContext, extensionId: string, tabId?: number): Promise<Page> {
