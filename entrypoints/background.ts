@@ -5,6 +5,7 @@ import { consoleMatchesFor } from '@/lib/console-hosts';
 import { recordingErrors } from '@/lib/diagnostics/last-errors';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { broadcast } from '@/lib/worker/broadcast';
+import { forgetConsoleTab } from '@/lib/worker/console-tabs';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
 
@@ -28,6 +29,8 @@ export default defineBackground(() => {
     void route(message, sender).then(sendResponse);
     return true;
   });
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
 
   // A failed reconciliation leaves the record for the next wake or the next switch.
   reconcileOnWake(services).catch((error: unknown) => console.warn('Switch reconciliation failed:', error));

@@ -15,6 +15,8 @@ export interface ReportInput {
   environment: { name: EnvironmentName; endpoints: Endpoints | undefined };
   readOnly: boolean;
   signedIn: boolean;
+  /** The signed-in account's type when known without a cached console (asked from IMS). */
+  accountType?: DiagnosticsReport['accountType'];
   /** The worker's cached state per console tab identity (tenant). */
   consoles: readonly { tenant?: string; state: ConsoleState }[];
   lastErrors: readonly LastError[];
@@ -69,7 +71,11 @@ export function buildDiagnosticsReport(input: ReportInput): DiagnosticsReport {
     },
     readOnly: input.readOnly,
     signedIn: input.signedIn,
-    accountType: input.signedIn && signedInState?.signedIn ? signedInState.identity.accountType : null,
+    accountType: !input.signedIn
+      ? null
+      : signedInState?.signedIn
+        ? signedInState.identity.accountType
+        : (input.accountType ?? null),
     consoles: input.consoles.flatMap(({ tenant, state }) => consoleDiagnostics(tenant, state) ?? []),
     lastErrors: input.lastErrors.map(({ code, time, request }) => ({ code, time, request })),
     audit: input.audit.slice(0, REPORT_AUDIT_ENTRIES).map((entry) => ({ ...entry })),

@@ -45,3 +45,11 @@ export async function consoleOfTab(tabId: number): Promise<ConsoleIdentity | und
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   return originOf(tab?.url) === known.origin ? known.console : undefined;
 }
+
+/** A closed tab shows no console any more (ids are not reused within a browser session, but records pile up). */
+export async function forgetConsoleTab(tabId: number): Promise<void> {
+  const tabs = await readConsoleTabs();
+  if (!(tabId in tabs)) return;
+  const { [tabId]: _closed, ...rest } = tabs;
+  await consoleTabsItem.setValue(rest);
+}

@@ -30,6 +30,14 @@ export function createPopupHandlers(session: Session) {
     return identityOf(await session.authorized((token) => ims.getProfile(token)));
   }
 
+  /** Best effort: the report must come out even when IMS cannot be reached. */
+  async function accountTypeWithoutConsole(skip: boolean) {
+    if (skip) return null;
+    const ims = await session.imsClient().catch(() => undefined);
+    const profile = ims && (await session.authorized((token) => ims.getProfile(token)).catch(() => undefined));
+    return profile ? identityOf(profile).accountType : null;
+  }
+
   return {
     async getPopupState({ tabId, freshness }: RequestOf<'getPopupState'>): Promise<ResponseData<'getPopupState'>> {
       const [status, policy, { value: environment }] = await Promise.all([
@@ -62,6 +70,7 @@ export function createPopupHandlers(session: Session) {
         environment: { name: environment.name, endpoints: endpointsFor(environment) },
         readOnly: policy.readOnly,
         signedIn: status.signedIn,
+        accountType: await accountTypeWithoutConsole(consoles.length > 0 || !status.signedIn),
         consoles: consoles.map(({ console, state }) => ({ tenant: console.tenant, state })),
         lastErrors,
         audit,

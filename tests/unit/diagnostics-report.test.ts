@@ -137,6 +137,13 @@ describe('the diagnostics report', () => {
     expect(reportToMarkdown(report)).toContain('Signed in: no');
   });
 
+  it('takes the account type from IMS when no console was seen yet, and never when signed out', () => {
+    expect(buildDiagnosticsReport(input({ consoles: [], accountType: 'personal' })).accountType).toBe('personal');
+    expect(buildDiagnosticsReport(input({ signedIn: false, consoles: [], accountType: 'personal' })).accountType).toBe(
+      null,
+    );
+  });
+
   it('renders Markdown tables that an org name with | or a line break cannot break', () => {
     const organizations = [org(ACME, 'Acme | Evil\nRow'), org(BETA, 'Beta')];
     const markdown = reportToMarkdown(

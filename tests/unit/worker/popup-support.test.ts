@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LAST_ERRORS_LIMIT, readLastErrors, recordingErrors } from '@/lib/diagnostics/last-errors';
-import { consoleOfTab, rememberConsoleTab } from '@/lib/worker/console-tabs';
+import { consoleOfTab, forgetConsoleTab, rememberConsoleTab } from '@/lib/worker/console-tabs';
 
 const ACME_CONSOLE = { tenant: 'acme', orgName: 'Acme Marketing' };
 
@@ -21,6 +21,14 @@ describe('the console each tab shows', () => {
 
     await rememberConsoleTab(999, 'https://experience.adobe.com/', ACME_CONSOLE);
     expect(await consoleOfTab(999)).toBeUndefined();
+  });
+
+  it('forgets a closed tab', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://experience.adobe.com/' });
+    await rememberConsoleTab(tab.id ?? -1, tab.url, ACME_CONSOLE);
+    await forgetConsoleTab(tab.id ?? -1);
+
+    expect(await consoleOfTab(tab.id ?? -1)).toBeUndefined();
   });
 
   it('forgets a console once the tab shows another site', async () => {
