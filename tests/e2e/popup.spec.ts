@@ -62,6 +62,32 @@ test('the popup goes from signed out to the signed-in identity and the console t
   await expect(popup.getByTestId('popup-name')).toHaveCount(0);
 });
 
+test('the popup shows the cached console state at once and says so when the refresh fails', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  await signIn(context, extensionId, ada);
+  const app = await openConsoleApp(page, sandbox);
+  await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+  // From now on every fresh read fails: whatever the popup shows comes from the worker's cache.
+  await sandbox.control('POST', 'faults', {
+    method: 'GET',
+    path: '/adobe/assets/settings/creative-cloud',
+    status: 503,
+    times: 0,
+  });
+  await sandbox.control('POST', 'faults', { method: 'GET', path: '/ims/profile/v1', status: 503, times: 0 });
+
+  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+
+  await expect(popup.getByTestId('status-error')).toHaveText(en.errorServer);
+  await expect(popup.getByTestId('popup-name')).toHaveText(ada.name);
+  await expect(popup.getByTestId('popup-connected-org')).toHaveText(connectedAtStart.name);
+});
+
 test('a popup over a tab that is not a console points to the console', async ({
   context,
   extensionId,
