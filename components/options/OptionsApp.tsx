@@ -2,7 +2,9 @@ import { useEffect } from 'preact/hooks';
 import { useT } from '@/components/console/i18n-context';
 import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';
+import { AuditHistory } from './AuditHistory';
 import { ClearDataSection } from './ClearDataSection';
+import { Diagnostics } from './Diagnostics';
 import { EnvironmentSection } from './EnvironmentSection';
 import { ReadOnlySection } from './ReadOnlySection';
 import { useEffectiveSettings } from './use-settings';
@@ -54,7 +56,8 @@ export function OptionsApp() {
           <EnvironmentSection settings={settings} />
           <ReadOnlySection settings={settings} />
           {/* Console hosts (issue 6c): <ConsoleHosts /> goes here. */}
-          {/* Audit history and Diagnostics (issue 6b): <AuditHistory /> and <Diagnostics /> go here. */}
+          <AuditHistory />
+          <Diagnostics />
           <ClearDataSection />
         </>
       )}

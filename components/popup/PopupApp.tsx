@@ -1,35 +1,114 @@
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import type { Response } from '@/lib/messaging/contract';
-import { sendRequest } from '@/lib/messaging/send';
+import { useEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useT } from '@/components/console/i18n-context';
+import { ACCOUNT_TYPES, ERROR_MESSAGES } from '@/components/console/messages';
+import { DiagnosticsActions } from '@/components/diagnostics/DiagnosticsActions';
+import { maskEmail } from '@/lib/diagnostics/redact';
+import type { EnvironmentName } from '@/lib/environment';
+import type { MessageKey } from '@/lib/i18n';
+import { createPopupStore, describedTabId, type PopupStore } from '@/lib/popup/popup-store';
+import { TabConsole } from './TabConsole';
+import '@/components/pages/styles/popup.css';
 
-export function PopupApp() {
-  const status = useSignal<Response<'getStatus'> | undefined>(undefined);
-  useEffect(() => {
-    void sendRequest({ type: 'getStatus' }).then((response) => {
-      status.value = response;
-    });
-  }, []);
+export const ENVIRONMENT_LABELS: Record<EnvironmentName, MessageKey> = {
+  production: 'popupEnvProduction',
+  stage: 'popupEnvStage',
+  sandbox: 'popupEnvSandbox',
+  custom: 'popupEnvCustom',
+};
 
-  const current = status.value;
+function Session({ store }: { store: PopupStore }) {
+  const t = useT();
+  const state = store.state.value;
+  if (!state) return null;
+  const { identity } = state;
+  const busy = store.busy.value === 'signIn' || store.busy.value === 'signOut';
   return (
-    <main>
-      <h1>CC Org Switcher</h1>
-      {!current && <p aria-busy="true">Loading…</p>}
-      {current && !current.ok && (
-        <p role="alert" data-testid="status-error">
-          {current.error.message}
+    <section aria-labelledby="popup-session">
+      <h2 id="popup-session">{t('popupSession')}</h2>
+      <dl>
+        <dt>{t('popupSessionStatus')}</dt>
+        <dd data-testid="status-signed-in">{t(state.status.signedIn ? 'popupSignedIn' : 'popupNotSignedIn')}</dd>
+        {identity && (
+          <>
+            <dt>{t('popupName')}</dt>
+            <dd data-testid="popup-name">{identity.name}</dd>
+            <dt>{t('popupEmail')}</dt>
+            <dd data-testid="popup-email">{maskEmail(identity.email)}</dd>
+            <dt>{t('accountType')}</dt>
+            <dd data-testid="popup-account-type">{t(ACCOUNT_TYPES[identity.accountType])}</dd>
+          </>
+        )}
+      </dl>
+      {state.status.signedIn ? (
+        <button type="button" disabled={busy} onClick={() => void store.signOut()}>
+          {t('popupSignOut')}
+        </button>
+      ) : (
+        <button type="button" class="primary" disabled={busy} onClick={() => void store.signIn()}>
+          {t('signIn')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The toolbar popup: session, the active tab's console, environment, read-only, diagnostics. */
+export function PopupApp() {
+  const t = useT();
+  const store = useMemo(() => createPopupStore(describedTabId(location.search)), []);
+  useEffect(() => {
+    void store.load();
+    return () => store.dispose();
+  }, [store]);
+
+  const state = store.state.value;
+  const error = store.error.value;
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('popupTitle')}</h1>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer" data-testid="popup-options">
+          {t('popupOptions')}
+        </a>
+      </header>
+      {!state && (
+        <p aria-busy="true" data-testid="popup-loading">
+          {t('loading')}
         </p>
       )}
-      {current?.ok && (
-        <dl data-testid="status">
-          <dt>Version</dt>
-          <dd data-testid="status-version">{current.data.version}</dd>
-          <dt>Environment</dt>
-          <dd data-testid="status-environment">{current.data.environment}</dd>
-          <dt>Session</dt>
-          <dd data-testid="status-signed-in">{current.data.signedIn ? 'Signed in' : 'Not signed in'}</dd>
-        </dl>
+      {error && (
+        <p role="alert" class="error" data-testid="status-error">
+          {t(ERROR_MESSAGES[error.code])}
+        </p>
+      )}
+      {state?.readOnly && (
+        <p class="notice" data-testid="popup-read-only">
+          {t('readOnly')}
+        </p>
+      )}
+      <Session store={store} />
+      {state && (
+        <section aria-labelledby="popup-tab">
+          <h2 id="popup-tab">{t('popupThisTab')}</h2>
+          <TabConsole state={state} />
+        </section>
+      )}
+      {state && (
+        <section aria-labelledby="popup-extension">
+          <h2 id="popup-extension">{t('popupExtension')}</h2>
+          <dl>
+            <dt>{t('popupEnvironment')}</dt>
+            <dd data-testid="status-environment" data-environment={state.status.environment}>
+              {t(ENVIRONMENT_LABELS[state.status.environment])}
+            </dd>
+            <dt>{t('popupReadOnlyMode')}</dt>
+            <dd data-testid="popup-read-only-mode">{t(state.readOnly ? 'popupOn' : 'popupOff')}</dd>
+            <dt>{t('popupVersion')}</dt>
+            <dd data-testid="status-version">{state.status.version}</dd>
+          </dl>
+          <DiagnosticsActions />
+        </section>
       )}
     </main>
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { auditEntrySchema } from '../audit-entry';
+import { diagnosticsReportSchema } from '../diagnostics/report-schema';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
@@ -51,6 +52,15 @@ export const requestSchema = z.discriminatedUnion('type', [
     readOnly: z.optional(z.boolean()),
   }),
   z.strictObject({ type: z.literal('clearAllData') }),
+  // Issue 6b: the popup's view of the active tab (an extension page names the tab; the worker
+  // answers only for a tab a content script reported a console in), diagnostics, clearing history.
+  z.strictObject({
+    type: z.literal('getPopupState'),
+    tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
+    freshness: z.enum(['cached', 'fresh']),
+  }),
+  z.strictObject({ type: z.literal('getDiagnostics') }),
+  z.strictObject({ type: z.literal('clearAudit') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -121,6 +131,16 @@ const responseDataSchemas = {
   // A change of environment or client ID ends the session: `signedOut` says whether one ended.
   saveSettings: z.strictObject({ signedOut: z.boolean() }),
   clearAllData: z.strictObject({ cleared: z.literal(true) }),
+  getPopupState: z.strictObject({
+    status: statusSchema,
+    readOnly: z.boolean(),
+    /** Where to open the console when the active tab is not one. */
+    consoleUrl: z.string(),
+    identity: z.nullable(identitySchema),
+    tab: z.nullable(z.strictObject({ console: consoleIdentitySchema, state: consoleStateSchema })),
+  }),
+  getDiagnostics: diagnosticsReportSchema,
+  clearAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
@@ -150,6 +170,9 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   getAudit: ['extensionPage'],
   saveSettings: ['extensionPage'],
   clearAllData: ['extensionPage'],
+  getPopupState: ['extensionPage'],
+  getDiagnostics: ['extensionPage'],
+  clearAudit: ['extensionPage'],
 };
 
 /** Pushed by the worker to console tabs and extension pages when state changes elsewhere. */

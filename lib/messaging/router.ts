@@ -15,7 +15,7 @@ import { classifySender, type SenderPolicy } from './sender';
 export type Handlers = {
   [T in RequestType]: (
     request: RequestOf<T>,
-    context: { senderKind: SenderKind; tabId?: number },
+    context: { senderKind: SenderKind; tabId?: number; tabUrl?: string },
   ) => Promise<ResponseData<T>>;
 };
 
@@ -39,7 +39,7 @@ export function createMessageRouter(handlers: Handlers, getPolicy: () => SenderP
     }
     try {
       const handler = handlers[request.type] as (r: typeof request, c: object) => Promise<unknown>;
-      const data = await handler(request, { senderKind, tabId: sender.tab?.id });
+      const data = await handler(request, { senderKind, tabId: sender.tab?.id, tabUrl: sender.tab?.url });
       return { ok: true, data } as Response<RequestType>;
     } catch (error) {
       return failure(errorCodeOf(error), describeError(error));

@@ -111,3 +111,11 @@ export function plainConnection(connection: CcConnection) {
     updatedBy: connection.updatedBy,
   };
 }
+
+/** Every console this browser session has state for (diagnostics): its identity and last state. */
+export async function cachedConsoleStates(): Promise<{ console: ConsoleIdentity; state: ConsoleState }[]> {
+  return Object.entries(await readCache()).map(([key, state]) => {
+    const [tenant, orgName] = JSON.parse(key) as [string, string];
+    return { console: { ...(tenant && { tenant }), ...(orgName && { orgName }) }, state };
+  });
+}

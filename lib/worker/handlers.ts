@@ -17,6 +17,8 @@ import {
   plainConnection,
   rememberAemOrgChoice,
 } from './console-state';
+import { rememberConsoleTab } from './console-tabs';
+import { createPopupHandlers } from './popup-handlers';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
 import { createSettingsHandlers } from './settings-handlers';
@@ -82,7 +84,9 @@ export function createHandlers(services: WorkerServices): Handlers {
       return { signedIn: false as const };
     },
 
-    async getConsoleState({ console: identity, freshness }) {
+    async getConsoleState({ console: identity, freshness }, { senderKind, tabId, tabUrl }) {
+      // The popup answers for the active tab from this record.
+      if (senderKind === 'contentScript' && tabId !== undefined) await rememberConsoleTab(tabId, tabUrl, identity);
       const cached = freshness === 'cached' ? await cachedConsoleState(identity) : undefined;
       return cached ?? fetchConsoleState(session, identity);
     },
@@ -116,6 +120,7 @@ export function createHandlers(services: WorkerServices): Handlers {
     },
 
     ...createSettingsHandlers(services),
+    ...createPopupHandlers(session),
   };
 }
 

@@ -23,7 +23,7 @@ test.describe('the extension in Chromium', () => {
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
 
     await expect(page.getByTestId('status-version')).toHaveText(builtManifest.version);
-    await expect(page.getByTestId('status-environment')).toHaveText('sandbox');
+    await expect(page.getByTestId('status-environment')).toHaveText('Sandbox');
     await expect(page.getByTestId('status-signed-in')).toHaveText('Not signed in');
   });
 
@@ -38,7 +38,7 @@ test.describe('the extension in Chromium', () => {
 
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
 
-    await expect(page.getByTestId('status-environment')).toHaveText('custom');
+    await expect(page.getByTestId('status-environment')).toHaveText('Custom');
   });
 
   test('web pages get no messaging channel to the extension', async ({ page, sandbox }) => {
@@ -84,7 +84,7 @@ test.describe('the extension in Chromium', () => {
     await killServiceWorker();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
 
-    await expect(page.getByTestId('status-environment')).toHaveText('sandbox');
+    await expect(page.getByTestId('status-environment')).toHaveText('Sandbox');
     const restarted = await reacquireServiceWorker();
     const marker = await restarted.evaluate(() => (globalThis as { incarnationMarker?: string }).incarnationMarker);
     expect(marker).toBeUndefined();

@@ -25,6 +25,9 @@ const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
   switchOrg: { type: 'switchOrg', console: acmeConsole, orgId: design.id, expectedCurrentOrgId: acme.id },
   switchBack: { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
   getAudit: { type: 'getAudit' },
+  getPopupState: { type: 'getPopupState', freshness: 'cached' },
+  getDiagnostics: { type: 'getDiagnostics' },
+  clearAudit: { type: 'clearAudit' },
   saveSettings: { type: 'saveSettings', readOnly: false },
   // Last: from the popup it really clears everything.
   clearAllData: { type: 'clearAllData' },

@@ -38,7 +38,7 @@ describe('the extension in firefox-esr', () => {
       return version ? { version, environment: text('status-environment'), session: text('status-signed-in') } : null;
     });
 
-    expect(shown).toEqual({ version: builtManifest.version, environment: 'sandbox', session: 'Not signed in' });
+    expect(shown).toEqual({ version: builtManifest.version, environment: 'Sandbox', session: 'Not signed in' });
   });
 
   it('wakes a stopped background page for the next message and starts it afresh', async () => {

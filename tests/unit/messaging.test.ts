@@ -66,6 +66,9 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
     getAudit: unexpected,
     saveSettings: unexpected,
     clearAllData: unexpected,
+    getPopupState: unexpected,
+    getDiagnostics: unexpected,
+    clearAudit: unexpected,
   };
 }
 

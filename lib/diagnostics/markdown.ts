@@ -1,0 +1,89 @@
+import { redact } from './redact';
+import type { ConsoleDiagnostics, DiagnosticsReport } from './report-schema';
+
+/**
+ * The report as Markdown for a support ticket. It stays in English whatever the UI language:
+ * it is read by support engineers, and codes and ids are what they search for.
+ */
+
+/** Table cells: a `|` or a line break in an org name must not break the table. */
+const cell = (value: string | number | boolean | null) =>
+  String(value ?? '—')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+
+function table(headers: string[], rows: (string | number | boolean | null)[][]): string[] {
+  if (rows.length === 0) return ['(none)'];
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ];
+}
+
+const orgLabel = (org: { id: string; name: string } | null) => (org ? `${org.name} (${org.id})` : '—');
+
+function consoleSection(console: ConsoleDiagnostics): string[] {
+  const summary = console.summary;
+  return [
+    `### AEM org: ${cell(orgLabel(console.aemOrg))}`,
+    '',
+    `- Tenant: ${cell(console.tenant)}`,
+    `- AEM org resolution: ${console.aemOrgStatus}`,
+    `- Connected CC org: ${cell(orgLabel(console.connectedOrg))}${console.connectedSince ? ` since ${console.connectedSince}` : ''}`,
+    `- AEM Assets admin: ${cell(console.isAssetsAdmin)}`,
+    `- Same user ID as the console: ${cell(console.sameUserId)}`,
+    summary
+      ? `- Orgs: ${summary.total} total, ${summary.eligible} eligible, ${summary.ccActive} CC active, ${summary.blockedByPolicy} blocked by policy`
+      : '- Orgs: —',
+    '',
+    ...table(
+      ['Org', 'Org ID', 'Eligible', 'Badges', 'Reasons'],
+      console.orgs.map((org) => [org.name, org.id, org.eligible, org.badges.join(', '), org.reasons.join(', ')]),
+    ),
+    ...(console.orgsOmitted > 0 ? ['', `(${console.orgsOmitted} more orgs not listed)`] : []),
+    '',
+  ];
+}
+
+export function reportToMarkdown(report: DiagnosticsReport): string {
+  const lines = [
+    '# AEM Assets CC Org Switcher: diagnostics',
+    '',
+    `- Generated: ${report.generatedAt}`,
+    `- Extension version: ${report.extensionVersion}`,
+    `- Browser: ${report.browser.name} ${report.browser.version}`,
+    `- Environment: ${report.environment.name} (IMS ${cell(report.environment.imsBaseUrl)}, Assets API ${cell(report.environment.assetsBaseUrl)})`,
+    `- Read-only mode: ${report.readOnly ? 'on' : 'off'}`,
+    `- Signed in: ${report.signedIn ? 'yes' : 'no'}${report.accountType ? ` (account type: ${report.accountType})` : ''}`,
+    '',
+    '## Consoles',
+    '',
+    ...(report.consoles.length
+      ? report.consoles.flatMap(consoleSection)
+      : ['(no console seen in this browser session)', '']),
+    '## Last errors',
+    '',
+    ...table(
+      ['Time', 'Code', 'Request'],
+      report.lastErrors.map((error) => [error.time, error.code, error.request]),
+    ),
+    '',
+    `## Last ${report.audit.length} switches`,
+    '',
+    ...table(
+      ['Time', 'User ID', 'AEM org', 'From', 'To', 'Result', 'Operation'],
+      report.audit.map((entry) => [
+        entry.time,
+        entry.userId,
+        orgLabel({ id: entry.aemOrgId, name: entry.aemOrgName }),
+        orgLabel(entry.from),
+        orgLabel(entry.to),
+        entry.errorCode ? `${entry.result} (${entry.errorCode})` : entry.result,
+        entry.opId,
+      ]),
+    ),
+    '',
+  ];
+  return redact(lines.join('\n'));
+}

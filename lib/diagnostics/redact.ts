@@ -1,0 +1,66 @@
+/**
+ * Redaction for anything that leaves the extension as text (the diagnostics report). The
+ * report is built from an allowlist of fields first; this is the second line of defence for
+ * a secret that slips into an allowed field (an error message quoting a URL, a header…).
+ */
+
+const REDACTED = '[redacted]';
+
+/** `a•••@example.com`: enough for a support engineer to recognise the account, not to mail it. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '•••';
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// No leading \b on these: a secret glued to other text must go too (over-redacting is fine).
+/** `access_token=…`, `"refresh_token": "…"`, `Cookie: …`: the value goes, the name stays. */
+const SECRET_NAME =
+  '(?:access_token|refresh_token|id_token|code_verifier|client_secret|password|authorization|set-cookie|cookie|token)';
+const SEPARATOR = `["']?\\s*[:=]\\s*["']?`;
+// A value ends where another secret begins, so secrets glued together are each caught.
+const VALUE = `(?:(?!${SECRET_NAME}${SEPARATOR}|bearer\\s)[^\\s"'&,;])+`;
+const BEARER = new RegExp(`bearer\\s+${VALUE}`, 'gi');
+const SECRET_PARAM = new RegExp(`(${SECRET_NAME})(${SEPARATOR})${VALUE}`, 'gi');
+/** An OAuth authorization code in a URL (`?code=…`); a bare "code" is a word the report uses. */
+const URL_CODE = /([?&#]code=)[^\s"'&#,;]+/gi;
+/** JWT-like: three base64url segments, the first one usually a `{"` header (`eyJ`). */
+const JWT =
+  /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?|[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/** Long base64/base64url/hex runs: opaque tokens, keys, session ids. Org and user ids are 24 hex digits. */
+const LONG_RUN = /[A-Za-z0-9+/_=-]{32,}/g;
+/** A bare UUID (operation ids in the history) is an identifier, not a secret. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Masks until none is left: one pass can leave an address behind whose local part was the
+ * previous address's domain (`a@b.cc@d.ee`). Each pass puts `•` before an `@` for good, so it ends.
+ */
+function maskEmails(text: string): string {
+  let current = text;
+  for (let previous = ''; previous !== current; ) {
+    previous = current;
+    current = current.replace(EMAIL, maskEmail);
+  }
+  return current;
+}
+
+export function redact(text: string): string {
+  return maskEmails(text)
+    .replace(BEARER, `Bearer ${REDACTED}`)
+    .replace(SECRET_PARAM, (_match, name: string, separator: string) => `${name}${separator}${REDACTED}`)
+    .replace(URL_CODE, (_match, name: string) => `${name}${REDACTED}`)
+    .replace(JWT, REDACTED)
+    .replace(LONG_RUN, (run) => (UUID.test(run) ? run : REDACTED));
+}
+
+/** Redacts every string in a JSON-shaped value (keys included), keeping its shape. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item)])) as T;
+  }
+  return value;
+}

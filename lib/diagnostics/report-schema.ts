@@ -1,0 +1,64 @@
+import { z } from 'zod/mini';
+import { auditEntrySchema } from '../audit-entry';
+import { badgeSchema, ineligibilityReasonSchema } from '../entitlement/schemas';
+import { environmentNameSchema } from '../environment';
+import { ERROR_CODES } from '../errors';
+
+/**
+ * The diagnostics report for support tickets (DESIGN §2). Every field is listed here: the
+ * report is an allowlist, so a new field in the worker's state never reaches a ticket by
+ * accident. No token, no full e-mail, no cookie.
+ */
+
+const orgRef = z.strictObject({ id: z.string(), name: z.string() });
+
+/** One error the worker answered: its code and when, never its message (it may quote input). */
+export const lastErrorSchema = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  time: z.iso.datetime(),
+  request: z.string().check(z.maxLength(40)),
+});
+export type LastError = z.infer<typeof lastErrorSchema>;
+
+export const consoleDiagnosticsSchema = z.strictObject({
+  tenant: z.nullable(z.string()),
+  aemOrg: z.nullable(orgRef),
+  aemOrgStatus: z.enum(['resolved', 'ambiguous', 'unknown']),
+  connectedOrg: z.nullable(orgRef),
+  connectedSince: z.nullable(z.string()),
+  isAssetsAdmin: z.nullable(z.boolean()),
+  sameUserId: z.nullable(z.boolean()),
+  summary: z.nullable(
+    z.strictObject({ total: z.number(), eligible: z.number(), ccActive: z.number(), blockedByPolicy: z.number() }),
+  ),
+  orgs: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      eligible: z.boolean(),
+      badges: z.array(badgeSchema),
+      reasons: z.array(ineligibilityReasonSchema),
+    }),
+  ),
+  /** Orgs left out to keep the report pasteable (a user with 1,000 orgs). */
+  orgsOmitted: z.number(),
+});
+export type ConsoleDiagnostics = z.infer<typeof consoleDiagnosticsSchema>;
+
+export const diagnosticsReportSchema = z.strictObject({
+  generatedAt: z.iso.datetime(),
+  extensionVersion: z.string(),
+  browser: z.strictObject({ name: z.string(), version: z.string() }),
+  environment: z.strictObject({
+    name: environmentNameSchema,
+    imsBaseUrl: z.nullable(z.string()),
+    assetsBaseUrl: z.nullable(z.string()),
+  }),
+  readOnly: z.boolean(),
+  signedIn: z.boolean(),
+  accountType: z.nullable(z.enum(['personal', 'enterprise', 'federated', 'unknown'])),
+  consoles: z.array(consoleDiagnosticsSchema),
+  lastErrors: z.array(lastErrorSchema),
+  audit: z.array(auditEntrySchema),
+});
+export type DiagnosticsReport = z.infer<typeof diagnosticsReportSchema>;

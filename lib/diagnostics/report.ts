@@ -1,0 +1,98 @@
+import type { AuditEntry } from '../audit-entry';
+import type { Endpoints, EnvironmentName } from '../environment';
+import type { ConsoleState } from '../messaging/contract';
+import { redactDeep } from './redact';
+import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './report-schema';
+
+export const REPORT_AUDIT_ENTRIES = 20;
+/** Per console; the rest is counted, not listed. */
+export const REPORT_ORGS_PER_CONSOLE = 50;
+
+export interface ReportInput {
+  now: Date;
+  extensionVersion: string;
+  browser: { name: string; version: string };
+  environment: { name: EnvironmentName; endpoints: Endpoints | undefined };
+  readOnly: boolean;
+  signedIn: boolean;
+  /** The signed-in account's type when known without a cached console (asked from IMS). */
+  accountType?: DiagnosticsReport['accountType'];
+  /** The worker's cached state per console tab identity (tenant). */
+  consoles: readonly { tenant?: string; state: ConsoleState }[];
+  lastErrors: readonly LastError[];
+  audit: readonly AuditEntry[];
+}
+
+function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): ConsoleDiagnostics | undefined {
+  if (!state.signedIn) return undefined;
+  const { aemOrg, console } = state;
+  const orgs = console?.model.orgs ?? [];
+  return {
+    tenant: tenant ?? null,
+    aemOrg: aemOrg.status === 'resolved' ? { id: aemOrg.org.id, name: aemOrg.org.name } : null,
+    aemOrgStatus: aemOrg.status,
+    connectedOrg: console?.connection.connectedOrg ?? null,
+    connectedSince: console?.connection.updatedAt ?? null,
+    isAssetsAdmin: console?.model.prerequisites.isAssetsAdmin ?? null,
+    sameUserId: console?.model.prerequisites.sameUserId ?? null,
+    summary: console
+      ? {
+          total: console.summary.total,
+          eligible: console.summary.eligible,
+          ccActive: console.summary.ccActive,
+          blockedByPolicy: console.summary.blockedByPolicy,
+        }
+      : null,
+    orgs: orgs.slice(0, REPORT_ORGS_PER_CONSOLE).map((org) => ({
+      id: org.orgId,
+      name: org.orgName,
+      eligible: org.eligible,
+      badges: [...org.badges],
+      reasons: [...org.reasons],
+    })),
+    orgsOmitted: Math.max(0, orgs.length - REPORT_ORGS_PER_CONSOLE),
+  };
+}
+
+/**
+ * The report, field by field from an allowlist (an identity's e-mail and name are never
+ * copied), then every string passed through `redact` in case a secret hides in an allowed one.
+ */
+export function buildDiagnosticsReport(input: ReportInput): DiagnosticsReport {
+  const signedInState = input.consoles.find(({ state }) => state.signedIn)?.state;
+  const report: DiagnosticsReport = {
+    generatedAt: input.now.toISOString(),
+    extensionVersion: input.extensionVersion,
+    browser: { name: input.browser.name, version: input.browser.version },
+    environment: {
+      name: input.environment.name,
+      imsBaseUrl: input.environment.endpoints?.imsBaseUrl ?? null,
+      assetsBaseUrl: input.environment.endpoints?.assetsBaseUrl ?? null,
+    },
+    readOnly: input.readOnly,
+    signedIn: input.signedIn,
+    accountType: !input.signedIn
+      ? null
+      : signedInState?.signedIn
+        ? signedInState.identity.accountType
+        : (input.accountType ?? null),
+    consoles: input.consoles.flatMap(({ tenant, state }) => consoleDiagnostics(tenant, state) ?? []),
+    lastErrors: input.lastErrors.map(({ code, time, request }) => ({ code, time, request })),
+    audit: input.audit.slice(0, REPORT_AUDIT_ENTRIES).map((entry) => ({ ...entry })),
+  };
+  return redactDeep(report);
+}
+
+/** "Chrome 131.0.0.0" from a user agent; Firefox is asked directly (runtime.getBrowserInfo) when it can be. */
+export function browserFromUserAgent(userAgent: string): { name: string; version: string } {
+  const patterns: [string, RegExp][] = [
+    ['Firefox', /Firefox\/([\d.]+)/],
+    ['Edge', /Edg\/([\d.]+)/],
+    ['Chrome', /(?:HeadlessChrome|Chrome|Chromium)\/([\d.]+)/],
+  ];
+  for (const [name, pattern] of patterns) {
+    const match = pattern.exec(userAgent);
+    if (match?.[1]) return { name, version: match[1] };
+  }
+  return { name: 'unknown', version: 'unknown' };
+}

@@ -1,0 +1,70 @@
+import type { AuditEntry } from '../audit-entry';
+
+/** The switch history as files an admin can keep or open in a spreadsheet. */
+
+export const AUDIT_CSV_COLUMNS = [
+  'time',
+  'userId',
+  'aemOrgId',
+  'aemOrgName',
+  'fromId',
+  'fromName',
+  'toId',
+  'toName',
+  'result',
+  'errorCode',
+  'opId',
+] as const;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`
+ * (OWASP's CSV-injection advice), since org names come from other people.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function row(entry: AuditEntry): Record<(typeof AUDIT_CSV_COLUMNS)[number], string> {
+  return {
+    time: entry.time,
+    userId: entry.userId,
+    aemOrgId: entry.aemOrgId,
+    aemOrgName: entry.aemOrgName,
+    fromId: entry.from?.id ?? '',
+    fromName: entry.from?.name ?? '',
+    toId: entry.to.id,
+    toName: entry.to.name,
+    result: entry.result,
+    errorCode: entry.errorCode ?? '',
+    opId: entry.opId,
+  };
+}
+
+export function auditToCsv(entries: readonly AuditEntry[]): string {
+  const lines = [
+    AUDIT_CSV_COLUMNS.join(','),
+    ...entries.map((entry) => {
+      const values = row(entry);
+      return AUDIT_CSV_COLUMNS.map((column) => csvField(values[column])).join(',');
+    }),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function auditToJson(entries: readonly AuditEntry[]): string {
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+export type ResultFilter = 'all' | AuditEntry['result'];
+
+/** The table's filter: every word of `text` must appear in the entry's user, orgs or error code. */
+export function filterAudit(entries: readonly AuditEntry[], text: string, result: ResultFilter): AuditEntry[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  return entries.filter((entry) => {
+    if (result !== 'all' && entry.result !== result) return false;
+    const haystack = Object.values(row(entry)).join(' ').toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}

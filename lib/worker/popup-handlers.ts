@@ -1,0 +1,96 @@
+import { browser } from 'wxt/browser';
+import { consoleHomeUrl } from '../console-home';
+import { readLastErrors } from '../diagnostics/last-errors';
+import { browserFromUserAgent, buildDiagnosticsReport } from '../diagnostics/report';
+import { endpointsFor } from '../environment';
+import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contract';
+import { readEnvironment } from '../storage-items';
+import { clearAudit, readAudit } from './audit';
+import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
+import { consoleOfTab } from './console-tabs';
+import type { Session } from './session';
+import { getStatus } from './status';
+
+/** Requests only the extension's own pages make: the popup's state, diagnostics, clearing the history. */
+export function createPopupHandlers(session: Session) {
+  async function consoleStateFor(tabId: number | undefined, freshness: 'cached' | 'fresh') {
+    const identity = tabId === undefined ? undefined : await consoleOfTab(tabId);
+    if (!identity) return null;
+    const cached = freshness === 'cached' ? await cachedConsoleState(identity) : undefined;
+    return { console: identity, state: cached ?? (await fetchConsoleState(session, identity)) };
+  }
+
+  /** Who is signed in: from the tab's state, else any cached console state, else (fresh) IMS. */
+  async function signedInIdentity(tabState: ConsoleState | undefined, freshness: 'cached' | 'fresh') {
+    if (tabState?.signedIn) return tabState.identity;
+    const cached = (await cachedConsoleStates()).find(({ state }) => state.signedIn)?.state;
+    if (cached?.signedIn) return cached.identity;
+    if (freshness === 'cached') return null;
+    const ims = await session.imsClient();
+    return identityOf(await session.authorized((token) => ims.getProfile(token)));
+  }
+
+  /** Best effort: the report must come out even when IMS cannot be reached. */
+  async function accountTypeWithoutConsole(skip: boolean) {
+    if (skip) return null;
+    const ims = await session.imsClient().catch(() => undefined);
+    const profile = ims && (await session.authorized((token) => ims.getProfile(token)).catch(() => undefined));
+    return profile ? identityOf(profile).accountType : null;
+  }
+
+  return {
+    async getPopupState({ tabId, freshness }: RequestOf<'getPopupState'>): Promise<ResponseData<'getPopupState'>> {
+      const [status, policy, { value: environment }] = await Promise.all([
+        getStatus(),
+        currentPolicy(),
+        readEnvironment(),
+      ]);
+      const base = { status, readOnly: policy.readOnly, consoleUrl: consoleHomeUrl(environment) };
+      if (!status.signedIn) {
+        const tab = tabId === undefined ? undefined : await consoleOfTab(tabId);
+        return { ...base, identity: null, tab: tab ? { console: tab, state: { signedIn: false } } : null };
+      }
+      const tab = await consoleStateFor(tabId, freshness);
+      return { ...base, identity: await signedInIdentity(tab?.state, freshness), tab };
+    },
+
+    async getDiagnostics(): Promise<ResponseData<'getDiagnostics'>> {
+      const [status, { value: environment }, policy, consoles, lastErrors, audit] = await Promise.all([
+        getStatus(),
+        readEnvironment(),
+        currentPolicy(),
+        cachedConsoleStates(),
+        readLastErrors(),
+        readAudit(),
+      ]);
+      return buildDiagnosticsReport({
+        now: new Date(),
+        extensionVersion: status.version,
+        browser: await browserInfo(),
+        environment: { name: environment.name, endpoints: endpointsFor(environment) },
+        readOnly: policy.readOnly,
+        signedIn: status.signedIn,
+        accountType: await accountTypeWithoutConsole(consoles.length > 0 || !status.signedIn),
+        consoles: consoles.map(({ console, state }) => ({ tenant: console.tenant, state })),
+        lastErrors,
+        audit,
+      });
+    },
+
+    async clearAudit(): Promise<ResponseData<'clearAudit'>> {
+      await clearAudit();
+      return { entries: [] };
+    },
+  };
+}
+
+/** Firefox names itself through runtime.getBrowserInfo; Chromium only through its user agent. */
+async function browserInfo(): Promise<{ name: string; version: string }> {
+  const getBrowserInfo = (browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> })
+    .getBrowserInfo;
+  if (getBrowserInfo) {
+    const info = await getBrowserInfo().catch(() => undefined);
+    if (info) return { name: info.name, version: info.version };
+  }
+  return browserFromUserAgent(navigator.userAgent);
+}

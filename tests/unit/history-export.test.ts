@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '@/lib/audit-entry';
+import { AUDIT_CSV_COLUMNS, auditToCsv, auditToJson, csvField, filterAudit } from '@/lib/history/export';
+
+const ACME = 'AAAAAAAAAAAAAAAAAAAAAAAA@AdobeOrg';
+const BETA = 'BBBBBBBBBBBBBBBBBBBBBBBB@AdobeOrg';
+
+const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+  opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
+  time: '2026-11-25T08:40:00.000Z',
+  userId: 'A1B2C3D4@AdobeID',
+  aemOrgId: ACME,
+  aemOrgName: 'Acme',
+  from: { id: ACME, name: 'Acme' },
+  to: { id: BETA, name: 'Beta' },
+  result: 'success',
+  ...overrides,
+});
+
+/** A small RFC 4180 reader, independent of the writer: quoted fields, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[index + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      index++;
+    } else field += char;
+  }
+  return rows;
+}
+
+describe('CSV export of the history', () => {
+  it('has a header and one row per switch, with an empty "from" for a first connection', () => {
+    const rows = parseCsv(
+      auditToCsv([entry(), entry({ from: null, result: 'failed', errorCode: 'CONNECTION_CHANGED' })]),
+    );
+    expect(rows[0]).toEqual([...AUDIT_CSV_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toEqual([
+      '2026-11-25T08:40:00.000Z',
+      'A1B2C3D4@AdobeID',
+      ACME,
+      'Acme',
+      '',
+      '',
+      BETA,
+      'Beta',
+      'failed',
+      'CONNECTION_CHANGED',
+      '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
+    ]);
+  });
+
+  it('quotes commas, quotes and line breaks so every org name reads back exactly', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (name) => {
+        const [, row] = parseCsv(auditToCsv([entry({ aemOrgName: name })]));
+        const read = row?.[AUDIT_CSV_COLUMNS.indexOf('aemOrgName')] ?? '';
+        // Formula-looking cells come back with the leading apostrophe that defuses them.
+        expect(read).toBe(/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['+1+1', "'+1+1"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['Acme, Inc.', '"Acme, Inc."'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['Acme', 'Acme'],
+  ])('writes %j as %s', (value, written) => {
+    expect(csvField(value)).toBe(written);
+  });
+});
+
+describe('JSON export of the history', () => {
+  it('is the entries themselves, readable back', () => {
+    const entries = [entry(), entry({ result: 'failed', errorCode: 'NETWORK' })];
+    expect(JSON.parse(auditToJson(entries))).toEqual(entries);
+  });
+});
+
+describe('filtering the history', () => {
+  const entries = [
+    entry({ opId: '1', to: { id: BETA, name: 'Beta Studio' } }),
+    entry({ opId: '2', result: 'failed', errorCode: 'NOT_ELIGIBLE', aemOrgName: 'Globex' }),
+    entry({ opId: '3', userId: 'FFFF@AdobeID' }),
+  ];
+  const ids = (list: AuditEntry[]) => list.map((item) => item.opId);
+
+  it('matches every word, case-insensitively, in users, orgs and error codes', () => {
+    expect(ids(filterAudit(entries, 'beta STUDIO', 'all'))).toEqual(['1']);
+    expect(ids(filterAudit(entries, 'not_eligible', 'all'))).toEqual(['2']);
+    expect(ids(filterAudit(entries, 'ffff', 'all'))).toEqual(['3']);
+    expect(ids(filterAudit(entries, '  ', 'all'))).toEqual(['1', '2', '3']);
+  });
+
+  it('filters by result', () => {
+    expect(ids(filterAudit(entries, '', 'failed'))).toEqual(['2']);
+    expect(ids(filterAudit(entries, '', 'success'))).toEqual(['1', '3']);
+    expect(ids(filterAudit(entries, 'globex', 'success'))).toEqual([]);
+  });
+});
