@@ -4,20 +4,23 @@ import { isSandboxBuild } from '@/lib/build-flavor';
 import { consoleMatchesFor } from '@/lib/console-hosts';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { broadcast } from '@/lib/worker/broadcast';
+import { grantedCustomConsoleMatches, watchCustomConsoleHosts } from '@/lib/worker/custom-console-hosts';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
 
 export default defineBackground(() => {
-  const consoleMatches = consoleMatchesFor(isSandboxBuild);
+  const builtInMatches = consoleMatchesFor(isSandboxBuild);
+  // Custom hosts count only while stored AND granted: read per message, never cached in a global.
+  const consoleMatches = async () => [...builtInMatches, ...(await grantedCustomConsoleMatches())];
   const services: WorkerServices = {
     session: createSession(),
-    announce: (event) => broadcast(event, consoleMatches),
+    announce: async (event) => broadcast(event, await consoleMatches()),
     newOpId: () => crypto.randomUUID(),
   };
-  const route = createMessageRouter(createHandlers(services), () => ({
+  const route = createMessageRouter(createHandlers(services), async () => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    consoleMatches,
+    consoleMatches: await consoleMatches(),
   }));
 
   // sendResponse + `return true` is the one async reply both Chrome and Firefox honour.
@@ -25,6 +28,8 @@ export default defineBackground(() => {
     void route(message, sender).then(sendResponse);
     return true;
   });
+
+  watchCustomConsoleHosts((error) => console.warn('Custom console host scripts could not be synced:', error));
 
   // A failed reconciliation leaves the record for the next wake or the next switch.
   reconcileOnWake(services).catch((error: unknown) => console.warn('Switch reconciliation failed:', error));

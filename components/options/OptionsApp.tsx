@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { type EnvironmentSettings, endpointsFor } from '@/lib/environment';
 import { readEnvironment, type Validated } from '@/lib/storage-items';
+import { ConsoleHosts } from './ConsoleHosts';
 
 export function OptionsApp() {
   const environment = useSignal<Validated<EnvironmentSettings> | undefined>(undefined);
@@ -27,6 +28,7 @@ export function OptionsApp() {
           <dd>{endpoints?.assetsBaseUrl ?? '—'}</dd>
         </dl>
       )}
+      <ConsoleHosts />
     </main>
   );
 }
