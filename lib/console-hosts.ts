@@ -16,6 +16,9 @@ export const IMS_HOST_PERMISSIONS = ['https://ims-na1.adobelogin.com/*', 'https:
 export const CUSTOM_CONSOLE_HOST_PERMISSIONS = ['https://*/*'];
 export const SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS = ['http://*.localhost/*'];
 
+/** The static console content script's bundle (entrypoints/console.content), registered again per custom host. */
+export const CONSOLE_CONTENT_SCRIPT_FILE = 'content-scripts/console.js';
+
 /** Ids of the content scripts registered for custom hosts start with this; other ids are left alone. */
 export const CUSTOM_HOST_SCRIPT_PREFIX = 'console-host:';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CUSTOM_HOST_SCRIPT_PREFIX } from '../console-hosts';
+import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX } from '../console-hosts';
 import { customConsoleHostsItem, readCustomConsoleHosts } from '../console-hosts-settings';
 
 /**
@@ -8,9 +8,6 @@ import { customConsoleHostsItem, readCustomConsoleHosts } from '../console-hosts
  * whose permission was revoked in the browser's own UI loses its script, and gets it back
  * when the permission is granted again.
  */
-
-/** The static console content script's bundle (entrypoints/console.content). */
-export const CONSOLE_CONTENT_SCRIPT_FILE = 'content-scripts/console.js';
 
 /** Match patterns of the custom hosts that are both stored and granted right now. */
 export async function grantedCustomConsoleMatches(): Promise<string[]> {
