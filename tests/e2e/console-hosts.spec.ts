@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { CUSTOM_HOST_SCRIPT_PREFIX } from '../../lib/console-hosts';
 import en from '../../locales/en.json' with { type: 'json' };
 import sv from '../../locales/sv.json' with { type: 'json' };
@@ -20,6 +22,14 @@ const tenant = SCENARIOS.default.aemOrg.tenant;
 const consoleUrl = `${CUSTOM_ORIGIN}/app/?lang=sv&tenant=${tenant}#/settings/creative-cloud`;
 const getConsoleState = { type: 'getConsoleState', console: { tenant }, freshness: 'fresh' };
 const fill = (text: string, host: string) => text.replace('{host}', host);
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('[data-testid="console-hosts"]').analyze();
+  expect(results.passes.length).toBeGreaterThan(0);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+}
 
 test('adding a custom console host injects the extension there; removing it takes it away again', async ({
   context,
@@ -109,4 +119,65 @@ test('adding a custom console host injects the extension there; removing it take
   await expect(nativeSwitch).toBeVisible();
   expect(await contentScriptStarts(page)).toBe(0);
   await expect(page.getByTestId('console-ui')).toHaveCount(0);
+});
+
+test('a host whose access is revoked in the browser shows "permission missing" and loses its script until allowed again', async ({
+  context,
+  extensionId,
+  page,
+  sandbox,
+  serviceWorker,
+}) => {
+  await serveSandboxConsoleAt(context, CUSTOM_ORIGIN, sandbox.appOrigin);
+  await countContentScriptStarts(context);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByTestId('console-hosts');
+  const siteAccess = await allowSiteOnExtensionsPage(context, extensionId, CUSTOM_PATTERN);
+  await section.getByLabel(en.hostsAddLabel).fill(CUSTOM_ORIGIN);
+  await section.getByRole('button', { name: en.hostsAdd }).click();
+  const entry = section.locator(`li[data-host="${CUSTOM_ORIGIN}"]`);
+  await expect(entry.getByTestId('host-status')).toHaveText(en.hostsStatusActive);
+  await siteAccess.restore();
+
+  // The user takes the site away on chrome://extensions (Site access), not through our options.
+  const settings = await context.newPage();
+  await settings.goto(`chrome://extensions/?id=${extensionId}`);
+  await settings.evaluate(
+    ({ id, pattern }) =>
+      (
+        globalThis as { chrome?: { developerPrivate?: { removeHostPermission(i: string, p: string): Promise<void> } } }
+      ).chrome?.developerPrivate?.removeHostPermission(id, pattern),
+    { id: extensionId, pattern: CUSTOM_PATTERN },
+  );
+  await expect(entry.getByTestId('host-status')).toHaveText(en.hostsStatusPermissionMissing);
+  const regrant = entry.getByRole('button', { name: fill(en.hostsRegrantLabel, CUSTOM_ORIGIN) });
+  await expect(regrant).toBeVisible();
+  // The section in its busiest state (an inline error, a missing permission) in light and dark.
+  await section.getByLabel(en.hostsAddLabel).fill('http://aem.example.com');
+  await section.getByRole('button', { name: en.hostsAdd }).click();
+  await expect(section.getByRole('alert')).toHaveText(en.hostsErrorNotHttps);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme });
+    expect(await seriousViolations(options), colorScheme).toEqual([]);
+  }
+  const registered = () =>
+    serviceWorker.evaluate(async () =>
+      ((await (globalThis as ChromiumGlobals).chrome?.scripting?.getRegisteredContentScripts()) ?? []).map(
+        (script) => script.matches,
+      ),
+    );
+  await expect.poll(registered).toEqual([]);
+  await page.goto(consoleUrl);
+  await expect(page.getByRole('button', { name: 'Switch orgs' })).toBeVisible();
+  expect(await contentScriptStarts(page)).toBe(0);
+
+  // Allowed again in the browser (the same Site access page): options and the worker follow on their own.
+  const again = await allowSiteOnExtensionsPage(context, extensionId, CUSTOM_PATTERN);
+  await again.restore();
+  await expect(entry.getByTestId('host-status')).toHaveText(en.hostsStatusActive);
+  await expect(regrant).toHaveCount(0);
+  await expect.poll(registered).toEqual([[CUSTOM_PATTERN]]);
+  await page.reload();
+  await expect(page.getByTestId('console-ui').getByRole('heading', { name: sv.panelTitle })).toBeVisible();
 });
