@@ -9,7 +9,8 @@ import { readValidated, type Validated } from './storage-items';
  */
 export const customConsoleHostsItem = storage.defineItem<unknown>('local:customConsoleHosts');
 
-const matchPatternSchema = z.string().check(z.regex(/^(https:\/\/[^/*]+|http:\/\/[^/*]*localhost)\/\*$/));
+/** One host per entry, no wildcard: `https://<host>/*`, or `http://<name>.localhost/*` (sandbox builds). */
+const matchPatternSchema = z.string().check(z.regex(/^(https:\/\/[^/*]+|http:\/\/([^/*:]+\.)?localhost)\/\*$/));
 
 export const customConsoleHostSchema = z.strictObject({
   origin: z.url(),

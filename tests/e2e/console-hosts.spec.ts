@@ -101,6 +101,10 @@ test('adding a custom console host injects the extension there; removing it take
   expect(await contentScriptStarts(page)).toBe(1);
   const contentScript = await contentScriptSender(page, extensionId);
   expect(await contentScript.send(getConsoleState)).toEqual({ ok: true, data: { signedIn: false } });
+  // The worker's broadcasts reach console tabs on the custom host too.
+  await contentScript.listen();
+  await options.evaluate(() => (globalThis as ChromiumGlobals).chrome?.runtime.sendMessage({ type: 'signOut' }));
+  await expect.poll(() => contentScript.received()).toContainEqual({ event: 'stateChanged', reason: 'signedOut' });
 
   // Remove: the list, the permission and the registration go; the worker refuses that origin at once.
   await section.getByRole('button', { name: fill(en.hostsRemoveLabel, CUSTOM_ORIGIN) }).click();

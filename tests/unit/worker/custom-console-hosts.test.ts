@@ -125,4 +125,15 @@ describe('custom console host scripts', () => {
     await syncCustomConsoleScripts();
     expect(scripts.size).toBe(0);
   });
+
+  it('reads back what options stores, and refuses entries no host input could produce', async () => {
+    const local = { origin: 'http://console.localhost:4870', matchPattern: 'http://console.localhost/*' };
+    const ipv6 = { origin: 'https://[2001:db8::1]', matchPattern: 'https://[2001:db8::1]/*' };
+    await customConsoleHostsItem.setValue([aem, local, ipv6]);
+    expect(await readCustomConsoleHosts()).toEqual({ value: [aem, local, ipv6], corrupted: false });
+    for (const matchPattern of ['http://xlocalhost/*', 'https://*.example.com/*', 'https://aem.example.com/x/*']) {
+      await customConsoleHostsItem.setValue([{ origin: 'https://aem.example.com', matchPattern }]);
+      expect((await readCustomConsoleHosts()).corrupted, matchPattern).toBe(true);
+    }
+  });
 });
