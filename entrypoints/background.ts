@@ -4,14 +4,13 @@ import { isSandboxBuild } from '@/lib/build-flavor';
 import { consoleMatchesFor } from '@/lib/console-hosts';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { broadcast } from '@/lib/worker/broadcast';
-import { grantedCustomConsoleMatches, watchCustomConsoleHosts } from '@/lib/worker/custom-console-hosts';
+import { currentConsoleMatches, watchCustomConsoleHosts } from '@/lib/worker/custom-console-hosts';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
 
 export default defineBackground(() => {
   const builtInMatches = consoleMatchesFor(isSandboxBuild);
-  // Custom hosts count only while stored AND granted: read per message, never cached in a global.
-  const consoleMatches = async () => [...builtInMatches, ...(await grantedCustomConsoleMatches())];
+  const consoleMatches = () => currentConsoleMatches(builtInMatches);
   const services: WorkerServices = {
     session: createSession(),
     announce: async (event) => broadcast(event, await consoleMatches()),

@@ -17,6 +17,14 @@ export async function grantedCustomConsoleMatches(): Promise<string[]> {
   return hosts.map((host) => host.matchPattern).filter((pattern) => granted.has(pattern));
 }
 
+/**
+ * Where the worker accepts content scripts and sends broadcasts: the build's console hosts plus
+ * the granted custom ones. Read per message, never cached in a global: a revoke counts at once.
+ */
+export async function currentConsoleMatches(builtInMatches: readonly string[]): Promise<string[]> {
+  return [...builtInMatches, ...(await grantedCustomConsoleMatches())];
+}
+
 const scriptIdOf = (matchPattern: string) => `${CUSTOM_HOST_SCRIPT_PREFIX}${matchPattern}`;
 
 async function sync(): Promise<void> {

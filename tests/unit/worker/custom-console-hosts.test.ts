@@ -3,7 +3,9 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONSOLE_CONTENT_SCRIPT_FILE } from '@/lib/console-hosts';
 import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts-settings';
+import { classifySender } from '@/lib/messaging/sender';
 import {
+  currentConsoleMatches,
   grantedCustomConsoleMatches,
   syncCustomConsoleScripts,
   watchCustomConsoleHosts,
@@ -135,5 +137,28 @@ describe('custom console host scripts', () => {
       await customConsoleHostsItem.setValue([{ origin: 'https://aem.example.com', matchPattern }]);
       expect((await readCustomConsoleHosts()).corrupted, matchPattern).toBe(true);
     }
+  });
+});
+
+describe('the worker’s sender check with custom hosts', () => {
+  const builtIn = ['https://experience.adobe.com/*'];
+  const fromTab = (url: string) => ({ id: 'ext-id', url, tab: { id: 7 } }) as Browser.runtime.MessageSender;
+  const kindOf = async (url: string) =>
+    classifySender(fromTab(url), {
+      extensionId: 'ext-id',
+      extensionOrigin: 'chrome-extension://ext-id/',
+      consoleMatches: await currentConsoleMatches(builtIn),
+    });
+
+  it('accepts a content script from a custom host only while it is stored and granted', async () => {
+    const page = 'https://aem.example.com/ui#/@acme/assets/settings/creative-cloud';
+    expect(await kindOf(page)).toBeUndefined();
+    granted.add(aem.matchPattern);
+    expect(await kindOf(page), 'granted but not stored').toBeUndefined();
+    await customConsoleHostsItem.setValue([aem]);
+    expect(await kindOf(page)).toBe('contentScript');
+    granted.delete(aem.matchPattern);
+    expect(await kindOf(page), 'stored but revoked').toBeUndefined();
+    expect(await kindOf('https://experience.adobe.com/')).toBe('contentScript');
   });
 });
