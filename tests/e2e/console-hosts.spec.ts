@@ -185,3 +185,31 @@ test('a host whose access is revoked in the browser shows "permission missing" a
   await page.reload();
   await expect(page.getByTestId('console-ui').getByRole('heading', { name: sv.panelTitle })).toBeVisible();
 });
+
+test('an unreadable stored host list shows a notice and an empty list, and adding starts it afresh', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await serviceWorker.evaluate(() =>
+    (globalThis as ChromiumGlobals).chrome?.storage.local.set({ customConsoleHosts: 'https://aem.example.com' }),
+  );
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByTestId('console-hosts');
+  await expect(section.getByTestId('hosts-corrupted')).toHaveText(en.hostsCorrupted);
+  await expect(section.getByText(en.hostsNone)).toBeVisible();
+  await expect(section.getByTestId('hosts-built-in').getByRole('listitem')).toHaveText([
+    'https://experience.adobe.com',
+    'https://assets.adobe.com',
+    'http://127.0.0.1',
+    'http://localhost',
+  ]);
+
+  const siteAccess = await allowSiteOnExtensionsPage(context, extensionId, CUSTOM_PATTERN);
+  await section.getByLabel(en.hostsAddLabel).fill(CUSTOM_ORIGIN);
+  await section.getByRole('button', { name: en.hostsAdd }).click();
+  await expect(section.locator(`li[data-host="${CUSTOM_ORIGIN}"]`)).toBeVisible();
+  await siteAccess.restore();
+  await expect(section.getByTestId('hosts-corrupted')).toHaveCount(0);
+});
