@@ -2,7 +2,12 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { spectrumTokens } from './components/console/theme/spectrum-tokens-plugin';
 import { isSandboxMode } from './lib/build-flavor';
-import { IMS_HOST_PERMISSIONS, PRODUCTION_CONSOLE_MATCHES, SANDBOX_CONSOLE_MATCHES } from './lib/console-hosts';
+import {
+  customConsoleHostPermissionsFor,
+  IMS_HOST_PERMISSIONS,
+  PRODUCTION_CONSOLE_MATCHES,
+  SANDBOX_CONSOLE_MATCHES,
+} from './lib/console-hosts';
 import { catalogAssets, exposeCatalogs } from './lib/i18n/catalog-files';
 
 /** Firefox add-on id; stable across releases so settings and policies keep applying. */
@@ -24,7 +29,8 @@ export default defineConfig({
     name: 'AEM Assets CC Org Switcher',
     description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',
     default_locale: 'en',
-    permissions: ['storage', 'identity'],
+    // scripting: content scripts for the console hosts an admin adds in options (DESIGN §4).
+    permissions: ['storage', 'identity', 'scripting'],
     host_permissions: [
       ...PRODUCTION_CONSOLE_MATCHES,
       ...IMS_HOST_PERMISSIONS,
@@ -33,6 +39,8 @@ export default defineConfig({
     // Enterprise policy (README "Enterprise policy"): Chrome validates managed storage against
     // this schema; Firefox reads it from policies.json and has no manifest key for it.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
+    // Custom console hosts: asked for one host at a time, at run time, from the options page.
+    optional_host_permissions: customConsoleHostPermissionsFor(isSandboxMode(mode)),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -60,6 +68,12 @@ export default defineConfig({
         }
       }
       exposeCatalogs(manifest);
+      // A content script registered for a custom host (at run time) needs its CSS and catalogs
+      // there too. They are static, non-secret files; use_dynamic_url keeps pages from probing.
+      const customHosts = customConsoleHostPermissionsFor(isSandboxMode(wxt.config.mode));
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource !== 'string') resource.matches = [...(resource.matches ?? []), ...customHosts];
+      }
     },
     // The console UI's catalogs, fetched by the content script for the console's language.
     'build:publicAssets': (_wxt, assets) => {

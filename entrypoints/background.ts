@@ -7,22 +7,24 @@ import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
 import { broadcast } from '@/lib/worker/broadcast';
 import { forgetConsoleTab } from '@/lib/worker/console-tabs';
+import { currentConsoleMatches, watchCustomConsoleHosts } from '@/lib/worker/custom-console-hosts';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange } from '@/lib/worker/settings-handlers';
 
 export default defineBackground(() => {
-  const consoleMatches = consoleMatchesFor(isSandboxBuild);
+  const builtInMatches = consoleMatchesFor(isSandboxBuild);
+  const consoleMatches = () => currentConsoleMatches(builtInMatches);
   const services: WorkerServices = {
     session: createSession(),
-    announce: (event) => broadcast(event, consoleMatches),
+    announce: async (event) => broadcast(event, await consoleMatches()),
     newOpId: () => crypto.randomUUID(),
   };
   const route = recordingErrors(
-    createMessageRouter(createHandlers(services), () => ({
+    createMessageRouter(createHandlers(services), async () => ({
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      consoleMatches,
+      consoleMatches: await consoleMatches(),
     })),
   );
 
@@ -35,6 +37,7 @@ export default defineBackground(() => {
   watchPolicy(() => {
     applyPolicyChange(services).catch((error: unknown) => console.warn('Applying a policy change failed:', error));
   });
+  watchCustomConsoleHosts((error) => console.warn('Custom console host scripts could not be synced:', error));
   browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
 
   // A failed reconciliation leaves the record for the next wake or the next switch.

@@ -4,6 +4,7 @@ import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';
 import { AuditHistory } from './AuditHistory';
 import { ClearDataSection } from './ClearDataSection';
+import { ConsoleHosts } from './ConsoleHosts';
 import { Diagnostics } from './Diagnostics';
 import { EnvironmentSection } from './EnvironmentSection';
 import { ReadOnlySection } from './ReadOnlySection';
@@ -55,7 +56,7 @@ export function OptionsApp() {
           <SettingsNotices settings={settings} />
           <EnvironmentSection settings={settings} />
           <ReadOnlySection settings={settings} />
-          {/* Console hosts (issue 6c): <ConsoleHosts /> goes here. */}
+          <ConsoleHosts />
           <AuditHistory />
           <Diagnostics />
           <ClearDataSection />

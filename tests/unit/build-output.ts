@@ -9,6 +9,11 @@ export const builtManifestSchema = z.looseObject({
   version: z.string(),
   permissions: z.array(z.string()).default([]),
   host_permissions: z.array(z.string()).default([]),
+  optional_host_permissions: z.array(z.string()).optional(),
+  optional_permissions: z.array(z.string()).optional(),
+  web_accessible_resources: z
+    .array(z.looseObject({ resources: z.array(z.string()), matches: z.array(z.string()).optional() }))
+    .default([]),
   background: z.looseObject({ service_worker: z.string().optional(), scripts: z.array(z.string()).optional() }),
   content_scripts: z.array(z.looseObject({ matches: z.array(z.string()), js: z.array(z.string()).optional() })),
   icons: z.record(z.string(), z.string()).default({}),

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMS_HOST_PERMISSIONS, PRODUCTION_CONSOLE_MATCHES, SANDBOX_CONSOLE_MATCHES } from '../../lib/console-hosts';
+import {
+  CONSOLE_CONTENT_SCRIPT_FILE,
+  CUSTOM_CONSOLE_HOST_PERMISSIONS,
+  IMS_HOST_PERMISSIONS,
+  PRODUCTION_CONSOLE_MATCHES,
+  SANDBOX_CONSOLE_MATCHES,
+  SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS,
+} from '../../lib/console-hosts';
 import { POLICY_FIELDS } from '../../lib/policy/schema';
 import { BUILD_DIRS } from '../e2e/support/paths';
 import { readBuiltManifest } from './build-output';
@@ -17,8 +24,22 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     expect(raw).not.toMatch(LOOPBACK);
   });
 
-  it('asks for exactly storage and identity', () => {
-    expect(sorted(manifest.permissions)).toEqual(['identity', 'storage']);
+  // scripting: registerContentScripts for the console hosts an admin adds in options.
+  it('asks for exactly storage, identity and scripting', () => {
+    expect(sorted(manifest.permissions)).toEqual(['identity', 'scripting', 'storage']);
+  });
+
+  it('asks for other console hosts only as optional https hosts, granted at run time', () => {
+    expect(manifest.optional_host_permissions).toEqual(CUSTOM_CONSOLE_HOST_PERMISSIONS);
+    expect(manifest.optional_permissions).toBeUndefined();
+  });
+
+  it('ships the console script that custom hosts register, with its styles and catalogs readable there', () => {
+    expect(manifest.content_scripts.flatMap((script) => script.js ?? [])).toEqual([CONSOLE_CONTENT_SCRIPT_FILE]);
+    for (const resources of ['content-scripts/console.css', 'i18n/*.json']) {
+      const entry = manifest.web_accessible_resources.find((resource) => resource.resources.includes(resources));
+      expect(entry?.matches, resources).toEqual(expect.arrayContaining(CUSTOM_CONSOLE_HOST_PERMISSIONS));
+    }
   });
 
   it('asks for host access to the production console and IMS hosts only', () => {
@@ -60,6 +81,12 @@ describe.each([
   it('adds host access to the loopback console and nothing else', () => {
     const productionHosts = readBuiltManifest(production).manifest.host_permissions;
     expect(sorted(manifest.host_permissions)).toEqual(sorted([...productionHosts, ...SANDBOX_CONSOLE_MATCHES]));
+  });
+
+  it('also offers *.localhost as an optional console host, for a local console', () => {
+    expect(sorted(manifest.optional_host_permissions ?? [])).toEqual(
+      sorted([...CUSTOM_CONSOLE_HOST_PERMISSIONS, ...SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS]),
+    );
   });
 });
 

@@ -23,6 +23,9 @@ export interface ExtensionApis {
     contains(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
     getAll(): Promise<{ origins?: string[]; permissions?: string[] }>;
   };
+  scripting?: {
+    getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; allFrames?: boolean; runAt?: string }[]>;
+  };
   tabs?: {
     create(properties: { url: string; active?: boolean }): Promise<{ id?: number }>;
     query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string }[]>;

@@ -1,0 +1,180 @@
+import { useSignal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { useT } from '@/components/console/i18n-context';
+import { isSandboxBuild } from '@/lib/build-flavor';
+import { type ConsoleHost, type HostInputError, parseConsoleHost } from '@/lib/console-host-input';
+import { consoleMatchesFor } from '@/lib/console-hosts';
+import { addCustomConsoleHost, removeCustomConsoleHost } from '@/lib/console-hosts-settings';
+import type { MessageKey } from '@/lib/i18n';
+import { type StoredConsoleHost, useConsoleHosts } from './console-hosts-state';
+import '../pages/styles/hosts.css';
+
+const BUILT_IN_MATCHES = consoleMatchesFor(isSandboxBuild);
+const originOf = (matchPattern: string) => matchPattern.replace(/\/\*$/, '');
+
+const INPUT_ERROR_KEYS: Record<HostInputError, MessageKey> = {
+  empty: 'hostsErrorEmpty',
+  notAUrl: 'hostsErrorNotAUrl',
+  notHttps: 'hostsErrorNotHttps',
+  hasPath: 'hostsErrorHasPath',
+  hasCredentials: 'hostsErrorHasCredentials',
+  wildcard: 'hostsErrorWildcard',
+  builtIn: 'hostsErrorBuiltIn',
+  duplicate: 'hostsErrorDuplicate',
+};
+
+/**
+ * Options › Console hosts: the built-in hosts (read-only) and the ones the admin adds. Adding
+ * asks the browser for that one host; the worker then registers the console content script
+ * there (lib/worker/custom-console-hosts.ts). Removing gives the permission back.
+ */
+export function ConsoleHosts() {
+  const t = useT();
+  const { hosts, corrupted, refresh } = useConsoleHosts();
+  const input = useSignal('');
+  const error = useSignal<string | undefined>(undefined);
+  const status = useSignal('');
+
+  const fail = (key: MessageKey, params?: Record<string, string>) => {
+    error.value = t(key, params);
+    status.value = '';
+  };
+
+  // The browser shows its permission prompt only from a user gesture: request before any await.
+  function requestHost(host: ConsoleHost, onGranted: () => Promise<void>): void {
+    browser.permissions
+      .request({ origins: [host.matchPattern] })
+      .then(async (granted) => {
+        if (!granted) {
+          fail('hostsErrorDenied', { host: host.origin });
+          return;
+        }
+        await onGranted();
+        await refresh();
+      })
+      .catch((cause: unknown) => fail('hostsErrorFailed', { host: host.origin, detail: String(cause) }));
+  }
+
+  function add(event: Event): void {
+    event.preventDefault();
+    const addedMatches = (hosts.value ?? []).map((host) => host.matchPattern);
+    const result = parseConsoleHost(input.value, {
+      builtInMatches: BUILT_IN_MATCHES,
+      addedMatches,
+      allowLoopbackHttp: isSandboxBuild,
+    });
+    if (!result.ok) {
+      fail(INPUT_ERROR_KEYS[result.error], { host: input.value.trim() });
+      return;
+    }
+    error.value = undefined;
+    requestHost(result.host, async () => {
+      await addCustomConsoleHost(result.host);
+      input.value = '';
+      status.value = t('hostsAdded', { host: result.host.origin });
+    });
+  }
+
+  async function remove(host: StoredConsoleHost): Promise<void> {
+    error.value = undefined;
+    try {
+      // The list first: the worker never sees the host stored without its permission.
+      await removeCustomConsoleHost(host.matchPattern);
+      await browser.permissions.remove({ origins: [host.matchPattern] });
+      status.value = t('hostsRemoved', { host: host.origin });
+    } catch (cause) {
+      fail('hostsErrorRemoveFailed', { host: host.origin, detail: String(cause) });
+    }
+    await refresh();
+  }
+
+  function regrant(host: StoredConsoleHost): void {
+    error.value = undefined;
+    requestHost(host, async () => {
+      status.value = t('hostsRegranted', { host: host.origin });
+    });
+  }
+
+  return (
+    <section class="console-hosts" aria-labelledby="console-hosts-title" data-testid="console-hosts">
+      <h2 id="console-hosts-title">{t('hostsTitle')}</h2>
+      <p>{t('hostsIntro')}</p>
+      {corrupted.value && (
+        <p role="alert" class="notice error" data-testid="hosts-corrupted">
+          {t('hostsCorrupted')}
+        </p>
+      )}
+      <h3>{t('hostsBuiltInTitle')}</h3>
+      <ul class="host-list" data-testid="hosts-built-in">
+        {BUILT_IN_MATCHES.map((pattern) => (
+          <li key={pattern}>
+            <code>{originOf(pattern)}</code>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('hostsCustomTitle')}</h3>
+      {hosts.value?.length === 0 && <p class="muted">{t('hostsNone')}</p>}
+      {hosts.value && hosts.value.length > 0 && (
+        <ul class="host-list" data-testid="hosts-custom">
+          {hosts.value.map((host) => (
+            <li key={host.matchPattern} data-host={host.origin}>
+              <code>{host.origin}</code>
+              <span class={host.granted ? 'host-status' : 'host-status missing'} data-testid="host-status">
+                {host.granted ? t('hostsStatusActive') : t('hostsStatusPermissionMissing')}
+              </span>
+              {!host.granted && (
+                <button
+                  type="button"
+                  onClick={() => regrant(host)}
+                  aria-label={t('hostsRegrantLabel', { host: host.origin })}
+                >
+                  {t('hostsRegrant')}
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => void remove(host)}
+                aria-label={t('hostsRemoveLabel', { host: host.origin })}
+              >
+                {t('hostsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="host-add" onSubmit={add} noValidate>
+        <label for="console-host-input">{t('hostsAddLabel')}</label>
+        <div class="host-add-row">
+          <input
+            id="console-host-input"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="https://aem.example.com"
+            value={input.value}
+            onInput={(event) => {
+              input.value = event.currentTarget.value;
+            }}
+            aria-invalid={error.value ? 'true' : undefined}
+            aria-describedby={error.value ? 'console-host-hint console-host-error' : 'console-host-hint'}
+          />
+          <button type="submit" class="primary">
+            {t('hostsAdd')}
+          </button>
+        </div>
+        <p id="console-host-hint" class="muted">
+          {t('hostsAddHint')}
+        </p>
+        {error.value && (
+          <p id="console-host-error" role="alert" class="notice error" data-testid="hosts-error">
+            {error.value}
+          </p>
+        )}
+      </form>
+      <p role="status" data-testid="hosts-status">
+        {status.value}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * What an admin may type as a custom console host in options: an origin such as
+ * `https://aem.example.com`. It becomes the match pattern the permission request, the
+ * registered content script and the worker's sender check all use (`https://aem.example.com/*`).
+ * Pure: the options page shows the reason code translated, the tests check every rule.
+ */
+
+export const HOST_INPUT_ERRORS = [
+  'empty',
+  'notAUrl',
+  'notHttps',
+  'hasPath',
+  'hasCredentials',
+  'wildcard',
+  'builtIn',
+  'duplicate',
+] as const;
+export type HostInputError = (typeof HOST_INPUT_ERRORS)[number];
+
+export interface ConsoleHost {
+  /** The origin as shown to the admin, lower-case, without a default port. */
+  origin: string;
+  /** `<scheme>://<host>/*`: match patterns ignore ports, as content script injection does. */
+  matchPattern: string;
+}
+
+export type HostInputResult = { ok: true; host: ConsoleHost } | { ok: false; error: HostInputError };
+
+export interface HostInputRules {
+  /** Patterns the build already covers (production console, and loopback in sandbox builds). */
+  builtInMatches: readonly string[];
+  /** Patterns of the hosts already added. */
+  addedMatches: readonly string[];
+  /** Sandbox builds accept plain http on `*.localhost` (a local console); production never does. */
+  allowLoopbackHttp: boolean;
+}
+
+/** `*.localhost` always resolves to loopback (RFC 6761), so no remote site can answer there. */
+const isLocalhostName = (hostname: string) => hostname === 'localhost' || hostname.endsWith('.localhost');
+
+export function matchPatternOf(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export function parseConsoleHost(input: string, rules: HostInputRules): HostInputResult {
+  const text = input.trim();
+  if (!text) return { ok: false, error: 'empty' };
+  if (text.includes('*')) return { ok: false, error: 'wildcard' };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, error: 'notAUrl' };
+  }
+  const plainHttpAllowed = url.protocol === 'http:' && rules.allowLoopbackHttp && isLocalhostName(url.hostname);
+  if (url.protocol !== 'https:' && !plainHttpAllowed) return { ok: false, error: 'notHttps' };
+  if (!url.hostname) return { ok: false, error: 'notAUrl' };
+  if (url.username || url.password) return { ok: false, error: 'hasCredentials' };
+  // `new URL` turns a bare origin into path "/", so anything else was typed by the admin.
+  if (url.pathname !== '/' || url.search || url.hash || text.endsWith('?') || text.endsWith('#')) {
+    return { ok: false, error: 'hasPath' };
+  }
+  const matchPattern = matchPatternOf(url);
+  if (rules.builtInMatches.includes(matchPattern)) return { ok: false, error: 'builtIn' };
+  if (rules.addedMatches.includes(matchPattern)) return { ok: false, error: 'duplicate' };
+  return { ok: true, host: { origin: url.origin, matchPattern } };
+}

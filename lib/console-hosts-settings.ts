@@ -1,0 +1,34 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import type { ConsoleHost } from './console-host-input';
+import { readValidated, type Validated } from './storage-items';
+
+/**
+ * The console hosts an admin added in options (DESIGN §4). A stored host is only a wish: the
+ * worker injects into it and answers it only while the browser also grants its permission.
+ */
+export const customConsoleHostsItem = storage.defineItem<unknown>('local:customConsoleHosts');
+
+/** One host per entry, no wildcard: `https://<host>/*`, or `http://<name>.localhost/*` (sandbox builds). */
+const matchPatternSchema = z.string().check(z.regex(/^(https:\/\/[^/*]+|http:\/\/([^/*:]+\.)?localhost)\/\*$/));
+
+export const customConsoleHostSchema = z.strictObject({
+  origin: z.url(),
+  matchPattern: matchPatternSchema,
+});
+export const customConsoleHostsSchema = z.array(customConsoleHostSchema);
+
+export function readCustomConsoleHosts(): Promise<Validated<ConsoleHost[]>> {
+  return readValidated(customConsoleHostsItem, customConsoleHostsSchema, []);
+}
+
+export async function addCustomConsoleHost(host: ConsoleHost): Promise<void> {
+  const { value } = await readCustomConsoleHosts();
+  if (value.some((stored) => stored.matchPattern === host.matchPattern)) return;
+  await customConsoleHostsItem.setValue([...value, host]);
+}
+
+export async function removeCustomConsoleHost(matchPattern: string): Promise<void> {
+  const { value } = await readCustomConsoleHosts();
+  await customConsoleHostsItem.setValue(value.filter((stored) => stored.matchPattern !== matchPattern));
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX, IMS_HOST_PERMISSIONS } from '../../lib/console-hosts';
+import { type FirefoxHarness, launchFirefoxHarness } from './harness';
+
+// Firefox only answers permissions.request from real user input, which the harness cannot give.
+// A host the temporary add-on already holds stands in for a granted custom host: the IMS host
+// (granted at install, never a console host by itself). What this proves is that Firefox takes
+// the worker's registration (persistAcrossSessions included) and drops it with the list entry.
+const imsPattern = IMS_HOST_PERMISSIONS[0] ?? '';
+const imsHost = { origin: imsPattern.replace('/*', ''), matchPattern: imsPattern };
+
+interface Registered {
+  id: string;
+  matches?: string[];
+  js?: string[];
+  allFrames?: boolean;
+  runAt?: string;
+  persistAcrossSessions?: boolean;
+}
+type Globals = typeof globalThis & {
+  browser: {
+    storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+    scripting: { getRegisteredContentScripts(): Promise<Registered[]> };
+  };
+};
+
+describe('custom console hosts in firefox-esr', () => {
+  let harness: FirefoxHarness;
+  beforeAll(async () => {
+    harness = await launchFirefoxHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const registered = async () =>
+    (await harness.background()).evaluate(
+      async (prefix) =>
+        (await (globalThis as Globals).browser.scripting.getRegisteredContentScripts()).filter((script) =>
+          script.id.startsWith(prefix),
+        ),
+      CUSTOM_HOST_SCRIPT_PREFIX,
+    );
+
+  it('registers the console script for a stored, granted host and unregisters it when removed', async () => {
+    const background = await harness.background();
+    await background.evaluate(
+      (host) => (globalThis as Globals).browser.storage.local.set({ customConsoleHosts: [host] }),
+      imsHost,
+    );
+
+    await expect.poll(registered).toEqual([
+      expect.objectContaining({
+        matches: [imsPattern],
+        js: [CONSOLE_CONTENT_SCRIPT_FILE],
+        allFrames: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      }),
+    ]);
+
+    await background.evaluate(() => (globalThis as Globals).browser.storage.local.remove('customConsoleHosts'));
+    await expect.poll(registered).toEqual([]);
+  });
+});

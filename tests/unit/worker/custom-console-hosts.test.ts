@@ -1,0 +1,164 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CONSOLE_CONTENT_SCRIPT_FILE } from '@/lib/console-hosts';
+import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts-settings';
+import { classifySender } from '@/lib/messaging/sender';
+import {
+  currentConsoleMatches,
+  grantedCustomConsoleMatches,
+  syncCustomConsoleScripts,
+  watchCustomConsoleHosts,
+} from '@/lib/worker/custom-console-hosts';
+
+// WXT's fake browser has no permissions or scripting API: these keep their state in memory and
+// fail the way Chromium does (a duplicate or unknown script id is an error).
+interface Script {
+  id: string;
+  matches?: string[];
+  js?: string[];
+  allFrames?: boolean;
+  runAt?: string;
+  persistAcrossSessions?: boolean;
+}
+type PermissionListener = (permissions: { origins?: string[] }) => void;
+const granted = new Set<string>();
+const scripts = new Map<string, Script>();
+const listeners = { added: [] as PermissionListener[], removed: [] as PermissionListener[] };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  granted.clear();
+  scripts.clear();
+  listeners.added = [];
+  listeners.removed = [];
+  vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...granted] }));
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation((l) => {
+    listeners.added.push(l as PermissionListener);
+  });
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation((l) => {
+    listeners.removed.push(l as PermissionListener);
+  });
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(
+    async () => [...scripts.values()] as Browser.scripting.RegisteredContentScript[],
+  );
+  vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (list) => {
+    for (const script of list as Script[]) {
+      if (scripts.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+      scripts.set(script.id, script);
+    }
+  });
+  vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
+    for (const id of filter?.ids ?? [...scripts.keys()]) {
+      if (!scripts.delete(id)) throw new Error(`Nonexistent script ID '${id}'`);
+    }
+  });
+});
+
+const aem = { origin: 'https://aem.example.com', matchPattern: 'https://aem.example.com/*' };
+const other = { origin: 'https://other.example.org', matchPattern: 'https://other.example.org/*' };
+const registeredMatches = () => [...scripts.values()].flatMap((script) => script.matches ?? []);
+
+describe('custom console host scripts', () => {
+  it('registers the console content script for a stored, granted host, injected like the static one', async () => {
+    await customConsoleHostsItem.setValue([aem]);
+    granted.add(aem.matchPattern);
+    await syncCustomConsoleScripts();
+    expect([...scripts.values()]).toEqual([
+      {
+        id: `console-host:${aem.matchPattern}`,
+        matches: [aem.matchPattern],
+        js: [CONSOLE_CONTENT_SCRIPT_FILE],
+        allFrames: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  });
+
+  it('counts a host only when it is both stored and granted', async () => {
+    await customConsoleHostsItem.setValue([aem, other]);
+    granted.add(aem.matchPattern).add('https://granted-but-never-added.example/*');
+    expect(await grantedCustomConsoleMatches()).toEqual([aem.matchPattern]);
+    await syncCustomConsoleScripts();
+    expect(registeredMatches()).toEqual([aem.matchPattern]);
+  });
+
+  it('drops the script when the browser revokes the permission, and brings it back on a new grant', async () => {
+    await customConsoleHostsItem.setValue([aem]);
+    granted.add(aem.matchPattern);
+    watchCustomConsoleHosts((error) => expect.unreachable(String(error)));
+    await vi.waitFor(() => expect(registeredMatches()).toEqual([aem.matchPattern]));
+
+    granted.delete(aem.matchPattern);
+    for (const listener of listeners.removed) listener({ origins: [aem.matchPattern] });
+    await vi.waitFor(() => expect(registeredMatches()).toEqual([]));
+    expect(await grantedCustomConsoleMatches()).toEqual([]);
+
+    granted.add(aem.matchPattern);
+    for (const listener of listeners.added) listener({ origins: [aem.matchPattern] });
+    await vi.waitFor(() => expect(registeredMatches()).toEqual([aem.matchPattern]));
+  });
+
+  it('unregisters a host removed from the list and leaves scripts it did not register alone', async () => {
+    scripts.set('someone-else', { id: 'someone-else', matches: ['https://x.example/*'], js: ['x.js'] });
+    await customConsoleHostsItem.setValue([aem, other]);
+    granted.add(aem.matchPattern).add(other.matchPattern);
+    watchCustomConsoleHosts((error) => expect.unreachable(String(error)));
+    await vi.waitFor(() => expect(scripts.size).toBe(3));
+
+    await customConsoleHostsItem.setValue([other]);
+    await vi.waitFor(() => expect(registeredMatches()).toEqual(['https://x.example/*', other.matchPattern]));
+  });
+
+  it('registers once when changes arrive together (list and permission in one click)', async () => {
+    await customConsoleHostsItem.setValue([aem]);
+    granted.add(aem.matchPattern);
+    await Promise.all([syncCustomConsoleScripts(), syncCustomConsoleScripts(), syncCustomConsoleScripts()]);
+    expect(registeredMatches()).toEqual([aem.matchPattern]);
+  });
+
+  it('treats a corrupted list as empty, says so, and injects nowhere', async () => {
+    await fakeBrowser.storage.local.set({
+      customConsoleHosts: [{ origin: 'https://evil.example', matchPattern: '<all_urls>' }],
+    });
+    granted.add('<all_urls>');
+    expect(await readCustomConsoleHosts()).toEqual({ value: [], corrupted: true });
+    await syncCustomConsoleScripts();
+    expect(scripts.size).toBe(0);
+  });
+
+  it('reads back what options stores, and refuses entries no host input could produce', async () => {
+    const local = { origin: 'http://console.localhost:4870', matchPattern: 'http://console.localhost/*' };
+    const ipv6 = { origin: 'https://[2001:db8::1]', matchPattern: 'https://[2001:db8::1]/*' };
+    await customConsoleHostsItem.setValue([aem, local, ipv6]);
+    expect(await readCustomConsoleHosts()).toEqual({ value: [aem, local, ipv6], corrupted: false });
+    for (const matchPattern of ['http://xlocalhost/*', 'https://*.example.com/*', 'https://aem.example.com/x/*']) {
+      await customConsoleHostsItem.setValue([{ origin: 'https://aem.example.com', matchPattern }]);
+      expect((await readCustomConsoleHosts()).corrupted, matchPattern).toBe(true);
+    }
+  });
+});
+
+describe('the worker’s sender check with custom hosts', () => {
+  const builtIn = ['https://experience.adobe.com/*'];
+  const fromTab = (url: string) => ({ id: 'ext-id', url, tab: { id: 7 } }) as Browser.runtime.MessageSender;
+  const kindOf = async (url: string) =>
+    classifySender(fromTab(url), {
+      extensionId: 'ext-id',
+      extensionOrigin: 'chrome-extension://ext-id/',
+      consoleMatches: await currentConsoleMatches(builtIn),
+    });
+
+  it('accepts a content script from a custom host only while it is stored and granted', async () => {
+    const page = 'https://aem.example.com/ui#/@acme/assets/settings/creative-cloud';
+    expect(await kindOf(page)).toBeUndefined();
+    granted.add(aem.matchPattern);
+    expect(await kindOf(page), 'granted but not stored').toBeUndefined();
+    await customConsoleHostsItem.setValue([aem]);
+    expect(await kindOf(page)).toBe('contentScript');
+    granted.delete(aem.matchPattern);
+    expect(await kindOf(page), 'stored but revoked').toBeUndefined();
+    expect(await kindOf('https://experience.adobe.com/')).toBe('contentScript');
+  });
+});
