@@ -137,6 +137,19 @@ describe('clearing all extension data', () => {
     expect(events).toEqual([{ event: 'stateChanged', reason: 'signedOut' }]);
   });
 
+  it('gives back the permissions of the custom console hosts it forgets', async () => {
+    const matchPattern = 'https://aem.example.com/*';
+    await fakeBrowser.storage.local.set({
+      customConsoleHosts: [{ origin: 'https://aem.example.com', matchPattern }],
+    });
+    // The fake browser has no permissions API; the real one is exercised by console-hosts.spec.ts.
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
+    const { handlers } = setup();
+    await handlers.clearAllData({ type: 'clearAllData' }, context);
+    expect(remove).toHaveBeenCalledWith({ origins: [matchPattern] });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
   it('clears everything even when IMS cannot be reached for the sign-out', async () => {
     await imsSessionItem.setValue(signedInSession);
     await fakeBrowser.storage.local.set({ readOnly: true });
