@@ -28,9 +28,9 @@ const INPUT_ERROR_KEYS: Record<HostInputError, MessageKey> = {
  * asks the browser for that one host; the worker then registers the console content script
  * there (lib/worker/custom-console-hosts.ts). Removing gives the permission back.
  */
-export function ConsoleHosts() {
+export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly string[] }) {
   const t = useT();
-  const { hosts, corrupted, refresh } = useConsoleHosts();
+  const { hosts, corrupted, grantedPatterns, refresh } = useConsoleHosts();
   const input = useSignal('');
   const error = useSignal<string | undefined>(undefined);
   const status = useSignal('');
@@ -88,7 +88,7 @@ export function ConsoleHosts() {
     await refresh();
   }
 
-  function regrant(host: StoredConsoleHost): void {
+  function regrant(host: ConsoleHost): void {
     error.value = undefined;
     requestHost(host, async () => {
       status.value = t('hostsRegranted', { host: host.origin });
@@ -112,6 +112,35 @@ export function ConsoleHosts() {
           </li>
         ))}
       </ul>
+      {policyHosts.length > 0 && (
+        <>
+          <h3>{t('hostsPolicyTitle')}</h3>
+          <ul class="host-list" data-testid="hosts-policy">
+            {policyHosts.map((matchPattern) => {
+              const host = { origin: originOf(matchPattern), matchPattern };
+              const granted = grantedPatterns.value.has(matchPattern);
+              return (
+                <li key={matchPattern} data-host={host.origin}>
+                  <code>{host.origin}</code>
+                  <span class={granted ? 'host-status' : 'host-status missing'} data-testid="host-status">
+                    {granted ? t('hostsStatusActive') : t('hostsStatusPermissionMissing')}
+                  </span>
+                  <span class="muted">{t('optionsLockedByPolicy')}</span>
+                  {!granted && (
+                    <button
+                      type="button"
+                      onClick={() => regrant(host)}
+                      aria-label={t('hostsRegrantLabel', { host: host.origin })}
+                    >
+                      {t('hostsRegrant')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <h3>{t('hostsCustomTitle')}</h3>
       {hosts.value?.length === 0 && <p class="muted">{t('hostsNone')}</p>}
       {hosts.value && hosts.value.length > 0 && (

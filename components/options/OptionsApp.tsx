@@ -56,7 +56,7 @@ export function OptionsApp() {
           <SettingsNotices settings={settings} />
           <EnvironmentSection settings={settings} />
           <ReadOnlySection settings={settings} />
-          <ConsoleHosts />
+          <ConsoleHosts policyHosts={settings.consoleHosts} />
           <AuditHistory />
           <Diagnostics />
           <ClearDataSection />

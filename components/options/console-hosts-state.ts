@@ -17,10 +17,13 @@ export interface StoredConsoleHost extends ConsoleHost {
 export function useConsoleHosts() {
   const hosts = useSignal<StoredConsoleHost[] | undefined>(undefined);
   const corrupted = useSignal(false);
+  /** Every host pattern the browser grants now (also the ones enterprise policy names). */
+  const grantedPatterns = useSignal<ReadonlySet<string>>(new Set());
 
   async function refresh(): Promise<void> {
     const [stored, permissions] = await Promise.all([readCustomConsoleHosts(), browser.permissions.getAll()]);
     const granted = new Set(permissions.origins ?? []);
+    grantedPatterns.value = granted;
     corrupted.value = stored.corrupted;
     hosts.value = stored.value.map((host) => ({ ...host, granted: granted.has(host.matchPattern) }));
   }
@@ -38,5 +41,5 @@ export function useConsoleHosts() {
     };
   }, []);
 
-  return { hosts, corrupted, refresh };
+  return { hosts, corrupted, grantedPatterns, refresh };
 }

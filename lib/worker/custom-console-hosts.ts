@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX } from '../console-hosts';
 import { customConsoleHostsItem, readCustomConsoleHosts } from '../console-hosts-settings';
+import { readPolicy, watchPolicy } from '../policy/managed';
 
 /**
  * Content scripts for the console hosts an admin added (DESIGN §4). The browser keeps the
@@ -11,10 +12,12 @@ import { customConsoleHostsItem, readCustomConsoleHosts } from '../console-hosts
 
 /** Match patterns of the custom hosts that are both stored and granted right now. */
 export async function grantedCustomConsoleMatches(): Promise<string[]> {
-  const { value: hosts } = await readCustomConsoleHosts();
-  if (hosts.length === 0) return [];
+  const [{ value: hosts }, { policy }] = await Promise.all([readCustomConsoleHosts(), readPolicy()]);
+  // Hosts set by enterprise policy count like added ones; they still need the browser's grant.
+  const wanted = [...new Set([...(policy.consoleHosts ?? []), ...hosts.map((host) => host.matchPattern)])];
+  if (wanted.length === 0) return [];
   const granted = new Set((await browser.permissions.getAll()).origins ?? []);
-  return hosts.map((host) => host.matchPattern).filter((pattern) => granted.has(pattern));
+  return wanted.filter((pattern) => granted.has(pattern));
 }
 
 /**
@@ -80,5 +83,6 @@ export function watchCustomConsoleHosts(onError: (error: unknown) => void): void
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   customConsoleHostsItem.watch(resync);
+  watchPolicy(resync);
   resync();
 }

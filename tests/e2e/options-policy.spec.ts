@@ -35,8 +35,16 @@ test('policy locks its fields: disabled, marked "Set by your organization", and 
     environment: { name: 'sandbox', imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: sandbox.apiBaseUrl },
     clientId: 'aem-cc-org-switcher',
     readOnly: true,
+    consoleHosts: ['https://aem.policy-example.test/*'],
   });
   const options = await openOptions(context, extensionId);
+  // A console host the policy names is listed as set by the organization, with no Remove, and
+  // waits for the browser's grant like an added one.
+  const policyHost = options.getByTestId('hosts-policy').getByRole('listitem');
+  await expect(policyHost).toContainText('https://aem.policy-example.test');
+  await expect(policyHost).toContainText(en.optionsLockedByPolicy);
+  await expect(policyHost.getByTestId('host-status')).toHaveText(en.hostsStatusPermissionMissing);
+  await expect(policyHost.getByRole('button', { name: /remove/i })).toHaveCount(0);
   await expect(options.getByTestId('policy-active')).toHaveText(en.optionsPolicyActive);
   for (const id of ['environment-locked', 'client-id-locked', 'read-only-locked']) {
     await expect(options.getByTestId(id)).toContainText(en.optionsLockedByPolicy);

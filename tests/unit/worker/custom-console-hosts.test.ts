@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONSOLE_CONTENT_SCRIPT_FILE } from '@/lib/console-hosts';
 import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts-settings';
 import { classifySender } from '@/lib/messaging/sender';
+import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
 import {
   currentConsoleMatches,
   grantedCustomConsoleMatches,
@@ -82,6 +83,16 @@ describe('custom console host scripts', () => {
     expect(await grantedCustomConsoleMatches()).toEqual([aem.matchPattern]);
     await syncCustomConsoleScripts();
     expect(registeredMatches()).toEqual([aem.matchPattern]);
+  });
+
+  it('counts a host enterprise policy names once the browser grants it, and never before', async () => {
+    const policyHost = 'https://policy.example.com/*';
+    await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { consoleHosts: [policyHost] } });
+    expect(await grantedCustomConsoleMatches()).toEqual([]);
+    granted.add(policyHost);
+    expect(await grantedCustomConsoleMatches()).toEqual([policyHost]);
+    await syncCustomConsoleScripts();
+    expect(registeredMatches()).toEqual([policyHost]);
   });
 
   it('drops the script when the browser revokes the permission, and brings it back on a new grant', async () => {
