@@ -296,6 +296,43 @@ test('a console framed by another site gets no answer from the worker', async ({
   matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
 });
 
+test('a content-script world in a frame that is not a console page gets no answer', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted(
+    'attack',
+    'content-script message from an about:blank frame (not a console URL)',
+  );
+  if (!admin) throw new Error('The default scenario has no console user');
+  await signIn(context, extensionId, admin);
+  await page.goto(sandbox.creativeCloudUrl());
+  const contentScript = await contentScriptSender(page, extensionId);
+  // The console frame itself is answered (the control), …
+  expect(await contentScript.send({ type: 'getStatus' })).toMatchObject({ ok: true });
+  // … but Chromium hands a same-origin about:blank child the content script's world too, and
+  // its messages arrive from `about:blank`: not a console URL, so refused.
+  const answers = await contentScript.evaluate(`(async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const runtime = frame.contentWindow.chrome.runtime;
+    const answers = [];
+    for (const request of ${JSON.stringify(FORGED_REQUESTS)}) answers.push(await runtime.sendMessage(request));
+    frame.remove();
+    return answers;
+  })()`);
+  expect(answers).toEqual(
+    FORGED_REQUESTS.map(() => ({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.any(String) } })),
+  );
+  await contentScript.close();
+  expect(await connectionPuts(sandbox)).toBe(0);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
+
 test('org names and API error messages with markup show literally everywhere, and no script runs', async ({
   page,
   context,
