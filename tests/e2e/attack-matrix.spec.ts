@@ -40,6 +40,7 @@ const orgNamed = (name: string) => {
 };
 const design = orgNamed('Acme Design Studio');
 const markupOrg = orgNamed('Åsa & Söner AB <img');
+const legacy = orgNamed('Acme Legacy Agency');
 const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
 const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
 
@@ -115,6 +116,19 @@ test('a hostile console page cannot click, key or submit its way through the ext
   const differentAccount = ui.getByRole('button', { name: en.useDifferentAccount });
   expect(await pageClicks(app, 'section > button:not([aria-controls])')).toBe(true);
   await expect(differentAccount).toBeEnabled();
+
+  // The native guard stops a native switch to an org without CC; the page clicks Proceed for the user.
+  await opener.click();
+  await expect(ui.getByTestId('switcher')).toHaveCount(0);
+  await app.getByRole('button', { name: LABELS.picker }).click();
+  await app.getByRole('option').filter({ hasText: legacy.id }).click();
+  await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+  const guard = app.getByRole('dialog', { name: en.guardTitle });
+  await expect(guard).toBeVisible();
+  expect(await pageClicks(app, 'dialog .row button:nth-of-type(2)')).toBe(true);
+  await expect(guard).toBeVisible();
+  await guard.getByRole('button', { name: en.cancel }).click();
+  await expect(guard).toHaveCount(0);
 
   await expect(ui.getByTestId('progress')).toHaveText('');
   expect(await connectionPuts(sandbox)).toBe(0);
