@@ -3,6 +3,7 @@ import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { messageParts } from '@/lib/i18n';
 import { Dialog } from './Dialog';
 import { useLocale, useT } from './i18n-context';
+import { fromUser } from './user-input';
 
 interface ConfirmSwitchProps {
   store: ConsoleStore;
@@ -33,7 +34,7 @@ export function ConfirmSwitch({ store, target, returnFocus, onClose }: ConfirmSw
         <button type="button" onClick={() => onClose(false)}>
           {t('cancel')}
         </button>
-        <button type="button" class="primary" onClick={() => onClose(true)}>
+        <button type="button" class="primary" onClick={fromUser(() => onClose(true))}>
           {t('confirmSwitch')}
         </button>
       </div>

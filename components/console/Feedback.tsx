@@ -1,6 +1,7 @@
 import type { ConsoleStore } from '@/lib/console/store';
 import { useLocale, useT } from './i18n-context';
 import { ERROR_MESSAGES } from './messages';
+import { fromUser } from './user-input';
 
 const timeOf = (locale: string, iso: string | undefined) =>
   iso ? new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)) : '';
@@ -36,7 +37,7 @@ export function Feedback({ store, readOnly }: { store: ConsoleStore; readOnly: b
         {(progress || result) && <p class={result ? 'message success' : 'message'}>{progress || result}</p>}
       </div>
       {switchBackTo && (
-        <button type="button" onClick={() => void store.switchBack()}>
+        <button type="button" onClick={fromUser(() => void store.switchBack())}>
           {t('switchBack', { org: switchBackTo.name })}
         </button>
       )}

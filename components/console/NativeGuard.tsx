@@ -3,6 +3,7 @@ import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { Dialog } from './Dialog';
 import { useT } from './i18n-context';
 import { useReasonsText } from './Switcher';
+import { fromUser } from './user-input';
 
 export interface GuardRequest {
   org: OrgEntitlement | undefined;
@@ -50,7 +51,7 @@ export function NativeGuard({ guard }: { guard: Guard }) {
         <button type="button" onClick={() => guard.settle(false)}>
           {t('cancel')}
         </button>
-        <button type="button" onClick={() => guard.settle(true)}>
+        <button type="button" onClick={fromUser(() => guard.settle(true))}>
           {t('guardProceed')}
         </button>
       </div>

@@ -3,6 +3,7 @@ import type { ConsoleStore } from '@/lib/console/store';
 import type { ConsoleState } from '@/lib/messaging/contract';
 import { useLocale, useT } from './i18n-context';
 import { ACCOUNT_TYPES } from './messages';
+import { fromUser } from './user-input';
 
 type SignedIn = Extract<ConsoleState, { signedIn: true }>;
 
@@ -31,7 +32,8 @@ function AemOrgChooser({ store, state }: { store: ConsoleStore; state: SignedIn 
       class="row"
       onSubmit={(event) => {
         event.preventDefault();
-        void store.chooseAemOrg(chosen.value);
+        // A submit the page triggers (requestSubmit) is untrusted; the user's click or Enter is not.
+        if (event.isTrusted) void store.chooseAemOrg(chosen.value);
       }}
     >
       <p>{t('chooseAemOrgPrompt')}</p>
@@ -103,7 +105,7 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
           )}
         </>
       )}
-      <button type="button" disabled={store.busy.value === 'signIn'} onClick={() => void store.signIn(true)}>
+      <button type="button" disabled={store.busy.value === 'signIn'} onClick={fromUser(() => void store.signIn(true))}>
         {t('useDifferentAccount')}
       </button>
     </>
@@ -125,7 +127,7 @@ export function StatusPanel({ store }: { store: ConsoleStore }) {
           type="button"
           class="primary"
           disabled={store.busy.value === 'signIn'}
-          onClick={() => void store.signIn(false)}
+          onClick={fromUser(() => void store.signIn(false))}
         >
           {t('signIn')}
         </button>

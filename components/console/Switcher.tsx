@@ -7,6 +7,7 @@ import { ConfirmSwitch } from './ConfirmSwitch';
 import { useLocale, useT } from './i18n-context';
 import { REASON_MESSAGES } from './messages';
 import { searchIndex, searchOrgs } from './org-search';
+import { fromUser } from './user-input';
 
 export function useReasonsText() {
   const t = useT();
@@ -84,12 +85,12 @@ export function Switcher({ store }: { store: ConsoleStore }) {
         aria-controls="org-switcher"
         // Not `disabled`: focus returns here after a confirmed switch, while it is busy.
         aria-disabled={store.busy.value !== undefined}
-        onClick={() => {
+        onClick={fromUser(() => {
           if (store.busy.value !== undefined) return;
           if (open.value) return close();
           open.value = true;
           requestAnimationFrame(() => inputRef.current?.focus());
-        }}
+        })}
       >
         {t('openSwitcher')}
       </button>
@@ -114,7 +115,7 @@ export function Switcher({ store }: { store: ConsoleStore }) {
                   query.value = event.currentTarget.value;
                   active.value = 0;
                 }}
-                onKeyDown={onKeyDown}
+                onKeyDown={fromUser(onKeyDown)}
               />
             </div>
             <button type="button" onClick={close}>
@@ -136,10 +137,10 @@ export function Switcher({ store }: { store: ConsoleStore }) {
                 aria-selected={position === active.value}
                 aria-disabled={!org.eligible}
                 data-org-id={org.orgId}
-                onClick={() => {
+                onClick={fromUser(() => {
                   active.value = position;
                   choose(org);
-                }}
+                })}
               >
                 <span class="option-name">{org.orgName}</span>
                 <span class="org-id">{org.orgId}</span>

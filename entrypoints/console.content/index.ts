@@ -10,6 +10,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   // The UI's styles go into its shadow root, never into the console's document.
   cssInjectionMode: 'ui',
+  // WXT would name the script's IIFE result after the entry point (`var console = …`), which
+  // shadows the real `console` in the content script's world: no logging, and a TypeError for
+  // any library that logs. An anonymous IIFE keeps the global alone.
+  globalName: false,
   main(ctx) {
     watchConsole(ctx);
   },

@@ -6,8 +6,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  * which case the context is aborted once and its cleanup runs. Chrome never tells an orphaned
  * content script; it only notices that `runtime.id` has disappeared.
  *
- * Not `ctx.isInvalid`: that getter re-notifies on every read, and in non-production builds its
- * debug logging throws in an orphaned script (console.debug is gone), an error in the page.
+ * Not `ctx.isInvalid`: that getter re-notifies (and, in non-production builds, logs) on every
+ * read, once a second while the UI is shown.
  */
 export function extensionIsGone(ctx: ContentScriptContext): boolean {
   if (ctx.signal.aborted) return true;

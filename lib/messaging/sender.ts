@@ -12,11 +12,14 @@ export interface SenderPolicy {
 /**
  * Decides who sent a runtime message, or that nobody we trust did. Only our own extension
  * counts; its pages must come from its own URL and its content scripts only from console
- * hosts (a compromised renderer elsewhere cannot talk to the worker).
+ * hosts (a compromised renderer elsewhere cannot talk to the worker). The tab's top-level page
+ * must be a console host too: a console framed by another site (clickjacking) gets no answer.
+ * The browser fills `tab.url` only for hosts we have permission for, so a foreign top page
+ * arrives without one.
  */
 export function classifySender(sender: Browser.runtime.MessageSender, policy: SenderPolicy): SenderKind | undefined {
   if (sender.id !== policy.extensionId || !sender.url) return undefined;
   if (sender.url.startsWith(policy.extensionOrigin)) return 'extensionPage';
-  if (!sender.tab) return undefined;
+  if (!sender.tab?.url || !matchesAny(sender.tab.url, policy.consoleMatches)) return undefined;
   return matchesAny(sender.url, policy.consoleMatches) ? 'contentScript' : undefined;
 }

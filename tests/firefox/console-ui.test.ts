@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { creativeCloudUrl } from '../e2e/support/sandbox-control';
+import { expectedConsole, type SandboxConnectionTruth } from '../e2e/support/worker-truth';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
 import { signInThroughLoginPage } from './sign-in';
 
@@ -12,9 +14,8 @@ const design = scenario.orgs.find((org) => org.name === 'Acme Design Studio');
 const acme = scenario.aemOrg;
 const inUi = (selector: string) => `${CONSOLE_UI_TAG} >>> ${selector}`;
 
-interface SandboxState {
+interface SandboxState extends SandboxConnectionTruth {
   appliedChanges: number;
-  connectedOrg: { id: string } | null;
 }
 
 async function appFrame(page: Page, appOrigin: string): Promise<Frame> {
@@ -52,24 +53,55 @@ async function waitForText(frame: Frame, selector: string, text: string): Promis
   );
 }
 
+/** What the switcher's listbox shows for each org, once it lists `count` of them. */
+async function shownOrgs(frame: Frame, count: number) {
+  const handle = await frame.waitForFunction(
+    (tag, expected) => {
+      const options = [...(document.querySelector(tag)?.shadowRoot?.querySelectorAll('[role="option"]') ?? [])];
+      if (options.length !== expected) return undefined;
+      return options.map((option) => ({
+        orgId: option.getAttribute('data-org-id') ?? '',
+        name: option.querySelector('.option-name')?.textContent ?? '',
+        badges: [...option.querySelectorAll('[data-badge]')].map((badge) => badge.getAttribute('data-badge') ?? ''),
+        disabled: option.getAttribute('aria-disabled') === 'true',
+      }));
+    },
+    { timeout: 10_000, polling: 100 },
+    CONSOLE_UI_TAG,
+    count,
+  );
+  return (await handle.jsonValue()) as { orgId: string; name: string; badges: string[]; disabled: boolean }[];
+}
+
+async function openConsole(harness: FirefoxHarness): Promise<{ page: Page; app: Frame }> {
+  const page = await harness.browser.newPage();
+  await page.goto(creativeCloudUrl(harness.sandbox.shellUrl, acme.tenant));
+  return { page, app: await appFrame(page, harness.sandbox.appOrigin) };
+}
+
+async function setReadOnly(harness: FirefoxHarness, readOnly: boolean): Promise<void> {
+  await (await harness.background()).evaluate(
+    (value) => (globalThis as FirefoxGlobals).browser.storage.local.set({ readOnly: value }),
+    readOnly,
+  );
+}
+
 describe('the console UI in firefox-esr', () => {
   let harness: FirefoxHarness;
+  const admin = userOf(scenario, scenario.consoleUserId);
   beforeAll(async () => {
     harness = await launchFirefoxHarness();
+    if (!admin) throw new Error('The default scenario lacks its console user');
+    const popup = await harness.openExtensionPage('popup.html');
+    expect(await signInThroughLoginPage(harness, popup, admin)).toMatchObject({ ok: true });
   });
   afterAll(async () => {
     await harness?.close();
   });
 
   it('switches the CC org after confirmation, shows the verified result, and switches back', async () => {
-    const admin = userOf(scenario, scenario.consoleUserId);
-    if (!admin || !design) throw new Error('The default scenario lacks its console user or Acme Design Studio');
-    const popup = await harness.openExtensionPage('popup.html');
-    expect(await signInThroughLoginPage(harness, popup, admin)).toMatchObject({ ok: true });
-
-    const page = await harness.browser.newPage();
-    await page.goto(creativeCloudUrl(harness.sandbox.shellUrl, acme.tenant));
-    const app = await appFrame(page, harness.sandbox.appOrigin);
+    if (!design) throw new Error('The default scenario lacks Acme Design Studio');
+    const { page, app } = await openConsole(harness);
     await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
     await clickInUi(app, `[role="option"][data-org-id="${design.id}"]`);
     await clickInUi(app, `dialog[open] button::-p-text(${en.confirmSwitch})`);
@@ -82,5 +114,57 @@ describe('the console UI in firefox-esr', () => {
     await waitForText(app, 'progress', `Verified: ${acme.name} is now the connected Creative Cloud org.`);
     state = await harness.sandbox.control<SandboxState>('GET', 'state');
     expect(state).toMatchObject({ appliedChanges: 2, connectedOrg: { id: acme.id } });
+    await page.close();
+  });
+  it('shows the badges and eligibility the sandbox gives for every org', async () => {
+    if (!admin) throw new Error('The default scenario lacks its console user');
+    const truth = expectedConsole(scenario, admin, await harness.sandbox.control<SandboxState>('GET', 'state'));
+    const { page, app } = await openConsole(harness);
+    await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
+    const shown = await shownOrgs(app, truth.model.orgs.length);
+    const byId = new Map(shown.map((org) => [org.orgId, org]));
+    for (const expected of truth.model.orgs) {
+      expect(byId.get(expected.orgId), expected.orgName).toEqual({
+        orgId: expected.orgId,
+        name: expected.orgName,
+        badges: expected.badges,
+        disabled: !expected.eligible,
+      });
+    }
+    await page.close();
+  });
+
+  it('read-only: no switch controls on the page, and the worker refuses a switch with READ_ONLY', async () => {
+    if (!design) throw new Error('The default scenario lacks Acme Design Studio');
+    await setReadOnly(harness, true);
+    try {
+      const before = await harness.sandbox.control<SandboxState>('GET', 'state');
+      const { page, app } = await openConsole(harness);
+      await waitForText(app, 'read-only', en.readOnly);
+      const controls = await app.evaluate(
+        (tag) =>
+          document.querySelector(tag)?.shadowRoot?.querySelectorAll('[aria-controls="org-switcher"], [role="combobox"]')
+            .length,
+        CONSOLE_UI_TAG,
+      );
+      expect(controls).toBe(0);
+
+      const popup = await harness.openExtensionPage('popup.html');
+      const answer = await popup.evaluate(
+        (request) => (globalThis as FirefoxGlobals).browser.runtime.sendMessage(request),
+        {
+          type: 'switchOrg',
+          console: { tenant: acme.tenant, orgName: acme.name },
+          orgId: design.id,
+          expectedCurrentOrgId: before.connectedOrg?.id ?? null,
+        },
+      );
+      expect(answer).toEqual({ ok: false, error: { code: 'READ_ONLY', message: expect.any(String) } });
+      const after = await harness.sandbox.control<SandboxState>('GET', 'state');
+      expect(after.appliedChanges).toBe(before.appliedChanges);
+      await page.close();
+    } finally {
+      await setReadOnly(harness, false);
+    }
   });
 });

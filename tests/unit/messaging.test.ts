@@ -17,7 +17,10 @@ const status = { version: '1.2.3', environment: 'sandbox' as const, signedIn: fa
 function sender(overrides: Partial<Browser.runtime.MessageSender>): Browser.runtime.MessageSender {
   return { id: 'our-id', ...overrides };
 }
-const consoleTab = { id: 7 } as Browser.tabs.Tab;
+const consoleTab = { id: 7, url: 'https://experience.adobe.com/#/@acme' } as Browser.tabs.Tab;
+const foreignTab = { id: 8, url: 'https://evil.test/frames-the-console' } as Browser.tabs.Tab;
+/** Chromium and Firefox leave `tab.url` out for a page the extension has no host permission for. */
+const unknownTab = { id: 9 } as Browser.tabs.Tab;
 
 describe('classifySender', () => {
   it.each([
@@ -36,6 +39,16 @@ describe('classifySender', () => {
     [
       'our content script on a look-alike host',
       sender({ url: 'https://experience.adobe.com.evil.test/', tab: consoleTab }),
+      undefined,
+    ],
+    [
+      'our content script in a console frame on a foreign top-level page',
+      sender({ url: 'https://experience.adobe.com/#/@acme', tab: foreignTab }),
+      undefined,
+    ],
+    [
+      'our content script in a tab whose top-level URL is hidden from us',
+      sender({ url: 'https://experience.adobe.com/#/@acme', tab: unknownTab }),
       undefined,
     ],
     ['a sender without URL', sender({}), undefined],

@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Frame, Page } from '@playwright/test';
 
 /**
  * Runs code inside the extension's content script on a page: Chromium gives the script an
@@ -39,9 +39,13 @@ async function isolatedWorldOf(session: CDPSession, extensionId: string, timeout
   }
 }
 
-/** The content script in the page's main frame (it runs at document_idle: this waits for it). */
-export async function contentScriptSender(page: Page, extensionId: string): Promise<ContentScriptSender> {
-  const session = await page.context().newCDPSession(page);
+/**
+ * The content script in the page's main frame, or in an out-of-process frame (another site,
+ * such as the console app's origin). It runs at document_idle: this waits for it.
+ */
+export async function contentScriptSender(target: Page | Frame, extensionId: string): Promise<ContentScriptSender> {
+  const context = 'context' in target ? target.context() : target.page().context();
+  const session = await context.newCDPSession(target);
   const contextId = await isolatedWorldOf(session, extensionId);
   const evaluate = async (expression: string) => {
     const { result, exceptionDetails } = await session.send('Runtime.evaluate', {

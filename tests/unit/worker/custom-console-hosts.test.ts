@@ -153,7 +153,8 @@ describe('custom console host scripts', () => {
 
 describe('the worker’s sender check with custom hosts', () => {
   const builtIn = ['https://experience.adobe.com/*'];
-  const fromTab = (url: string) => ({ id: 'ext-id', url, tab: { id: 7 } }) as Browser.runtime.MessageSender;
+  // A console page on its own: the frame and the tab's top-level page are the same URL.
+  const fromTab = (url: string) => ({ id: 'ext-id', url, tab: { id: 7, url } }) as Browser.runtime.MessageSender;
   const kindOf = async (url: string) =>
     classifySender(fromTab(url), {
       extensionId: 'ext-id',

@@ -1,0 +1,519 @@
+import path from 'node:path';
+import { type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
+import fc from 'fast-check';
+import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { ERROR_CODES } from '../../lib/errors';
+import type { Request } from '../../lib/messaging/contract';
+import en from '../../locales/en.json' with { type: 'json' };
+import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { matrixCaseStarted } from '../support/matrix';
+import { expect, type SandboxFixture, test } from './fixtures';
+import {
+  appliedChanges,
+  connectionPuts,
+  countTokens,
+  extensionTokens,
+  pageVisibleText,
+  recordCdpConsole,
+} from './support/attack-surfaces';
+import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
+import { consoleUi, openConsoleApp } from './support/console-ui';
+import { contentScriptSender } from './support/content-script-sender';
+import type { ChromiumGlobals } from './support/extension-apis';
+import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
+import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
+import { signIn } from './support/sign-in';
+import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+
+// The attack matrix (Chromium): a hostile console page, a framing site, fuzzed messages, markup
+// in data, and a scan of every surface a page or content script can reach for the real tokens.
+// Every case records itself (tests/support/matrix.ts); `npm test` prints the totals.
+
+const acme = SCENARIOS.default;
+const admin = userOf(acme, acme.consoleUserId);
+const orgNamed = (name: string) => {
+  const org = acme.orgs.find((candidate) => candidate.name.startsWith(name));
+  if (!org) throw new Error(`No ${name} in the default scenario`);
+  return org;
+};
+const design = orgNamed('Acme Design Studio');
+const markupOrg = orgNamed('Åsa & Söner AB <img');
+const legacy = orgNamed('Acme Legacy Agency');
+const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
+const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
+
+/** Requests a page would forge if it could reach the worker: a switch above all. */
+const FORGED_REQUESTS: Request[] = [
+  { type: 'switchOrg', console: acmeConsole, orgId: design.id, expectedCurrentOrgId: acme.aemOrg.id },
+  { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
+  { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
+  { type: 'getStatus' },
+  { type: 'getAudit' },
+];
+
+async function openSignedIn(page: Page, context: BrowserContext, extensionId: string, sandbox: SandboxFixture) {
+  if (!admin) throw new Error('The default scenario has no console user');
+  await signIn(context, extensionId, admin);
+  const app = await openConsoleApp(page, sandbox);
+  await expect(consoleUi(app).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
+  return { app };
+}
+
+/** The page's own script clicks something in our shadow root (an untrusted `click()`). */
+function pageClicks(app: Frame, selector: string): Promise<boolean> {
+  return app.evaluate(
+    ([tag, css]) => {
+      const element = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(css);
+      element?.click();
+      return Boolean(element);
+    },
+    [CONSOLE_UI_TAG, selector] as const,
+  );
+}
+
+const dialogsInUi = (app: Frame) =>
+  app.evaluate(
+    (tag) => document.querySelector(tag)?.shadowRoot?.querySelectorAll('dialog').length ?? 0,
+    CONSOLE_UI_TAG,
+  );
+
+test('a hostile console page cannot click, key or submit its way through the extension UI', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'page script clicks and keys inside the extension UI');
+  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const ui = consoleUi(app);
+  const opener = ui.getByRole('button', { name: en.openSwitcher });
+
+  // Opening: had the page's click counted, the user's click below would close the switcher again.
+  expect(await pageClicks(app, 'button[aria-controls="org-switcher"]')).toBe(true);
+  await opener.click();
+  await expect(ui.getByTestId('switcher')).toBeVisible();
+
+  // Choosing an org, by click and by a forged Enter on the search box: no confirmation opens.
+  expect(await pageClicks(app, `[role="option"][data-org-id="${design.id}"]`)).toBe(true);
+  await app.evaluate((tag) => {
+    const input = document.querySelector(tag)?.shadowRoot?.querySelector('input');
+    input?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  }, CONSOLE_UI_TAG);
+  expect(await dialogsInUi(app)).toBe(0);
+
+  // The user opens the confirmation; the page clicks its confirm button: the dialog stays open.
+  await ui.getByRole('option').filter({ hasText: design.id }).click();
+  const dialog = app.getByRole('dialog', { name: en.confirmTitle });
+  await expect(dialog).toBeVisible();
+  expect(await pageClicks(app, 'dialog button.primary')).toBe(true);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: en.cancel }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // Sign-in ("Use a different account") would open an account window: the page cannot start it.
+  const differentAccount = ui.getByRole('button', { name: en.useDifferentAccount });
+  expect(await pageClicks(app, 'section > button:not([aria-controls])')).toBe(true);
+  await expect(differentAccount).toBeEnabled();
+
+  // The native guard stops a native switch to an org without CC; the page clicks Proceed for the user.
+  await opener.click();
+  await expect(ui.getByTestId('switcher')).toHaveCount(0);
+  await app.getByRole('button', { name: LABELS.picker }).click();
+  await app.getByRole('option').filter({ hasText: legacy.id }).click();
+  await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+  const guard = app.getByRole('dialog', { name: en.guardTitle });
+  await expect(guard).toBeVisible();
+  expect(await pageClicks(app, 'dialog .row button:nth-of-type(2)')).toBe(true);
+  await expect(guard).toBeVisible();
+  await guard.getByRole('button', { name: en.cancel }).click();
+  await expect(guard).toHaveCount(0);
+
+  await expect(ui.getByTestId('progress')).toHaveText('');
+  expect(await connectionPuts(sandbox)).toBe(0);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
+
+test('a hostile console page gets nothing from postMessage, custom events or look-alike DOM', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'page posts messages, fires custom events, plants look-alike DOM');
+  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const received = await app.evaluate(
+    async ({ forged, designId, labels }) => {
+      const heard: unknown[] = [];
+      window.addEventListener('message', (event) => heard.push(event.data));
+      const eventNames = ['message', 'switchOrg', 'aem-cc-org-switcher', 'wxt:locationchange', 'cc-switcher'];
+      for (const request of forged) {
+        window.postMessage(request, '*');
+        window.top?.postMessage(request, '*');
+        for (const name of eventNames) {
+          window.dispatchEvent(new CustomEvent(name, { detail: request, bubbles: true }));
+          document.dispatchEvent(new CustomEvent(name, { detail: request, bubbles: true }));
+          document.querySelector('aem-cc-org-switcher')?.dispatchEvent(new CustomEvent(name, { detail: request }));
+        }
+      }
+      // Look-alikes of the console's and the extension's controls, clicked by the page.
+      const fake = document.createElement('div');
+      fake.innerHTML = `
+        <button type="button">${labels.switchOrgs}</button>
+        <div role="listbox" aria-label="${labels.picker}"><div role="option" aria-selected="true">Acme Design Studio ${designId}</div></div>
+        <dialog open aria-label="${labels.confirmTitle}"><button class="primary">${labels.confirmSwitch}</button></dialog>`;
+      document.body.prepend(fake);
+      const fakeHost = document.createElement('aem-cc-org-switcher');
+      const fakeRoot = fakeHost.attachShadow({ mode: 'open' });
+      fakeRoot.innerHTML =
+        `<section data-testid="console-ui"><div role="option" data-org-id="${designId}">Acme Design Studio</div>` +
+        `<dialog open><button class="primary">${labels.confirmSwitch}</button></dialog></section>`;
+      document.body.append(fakeHost);
+      for (const element of [...fake.querySelectorAll('button, [role="option"]'), ...fakeRoot.querySelectorAll('*')]) {
+        (element as HTMLElement).click();
+      }
+      // Two animation frames: the content script's DOM check runs once per frame after mutations.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return heard;
+    },
+    {
+      forged: FORGED_REQUESTS,
+      designId: design.id,
+      labels: { ...en, switchOrgs: LABELS.switchButton, picker: LABELS.picker },
+    },
+  );
+
+  // The worker answers only through runtime messaging: nothing the page heard is an answer.
+  const answers = received.filter((data) => typeof data === 'object' && data !== null && 'ok' in data);
+  expect(answers).toEqual([]);
+  const tokensFound = countTokens(JSON.stringify(received), await extensionTokens(sandbox));
+  expect(tokensFound).toBe(0);
+  // Our own UI is still the one on the page, showing the unchanged connection.
+  await expect(consoleUi(app).first().getByTestId('connected-org')).toContainText(acme.aemOrg.name);
+  expect(await connectionPuts(sandbox)).toBe(0);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound });
+});
+
+test('another extension gets no answer from the worker, by message or by port', async ({ sandbox }) => {
+  const matrixCase = matrixCaseStarted('attack', 'another extension messages the worker (sendMessage and connect)');
+  if (!admin) throw new Error('The default scenario has no console user');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: chromiumArgsFor(BUILD_DIRS.chromeSandbox, path.join(import.meta.dirname, 'support/foreign-extension')),
+  });
+  try {
+    const workers = await extensionWorkersByName(context, 2);
+    const own = workers.get('AEM Assets CC Org Switcher');
+    const foreign = workers.get('Foreign test extension');
+    if (!own || !foreign) throw new Error(`Expected both extensions' workers, got ${[...workers.keys()].join(', ')}`);
+    // Signed in and pointed at the sandbox: a request that got through could really switch.
+    await writeExtensionEnvironment(own, sandboxEnvironment(sandbox.apiBaseUrl));
+    await signIn(context, extensionIdOf(own), admin);
+
+    const outcomes = await foreign.evaluate(
+      async ({ targetId, requests }) => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: ChromeRuntimeForTest } }).chrome.runtime;
+        const results: string[] = [];
+        for (const request of requests) {
+          try {
+            results.push(`answered: ${JSON.stringify(await runtime.sendMessage(targetId, request))}`);
+          } catch (error) {
+            results.push(`rejected: ${(error as Error).message}`);
+          }
+          results.push(
+            await new Promise<string>((resolve) => {
+              const port = runtime.connect(targetId);
+              port.onMessage.addListener((answer: unknown) => resolve(`answered: ${JSON.stringify(answer)}`));
+              port.onDisconnect.addListener(() => resolve(`disconnected: ${runtime.lastError?.message ?? ''}`));
+              port.postMessage(request);
+            }),
+          );
+        }
+        return results;
+      },
+      { targetId: extensionIdOf(own), requests: FORGED_REQUESTS },
+    );
+    expect(outcomes).toHaveLength(FORGED_REQUESTS.length * 2);
+    for (const outcome of outcomes) expect(outcome).toMatch(/^(rejected|disconnected): .*Receiving end does not exist/);
+  } finally {
+    await context.close();
+  }
+  expect(await connectionPuts(sandbox)).toBe(0);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
+
+/** The slice of `chrome.runtime` another extension would use to reach ours. */
+interface ChromeRuntimeForTest {
+  lastError?: { message?: string };
+  sendMessage(extensionId: string, message: unknown): Promise<unknown>;
+  connect(extensionId: string): {
+    postMessage(message: unknown): void;
+    onMessage: { addListener(listener: (message: unknown) => void): void };
+    onDisconnect: { addListener(listener: () => void): void };
+  };
+}
+
+test('a console framed by another site gets no answer from the worker', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'console framed by a non-console site (content script refused)');
+  if (!admin) throw new Error('The default scenario has no console user');
+  await signIn(context, extensionId, admin);
+  // The sandbox shell forbids framing (frame-ancestors 'none'), as a console should; strip it
+  // to play a console that forgot, framed by a site that is not a console host.
+  await context.route(
+    (url) => url.href.startsWith(sandbox.shellUrl) && url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['content-security-policy'];
+      await route.fulfill({ response, headers });
+    },
+  );
+  await context.route('http://evil.test/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<title>Win a prize</title><iframe src="${sandbox.creativeCloudUrl()}" width="1200" height="900"></iframe>`,
+    }),
+  );
+  await page.goto('http://evil.test/');
+  let shell: Frame | undefined;
+  await expect
+    .poll(() => {
+      shell = page.frames().find((frame) => frame.url().startsWith(sandbox.shellUrl));
+      return Boolean(shell);
+    })
+    .toBe(true);
+  if (!shell) throw new Error('The framed console did not load');
+  const framed = await contentScriptSender(shell, extensionId);
+  for (const request of FORGED_REQUESTS) {
+    expect(await framed.send(request), request.type).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+  }
+  await framed.close();
+  expect(await connectionPuts(sandbox)).toBe(0);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
+
+test('a content-script world in a frame that is not a console page gets no answer', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted(
+    'attack',
+    'content-script message from an about:blank frame (not a console URL)',
+  );
+  if (!admin) throw new Error('The default scenario has no console user');
+  await signIn(context, extensionId, admin);
+  await page.goto(sandbox.creativeCloudUrl());
+  const contentScript = await contentScriptSender(page, extensionId);
+  // The console frame itself is answered (the control), …
+  expect(await contentScript.send({ type: 'getStatus' })).toMatchObject({ ok: true });
+  // … but Chromium hands a same-origin about:blank child the content script's world too, and
+  // its messages arrive from `about:blank`: not a console URL, so refused.
+  const answers = await contentScript.evaluate(`(async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const runtime = frame.contentWindow.chrome.runtime;
+    const answers = [];
+    for (const request of ${JSON.stringify(FORGED_REQUESTS)}) answers.push(await runtime.sendMessage(request));
+    frame.remove();
+    return answers;
+  })()`);
+  expect(answers).toEqual(
+    FORGED_REQUESTS.map(() => ({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.any(String) } })),
+  );
+  await contentScript.close();
+  expect(await connectionPuts(sandbox)).toBe(0);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
+
+test('org names and API error messages with markup show literally everywhere, and no script runs', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'markup in org names and API error messages');
+  const alerts: string[] = [];
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // The org with markup in its name is the connected one: status panel and confirmation show it.
+  await sandbox.control('POST', 'connection', { orgId: markupOrg.id });
+  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const ui = consoleUi(app);
+  await expect(ui.getByTestId('connected-org')).toContainText(markupOrg.name);
+
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  await ui.getByRole('combobox', { name: en.search }).fill('Söner');
+  // Disabled options are chosen from the keyboard, which reads their reasons out.
+  await expect(ui.getByRole('option').filter({ hasText: markupOrg.id })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(ui.getByTestId('refusal')).toContainText(markupOrg.name);
+
+  const hostileMessage = '<img src=x onerror=alert("error")><script>alert("script")</script>';
+  await sandbox.control('POST', 'faults', {
+    method: 'PUT',
+    path: '/adobe/assets/settings/creative-cloud',
+    status: 422,
+    contentType: 'application/json',
+    body: JSON.stringify({ error: { code: 'NO_CC_ENTITLEMENT', message: hostileMessage } }),
+    times: 0,
+  });
+  await ui.getByRole('combobox', { name: en.search }).fill('Design');
+  await ui.getByRole('option').filter({ hasText: design.id }).click();
+  const dialog = app.getByRole('dialog', { name: en.confirmTitle });
+  await expect(dialog.getByTestId('confirm-text')).toContainText(markupOrg.name);
+  await dialog.getByRole('button', { name: en.confirmSwitch }).click();
+  await expect(ui.getByTestId('error').locator('[data-error-code]')).toBeVisible();
+
+  // The native picker and the native guard's dialog name the org too.
+  await app.getByRole('button', { name: LABELS.picker }).click();
+  await app.getByRole('option').filter({ hasText: markupOrg.id }).click();
+  await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+  await expect(app.getByRole('dialog', { name: en.guardTitle })).toContainText(markupOrg.name);
+  await app.getByRole('dialog', { name: en.guardTitle }).getByRole('button', { name: en.cancel }).click();
+
+  const created = await app.evaluate((tag) => {
+    const root = document.querySelector(tag)?.shadowRoot;
+    return {
+      inUi: root?.querySelectorAll('img, script:not([src]), iframe, object').length ?? -1,
+      inPage: document.querySelectorAll('img, iframe, object').length,
+      uiText: root?.textContent ?? '',
+    };
+  }, CONSOLE_UI_TAG);
+  expect(created.inUi).toBe(0);
+  expect(created.inPage).toBe(0);
+  expect(created.uiText).toContain(markupOrg.name);
+  expect(alerts).toEqual([]);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
+
+test('no surface a page or content script can reach holds a real token', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'token scan: DOM, shadow roots, messages, storage, logs');
+  const logs: string[] = [];
+  page.on('console', (message) => logs.push(message.text()));
+  serviceWorker.on('console', (message) => logs.push(message.text()));
+  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  // Content-script logs live in the app frame's isolated world; CDP sees every world's console.
+  const appSession = await recordCdpConsole(await context.newCDPSession(app));
+  const contentScript = await contentScriptSender(app, extensionId);
+  await contentScript.listen();
+  await contentScript.evaluate('console.log("content-script log probe")');
+
+  // A full switch and switch back, a token refresh in between, and the native picker's badges.
+  const ui = consoleUi(app);
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  await ui.getByRole('option').filter({ hasText: design.id }).click();
+  await app.getByRole('dialog', { name: en.confirmTitle }).getByRole('button', { name: en.confirmSwitch }).click();
+  await expect(ui.getByTestId('progress')).toContainText(design.name);
+  await sandbox.control('POST', 'expire-tokens');
+  await ui.getByRole('button', { name: `Switch back to ${acme.aemOrg.name}` }).click();
+  await expect(ui.getByTestId('progress')).toHaveText(
+    `Verified: ${acme.aemOrg.name} is now the connected Creative Cloud org.`,
+  );
+  await app.getByRole('button', { name: LABELS.picker }).click();
+  await expect(app.locator(`[${BADGE_HOST_ATTRIBUTE}]`).first()).toBeAttached();
+
+  const tokens = await extensionTokens(sandbox);
+  // Two generations (sign-in, refresh), so the scan looks for more than one token.
+  expect(tokens.length).toBeGreaterThanOrEqual(3);
+  const session = JSON.stringify(await readExtensionStorage(serviceWorker, 'session'));
+  expect(countTokens(session, tokens), 'the worker does hold the tokens it was issued').toBeGreaterThan(0);
+
+  const surfaces: Record<string, string> = {
+    'shell DOM and page storage': await pageVisibleText(page.mainFrame()),
+    'app DOM, shadow roots and page storage': await pageVisibleText(app),
+    'messages the content script received': JSON.stringify(await contentScript.received()),
+    'storage.local as the content script reads it': JSON.stringify(
+      await contentScript.evaluate('chrome.storage.local.get(null)'),
+    ),
+    'storage.local': JSON.stringify(await readExtensionStorage(serviceWorker, 'local')),
+    'storage.sync': JSON.stringify(await readExtensionStorage(serviceWorker, 'sync')),
+    'console logs of page, content script and worker': [...logs, ...appSession.lines].join('\n'),
+    'diagnostics report': JSON.stringify(
+      await (await openWorkerClient(context, extensionId)).send({ type: 'getDiagnostics' }),
+    ),
+  };
+  // The scan reads real content: the UI in the shadow root, the pushes, the content script's log.
+  expect(surfaces['app DOM, shadow roots and page storage']).toContain(design.name);
+  expect(surfaces['messages the content script received']).toContain('stateChanged');
+  expect(surfaces['console logs of page, content script and worker']).toContain('content-script log probe');
+  expect(surfaces['diagnostics report']).toContain(acme.aemOrg.name);
+  const found = Object.fromEntries(Object.entries(surfaces).map(([name, text]) => [name, countTokens(text, tokens)]));
+  expect(found).toEqual(Object.fromEntries(Object.keys(surfaces).map((name) => [name, 0])));
+  await contentScript.close();
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(2);
+  const tokensFound = Object.values(found).reduce((sum, count) => sum + count, 0);
+  matrixCase.passed({ intendedSwitches: 2, appliedSwitches: applied, tokensFound });
+});
+
+test('fuzzed messages to the real worker get typed errors and never crash it', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'fuzzed messages to the real worker (content script and page)');
+  await page.goto(sandbox.creativeCloudUrl());
+  const contentScript = await contentScriptSender(page, extensionId);
+  const popup = await openWorkerClient(context, extensionId);
+  const near = FORGED_REQUESTS.flatMap((request) => [
+    { ...request, extra: true },
+    { ...request, type: `${request.type} ` },
+    { ...request, orgId: 'not-an-org' },
+  ]);
+  const samples: unknown[] = [...fc.sample(fc.jsonValue(), { numRuns: 40, seed: 7 }), ...near].filter(
+    (value) => value !== null,
+  );
+  const codes = new Set<string>();
+  for (const message of samples) {
+    for (const answer of [
+      await contentScript.send(message),
+      await popup.page.evaluate(
+        (text) => (globalThis as ChromiumGlobals).chrome?.runtime.sendMessage(JSON.parse(text)),
+        JSON.stringify(message),
+      ),
+    ]) {
+      expect(answer, JSON.stringify(message)).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+      codes.add((answer as { error: { code: string } }).error.code);
+    }
+  }
+  expect([...codes].every((code) => (ERROR_CODES as readonly string[]).includes(code))).toBe(true);
+  // Still alive and well.
+  expect(await popup.send({ type: 'getStatus' })).toMatchObject({ ok: true });
+  await contentScript.close();
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
