@@ -65,7 +65,7 @@ export function PopupApp() {
   const state = store.state.value;
   const error = store.error.value;
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={store.refreshing.value}>
       <header class="popup-header">
         <h1>{t('popupTitle')}</h1>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer" data-testid="popup-options">

@@ -30,7 +30,7 @@ export function TabConsole({ state }: { state: PopupState }) {
       <dd data-testid="popup-summary">
         {t('summary', { eligible: console.summary.eligible, total: console.summary.total })}
         <br />
-        <span class="muted">{t('popupCcActive', { count: console.summary.ccActive })}</span>
+        <span class="popup-detail">{t('popupCcActive', { count: console.summary.ccActive })}</span>
       </dd>
     </dl>
   );

@@ -10,6 +10,8 @@ export interface PopupStore {
   state: Signal<PopupState | undefined>;
   error: Signal<MessageError | undefined>;
   busy: Signal<PopupBusy | undefined>;
+  /** True while a fresh answer is still on its way (what is shown may be the cached one). */
+  refreshing: Signal<boolean>;
   load(): Promise<void>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
@@ -34,6 +36,7 @@ export function createPopupStore(tabId: Promise<number | undefined>): PopupStore
   const state = signal<PopupState | undefined>(undefined);
   const error = signal<MessageError | undefined>(undefined);
   const busy = signal<PopupBusy | undefined>(undefined);
+  const refreshing = signal(true);
   let generation = 0;
 
   async function fetchState(freshness: 'cached' | 'fresh', current: number) {
@@ -48,7 +51,9 @@ export function createPopupStore(tabId: Promise<number | undefined>): PopupStore
     if (!state.value) busy.value = 'load';
     await fetchState('cached', current);
     if (busy.value === 'load') busy.value = undefined;
+    refreshing.value = true;
     await fetchState('fresh', current);
+    if (current === generation) refreshing.value = false;
   }
 
   async function act(kind: 'signIn' | 'signOut') {
@@ -72,6 +77,7 @@ export function createPopupStore(tabId: Promise<number | undefined>): PopupStore
     state,
     error,
     busy,
+    refreshing,
     load,
     signIn: () => act('signIn'),
     signOut: () => act('signOut'),

@@ -43,6 +43,8 @@ describe('the extension in firefox-esr', () => {
 
   it('wakes a stopped background page for the next message and starts it afresh', async () => {
     const popup = await harness.openExtensionPage('popup.html');
+    // The popup's own requests are answered first: one arriving mid-stop would restart the page at once.
+    await pollDocument(popup, () => document.querySelector('main[aria-busy="false"]')?.tagName);
     await (await harness.background()).evaluate(() => {
       (globalThis as { incarnationMarker?: string }).incarnationMarker = 'before the stop';
       return true;
