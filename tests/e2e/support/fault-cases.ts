@@ -1,4 +1,4 @@
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
 import { ASSETS_PATHS } from '../../../lib/assets/shapes';
 import type { ErrorCode } from '../../../lib/errors';
 import type { ScenarioName } from '../../../sandbox/scenarios';
@@ -36,8 +36,12 @@ export interface FaultWorld {
   /** Resolves once every injected fault has been hit: the request it holds is on the server. */
   faultsUsedUp(): Promise<void>;
   killServiceWorker(): Promise<void>;
-  /** The user's part of a switch from the open console: open the switcher, pick, confirm. */
-  confirmSwitch(options?: { doubleClick?: boolean; page?: Page }): Promise<void>;
+  /** Opens the switcher on `page` (default: the first console tab), picks the first eligible org; resolves to the dialog's confirm button. */
+  prepareSwitch(page?: Page): Promise<Locator>;
+  /** The admin's whole switch on the first console tab: open the switcher, pick, confirm. */
+  confirmSwitch(options?: { doubleClick?: boolean }): Promise<void>;
+  /** Asserts what a console tab shows about the picked org. */
+  expectShown(page: Page, shown: Shown): Promise<void>;
 }
 
 /** What the admin sees when the switch settles. */
@@ -247,9 +251,12 @@ export const FAULT_CASES: FaultCase[] = [
     arm: (world) => world.addFaults({ method: 'PUT', path: CC, delayMs: 1_000 }),
     act: async (world) => {
       const other = await world.context.newPage();
-      await other.goto(world.sandbox.creativeCloudUrl());
-      await world.confirmSwitch();
-      await world.confirmSwitch({ page: other });
+      const confirmHere = await world.prepareSwitch();
+      const confirmThere = await world.prepareSwitch(other);
+      await confirmHere.click();
+      await confirmThere.click();
+      // The second tab's switch meets the first one's lock in the worker.
+      await world.expectShown(other, { error: 'SWITCH_IN_PROGRESS' });
     },
     shows: { verified: true },
     applied: 1,
