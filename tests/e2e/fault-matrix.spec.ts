@@ -1,5 +1,6 @@
 import { ASSETS_PATHS } from '../../lib/assets/shapes';
 import en from '../../locales/en.json' with { type: 'json' };
+import type { LoggedRequest } from '../../sandbox/request-log';
 import { SCENARIOS, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { matrixCaseStarted } from '../support/matrix';
 import { expect, test } from './fixtures';
@@ -33,6 +34,7 @@ test.describe('fault matrix', () => {
       const initial = await sandboxState(sandbox);
 
       let target: { id: string; name: string } | undefined;
+      const faultIds: string[] = [];
       const world: FaultWorld = {
         sandbox,
         context,
@@ -40,7 +42,8 @@ test.describe('fault matrix', () => {
         extensionId,
         app: () => appFrameOf(page, sandbox),
         async addFaults(...faults) {
-          for (const fault of faults) await sandbox.control('POST', 'faults', fault);
+          for (const fault of faults)
+            faultIds.push((await sandbox.control<{ id: string }>('POST', 'faults', fault)).id);
         },
         async faultsUsedUp() {
           await expect.poll(() => sandbox.control<unknown[]>('GET', 'faults'), { timeout: 15_000 }).toEqual([]);
@@ -70,6 +73,19 @@ test.describe('fault matrix', () => {
       if (!target) throw new Error('The row never picked an org to switch to');
       await expectShown(row.during ? await world.app() : app, row.shows, target, sandbox);
 
+      // The server saw every injected fault, and one switch used one Idempotency-Key on all its PUTs.
+      // A held request is logged once the server is done with it, even if its client is gone.
+      const requestLog = () => sandbox.control<LoggedRequest[]>('GET', 'requests');
+      const unseenFaults = async () => {
+        const entries = await requestLog();
+        return faultIds.filter((id) => !entries.some((entry) => entry.faultId === id));
+      };
+      await expect.poll(unseenFaults, { timeout: 10_000 }).toEqual([]);
+      const log = await requestLog();
+      const putKeys = new Set(
+        log.filter((entry) => entry.method === 'PUT').map((entry) => entry.headers['idempotency-key']),
+      );
+      expect(putKeys.size).toBeLessThanOrEqual(1);
       await sandbox.control('DELETE', 'faults');
       await context.setOffline(false);
       if (row.retryAfterwards) {
