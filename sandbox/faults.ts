@@ -26,6 +26,8 @@ export const faultRequestSchema = z
     drop: z.boolean().optional(),
     /** How many requests the fault applies to; 0 means every one until cleared. */
     times: z.number().int().min(0).max(1_000_000).default(1),
+    /** How many matching requests pass untouched first (e.g. 1: fault the second GET, a switch's verification). */
+    after: z.number().int().min(0).max(1_000_000).default(0),
   })
   .refine((fault) => fault.status !== undefined || fault.body !== undefined || fault.delayMs || fault.drop, {
     message: 'A fault needs at least one of status, body, delayMs or drop',
@@ -35,13 +37,15 @@ export type FaultRequest = z.infer<typeof faultRequestSchema>;
 export interface Fault extends FaultRequest {
   id: string;
   hits: number;
+  /** Matching requests let through so far, up to `after`. */
+  passed: number;
 }
 
 export class FaultStore {
   private faults: Fault[] = [];
 
   add(request: FaultRequest): Fault {
-    const fault = { ...request, id: randomUUID(), hits: 0 };
+    const fault = { ...request, id: randomUUID(), hits: 0, passed: 0 };
     this.faults.push(fault);
     return fault;
   }
@@ -60,6 +64,10 @@ export class FaultStore {
       (candidate) => (candidate.method === '*' || candidate.method === method) && candidate.path === path,
     );
     if (!fault) return undefined;
+    if (fault.passed < fault.after) {
+      fault.passed++;
+      return undefined;
+    }
     fault.hits++;
     if (fault.times !== 0 && fault.hits >= fault.times) this.faults = this.faults.filter((f) => f !== fault);
     return fault;

@@ -12,7 +12,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   INVALID_MESSAGE: 'errorInternal',
   FORBIDDEN_SENDER: 'errorInternal',
   WORKER_UNREACHABLE: 'errorUnreachable',
-  INVALID_RESPONSE: 'errorInternal',
+  // An answer from Adobe that does not parse is the service's fault, not the extension's.
+  INVALID_RESPONSE: 'errorServer',
   INTERNAL: 'errorInternal',
   NETWORK: 'errorNetwork',
   TIMEOUT: 'errorNetwork',

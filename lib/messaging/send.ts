@@ -15,7 +15,8 @@ export async function sendRequest<T extends RequestType>(request: RequestOf<T>):
   }
   const parsed = responseSchemaFor(request.type).safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'INVALID_RESPONSE', message: 'The worker answered outside the contract' } };
+    // Our own worker breaking the contract is the extension's fault; INVALID_RESPONSE means Adobe's answer.
+    return { ok: false, error: { code: 'INTERNAL', message: 'The worker answered outside the contract' } };
   }
   return parsed.data as Response<T>;
 }

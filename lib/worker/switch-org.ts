@@ -1,6 +1,6 @@
 import type { AssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
-import { ExtensionError, errorCodeOf } from '../errors';
+import { describeError, ExtensionError, errorCodeOf } from '../errors';
 import { DEFAULT_TIMEOUT_MS, sleep } from '../http/request';
 import { type AuditEntry, appendAudit } from './audit';
 import { clearSwitchRecord, readSwitchRecord, type SwitchRecord, writeSwitchRecord } from './switch-record';
@@ -80,7 +80,7 @@ async function runSwitch(
   try {
     await context.assets.putConnection({ orgId: request.orgId, etag, idempotencyKey: record.opId });
     await writeSwitchRecord({ ...record, state: 'verifying' });
-    const verified = await context.assets.getConnection();
+    const verified = await verifyingRead(context);
     if (verified.connection.connectedOrg?.id !== request.orgId) {
       throw new ExtensionError('VERIFICATION_FAILED', 'The server does not show the new org after the switch');
     }
@@ -89,6 +89,21 @@ async function runSwitch(
   } catch (error) {
     await settle(context, record, 'failed', errorCodeOf(error), undefined);
     throw error;
+  }
+}
+
+/**
+ * The read after an accepted PUT. Whatever breaks it, the PUT may well have taken effect, so
+ * the admin is told to look before retrying rather than that the service failed.
+ */
+async function verifyingRead(context: SwitchContext) {
+  try {
+    return await context.assets.getConnection();
+  } catch (error) {
+    throw new ExtensionError(
+      'VERIFICATION_FAILED',
+      `The PUT was accepted but reading it back failed: ${describeError(error)}`,
+    );
   }
 }
 

@@ -32,6 +32,14 @@ describe('fault injection', () => {
     expect((await getConnection()).status).toBe(200);
   });
 
+  it('lets `after` matching requests through before it applies', async () => {
+    await addFault({ method: 'GET', path, status: 502, after: 2 });
+    expect((await getConnection()).status).toBe(200);
+    expect((await getConnection()).status).toBe(200);
+    expect((await getConnection()).status).toBe(502);
+    expect((await getConnection()).status).toBe(200);
+  });
+
   it('serves a malformed body as given', async () => {
     await addFault({ method: 'GET', path, status: 200, body: '{"connectedOrg": ' });
     const response = await getConnection();

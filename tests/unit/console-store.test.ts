@@ -167,7 +167,7 @@ describe('the console store', () => {
     store = createConsoleStore(consoleIdentity);
     await store.load();
     expect(store.state.value).toBeUndefined();
-    expect(store.error.value?.code).toBe('INVALID_RESPONSE');
+    expect(store.error.value?.code).toBe('INTERNAL');
   });
 
   it('chooses the AEM org only among the candidates the worker offered', async () => {

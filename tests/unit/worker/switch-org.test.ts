@@ -125,6 +125,28 @@ describe('switchOrg', () => {
     expect(await readAudit()).toEqual([expect.objectContaining({ result: 'failed', errorCode: 'SERVER_ERROR' })]);
     expect(await readSwitchRecord()).toBeUndefined();
   });
+
+  it('reports an unreadable read-back after an accepted PUT as unverified, not as a service error', async () => {
+    const assets = fakeAssets(ACME);
+    const { context } = contextFor(assets);
+    const readBack = new ExtensionError('INVALID_RESPONSE', 'GET answered 200 with a body that is not JSON');
+    assets.client.getConnection.mockImplementation(async () => {
+      if (assets.puts.length > 0) throw readBack;
+      return {
+        connection: { connectedOrg: ACME, updatedAt: '2026-11-25T10:42:00Z', updatedBy: 'X@AdobeID' },
+        etag: '"v1"',
+      };
+    });
+
+    await expect(switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id })).rejects.toMatchObject({
+      code: 'VERIFICATION_FAILED',
+      message: expect.stringContaining('not JSON'),
+    });
+    expect(assets.puts).toHaveLength(1);
+    expect(await readAudit()).toEqual([
+      expect.objectContaining({ result: 'failed', errorCode: 'VERIFICATION_FAILED' }),
+    ]);
+  });
 });
 
 describe('reconcile', () => {
