@@ -1,11 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { useT } from '@/components/console/i18n-context';
 import { ERROR_MESSAGES } from '@/components/console/messages';
 import { ENVIRONMENT_NAMES, type EnvironmentName, endpointsFor } from '@/lib/environment';
 import type { MessageKey } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/send';
 import { type EffectiveSettings, environmentOf } from '@/lib/settings/effective';
+import { hostPermissionsFor } from '@/lib/settings/host-access';
 import { changeOf, draftOf, type EnvironmentDraft, problemsOf } from './environment-form';
 import { LockedNote } from './LockedNote';
 import { TextField } from './TextField';
@@ -44,8 +46,18 @@ export function EnvironmentSection({ settings }: { settings: EffectiveSettings }
     event.preventDefault();
     showProblems.value = true;
     if (Object.keys(problemsOf(draft.value, settings)).length > 0) return;
+    const change = changeOf(draft.value, settings);
+    // A custom environment's hosts are asked for here, in the click: the browser shows its
+    // prompt only from a user gesture, so nothing may be awaited before the request.
+    const origins = hostPermissionsFor(change.environment);
+    const granted = origins.length === 0 ? Promise.resolve(true) : browser.permissions.request({ origins });
     saving.value = true;
-    const answer = await sendRequest({ type: 'saveSettings', ...changeOf(draft.value, settings) });
+    if (!(await granted.catch(() => false))) {
+      saving.value = false;
+      status.value = { kind: 'failed', message: 'optionsHostAccessDenied' };
+      return;
+    }
+    const answer = await sendRequest({ type: 'saveSettings', ...change });
     saving.value = false;
     status.value = answer.ok
       ? { kind: 'saved', signedOut: answer.data.signedOut }
