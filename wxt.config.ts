@@ -15,6 +15,11 @@ export default defineConfig({
   // WXT's i18n module turns locales/*.json into _locales for the manifest and browser.i18n.
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact(), spectrumTokens({ stylesDir: 'components/console/styles' })] }),
+  zip: {
+    // The sources zip (AMO review) holds what rebuilds the add-on; WXT already leaves out
+    // node_modules, dotfiles (.output, .wxt) and *.test/*.spec files.
+    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '**/*.log'],
+  },
   manifest: ({ browser, mode }) => ({
     name: 'AEM Assets CC Org Switcher',
     description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',

@@ -1,0 +1,69 @@
+import type { CDPSession, Frame, Page } from '@playwright/test';
+import { UI_SLOT_ATTRIBUTE } from '../../lib/console/markers';
+import { PERF_MARKS } from '../../lib/console/perf-marks';
+import { appFrame, type BenchSession, waitForMark } from './session';
+
+/**
+ * Memory of the console frame's renderer (where the content script runs; the console app's
+ * own heap is in it too) and of the worker, after garbage collection, after 1 and after 50
+ * round trips Settings > Creative Cloud → General → Creative Cloud (two route changes each).
+ */
+
+export interface MemoryResult {
+  rendererAfter1: number;
+  rendererAfter50: number;
+  workerAfter1: number;
+  workerAfter50: number;
+}
+
+async function rendererHeap(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/** The worker's JS heap as Chromium reports it to the worker itself (NaN when it does not). */
+async function workerHeap(session: BenchSession): Promise<number> {
+  const worker = await session.reacquireWorker();
+  return worker.evaluate(() => {
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return memory?.usedJSHeapSize ?? Number.NaN;
+  });
+}
+
+/** Shell route change in the top page; waits until our UI has come (or gone) in the app frame. */
+async function goTo(page: Page, frame: Frame, route: 'creative-cloud' | 'general'): Promise<void> {
+  const since = await frame.evaluate(() => performance.now());
+  await page.evaluate((target) => {
+    location.hash = location.hash.replace(/settings\/[\w-]+$/, `settings/${target}`);
+  }, route);
+  if (route === 'creative-cloud') {
+    await waitForMark(frame, PERF_MARKS.viewDetected, since);
+  } else {
+    await frame.waitForFunction(
+      (slot) => !document.querySelector(`[${slot}]`) && !document.querySelector('.picker-button'),
+      UI_SLOT_ATTRIBUTE,
+    );
+  }
+}
+
+export async function memoryOverRouteChanges(session: BenchSession, tenant: string): Promise<MemoryResult> {
+  const page = await session.withExtension.newPage();
+  await page.goto(session.ccUrl(tenant));
+  const frame = await appFrame(page, session.sandbox.appOrigin);
+  await waitForMark(frame, PERF_MARKS.statusShown, 0);
+  const cdp = await session.withExtension.newCDPSession(frame);
+  await goTo(page, frame, 'general');
+  await goTo(page, frame, 'creative-cloud');
+  const rendererAfter1 = await rendererHeap(cdp);
+  const workerAfter1 = await workerHeap(session);
+  for (let trip = 1; trip < 50; trip += 1) {
+    await goTo(page, frame, 'general');
+    await goTo(page, frame, 'creative-cloud');
+  }
+  const rendererAfter50 = await rendererHeap(cdp);
+  const workerAfter50 = await workerHeap(session);
+  await cdp.detach();
+  await page.close();
+  return { rendererAfter1, rendererAfter50, workerAfter1, workerAfter50 };
+}
