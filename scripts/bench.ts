@@ -4,7 +4,8 @@
  * writes every sample to bench-results/latest.json. Timings are reported, never asserted:
  * `npm test` enforces only the bundle sizes, which are deterministic.
  *
- * Options: --pairs N (page loads with/without, default 20), --runs N (other repeats, default 20).
+ * Options: --pairs N (page loads with/without, default 20), --runs N (other repeats, default 20),
+ * --skip-build (measure the builds already in .output).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,9 @@ import { openBenchSession } from './bench/session';
 import { manyOrgsSwitcher, pickerToBadgesCold, pickerToBadgesWarm, viewToStatusCold } from './bench/ui-timings';
 import { switchOverhead, workerWake } from './bench/worker';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { pairs: { type: 'string' }, runs: { type: 'string' }, 'skip-build': { type: 'boolean' } },
+});
 const PAIRS = Number(values.pairs ?? 20);
 const RUNS = Number(values.runs ?? 20);
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results/latest.json');
@@ -58,9 +61,11 @@ function sizeRows(): BenchRow[] {
 }
 
 async function main() {
-  step('production and sandbox builds');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  execFileSync('npm', ['run', '--silent', 'build:sandbox'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  if (!values['skip-build']) {
+    step('production and sandbox builds');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
+    execFileSync('npm', ['run', '--silent', 'build:sandbox'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  }
   const rows = sizeRows();
   const raw: Record<string, unknown> = {};
 
@@ -136,7 +141,13 @@ async function main() {
         memory.rendererAfter50,
       ),
     );
-    rows.push(memoryRow('worker JS heap growth, 50 vs 1 route round trips', memory.workerAfter1, memory.workerAfter50));
+    rows.push(
+      memoryRow(
+        'extension process (worker) PSS growth, 50 vs 1 route round trips',
+        memory.workerAfter1,
+        memory.workerAfter50,
+      ),
+    );
 
     step(`switch end to end vs the sandbox's PUT + GET, ${Math.min(RUNS, 10)} runs`);
     const switches = await switchOverhead(

@@ -1,11 +1,13 @@
 import type { CDPSession, Frame, Page } from '@playwright/test';
 import { UI_SLOT_ATTRIBUTE } from '../../lib/console/markers';
 import { PERF_MARKS } from '../../lib/console/perf-marks';
+import { BUILD_DIRS } from '../../tests/e2e/support/paths';
+import { extensionProcessPss } from './process-memory';
 import { appFrame, type BenchSession, waitForMark } from './session';
 
 /**
  * Memory of the console frame's renderer (where the content script runs; the console app's
- * own heap is in it too) and of the worker, after garbage collection, after 1 and after 50
+ * own heap is in it too) and of the extension's process (the worker), after garbage collection, after 1 and after 50
  * round trips Settings > Creative Cloud → General → Creative Cloud (two route changes each).
  */
 
@@ -22,13 +24,10 @@ async function rendererHeap(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
-/** The worker's JS heap as Chromium reports it to the worker itself (NaN when it does not). */
-async function workerHeap(session: BenchSession): Promise<number> {
-  const worker = await session.reacquireWorker();
-  return worker.evaluate(() => {
-    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-    return memory?.usedJSHeapSize ?? Number.NaN;
-  });
+/** The extension process (the worker's renderer): PSS, after the worker answered once. */
+async function workerMemory(session: BenchSession): Promise<number> {
+  await session.reacquireWorker();
+  return extensionProcessPss(BUILD_DIRS.chromeSandbox);
 }
 
 /** Shell route change in the top page; waits until our UI has come (or gone) in the app frame. */
@@ -56,13 +55,13 @@ export async function memoryOverRouteChanges(session: BenchSession, tenant: stri
   await goTo(page, frame, 'general');
   await goTo(page, frame, 'creative-cloud');
   const rendererAfter1 = await rendererHeap(cdp);
-  const workerAfter1 = await workerHeap(session);
+  const workerAfter1 = await workerMemory(session);
   for (let trip = 1; trip < 50; trip += 1) {
     await goTo(page, frame, 'general');
     await goTo(page, frame, 'creative-cloud');
   }
   const rendererAfter50 = await rendererHeap(cdp);
-  const workerAfter50 = await workerHeap(session);
+  const workerAfter50 = await workerMemory(session);
   await cdp.detach();
   await page.close();
   return { rendererAfter1, rendererAfter50, workerAfter1, workerAfter50 };

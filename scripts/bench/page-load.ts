@@ -44,7 +44,8 @@ async function timedLoad(context: BrowserContext, url: string) {
   return { page, ...timing };
 }
 
-const fromWorker = (request: LoggedRequest) => (request.headers.origin ?? '').startsWith('chrome-extension://');
+/** The worker's fetches carry its origin; the console's own calls carry the console's. */
+export const fromWorker = (request: LoggedRequest) => (request.headers.origin ?? '').startsWith('chrome-extension://');
 
 /** Waits until the worker has sent nothing new for a moment (or a cap), then answers its requests. */
 async function settledWorkerRequests(session: BenchSession): Promise<LoggedRequest[]> {

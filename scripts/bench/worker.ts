@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createAssetsClient } from '../../lib/assets/client';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import type { RequestOf } from '../../lib/messaging/contract';
+import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ChromiumGlobals } from '../../tests/e2e/support/extension-apis';
 import { openWorkerClient, type WorkerClient } from '../../tests/e2e/support/worker-client';
+import { fromWorker } from './page-load';
 import type { BenchSession } from './session';
 import { type Sampled, summarize } from './stats';
 
@@ -56,12 +58,16 @@ export async function switchOverhead(
   runs: number,
 ): Promise<SwitchResult> {
   const client = await openWorkerClient(session.withExtension, session.extensionId);
+  // One token up front, so the timed PUT + GET are only those two calls.
+  const { access_token: token } = await session.control<{ access_token: string }>('POST', 'token', {
+    userId: console.userId,
+  });
+  await session.control('DELETE', 'requests');
   const direct = createAssetsClient({
     assetsBaseUrl: session.sandbox.apiBaseUrl,
     clientId: SANDBOX_CLIENT_ID,
     aemOrgId: console.aemOrgId,
-    getAccessToken: async () =>
-      (await session.control<{ access_token: string }>('POST', 'token', { userId: console.userId })).access_token,
+    getAccessToken: async () => token,
     onUnauthorized: async () => {},
     retry: false,
   });
@@ -91,6 +97,10 @@ export async function switchOverhead(
     putGet.push(performance.now() - startedAt);
   }
   await client.page.close();
+  // Self-check of how the page-load measure tells the worker's requests from the console's.
+  const workerRequests = (await session.control<LoggedRequest[]>('GET', 'requests')).filter(fromWorker);
+  if (workerRequests.length === 0)
+    throw new Error('No request was attributed to the worker: the origin check is wrong');
   const extensionSampled = summarize(extension);
   const putGetSampled = summarize(putGet);
   return {
