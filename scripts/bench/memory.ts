@@ -4,6 +4,7 @@ import { PERF_MARKS } from '../../lib/console/perf-marks';
 import { BUILD_DIRS } from '../../tests/e2e/support/paths';
 import { extensionProcessPss } from './process-memory';
 import { appFrame, type BenchSession, waitForMark } from './session';
+import { workerHeapAfterGc } from './worker-heap';
 
 /**
  * Memory of the console frame's renderer (where the content script runs; the console app's
@@ -14,8 +15,12 @@ import { appFrame, type BenchSession, waitForMark } from './session';
 export interface MemoryResult {
   rendererAfter1: number;
   rendererAfter50: number;
+  /** The worker's JS heap after GC. */
   workerAfter1: number;
   workerAfter50: number;
+  /** The extension process's PSS (no GC possible for the whole process: informative). */
+  processAfter1: number;
+  processAfter50: number;
 }
 
 async function rendererHeap(cdp: CDPSession): Promise<number> {
@@ -24,10 +29,11 @@ async function rendererHeap(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
-/** The extension process (the worker's renderer): PSS, after the worker answered once. */
-async function workerMemory(session: BenchSession): Promise<number> {
+/** The worker's heap after GC, and its process's PSS. */
+async function workerMemory(session: BenchSession): Promise<{ heap: number; process: number }> {
   await session.reacquireWorker();
-  return extensionProcessPss(BUILD_DIRS.chromeSandbox);
+  const heap = await workerHeapAfterGc(session.withExtension, session.extensionId);
+  return { heap, process: extensionProcessPss(BUILD_DIRS.chromeSandbox) };
 }
 
 /** Shell route change in the top page; waits until our UI has come (or gone) in the app frame. */
@@ -55,14 +61,21 @@ export async function memoryOverRouteChanges(session: BenchSession, tenant: stri
   await goTo(page, frame, 'general');
   await goTo(page, frame, 'creative-cloud');
   const rendererAfter1 = await rendererHeap(cdp);
-  const workerAfter1 = await workerMemory(session);
+  const worker1 = await workerMemory(session);
   for (let trip = 1; trip < 50; trip += 1) {
     await goTo(page, frame, 'general');
     await goTo(page, frame, 'creative-cloud');
   }
   const rendererAfter50 = await rendererHeap(cdp);
-  const workerAfter50 = await workerMemory(session);
+  const worker50 = await workerMemory(session);
   await cdp.detach();
   await page.close();
-  return { rendererAfter1, rendererAfter50, workerAfter1, workerAfter50 };
+  return {
+    rendererAfter1,
+    rendererAfter50,
+    workerAfter1: worker1.heap,
+    workerAfter50: worker50.heap,
+    processAfter1: worker1.process,
+    processAfter50: worker50.process,
+  };
 }

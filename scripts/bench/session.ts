@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Frame, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from '@playwright/test';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { chromiumArgsFor, launchChromiumWithExtension } from '../../tests/e2e/support/chromium';
 import { sandboxEnvironment, writeExtensionEnvironment } from '../../tests/e2e/support/extension-environment';
@@ -30,13 +30,12 @@ export async function openBenchSession(): Promise<BenchSession> {
   const launched = await launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true });
   await writeExtensionEnvironment(launched.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
   let worker = launched.serviceWorker;
-  // The baseline browser gets the same flags minus the extension.
-  const plain: Browser = await chromium.launch({
+  // The baseline: the same kind of browser (persistent context, same flags) minus the extension.
+  const withoutExtension = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: chromiumArgsFor('').filter((flag) => !flag.includes('extension')),
   });
-  const withoutExtension = await plain.newContext();
   return {
     sandbox,
     control: sandboxControl(sandbox.apiBaseUrl),
@@ -54,7 +53,7 @@ export async function openBenchSession(): Promise<BenchSession> {
     ccUrl: (tenant) => creativeCloudUrl(sandbox.shellUrl, tenant),
     async close() {
       await launched.context.close();
-      await plain.close();
+      await withoutExtension.close();
       await sandbox.close();
     },
   };
