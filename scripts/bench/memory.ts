@@ -42,13 +42,13 @@ async function goTo(page: Page, frame: Frame, route: 'creative-cloud' | 'general
   await page.evaluate((target) => {
     location.hash = location.hash.replace(/settings\/[\w-]+$/, `settings/${target}`);
   }, route);
+  // The app frame follows the shell's route in its own hash; only then does the view change
+  // (a re-render of the same view also removes our slot for a moment).
+  await frame.waitForFunction((target) => location.hash.endsWith(`settings/${target}`), route);
   if (route === 'creative-cloud') {
     await waitForMark(frame, PERF_MARKS.viewDetected, since);
   } else {
-    await frame.waitForFunction(
-      (slot) => !document.querySelector(`[${slot}]`) && !document.querySelector('.picker-button'),
-      UI_SLOT_ATTRIBUTE,
-    );
+    await frame.waitForFunction((slot) => !document.querySelector(`[${slot}]`), UI_SLOT_ATTRIBUTE);
   }
 }
 
