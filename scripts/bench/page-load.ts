@@ -44,8 +44,15 @@ async function timedLoad(context: BrowserContext, url: string) {
   return { page, ...timing };
 }
 
-/** The worker's fetches carry its origin; the console's own calls carry the console's. */
-export const fromWorker = (request: LoggedRequest) => (request.headers.origin ?? '').startsWith('chrome-extension://');
+/**
+ * IMS and Assets API calls not made by the console page. The console app's calls are CORS
+ * requests carrying its origin; the worker's carry the extension's origin, or none at all
+ * (Chromium leaves Origin off an extension's GET to a host it has permission for).
+ */
+const API_PATH = /^\/(adobe|ims)\//;
+const PAGE_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+export const fromWorker = (request: LoggedRequest) =>
+  API_PATH.test(request.path) && !PAGE_ORIGIN.test(request.headers.origin ?? '');
 
 /** Waits until the worker has sent nothing new for a moment (or a cap), then answers its requests. */
 async function settledWorkerRequests(session: BenchSession): Promise<LoggedRequest[]> {

@@ -62,7 +62,12 @@ export async function switchOverhead(
   const { access_token: token } = await session.control<{ access_token: string }>('POST', 'token', {
     userId: console.userId,
   });
+  // Self-check of how page loads tell the worker's requests apart: a fresh state read must count.
   await session.control('DELETE', 'requests');
+  await client.data({ type: 'getConsoleState', console: { tenant: console.tenant }, freshness: 'fresh' });
+  if (!(await session.control<LoggedRequest[]>('GET', 'requests')).some(fromWorker)) {
+    throw new Error("No request was attributed to the worker's fresh read: the request check is wrong");
+  }
   const direct = createAssetsClient({
     assetsBaseUrl: session.sandbox.apiBaseUrl,
     clientId: SANDBOX_CLIENT_ID,
@@ -97,10 +102,6 @@ export async function switchOverhead(
     putGet.push(performance.now() - startedAt);
   }
   await client.page.close();
-  // Self-check of how the page-load measure tells the worker's requests from the console's.
-  const workerRequests = (await session.control<LoggedRequest[]>('GET', 'requests')).filter(fromWorker);
-  if (workerRequests.length === 0)
-    throw new Error('No request was attributed to the worker: the origin check is wrong');
   const extensionSampled = summarize(extension);
   const putGetSampled = summarize(putGet);
   return {
