@@ -25,6 +25,11 @@ export default defineConfig({
       spectrumTokens({ stylesDir: 'components/console/styles', pageStylesDir: 'components/pages/styles' }),
     ],
   }),
+  zip: {
+    // The sources zip (AMO review) holds what rebuilds the add-on; WXT already leaves out
+    // node_modules, dotfiles (.output, .wxt) and *.test/*.spec files.
+    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '**/*.log'],
+  },
   manifest: ({ browser, mode }) => ({
     name: 'AEM Assets CC Org Switcher',
     description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',

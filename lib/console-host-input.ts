@@ -1,3 +1,4 @@
+import { isSandboxBuild } from './build-flavor';
 /**
  * What an admin may type as a custom console host in options: an origin such as
  * `https://aem.example.com`. It becomes the match pattern the permission request, the
@@ -35,8 +36,12 @@ export interface HostInputRules {
   allowLoopbackHttp: boolean;
 }
 
-/** `*.localhost` always resolves to loopback (RFC 6761), so no remote site can answer there. */
-const isLocalhostName = (hostname: string) => hostname === 'localhost' || hostname.endsWith('.localhost');
+/**
+ * `*.localhost` always resolves to loopback (RFC 6761), so no remote site can answer there.
+ * Only sandbox builds know the name: a store package carries no loopback host at all.
+ */
+const isLocalhostName = (hostname: string) =>
+  isSandboxBuild && (hostname === 'localhost' || hostname.endsWith('.localhost'));
 
 export function matchPatternOf(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
+import { isSandboxBuild } from './build-flavor';
 import type { ConsoleHost } from './console-host-input';
 import { readValidated, type Validated } from './storage-items';
 
@@ -10,7 +11,11 @@ import { readValidated, type Validated } from './storage-items';
 export const customConsoleHostsItem = storage.defineItem<unknown>('local:customConsoleHosts');
 
 /** One host per entry, no wildcard: `https://<host>/*`, or `http://<name>.localhost/*` (sandbox builds). */
-const matchPatternSchema = z.string().check(z.regex(/^(https:\/\/[^/*]+|http:\/\/([^/*:]+\.)?localhost)\/\*$/));
+const matchPatternSchema = z
+  .string()
+  .check(
+    z.regex(isSandboxBuild ? /^(https:\/\/[^/*]+|http:\/\/([^/*:]+\.)?localhost)\/\*$/ : /^https:\/\/[^/*]+\/\*$/),
+  );
 
 export const customConsoleHostSchema = z.strictObject({
   origin: z.url(),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { isSandboxBuild } from './build-flavor';
 
 export const ENVIRONMENT_NAMES = ['production', 'stage', 'sandbox', 'custom'] as const;
 export const environmentNameSchema = z.enum(ENVIRONMENT_NAMES);
@@ -14,16 +15,26 @@ export interface Endpoints {
   assetsBaseUrl: string;
 }
 
-export const KNOWN_ENDPOINTS: Record<Exclude<EnvironmentName, 'custom'>, Endpoints> = {
+/**
+ * Loopback exists only in sandbox builds: `isSandboxBuild` is a build-time constant, so a
+ * production bundle (the store package) carries no loopback host or sandbox URL at all, and
+ * its manifest grants no loopback access that could use one.
+ */
+const SANDBOX_ORIGIN = isSandboxBuild ? `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}` : undefined;
+/** Where plain http is allowed: loopback, and only in sandbox builds. */
+export const LOOPBACK_HOSTNAMES: readonly string[] = isSandboxBuild ? ['127.0.0.1', 'localhost', '[::1]'] : [];
+
+export const KNOWN_ENDPOINTS: Record<Exclude<EnvironmentName, 'custom' | 'sandbox'>, Endpoints> = {
   production: { imsBaseUrl: 'https://ims-na1.adobelogin.com', assetsBaseUrl: 'https://assets.adobe.com' },
   stage: { imsBaseUrl: 'https://ims-na1-stg1.adobelogin.com', assetsBaseUrl: 'https://assets.adobe.com' },
-  sandbox: {
-    imsBaseUrl: `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}`,
-    assetsBaseUrl: `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}`,
-  },
 };
 
-/** https anywhere; plain http only on loopback (the sandbox, a local proxy). */
+/** The sandbox's default endpoints; none in a production build. */
+export const SANDBOX_ENDPOINTS: Endpoints | undefined = SANDBOX_ORIGIN
+  ? { imsBaseUrl: SANDBOX_ORIGIN, assetsBaseUrl: SANDBOX_ORIGIN }
+  : undefined;
+
+/** https anywhere; plain http only on loopback in sandbox builds (the sandbox, a local proxy). */
 export function isAllowedBaseUrl(value: string): boolean {
   let url: URL;
   try {
@@ -33,13 +44,18 @@ export function isAllowedBaseUrl(value: string): boolean {
   }
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) return false;
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && LOOPBACK_HOSTNAMES.includes(url.hostname);
 }
 
 export const baseUrlSchema = z
   .string()
   .check(
-    z.refine(isAllowedBaseUrl, 'Use an https:// origin (plain http only for 127.0.0.1 or localhost), with no path'),
+    z.refine(
+      isAllowedBaseUrl,
+      isSandboxBuild
+        ? 'Use an https:// origin (plain http only for 127.0.0.1 or localhost), with no path'
+        : 'Use an https:// origin, with no path',
+    ),
   );
 
 export const environmentSettingsSchema = z.strictObject({
@@ -52,7 +68,8 @@ export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 
 export function endpointsFor(settings: EnvironmentSettings): Endpoints | undefined {
   if (settings.name === 'custom') return settings.baseUrls;
-  if (settings.name === 'sandbox') return settings.baseUrls ?? KNOWN_ENDPOINTS.sandbox;
+  // A production build cannot reach a sandbox (no loopback host permission): not configured.
+  if (settings.name === 'sandbox') return isSandboxBuild ? (settings.baseUrls ?? SANDBOX_ENDPOINTS) : undefined;
   return KNOWN_ENDPOINTS[settings.name];
 }
 

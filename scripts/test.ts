@@ -30,6 +30,8 @@ const STAGES: Stage[] = [
   { name: 'typecheck', run: { command: bin('tsc'), args: ['--noEmit'] } },
   { name: 'build', run: { command: 'npm', args: ['run', '--silent', 'build'] } },
   { name: 'build:sandbox', run: { command: 'npm', args: ['run', '--silent', 'build:sandbox'] } },
+  // Store packages (rebuilds the same production output, then zips it); unit tests check them.
+  { name: 'zip', run: { command: 'npm', args: ['run', '--silent', 'zip'] } },
   {
     name: 'unit',
     run: { command: bin('vitest'), args: ['run', ...vitestJson(report('unit'))] },

@@ -1,4 +1,6 @@
 import { useSignal } from '@preact/signals';
+import { useLayoutEffect } from 'preact/hooks';
+import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
 import type { ConsoleStore } from '@/lib/console/store';
 import type { ConsoleState } from '@/lib/messaging/contract';
 import { useLocale, useT } from './i18n-context';
@@ -59,6 +61,10 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
   const locale = useLocale();
   const { identity, aemOrg, console } = state;
   const connection = console?.connection;
+  // For `npm run bench`: this console's status and entitlement summary are in the DOM.
+  useLayoutEffect(() => {
+    if (console) markPerf(PERF_MARKS.statusShown);
+  }, [console]);
   return (
     <>
       <dl class="facts">

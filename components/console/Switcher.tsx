@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
 import type { ConsoleStore } from '@/lib/console/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { BadgeList } from './Badges';
@@ -44,6 +45,13 @@ export function Switcher({ store }: { store: ConsoleStore }) {
   const index = useMemo(() => searchIndex(orgs), [orgs]);
   const { shown, total } = searchOrgs(orgs, index, query.value);
   const activeOrg = shown[active.value];
+  // For `npm run bench`: the list is in the DOM (opened, or filtered while open).
+  useLayoutEffect(() => {
+    if (open.value) markPerf(PERF_MARKS.switcherRendered);
+  }, [open.value]);
+  useLayoutEffect(() => {
+    if (open.value) markPerf(PERF_MARKS.filterApplied);
+  }, [query.value]);
 
   function close() {
     open.value = false;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/console/shadow-host';
 import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale } from '@/lib/i18n';
@@ -39,42 +39,32 @@ export function mountConsoleUi(options: ConsoleUiOptions): ConsoleUi {
   const locale = resolveLocale(options.locale, navigator.language);
   const store = createConsoleStore(options.console);
   const guard = createGuard();
-  let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+  let ui: ShadowHost | undefined;
   let removed = false;
 
   function remove() {
     if (removed) return;
     removed = true;
     guard.settle(false);
+    if (ui) render(null, ui.body);
     ui?.remove();
     store.dispose();
+  }
+
+  function mount(css: string) {
+    ui = createShadowHost(CONSOLE_UI_TAG, `${BADGE_CSS}\n${css}`);
+    anchor.parentElement?.insertBefore(ui.host, position === 'after' ? anchor.nextElementSibling : anchor);
+    applyConsoleTheme(ui.host, document);
+    ui.html.setAttribute('lang', locale);
+    render(<ConsoleApp store={store} guard={guard} locale={locale} />, ui.body);
   }
 
   void Promise.all([
     // English is the fallback for every key, so it is loaded when the locale's file cannot be.
     loadCatalog(locale).then((loaded) => loaded || loadCatalog('en')),
-    createShadowRootUi(ctx, {
-      name: CONSOLE_UI_TAG,
-      position: 'inline',
-      anchor,
-      append: position,
-      css: BADGE_CSS,
-      isolateEvents: true,
-      onMount(container, shadow, host) {
-        applyConsoleTheme(host, document);
-        const html = shadow.querySelector('html');
-        html?.setAttribute('lang', locale);
-        render(<ConsoleApp store={store} guard={guard} locale={locale} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    }),
-  ]).then(([, created]) => {
-    if (removed) return created.remove();
-    ui = created;
-    created.mount();
+    loadContentScriptCss(),
+  ]).then(([, css]) => {
+    if (!removed) mount(css);
   });
   void store.load();
   ctx.onInvalidated(remove);

@@ -7,6 +7,7 @@ import { extensionIsGone } from './invalidation';
 import { UI_SLOT_ATTRIBUTE } from './markers';
 import { guardNativeSwitch } from './native-guard';
 import { createNativePickerBadges } from './native-picker';
+import { markPerf, PERF_MARKS } from './perf-marks';
 
 /**
  * Everything that exists only while Settings > Creative Cloud is shown: the UI, the native
@@ -50,7 +51,7 @@ export function mountView(ctx: ContentScriptContext, view: CreativeCloudView, on
   placeSlot(slot, view);
   const locale = resolveLocale(document.documentElement.lang, navigator.language);
   const ui = mountConsoleUi({ ctx, anchor, position: 'after', console: readConsoleIdentity(window), locale });
-  performance.mark('cc-switcher:view-detected');
+  markPerf(PERF_MARKS.viewDetected);
 
   const viewListeners = new AbortController();
   const badges = createNativePickerBadges(ui, locale);

@@ -2,6 +2,7 @@ import { renderBadges } from '@/components/console/Badges';
 import type { ConsoleUi } from '@/components/console/mount';
 import { listboxOptions, orgIdOfOption } from './detect';
 import { BADGE_HOST_ATTRIBUTE } from './markers';
+import { markPerf, PERF_MARKS } from './perf-marks';
 
 interface Decoration {
   host: HTMLElement | undefined;
@@ -87,7 +88,7 @@ export function createNativePickerBadges(ui: ConsoleUi, locale: string): NativeP
       }
       for (const [option, host] of rendered) option.append(host);
       if (rendered.length === 0) return;
-      if (listbox !== lastListbox) performance.mark('cc-switcher:badges-shown');
+      if (listbox !== lastListbox) markPerf(PERF_MARKS.badgesShown);
       lastListbox = listbox;
     },
     markStale() {

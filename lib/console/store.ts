@@ -1,14 +1,8 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { OrgEntitlement } from '../entitlement/schemas';
-import {
-  type ConsoleState,
-  type MessageError,
-  type RequestOf,
-  type RequestType,
-  type Response,
-  workerEventSchema,
-} from '../messaging/contract';
+import type { ConsoleState, MessageError, RequestOf, RequestType, Response } from '../messaging/contract';
+import { isWorkerEvent } from '../messaging/envelope';
 import { sendRequest } from '../messaging/send';
 import type { ConsoleIdentity } from '../worker/aem-org';
 
@@ -144,11 +138,10 @@ export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
   }
 
   function onWorkerEvent(message: unknown): undefined {
-    const parsed = workerEventSchema.safeParse(message);
-    if (!parsed.success || disposed) return undefined;
+    if (!isWorkerEvent(message) || disposed) return undefined;
     const resolved = state.value?.signedIn && state.value.aemOrg.status === 'resolved' ? state.value.aemOrg : undefined;
     // A change to another AEM org's connection is not this console's business.
-    if (parsed.data.aemOrgId && resolved && resolved.org.id !== parsed.data.aemOrgId) return undefined;
+    if (message.aemOrgId && resolved && resolved.org.id !== message.aemOrgId) return undefined;
     void load();
     return undefined;
   }

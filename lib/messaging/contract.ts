@@ -6,6 +6,7 @@ import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema, environmentChoiceSchema } from '../settings/schemas';
+import { WORKER_EVENT_REASONS } from './envelope';
 
 /**
  * The one contract between the worker and everything that talks to it (content script,
@@ -178,7 +179,7 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
 /** Pushed by the worker to console tabs and extension pages when state changes elsewhere. */
 export const workerEventSchema = z.strictObject({
   event: z.literal('stateChanged'),
-  reason: z.enum(['signedIn', 'signedOut', 'switched', 'connectionChanged', 'settingsChanged']),
+  reason: z.enum(WORKER_EVENT_REASONS),
   aemOrgId: z.optional(z.string()),
 });
 export type WorkerEvent = z.infer<typeof workerEventSchema>;

@@ -8,6 +8,7 @@ import {
   type Response,
   type ResponseData,
   requestSchema,
+  responseSchemaFor,
   type SenderKind,
 } from './contract';
 import { classifySender, type SenderPolicy } from './sender';
@@ -40,7 +41,13 @@ export function createMessageRouter(handlers: Handlers, getPolicy: () => SenderP
     try {
       const handler = handlers[request.type] as (r: typeof request, c: object) => Promise<unknown>;
       const data = await handler(request, { senderKind, tabId: sender.tab?.id, tabUrl: sender.tab?.url });
-      return { ok: true, data } as Response<RequestType>;
+      // Answers are validated here, once, with the contract's schemas: the content script
+      // only checks the envelope (it cannot afford zod).
+      const answer = responseSchemaFor(request.type).safeParse({ ok: true, data });
+      if (!answer.success)
+        // Our own handler breaking the contract is the extension's fault (INVALID_RESPONSE means Adobe's answer).
+        return failure('INTERNAL', `The answer to ${request.type} does not match the contract`);
+      return answer.data as Response<RequestType>;
     } catch (error) {
       return failure(errorCodeOf(error), describeError(error));
     }

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { describeError } from '../errors';
-import { type RequestOf, type RequestType, type Response, responseSchemaFor } from './contract';
+import type { RequestOf, RequestType, Response } from './contract';
+import { isResponseEnvelope } from './envelope';
 
 /**
- * Sends one request to the worker and validates the answer against the contract. Resolves
- * to an error value instead of rejecting, so callers handle one shape.
+ * Sends one request to the worker. The worker's router has validated the answer against the
+ * contract's schemas; here only its envelope is checked (no zod in the content script).
+ * Resolves to an error value instead of rejecting, so callers handle one shape.
  */
 export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<Response<T>> {
   let raw: unknown;
@@ -13,10 +15,9 @@ export async function sendRequest<T extends RequestType>(request: RequestOf<T>):
   } catch (error) {
     return { ok: false, error: { code: 'WORKER_UNREACHABLE', message: describeError(error) } };
   }
-  const parsed = responseSchemaFor(request.type).safeParse(raw);
-  if (!parsed.success) {
+  if (!isResponseEnvelope(raw)) {
     // Our own worker breaking the contract is the extension's fault; INVALID_RESPONSE means Adobe's answer.
     return { ok: false, error: { code: 'INTERNAL', message: 'The worker answered outside the contract' } };
   }
-  return parsed.data as Response<T>;
+  return raw as Response<T>;
 }

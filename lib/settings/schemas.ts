@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { baseUrlSchema, environmentNameSchema } from '../environment';
+import { baseUrlSchema, environmentNameSchema, LOOPBACK_HOSTNAMES } from '../environment';
 
 /** An IMS client ID: letters, digits, `_`, `.` and `-` (what Adobe's developer console issues). */
 export const clientIdSchema = z.string().check(z.regex(/^[\w.-]{1,200}$/));
@@ -27,7 +27,7 @@ export function baseUrlProblem(value: string): BaseUrlProblem | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'invalid';
   if (url.username || url.password) return 'invalid';
-  if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return 'insecure';
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTNAMES.includes(url.hostname)) return 'insecure';
   if (url.pathname !== '/' || url.search || url.hash) return 'hasPath';
   return undefined;
 }

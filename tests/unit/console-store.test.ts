@@ -162,8 +162,12 @@ describe('the console store', () => {
     expect(requests.at(-1)).toMatchObject({ type: 'getConsoleState' });
   });
 
-  it('treats an answer outside the contract as an error, not as state', async () => {
-    fakeWorker(() => ok({ signedIn: true, surprise: 'token' }));
+  // The worker's router validates every answer's data with the contract (messaging.test.ts);
+  // the tab checks the envelope, so a malformed one is an error, never state.
+  it('treats an answer outside the contract envelope as an error, not as state', async () => {
+    fakeWorker(
+      () => ({ ok: true, data: { signedIn: true }, surprise: 'token' }) as unknown as Response<Request['type']>,
+    );
     store = createConsoleStore(consoleIdentity);
     await store.load();
     expect(store.state.value).toBeUndefined();

@@ -123,6 +123,16 @@ describe('message router', () => {
       error: { code: 'NOT_CONFIGURED', message: 'No IMS client ID is configured' },
     });
   });
+
+  it('refuses to send an answer outside the contract, so no tab ever receives one', async () => {
+    const leaky = createMessageRouter(
+      onlyGetStatus(async () => ({ ...status, accessToken: 'secret' }) as typeof status),
+      () => policy,
+    );
+    const response = await leaky({ type: 'getStatus' }, popup);
+    expect(response).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(response)).not.toContain('secret');
+  });
 });
 
 describe('errors across the boundary', () => {

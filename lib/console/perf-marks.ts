@@ -1,0 +1,23 @@
+/**
+ * Performance marks the content script leaves on the console frame's timeline, where
+ * `npm run bench` reads them (TESTING.md: a content script's marks are visible to the page).
+ * A mark costs microseconds; nothing in the product reads them.
+ */
+export const PERF_MARKS = {
+  /** The Creative Cloud view was recognised and the UI mounted. */
+  viewDetected: 'cc-switcher:view-detected',
+  /** The status panel committed the worker's state for this console (signed in, org resolved). */
+  statusShown: 'cc-switcher:status-shown',
+  /** Badges were put into a newly opened native picker. */
+  badgesShown: 'cc-switcher:badges-shown',
+  /** Our switcher's list committed after it was opened. */
+  switcherRendered: 'cc-switcher:switcher-rendered',
+  /** Our switcher's list committed after the filter text changed. */
+  filterApplied: 'cc-switcher:filter-applied',
+} as const;
+
+export type PerfMark = (typeof PERF_MARKS)[keyof typeof PERF_MARKS];
+
+export function markPerf(mark: PerfMark): void {
+  performance.mark(mark);
+}

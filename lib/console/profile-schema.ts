@@ -1,0 +1,33 @@
+import { z } from 'zod/mini';
+
+/**
+ * The console profile's schema. The content script does not bundle it (zod costs the content
+ * script KBs): the profile is a constant, so a unit test parses it once instead of every page.
+ */
+
+const label = z.string().check(z.minLength(1), z.maxLength(120));
+const localeLabelsSchema = z.strictObject({ picker: label, switchButton: label });
+const roleSchema = z.enum(['button', 'listbox', 'option']);
+
+export const consoleProfileSchema = z.strictObject({
+  /** Accessible names per console language (the localized help pages give them). */
+  labels: z.strictObject({
+    en: localeLabelsSchema,
+    sv: localeLabelsSchema,
+    de: localeLabelsSchema,
+    fr: localeLabelsSchema,
+    ja: localeLabelsSchema,
+  }),
+  /** The picker is a button that opens a listbox of options (not a `<select>`). */
+  roles: z.strictObject({ picker: roleSchema, switchButton: roleSchema, listbox: roleSchema, option: roleSchema }),
+  pickerPopup: z.literal('listbox'),
+  /** An option's text carries the org id; this finds it (no anchors: the name comes first). */
+  orgIdInOptionText: z.string().check(z.minLength(1)),
+  /** The shell's URL carries the tenant as `#/@<tenant>/…`; group 1 is the tenant. */
+  tenantInShellHash: z.string().check(z.minLength(1)),
+  /** An app frame loaded on its own carries the tenant in its query. */
+  tenantQueryParams: z.array(z.string().check(z.minLength(1))),
+  /** Where the shell's header shows the AEM org's name (only readable in the shell's frame). */
+  orgNameSelectors: z.array(z.string().check(z.minLength(1))),
+});
+export type ConsoleProfile = z.infer<typeof consoleProfileSchema>;

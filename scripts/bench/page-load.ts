@@ -1,0 +1,132 @@
+import type { BrowserContext } from '@playwright/test';
+import { PERF_MARKS } from '../../lib/console/perf-marks';
+import type { LoggedRequest } from '../../sandbox/request-log';
+import { appFrame, type BenchSession, waitForMark } from './session';
+import { type Sampled, summarize } from './stats';
+
+/**
+ * Console page loads with and without the extension, alternating (which browser goes first
+ * flips every pair), so machine load hits both sides alike. Also counts what the extension's
+ * worker asked the sandbox for because of each load: before the load event, and after it.
+ */
+
+export interface PageLoadResult {
+  withExtension: { load: Sampled; lcp: Sampled };
+  withoutExtension: { load: Sampled; lcp: Sampled };
+  loadRatio: number;
+  lcpRatio: number;
+  workerRequestsBeforeLoad: Sampled;
+  workerRequestsAfterLoad: Sampled;
+  /** What the worker requested on one load, for the report (method and path). */
+  exampleRequests: string[];
+}
+
+const QUIET_MS = 400;
+const SETTLE_LIMIT_MS = 5000;
+
+async function timedLoad(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const timing = await page.evaluate(
+    () =>
+      new Promise<{ load: number; lcp: number; loadEnd: number }>((resolve) => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const loadEnd = performance.timeOrigin + navigation.loadEventEnd;
+        // A page with no contentful paint yet has no LCP entry: report none rather than wait.
+        setTimeout(() => resolve({ load: navigation.loadEventStart, lcp: Number.NaN, loadEnd }), 2000);
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          const lcp = entries.at(-1)?.startTime ?? Number.NaN;
+          resolve({ load: navigation.loadEventStart, lcp, loadEnd });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      }),
+  );
+  return { page, ...timing };
+}
+
+/**
+ * IMS and Assets API calls not made by the console page. The console app's calls are CORS
+ * requests carrying its origin; the worker's carry the extension's origin, or none at all
+ * (Chromium leaves Origin off an extension's GET to a host it has permission for).
+ */
+const API_PATH = /^\/(adobe|ims)\//;
+const PAGE_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+export const fromWorker = (request: LoggedRequest) =>
+  API_PATH.test(request.path) && !PAGE_ORIGIN.test(request.headers.origin ?? '');
+
+/** Waits until the worker has sent nothing new for a moment (or a cap), then answers its requests. */
+async function settledWorkerRequests(session: BenchSession): Promise<LoggedRequest[]> {
+  const started = Date.now();
+  let last = -1;
+  let quietSince = Date.now();
+  for (;;) {
+    const requests = (await session.control<LoggedRequest[]>('GET', 'requests')).filter(fromWorker);
+    if (requests.length !== last) {
+      last = requests.length;
+      quietSince = Date.now();
+    }
+    if (Date.now() - quietSince >= QUIET_MS || Date.now() - started > SETTLE_LIMIT_MS) return requests;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function measurePageLoads(session: BenchSession, tenant: string, pairs: number): Promise<PageLoadResult> {
+  const url = session.ccUrl(tenant);
+  const sides = {
+    with: { load: [] as number[], lcp: [] as number[] },
+    without: { load: [] as number[], lcp: [] as number[] },
+  };
+  const before: number[] = [];
+  const after: number[] = [];
+  let exampleRequests: string[] = [];
+
+  const loadWith = async () => {
+    await session.control('DELETE', 'requests');
+    const { page, load, lcp, loadEnd } = await timedLoad(session.withExtension, url);
+    sides.with.load.push(load);
+    sides.with.lcp.push(lcp);
+    // The UI has shown the state this load asked for; then let any refresh finish.
+    await waitForMark(await appFrame(page, session.sandbox.appOrigin), PERF_MARKS.statusShown, 0);
+    const requests = await settledWorkerRequests(session);
+    const beforeLoad = requests.filter((request) => Date.parse(request.time) <= loadEnd);
+    before.push(beforeLoad.length);
+    after.push(requests.length - beforeLoad.length);
+    exampleRequests = requests.map((request) => `${request.method} ${request.path}`);
+    await page.close();
+  };
+  const loadWithout = async () => {
+    const { page, load, lcp } = await timedLoad(session.withoutExtension, url);
+    sides.without.load.push(load);
+    sides.without.lcp.push(lcp);
+    await page.close();
+  };
+
+  // One unmeasured load each: caches, compiled code and the worker's cached state are warm.
+  await loadWith();
+  await loadWithout();
+  for (const list of [sides.with.load, sides.with.lcp, sides.without.load, sides.without.lcp, before, after]) {
+    list.length = 0;
+  }
+  for (let pair = 0; pair < pairs; pair += 1) {
+    if (pair % 2 === 0) {
+      await loadWith();
+      await loadWithout();
+    } else {
+      await loadWithout();
+      await loadWith();
+    }
+  }
+  const withLoad = summarize(sides.with.load);
+  const withoutLoad = summarize(sides.without.load);
+  const withLcp = summarize(sides.with.lcp);
+  const withoutLcp = summarize(sides.without.lcp);
+  return {
+    withExtension: { load: withLoad, lcp: withLcp },
+    withoutExtension: { load: withoutLoad, lcp: withoutLcp },
+    loadRatio: withLoad.median / withoutLoad.median,
+    lcpRatio: withLcp.median / withoutLcp.median,
+    workerRequestsBeforeLoad: summarize(before),
+    workerRequestsAfterLoad: summarize(after),
+    exampleRequests,
+  };
+}

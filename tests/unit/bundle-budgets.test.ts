@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGETS, BUNDLES } from '../../scripts/bench/budgets';
+import { bundleSizes } from '../../scripts/bench/bundle-sizes';
+import { BUILD_DIRS } from '../e2e/support/paths';
+
+// Sizes of a build are deterministic, so unlike timings they are enforced here (DESIGN.md §9).
+describe.each(['chrome', 'firefox'] as const)('the production %s build', (browser) => {
+  const sizes = bundleSizes(BUILD_DIRS[browser]);
+
+  it.each(BUNDLES)('keeps %s within its raw and gzip budgets', (bundle) => {
+    const size = sizes[bundle];
+    const budget = BUNDLE_BUDGETS[bundle];
+    expect(size.files.length, `${bundle} was found in the build`).toBeGreaterThan(0);
+    expect(size.raw, `${bundle} raw bytes (${size.files.join(', ')})`).toBeLessThanOrEqual(budget.raw);
+    expect(size.gzip, `${bundle} gzip bytes (${size.files.join(', ')})`).toBeLessThanOrEqual(budget.gzip);
+  });
+
+  // zod/mini costs ~8 KB gzip; the worker validates with it, the tab checks envelopes only.
+  it('ships zod in the worker but not in the content script', () => {
+    const zodInternals = /\$Zod[A-Z]|\._zod\b/;
+    expect(readFileSync(path.join(BUILD_DIRS[browser], sizes.worker.files[0] ?? ''), 'utf8')).toMatch(zodInternals);
+    for (const file of sizes.contentScript.files) {
+      expect(readFileSync(path.join(BUILD_DIRS[browser], file), 'utf8')).not.toMatch(zodInternals);
+    }
+  });
+});
