@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { useT } from '@/components/console/i18n-context';
 import { isSandboxBuild } from '@/lib/build-flavor';
@@ -22,6 +23,26 @@ const INPUT_ERROR_KEYS: Record<HostInputError, MessageKey> = {
   builtIn: 'hostsErrorBuiltIn',
   duplicate: 'hostsErrorDuplicate',
 };
+
+/** One custom host: its origin, whether the browser grants it, a re-grant button when it does not. */
+function HostEntry(props: { host: ConsoleHost; granted: boolean; onRegrant: () => void; children: ComponentChildren }) {
+  const t = useT();
+  const { host, granted } = props;
+  return (
+    <li data-host={host.origin}>
+      <code>{host.origin}</code>
+      <span class={granted ? 'host-status' : 'host-status missing'} data-testid="host-status">
+        {granted ? t('hostsStatusActive') : t('hostsStatusPermissionMissing')}
+      </span>
+      {!granted && (
+        <button type="button" onClick={props.onRegrant} aria-label={t('hostsRegrantLabel', { host: host.origin })}>
+          {t('hostsRegrant')}
+        </button>
+      )}
+      {props.children}
+    </li>
+  );
+}
 
 /**
  * Options › Console hosts: the built-in hosts (read-only) and the ones the admin adds. Adding
@@ -118,24 +139,15 @@ export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly stri
           <ul class="host-list" data-testid="hosts-policy">
             {policyHosts.map((matchPattern) => {
               const host = { origin: originOf(matchPattern), matchPattern };
-              const granted = grantedPatterns.value.has(matchPattern);
               return (
-                <li key={matchPattern} data-host={host.origin}>
-                  <code>{host.origin}</code>
-                  <span class={granted ? 'host-status' : 'host-status missing'} data-testid="host-status">
-                    {granted ? t('hostsStatusActive') : t('hostsStatusPermissionMissing')}
-                  </span>
+                <HostEntry
+                  key={matchPattern}
+                  host={host}
+                  granted={grantedPatterns.value.has(matchPattern)}
+                  onRegrant={() => regrant(host)}
+                >
                   <span class="muted">{t('optionsLockedByPolicy')}</span>
-                  {!granted && (
-                    <button
-                      type="button"
-                      onClick={() => regrant(host)}
-                      aria-label={t('hostsRegrantLabel', { host: host.origin })}
-                    >
-                      {t('hostsRegrant')}
-                    </button>
-                  )}
-                </li>
+                </HostEntry>
               );
             })}
           </ul>
@@ -146,20 +158,7 @@ export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly stri
       {hosts.value && hosts.value.length > 0 && (
         <ul class="host-list" data-testid="hosts-custom">
           {hosts.value.map((host) => (
-            <li key={host.matchPattern} data-host={host.origin}>
-              <code>{host.origin}</code>
-              <span class={host.granted ? 'host-status' : 'host-status missing'} data-testid="host-status">
-                {host.granted ? t('hostsStatusActive') : t('hostsStatusPermissionMissing')}
-              </span>
-              {!host.granted && (
-                <button
-                  type="button"
-                  onClick={() => regrant(host)}
-                  aria-label={t('hostsRegrantLabel', { host: host.origin })}
-                >
-                  {t('hostsRegrant')}
-                </button>
-              )}
+            <HostEntry key={host.matchPattern} host={host} granted={host.granted} onRegrant={() => regrant(host)}>
               <button
                 type="button"
                 onClick={() => void remove(host)}
@@ -167,7 +166,7 @@ export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly stri
               >
                 {t('hostsRemove')}
               </button>
-            </li>
+            </HostEntry>
           ))}
         </ul>
       )}
