@@ -8,6 +8,8 @@ import { startSandbox } from '../../sandbox/server';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
+import { allowSiteOnExtensionsPage } from './support/custom-console-host';
+import type { ChromiumGlobals } from './support/extension-apis';
 import { clientIdField, environmentSelect, openOptions, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
@@ -86,12 +88,21 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
   await expect(options.getByTestId('environment-status')).toHaveText('');
   expect(await readExtensionStorage(serviceWorker, 'local', 'environment')).toEqual(before);
 
-  // Fixing the fields clears the messages and the save goes through.
+  // Fixing the fields clears the messages; the save asks the browser for both hosts (granted
+  // as a user would, see HARNESS.md) and goes through.
+  const hosts = ['https://ims.example.com/*', 'https://api.example.com/*'];
+  const siteAccess = await allowSiteOnExtensionsPage(context, extensionId, ...hosts);
   await ims.fill('https://ims.example.com');
   await assets.fill('https://api.example.com');
   await clientIdField(options).fill('it-client');
   await options.getByRole('button', { name: en.optionsSave }).click();
   await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSaved);
+  await siteAccess.restore();
+  const granted = await serviceWorker.evaluate(
+    (origins) => (globalThis as ChromiumGlobals).chrome?.permissions?.contains({ origins }),
+    hosts,
+  );
+  expect(granted, 'the worker may call the custom hosts').toBe(true);
   await expect(ims).not.toHaveAttribute('aria-invalid');
   expect(await readExtensionStorage(serviceWorker, 'local', 'environment')).toEqual({
     environment: {

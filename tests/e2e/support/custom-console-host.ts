@@ -26,7 +26,11 @@ interface DeveloperPrivate {
  * then grants the extension's request for that host without a prompt. This does that through
  * the page's own API, then puts Site access back to "On all sites" (the required hosts).
  */
-export async function allowSiteOnExtensionsPage(context: BrowserContext, extensionId: string, matchPattern: string) {
+export async function allowSiteOnExtensionsPage(
+  context: BrowserContext,
+  extensionId: string,
+  ...matchPatterns: string[]
+) {
   const settings = await context.newPage();
   await settings.goto(`chrome://extensions/?id=${extensionId}`);
   const setHostAccess = (hostAccess: string) =>
@@ -38,14 +42,15 @@ export async function allowSiteOnExtensionsPage(context: BrowserContext, extensi
       { id: extensionId, access: hostAccess },
     );
   await setHostAccess('ON_SPECIFIC_SITES');
-  await settings.evaluate(
-    ({ id, pattern }) =>
-      (globalThis as { chrome?: { developerPrivate?: DeveloperPrivate } }).chrome?.developerPrivate?.addHostPermission(
-        id,
-        pattern,
-      ),
-    { id: extensionId, pattern: matchPattern },
-  );
+  for (const matchPattern of matchPatterns) {
+    await settings.evaluate(
+      ({ id, pattern }) =>
+        (
+          globalThis as { chrome?: { developerPrivate?: DeveloperPrivate } }
+        ).chrome?.developerPrivate?.addHostPermission(id, pattern),
+      { id: extensionId, pattern: matchPattern },
+    );
+  }
   return {
     /** Site access back to "On all sites"; call once the extension's request was granted. */
     async restore(): Promise<void> {
