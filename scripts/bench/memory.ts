@@ -38,18 +38,17 @@ async function workerMemory(session: BenchSession): Promise<{ heap: number; proc
 
 /** Shell route change in the top page; waits until our UI has come (or gone) in the app frame. */
 async function goTo(page: Page, frame: Frame, route: 'creative-cloud' | 'general'): Promise<void> {
-  const since = await frame.evaluate(() => performance.now());
   await page.evaluate((target) => {
     location.hash = location.hash.replace(/settings\/[\w-]+$/, `settings/${target}`);
   }, route);
   // The app frame follows the shell's route in its own hash; only then does the view change
   // (a re-render of the same view also removes our slot for a moment).
   await frame.waitForFunction((target) => location.hash.endsWith(`settings/${target}`), route);
-  if (route === 'creative-cloud') {
-    await waitForMark(frame, PERF_MARKS.viewDetected, since);
-  } else {
-    await frame.waitForFunction((slot) => !document.querySelector(`[${slot}]`), UI_SLOT_ATTRIBUTE);
-  }
+  const wantUi = route === 'creative-cloud';
+  await frame.waitForFunction(({ slot, wantUi }) => Boolean(document.querySelector(`[${slot}]`)) === wantUi, {
+    slot: UI_SLOT_ATTRIBUTE,
+    wantUi,
+  });
 }
 
 export async function memoryOverRouteChanges(session: BenchSession, tenant: string): Promise<MemoryResult> {
