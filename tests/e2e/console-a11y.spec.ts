@@ -4,6 +4,7 @@ import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
+import { seriousViolationsIn } from './support/axe';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { signIn } from './support/sign-in';
 
@@ -19,9 +20,7 @@ async function seriousViolations(page: Page) {
   // Guard against a vacuous pass: axe must have looked inside our shadow root.
   const checkedTargets = results.passes.flatMap((rule) => rule.nodes.map((node) => JSON.stringify(node.target)));
   expect(checkedTargets.some((target) => target.includes(CONSOLE_UI_TAG))).toBe(true);
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+  return seriousViolationsIn(results);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

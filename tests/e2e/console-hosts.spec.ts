@@ -5,6 +5,7 @@ import en from '../../locales/en.json' with { type: 'json' };
 import sv from '../../locales/sv.json' with { type: 'json' };
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
+import { seriousViolationsIn } from './support/axe';
 import { contentScriptSender } from './support/content-script-sender';
 import {
   allowSiteOnExtensionsPage,
@@ -26,9 +27,7 @@ const fill = (text: string, host: string) => text.replace('{host}', host);
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).include('[data-testid="console-hosts"]').analyze();
   expect(results.passes.length).toBeGreaterThan(0);
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+  return seriousViolationsIn(results);
 }
 
 test('adding a custom console host injects the extension there; removing it takes it away again', async ({

@@ -6,6 +6,7 @@ import sv from '../../locales/sv.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { startSandbox } from '../../sandbox/server';
 import { expect, type SandboxFixture, test } from './fixtures';
+import { seriousViolationsIn } from './support/axe';
 import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { allowSiteOnExtensionsPage } from './support/custom-console-host';
@@ -205,9 +206,7 @@ test('clear all data asks first, then signs out and forgets every setting', asyn
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.passes.length).toBeGreaterThan(0);
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+  return seriousViolationsIn(results);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

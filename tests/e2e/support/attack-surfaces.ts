@@ -18,8 +18,13 @@ interface IssuedToken {
  * session is `console`, which that page holds by design and is not ours to hide).
  */
 export async function extensionTokens(sandbox: SandboxFixture): Promise<string[]> {
-  const issued = await sandbox.control<IssuedToken[]>('GET', 'issued-tokens');
+  const issued = await issuedTokenRecords(sandbox);
   return issued.filter((token) => token.origin === 'ims').map((token) => token.token);
+}
+
+/** The sandbox's record of every token it issued, with who it went to. */
+export function issuedTokenRecords(sandbox: SandboxFixture): Promise<IssuedToken[]> {
+  return sandbox.control<IssuedToken[]>('GET', 'issued-tokens');
 }
 
 /** Occurrences of any of `tokens` in `text`. */

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { SandboxFixture } from '../fixtures';
+import { issuedTokenRecords } from './attack-surfaces';
+import { seriousViolationsIn } from './axe';
 import type { ChromiumGlobals } from './extension-apis';
 
 /**
@@ -43,13 +45,10 @@ export async function downloadedText(
 /** Serious and critical axe violations on an extension page (checked after the page rendered). */
 export async function seriousPageViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+  return seriousViolationsIn(results);
 }
 
 /** Every token the sandbox ever issued (IMS, console, control API): what must never leak. */
 export async function issuedTokens(sandbox: SandboxFixture): Promise<string[]> {
-  const tokens = await sandbox.control<{ token: string }[]>('GET', 'issued-tokens');
-  return tokens.map(({ token }) => token);
+  return (await issuedTokenRecords(sandbox)).map(({ token }) => token);
 }
