@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   CONSOLE_CONTENT_SCRIPT_FILE,
   CUSTOM_CONSOLE_HOST_PERMISSIONS,
-  IMS_HOST_PERMISSIONS,
   PRODUCTION_CONSOLE_MATCHES,
   SANDBOX_CONSOLE_MATCHES,
   SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS,
@@ -17,21 +16,13 @@ import { readBuiltManifest } from './build-output';
 const LOOPBACK = /localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0/i;
 const sorted = (values: readonly string[]) => [...values].sort();
 
+// The exact permission lists of the production builds are a recorded attack-matrix case:
+// tests/unit/attack-build.test.ts.
 describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (browser) => {
   const { raw, manifest } = readBuiltManifest(browser);
 
   it('mentions no loopback host anywhere', () => {
     expect(raw).not.toMatch(LOOPBACK);
-  });
-
-  // scripting: registerContentScripts for the console hosts an admin adds in options.
-  it('asks for exactly storage, identity and scripting', () => {
-    expect(sorted(manifest.permissions)).toEqual(['identity', 'scripting', 'storage']);
-  });
-
-  it('asks for other console hosts only as optional https hosts, granted at run time', () => {
-    expect(manifest.optional_host_permissions).toEqual(CUSTOM_CONSOLE_HOST_PERMISSIONS);
-    expect(manifest.optional_permissions).toBeUndefined();
   });
 
   it('ships the console script that custom hosts register, with its styles and catalogs readable there', () => {
@@ -40,10 +31,6 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
       const entry = manifest.web_accessible_resources.find((resource) => resource.resources.includes(resources));
       expect(entry?.matches, resources).toEqual(expect.arrayContaining(CUSTOM_CONSOLE_HOST_PERMISSIONS));
     }
-  });
-
-  it('asks for host access to the production console and IMS hosts only', () => {
-    expect(sorted(manifest.host_permissions)).toEqual(sorted([...PRODUCTION_CONSOLE_MATCHES, ...IMS_HOST_PERMISSIONS]));
   });
 
   it('injects the content script on the production console hosts only', () => {
