@@ -26,8 +26,10 @@ export const ERROR_CODES = [
   'SIGN_IN_FAILED',
   'SESSION_EXPIRED',
   'NOT_SIGNED_IN',
-  /** No IMS client id (or no base URLs for a custom environment) is configured. */
+  /** A custom environment without its base URLs. */
   'NOT_CONFIGURED',
+  /** No IMS client id: IT has not registered one yet (options show what they need). */
+  'NO_CLIENT_ID',
   // Switching (lib/worker/switch-org.ts).
   'READ_ONLY',
   'SWITCH_IN_PROGRESS',

@@ -8,6 +8,7 @@ import { ConsoleHosts } from './ConsoleHosts';
 import { Diagnostics } from './Diagnostics';
 import { EnvironmentSection } from './EnvironmentSection';
 import { ReadOnlySection } from './ReadOnlySection';
+import { SignInSetup } from './SignInSetup';
 import { useEffectiveSettings } from './use-settings';
 
 /** Notices above the sections: unreadable stored settings, and policy fields that were ignored. */
@@ -55,6 +56,7 @@ export function OptionsApp() {
         <>
           <SettingsNotices settings={settings} />
           <EnvironmentSection settings={settings} />
+          <SignInSetup />
           <ReadOnlySection settings={settings} />
           <ConsoleHosts policyHosts={settings.consoleHosts} />
           <AuditHistory />

@@ -36,7 +36,7 @@ export async function configuredEnvironment(): Promise<ConfiguredEnvironment> {
   const settings = await readEffectiveEnvironment();
   const endpoints = endpointsFor(settings);
   if (!endpoints) throw new ExtensionError('NOT_CONFIGURED', 'The custom environment has no base URLs');
-  if (!settings.clientId) throw new ExtensionError('NOT_CONFIGURED', 'No IMS client ID is configured');
+  if (!settings.clientId) throw new ExtensionError('NO_CLIENT_ID', 'No IMS client ID is configured');
   return { settings, endpoints };
 }
 
