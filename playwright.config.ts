@@ -15,8 +15,11 @@ export default defineConfig({
   // A flaky test is a bug to fix, not to retry.
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Bounds, not waits: a passing step ends as soon as the user would see its result. A switch is a
+  // chain of requests (refresh, GET, PUT, verifying GET, reload), which on a busy 2-core machine
+  // took longer than 5 s once; these bounds leave room for that without hiding a hang.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 });

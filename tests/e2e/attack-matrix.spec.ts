@@ -435,7 +435,11 @@ test('no surface a page or content script can reach holds a real token', async (
   await ui.getByRole('button', { name: en.openSwitcher }).click();
   await ui.getByRole('option').filter({ hasText: design.id }).click();
   await app.getByRole('dialog', { name: en.confirmTitle }).getByRole('button', { name: en.confirmSwitch }).click();
-  await expect(ui.getByTestId('progress')).toContainText(design.name);
+  // The verified line, not the progress line that also names the org: the refresh below must
+  // happen between two switches, not during the first one.
+  await expect(ui.getByTestId('progress')).toHaveText(
+    `Verified: ${design.name} is now the connected Creative Cloud org.`,
+  );
   await sandbox.control('POST', 'expire-tokens');
   await ui.getByRole('button', { name: `Switch back to ${acme.aemOrg.name}` }).click();
   await expect(ui.getByTestId('progress')).toHaveText(
