@@ -21,14 +21,21 @@ function table(headers: string[], rows: (string | number | boolean | null)[][]):
   ];
 }
 
-const orgLabel = (org: { id: string; name: string } | null) => (org ? `${org.name} (${org.id})` : '—');
+/**
+ * Org names come from other people: `[x](https://evil)` or `![](…)` must show as text in the
+ * ticket, not as a link or an image. Backslash-escaping Markdown's link, image, HTML and code
+ * characters keeps every character readable.
+ */
+const literal = (text: string) => text.replace(/[\\`[\]()!<>]/g, '\\$&');
+
+const orgLabel = (org: { id: string; name: string } | null) => (org ? `${literal(org.name)} (${org.id})` : '—');
 
 function consoleSection(console: ConsoleDiagnostics): string[] {
   const summary = console.summary;
   return [
     `### AEM org: ${cell(orgLabel(console.aemOrg))}`,
     '',
-    `- Tenant: ${cell(console.tenant)}`,
+    `- Tenant: ${cell(console.tenant && literal(console.tenant))}`,
     `- AEM org resolution: ${console.aemOrgStatus}`,
     `- Connected CC org: ${cell(orgLabel(console.connectedOrg))}${console.connectedSince ? ` since ${console.connectedSince}` : ''}`,
     `- AEM Assets admin: ${cell(console.isAssetsAdmin)}`,
@@ -39,7 +46,13 @@ function consoleSection(console: ConsoleDiagnostics): string[] {
     '',
     ...table(
       ['Org', 'Org ID', 'Eligible', 'Badges', 'Reasons'],
-      console.orgs.map((org) => [org.name, org.id, org.eligible, org.badges.join(', '), org.reasons.join(', ')]),
+      console.orgs.map((org) => [
+        literal(org.name),
+        org.id,
+        org.eligible,
+        org.badges.join(', '),
+        org.reasons.join(', '),
+      ]),
     ),
     ...(console.orgsOmitted > 0 ? ['', `(${console.orgsOmitted} more orgs not listed)`] : []),
     '',

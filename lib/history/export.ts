@@ -17,13 +17,14 @@ export const AUDIT_CSV_COLUMNS = [
 ] as const;
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
- * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`
+ * One CSV field (RFC 4180), always quoted, quotes doubled. Always: spreadsheets in locales whose
+ * list separator is `;` (de, fr, sv) split an unquoted `Acme;=cmd|…` into a formula cell. A cell
+ * a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) also gets a leading `'`
  * (OWASP's CSV-injection advice), since org names come from other people.
  */
 export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 function row(entry: AuditEntry): Record<(typeof AUDIT_CSV_COLUMNS)[number], string> {
@@ -44,7 +45,7 @@ function row(entry: AuditEntry): Record<(typeof AUDIT_CSV_COLUMNS)[number], stri
 
 export function auditToCsv(entries: readonly AuditEntry[]): string {
   const lines = [
-    AUDIT_CSV_COLUMNS.join(','),
+    AUDIT_CSV_COLUMNS.map(csvField).join(','),
     ...entries.map((entry) => {
       const values = row(entry);
       return AUDIT_CSV_COLUMNS.map((column) => csvField(values[column])).join(',');

@@ -28,7 +28,24 @@ const secretParam = fc
     chars([...BASE64URL, '.', '~'], 8, 60),
   )
   .map(([name, separator, secret]) => ({ secret, text: `${name}${separator}${secret}` }));
-const tokenShaped = fc.oneof(jwt, hexRun, base64Run, bearer, secretParam);
+const basic = chars([...BASE64URL, '+', '/'], 8, 60).map((secret) => ({
+  secret,
+  text: `Authorization: Basic ${secret}`,
+}));
+const encodedParam = fc
+  .tuple(fc.constantFrom('access_token', 'refresh_token', 'code_verifier'), fc.constantFrom('%3D', '%3d', '%22%3A%22'))
+  .chain(([name, separator]) =>
+    chars(BASE64URL, 8, 60).map((secret) => ({ secret, text: `${name}${separator}${secret}` })),
+  );
+/** Short opaque tokens the base64 run misses: a `~`, or a dotted label mixing cases and digits. */
+const dottedToken = fc
+  .oneof(
+    fc.tuple(chars(BASE64URL, 8, 30), chars(BASE64URL, 7, 30)).map(([left, right]) => `${left}~${right}`),
+    fc.tuple(chars(BASE64URL, 6, 20), chars([...BASE64URL, '~'], 6, 20)).map(([label, rest]) => `Ab1${label}.${rest}`),
+  )
+  .map((secret) => ({ secret, text: secret }));
+const jsonCode = chars(BASE64URL, 8, 40).map((body) => ({ secret: `x${body}`, text: `{"code":"x${body}"}` }));
+const tokenShaped = fc.oneof(jwt, hexRun, base64Run, bearer, secretParam, basic, encodedParam, dottedToken, jsonCode);
 
 const LOCAL = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-'.split('');
 const LABEL = 'abcdefghijklmnopqrstuvwxyz0123456789-'.split('');

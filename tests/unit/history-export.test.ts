@@ -83,13 +83,14 @@ describe('CSV export of the history', () => {
 
   it.each([
     ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
-    ['+1+1', "'+1+1"],
-    ['-2', "'-2"],
-    ['@SUM(A1)', "'@SUM(A1)"],
+    ['+1+1', `"'+1+1"`],
+    ['-2', `"'-2"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
     ['Acme, Inc.', '"Acme, Inc."'],
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
-    ['Acme', 'Acme'],
+    ["Acme;=cmd|' /C calc'!A0;", `"Acme;=cmd|' /C calc'!A0;"`],
+    ['Acme', '"Acme"'],
   ])('writes %j as %s', (value, written) => {
     expect(csvField(value)).toBe(written);
   });
