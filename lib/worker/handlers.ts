@@ -68,7 +68,7 @@ export function createHandlers(services: WorkerServices): Handlers {
   }
 
   return {
-    getStatus,
+    getStatus: () => getStatus(session),
 
     async signIn({ chooseAccount }) {
       const profile = await session.signIn({ chooseAccount });

@@ -41,7 +41,7 @@ export function createPopupHandlers(session: Session) {
   return {
     async getPopupState({ tabId, freshness }: RequestOf<'getPopupState'>): Promise<ResponseData<'getPopupState'>> {
       const [status, policy, { value: environment }] = await Promise.all([
-        getStatus(),
+        getStatus(session),
         currentPolicy(),
         readEnvironment(),
       ]);
@@ -56,7 +56,7 @@ export function createPopupHandlers(session: Session) {
 
     async getDiagnostics(): Promise<ResponseData<'getDiagnostics'>> {
       const [status, { value: environment }, policy, consoles, lastErrors, audit] = await Promise.all([
-        getStatus(),
+        getStatus(session),
         readEnvironment(),
         currentPolicy(),
         cachedConsoleStates(),

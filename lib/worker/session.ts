@@ -51,6 +51,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
     environment: ConfiguredEnvironment,
     prompt: 'login' | 'none' | undefined,
     interactive: boolean,
+    replacing?: ImsSession,
   ) {
     const pkce = await createPkcePair();
     const state = createState();
@@ -74,10 +75,19 @@ export function createSession(deps: SessionDeps = browserDeps) {
     const redirect = parseRedirect(responseUrl ?? '', state);
     if (!redirect.ok) throw redirect.error;
     const ims = deps.imsClientFor(environment.endpoints.imsBaseUrl, environment.settings.clientId);
-    return store(environment, await ims.exchangeCode(redirect.code, pkce.verifier), ims);
+    return store(environment, await ims.exchangeCode(redirect.code, pkce.verifier), ims, replacing);
   }
 
-  async function store(environment: ConfiguredEnvironment, tokens: TokenResponse, ims: ImsClient) {
+  /**
+   * Keeps new tokens. A refresh (`replacing` the session it started from) may land after sign-out
+   * or "Clear all data": then the tokens belong to nobody, so they are revoked, not stored.
+   */
+  async function store(
+    environment: ConfiguredEnvironment,
+    tokens: TokenResponse,
+    ims: ImsClient,
+    replacing?: ImsSession,
+  ) {
     const profile = await ims.getProfile(tokens.access_token);
     const session: ImsSession = {
       accessToken: tokens.access_token,
@@ -87,8 +97,19 @@ export function createSession(deps: SessionDeps = browserDeps) {
       imsBaseUrl: environment.endpoints.imsBaseUrl,
       clientId: environment.settings.clientId,
     };
+    if (replacing && (await readImsSession())?.accessToken !== replacing.accessToken) {
+      await revokeTokensOf(session);
+      throw new ExtensionError('NOT_SIGNED_IN', 'Signed out while the session was being renewed');
+    }
     await imsSessionItem.setValue(session);
     return { session, profile };
+  }
+
+  /** Both tokens: revoking the access token alone may leave the refresh token able to mint more. */
+  async function revokeTokensOf(session: ImsSession): Promise<void> {
+    const ims = deps.imsClientFor(session.imsBaseUrl, session.clientId);
+    const tokens = [session.accessToken, ...(session.refreshToken ? [session.refreshToken] : [])];
+    await Promise.all(tokens.map((token) => ims.logout(token)));
   }
 
   async function currentSession(): Promise<{ session: ImsSession; environment: ConfiguredEnvironment }> {
@@ -102,15 +123,19 @@ export function createSession(deps: SessionDeps = browserDeps) {
   async function renew(): Promise<ImsSession> {
     const { session, environment } = await currentSession();
     const ims = deps.imsClientFor(environment.endpoints.imsBaseUrl, environment.settings.clientId);
+    let renewed: ImsSession;
     try {
-      if (session.refreshToken) return (await store(environment, await ims.refresh(session.refreshToken), ims)).session;
-      // IMS may not issue refresh tokens to public clients: re-authenticate silently instead.
-      return (await authorize(environment, 'none', false)).session;
+      renewed = session.refreshToken
+        ? (await store(environment, await ims.refresh(session.refreshToken), ims, session)).session
+        : // IMS may not issue refresh tokens to public clients: re-authenticate silently instead.
+          (await authorize(environment, 'none', false, session)).session;
     } catch (error) {
+      if (error instanceof ExtensionError && error.code === 'NOT_SIGNED_IN') throw error;
       if (isHttpError(error, 'NETWORK') || isHttpError(error, 'TIMEOUT')) throw error;
       await imsSessionItem.removeValue();
       throw new ExtensionError('SESSION_EXPIRED', `The session could not be renewed: ${String(error)}`);
     }
+    return renewed;
   }
 
   /** One refresh at a time, however many callers wait for it. */
@@ -174,8 +199,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
     async signOut(): Promise<void> {
       const session = await readImsSession();
       await imsSessionItem.removeValue();
-      if (!session) return;
-      await deps.imsClientFor(session.imsBaseUrl, session.clientId).logout(session.accessToken);
+      if (session) await revokeTokensOf(session);
     },
 
     /**
@@ -191,10 +215,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
       if (belongsHere && !options.environmentChanged) return false;
       await imsSessionItem.removeValue();
       // Best effort: the session is already forgotten, so an unreachable IMS changes nothing.
-      await deps
-        .imsClientFor(session.imsBaseUrl, session.clientId)
-        .logout(session.accessToken)
-        .catch(() => undefined);
+      await revokeTokensOf(session).catch(() => undefined);
       return true;
     },
   };

@@ -5,6 +5,8 @@ import { HttpError } from '@/lib/http/errors';
 import type { ImsClient } from '@/lib/ims/client';
 import { environmentSetting, imsSessionItem, readImsSession } from '@/lib/storage-items';
 import { createSession, type SessionDeps } from '@/lib/worker/session';
+import { getStatus } from '@/lib/worker/status';
+import { matrixCaseStarted } from '../../support/matrix';
 
 const IMS = 'http://127.0.0.1:4870';
 const REDIRECT = 'https://extension-id.chromiumapp.org/';
@@ -163,5 +165,64 @@ describe('IMS session', () => {
     expect(ims.logout).toHaveBeenCalledWith('access-1');
     expect(await imsSessionItem.getValue()).toBeNull();
     expect(await session.isSignedIn()).toBe(false);
+  });
+});
+
+describe('IMS session against attacks on its lifetime', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await environmentSetting.setValue({
+      name: 'sandbox',
+      clientId: SANDBOX_CLIENT_ID,
+      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
+    });
+  });
+
+  it('revokes the refresh token as well as the access token on sign-out', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'sign-out leaves no refresh token alive at IMS');
+    const { session, ims } = setup();
+    await session.signIn({ chooseAccount: false });
+
+    await session.signOut();
+
+    expect(ims.logout).toHaveBeenCalledWith('access-1');
+    expect(ims.logout).toHaveBeenCalledWith('refresh-1');
+    matrixCase.passed({ tokensFound: 0 });
+  });
+
+  it.each(['sign-out', 'clear all data'] as const)(
+    'stores no tokens from a refresh that lands after %s',
+    async (end) => {
+      const matrixCase = matrixCaseStarted('attack', `a token refresh landing after ${end} stores nothing`);
+      let answerRefresh: (value: ReturnType<typeof tokens>) => void = () => {};
+      const refresh = vi.fn(() => new Promise<ReturnType<typeof tokens>>((resolve) => (answerRefresh = resolve)));
+      const { session, ims, advance } = setup(fakeIms({ refresh }));
+      await session.signIn({ chooseAccount: false });
+      advance(59 * 60_000);
+
+      const waiting = session.accessToken();
+      await vi.waitFor(() => expect(refresh).toHaveBeenCalledOnce());
+      if (end === 'sign-out') await session.signOut();
+      else await fakeBrowser.storage.session.clear();
+      answerRefresh(tokens('access-2', 'refresh-2'));
+
+      await expect(waiting).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+      expect(await imsSessionItem.getValue()).toBeNull();
+      expect(ims.logout).toHaveBeenCalledWith('access-2');
+      expect(ims.logout).toHaveBeenCalledWith('refresh-2');
+      matrixCase.passed({ tokensFound: 0 });
+    },
+  );
+
+  it("says 'not signed in' for a session left from another environment", async () => {
+    const matrixCase = matrixCaseStarted('attack', "getStatus does not count another environment's session");
+    const { session } = setup();
+    await session.signIn({ chooseAccount: false });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1.0.0' });
+    expect(await getStatus(session)).toMatchObject({ signedIn: true });
+    await environmentSetting.setValue({ name: 'sandbox', clientId: 'another-client' });
+
+    expect(await getStatus(session)).toMatchObject({ signedIn: false });
+    matrixCase.passed({ tokensFound: 0 });
   });
 });
