@@ -95,8 +95,8 @@ const isShown = (element: HTMLElement) =>
 /**
  * The picker's listbox while it is open (consoles render it only then), however it is linked:
  * by the picker's `aria-controls`; inside the controls; by an `aria-labelledby` naming the picker
- * or its label; or, while the picker says it is expanded, the one visible listbox in the page or
- * the picker's shadow root (a popover portalled to the end of `<body>` with no link at all).
+ * or its label; or, while the picker says it is expanded, the one visible unlabelled listbox in the
+ * page or the picker's shadow root (a popover portalled to the end of `<body>` with no link at all).
  */
 export function openListbox(
   view: CreativeCloudView,
@@ -123,7 +123,8 @@ export function openListbox(
   );
   if (labelled) return labelled;
   if (picker.getAttribute('aria-expanded') !== 'true') return undefined;
-  const shown = candidates.filter(isShown);
+  // A listbox labelled by some other element belongs to another control.
+  const shown = candidates.filter((listbox) => isShown(listbox) && !listbox.hasAttribute('aria-labelledby'));
   return shown.length === 1 ? shown[0] : undefined;
 }
 

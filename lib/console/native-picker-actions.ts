@@ -61,14 +61,16 @@ export async function chooseNativeOption(
   if (!org) return false;
   const roots = [...new Set([view.picker.ownerDocument, view.picker.getRootNode()])];
   if (!openListbox(view)) view.picker.click();
-  const option = await whenFound(
+  const options = await whenFound(
     roots,
     () => {
       const listbox = openListbox(view);
-      return listbox && listboxOptions(listbox).find((candidate) => optionOrgId(candidate, orgs) === orgId);
+      const shown = listbox && listboxOptions(listbox);
+      return shown?.length ? shown : undefined;
     },
     NATIVE_PICKER_WAIT_MS,
   );
+  const option = options?.find((candidate) => optionOrgId(candidate, orgs) === orgId);
   if (!option) return false;
   option.click();
   const label = consoleProfile.labels[view.locale].picker;
