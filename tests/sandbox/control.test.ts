@@ -33,10 +33,13 @@ describe('control API', () => {
     });
   });
 
-  it("sets how the console renders its native picker, tells the page through its session, and resets it", async () => {
+  it('sets how the console renders its native picker, tells the page through its session, and resets it', async () => {
     const sessionPicker = async () => (await (await fetch(sandbox.url('/console/session'))).json()).picker;
     expect(await sessionPicker()).toBe('classic');
-    expect(await sandbox.control('POST', 'console', { picker: 'portalled' })).toEqual({ ok: true, picker: 'portalled' });
+    expect(await sandbox.control('POST', 'console', { picker: 'portalled' })).toEqual({
+      ok: true,
+      picker: 'portalled',
+    });
     expect(await sessionPicker()).toBe('portalled');
     expect(await sandbox.control('GET', 'state')).toMatchObject({ picker: 'portalled' });
     const unknown = await fetch(sandbox.url('/__sandbox/console'), {
