@@ -111,8 +111,7 @@ export function openListbox(
     .find(isListbox);
   if (controlled) return controlled;
   const selector = selectorForRole(profile.roles.listbox);
-  const nearby =
-    view.controls.querySelector(selector) ?? (scope === picker.ownerDocument ? null : scope.querySelector(selector));
+  const nearby = view.controls.querySelector(selector);
   if (isListbox(nearby)) return nearby;
   const candidates = [
     ...new Set([...scope.querySelectorAll(selector), ...picker.ownerDocument.querySelectorAll(selector)]),
