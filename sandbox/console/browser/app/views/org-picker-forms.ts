@@ -179,8 +179,8 @@ const PICKER_SHADOW_STYLE =
 
 /**
  * Spectrum Web Components' shape: a picker element whose label and button live in its open
- * shadow root; the options are its light-DOM children (org id in `value`), slotted into the
- * listbox in its shadow root; focus moves onto the options.
+ * shadow root; the options are its light-DOM children (org id in `value`), always there but shown
+ * only while the listbox in its shadow root slots them; focus moves onto the options.
  */
 function webComponentPicker(t: Translate): PickerParts {
   defineElements();
@@ -201,10 +201,7 @@ function webComponentPicker(t: Translate): PickerParts {
       return { listbox, optionParent: host };
     },
     attach: (listbox) => shadow.append(listbox),
-    detach(listbox) {
-      listbox.remove();
-      host.replaceChildren();
-    },
+    detach: (listbox) => listbox.remove(),
     renderOption(choice, id, selected) {
       const option = document.createElement(MENU_ITEM_TAG);
       const attributes = { id, role: 'option', value: choice.id, tabindex: '-1', 'aria-selected': String(selected) };
@@ -216,6 +213,8 @@ function webComponentPicker(t: Translate): PickerParts {
     owns: (node) => host.contains(node) || shadow.contains(node),
     focusModel: 'roving',
     linksListbox: false,
+    // Opening changes only the shadow root: the page's light DOM stays as it was.
+    persistentOptionParent: host,
   };
 }
 

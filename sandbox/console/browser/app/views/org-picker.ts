@@ -38,6 +38,11 @@ export interface PickerParts {
   focusModel: 'activedescendant' | 'roving';
   /** Link the open listbox from the trigger with `aria-controls` (only the classic form does). */
   linksListbox: boolean;
+  /**
+   * Where options live for good, rendered once (a web component's light-DOM children, shown only
+   * while its shadow listbox slots them); without it they are rendered on every opening.
+   */
+  persistentOptionParent?: HTMLElement;
 }
 
 const TYPE_AHEAD_RESET_MS = 600;
@@ -62,6 +67,15 @@ export function pickerBehaviour(
   let typedAt = 0;
 
   const optionId = (index: number) => `${listboxId}-option-${index}`;
+
+  function renderOptions(parent: HTMLElement): void {
+    options = choices.map((choice, index) => {
+      const option = parts.renderOption(choice, optionId(index), choice.id === selected?.id);
+      option.addEventListener('click', () => choose(index));
+      return option;
+    });
+    parent.append(...(choices.length === 0 ? [parts.renderEmpty()] : options));
+  }
 
   function setActive(index: number): void {
     if (!listbox || choices.length === 0) return;
@@ -92,12 +106,7 @@ export function pickerBehaviour(
     const created = parts.createListbox();
     listbox = created.listbox;
     listbox.id ||= listboxId;
-    options = choices.map((choice, index) => {
-      const option = parts.renderOption(choice, optionId(index), choice.id === selected?.id);
-      option.addEventListener('click', () => choose(index));
-      return option;
-    });
-    created.optionParent.append(...(choices.length === 0 ? [parts.renderEmpty()] : options));
+    if (!parts.persistentOptionParent) renderOptions(created.optionParent);
     // Keep focus where it is while clicking an option, or focusout would close the listbox first.
     listbox.addEventListener('mousedown', (event) => event.preventDefault());
     listbox.addEventListener('keydown', onListboxKey);
@@ -120,7 +129,7 @@ export function pickerBehaviour(
     const closing = listbox;
     listbox = undefined;
     parts.detach(closing);
-    options = [];
+    if (!parts.persistentOptionParent) options = [];
     button.setAttribute('aria-expanded', 'false');
     button.removeAttribute('aria-controls');
     document.removeEventListener('pointerdown', onOutsidePointer, true);
@@ -131,6 +140,9 @@ export function pickerBehaviour(
     const choice = choices[index];
     if (!choice) return;
     selected = choice;
+    for (const [optionIndex, option] of options.entries()) {
+      option.setAttribute('aria-selected', String(optionIndex === index));
+    }
     value.textContent = choice.name;
     value.removeAttribute('data-placeholder');
     close(true);
@@ -178,6 +190,7 @@ export function pickerBehaviour(
     if (!parts.owns(event.target as Node)) close(false);
   }
 
+  if (parts.persistentOptionParent) renderOptions(parts.persistentOptionParent);
   button.addEventListener('click', () => (listbox ? close(true) : open('selected')));
   button.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
