@@ -60,7 +60,9 @@ export async function chooseNativeOption(
   const org = orgs.find((candidate) => candidate.orgId === orgId);
   if (!org) return false;
   const roots = [...new Set([view.picker.ownerDocument, view.picker.getRootNode()])];
-  if (!openListbox(view)) view.picker.click();
+  // A listbox kept in the page while closed (web components may) does not make the picker open.
+  const expanded = view.picker.getAttribute('aria-expanded');
+  if (expanded === 'false' || (expanded === null && !openListbox(view))) view.picker.click();
   const options = await whenFound(
     roots,
     () => {

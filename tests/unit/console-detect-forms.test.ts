@@ -224,6 +224,26 @@ describe('choosing an org in the native picker', () => {
     expect(await chooseNativeOption(view, 'EEEEEEEEEEEEEEEEEEEEEEEE@AdobeOrg', ORGS)).toBe(false);
   });
 
+  it('opens a closed picker first even when its listbox stays in the page while closed', async () => {
+    render(`<div><div>${trigger('aria-expanded="false"')}</div>${switchButton}</div>
+      <div role="listbox" aria-labelledby="label" hidden><div role="option">Beta Corp</div></div>`);
+    const button = document.getElementById('trigger') as HTMLElement;
+    const listbox = document.querySelector('[role="listbox"]') as HTMLElement;
+    button.addEventListener('click', () => {
+      button.setAttribute('aria-expanded', 'true');
+      listbox.hidden = false;
+    });
+    // The console ignores a click on an option it does not show.
+    listbox.querySelector('[role="option"]')?.addEventListener('click', () => {
+      if (!listbox.hidden) (document.getElementById('value') as HTMLElement).textContent = 'Beta Corp';
+    });
+    (document.getElementById('value') as HTMLElement).textContent = 'None';
+    const view = detectCreativeCloudView(document);
+    if (!view) throw new Error('the fixture is a Creative Cloud view');
+    expect(await chooseNativeOption(view, BETA.orgId, ORGS)).toBe(true);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('chooses in a web component, options slotted into its shadow listbox', async () => {
     webComponentPicker('open', true);
     const view = detectCreativeCloudView(document);
