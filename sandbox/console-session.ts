@@ -11,7 +11,7 @@ export function consoleSessionRoutes(world: () => SandboxWorld) {
   const app = new Hono<SandboxEnv>();
 
   app.get('/console/session', (c) => {
-    const { consoleUser, scenario, config } = world();
+    const { consoleUser, scenario, config, pickerForm } = world();
     const access = world().tokens.issue({
       kind: 'access',
       userId: consoleUser.userId,
@@ -24,6 +24,8 @@ export function consoleSessionRoutes(world: () => SandboxWorld) {
       accessToken: access.token,
       user: { userId: consoleUser.userId, name: consoleUser.name, email: consoleUser.email },
       aemOrg: scenario.aemOrg,
+      // How this console renders its native picker: the page's own setting, not IMS data.
+      picker: pickerForm,
     });
   });
 

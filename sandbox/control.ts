@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SANDBOX_CLIENT_ID } from '../lib/environment';
 import { ORG_ID_PATTERN } from '../lib/org-id';
 import type { SandboxEnv } from './app-env';
+import { PICKER_FORMS } from './console/picker-forms';
 import { faultRequestSchema } from './faults';
 import { apiError, readJsonBody } from './http-errors';
 import { orgOf, scenarioNameSchema } from './scenarios';
@@ -26,6 +27,7 @@ const configSchema = z.strictObject({
   issueRefreshTokens: z.boolean().optional(),
 });
 const tokenSchema = z.strictObject({ userId: z.string().min(1).max(200).optional() });
+const consoleSchema = z.strictObject({ picker: z.enum(PICKER_FORMS) });
 const connectionSchema = z.strictObject({
   orgId: z.string().regex(ORG_ID_PATTERN).nullable(),
   updatedBy: z.string().min(1).max(200).optional(),
@@ -70,6 +72,13 @@ export function controlRoutes(world: () => SandboxWorld) {
     return c.json({ ok: true });
   });
 
+  app.post('/console', async (c) => {
+    const body = await readJsonBody(c, consoleSchema);
+    if (!body.ok) return apiError(c, 400, 'BAD_REQUEST', body.message);
+    world().pickerForm = body.data.picker;
+    return c.json({ ok: true, picker: world().pickerForm });
+  });
+
   app.get('/state', (c) => {
     const w = world();
     return c.json({
@@ -83,6 +92,7 @@ export function controlRoutes(world: () => SandboxWorld) {
       putsByIdempotencyKey: Object.fromEntries(w.putsByIdempotencyKey),
       concurrentChangeArmed: w.concurrentChangeArmed,
       config: w.config,
+      picker: w.pickerForm,
     });
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_PICKER_FORM, type PickerForm } from './console/picker-forms';
 import { FaultStore } from './faults';
 import { RequestLog } from './request-log';
 import { orgOf, SCENARIOS, type Scenario, type ScenarioName, type ScenarioUser, userOf } from './scenarios';
@@ -58,6 +59,8 @@ export class SandboxWorld {
   appliedChanges = 0;
   externalChanges = 0;
   concurrentChangeArmed = false;
+  /** How the console page renders its native org picker (`POST /__sandbox/console`). */
+  pickerForm: PickerForm = DEFAULT_PICKER_FORM;
   readonly putsByIdempotencyKey = new Map<string, number>();
   readonly idempotentReplies = new Map<string, IdempotentReply>();
   readonly pendingAuthorizations = new Map<string, PendingAuthorization>();
@@ -87,6 +90,7 @@ export class SandboxWorld {
     this.appliedChanges = 0;
     this.externalChanges = 0;
     this.concurrentChangeArmed = this.scenario.concurrentChangeArmed;
+    this.pickerForm = DEFAULT_PICKER_FORM;
     this.putsByIdempotencyKey.clear();
     this.idempotentReplies.clear();
     this.pendingAuthorizations.clear();

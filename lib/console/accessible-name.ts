@@ -1,3 +1,5 @@
+import { idScopeOf } from './open-shadow-roots';
+
 /**
  * Just enough of the accessible-name and role rules to recognise the console's controls the way
  * assistive technology names them: `aria-labelledby`, then `aria-label`, then the text.
@@ -9,10 +11,11 @@ export function normalizeText(text: string | null | undefined): string {
 export function accessibleName(element: Element): string {
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
-    const doc = element.ownerDocument;
+    // IDREFs resolve in the element's own tree: a web component's label sits in its shadow root.
+    const scope = idScopeOf(element);
     const parts = labelledBy
       .split(/\s+/)
-      .map((id) => doc.getElementById(id)?.textContent)
+      .map((id) => scope.getElementById(id)?.textContent)
       .filter((text): text is string => typeof text === 'string');
     if (parts.length > 0) return normalizeText(parts.join(' '));
   }

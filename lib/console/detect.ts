@@ -1,10 +1,11 @@
 import { accessibleName, normalizeText, roleOf, selectorForRole } from './accessible-name';
+import { composedParent, idScopeOf, queryAllDeep } from './open-shadow-roots';
 import { type ConsoleProfile, consoleProfile, PROFILE_LOCALES, type ProfileLocale } from './profile';
 
 /**
  * Recognises Settings > Creative Cloud by structure and accessible names: a listbox picker named
  * "Select new Creative Cloud org ID" (in any profile language) with a "Switch orgs" button in the
- * same section. Pure over the given document; no state.
+ * same section, in the page or in open shadow roots. Pure over the given document; no state.
  */
 export interface CreativeCloudView {
   picker: HTMLElement;
@@ -47,14 +48,18 @@ export function orgIdFromOptionText(text: string | null | undefined, profile: Co
 }
 
 function pickerCandidates(doc: Document, profile: ConsoleProfile): HTMLElement[] {
-  const selector = `[aria-haspopup="${profile.pickerPopup}"]`;
-  return [...doc.querySelectorAll<HTMLElement>(selector)].filter((element) => roleOf(element) === profile.roles.picker);
+  return queryAllDeep(doc, `[aria-haspopup="${profile.pickerPopup}"]`).filter(
+    (element) => roleOf(element) === profile.roles.picker,
+  );
 }
 
-/** Walks up from the picker to the first ancestor that also holds a matching switch button. */
+/**
+ * Walks up from the picker (out of a web component's shadow root into the page) to the first
+ * ancestor that also holds a matching switch button.
+ */
 function switchButtonNear(picker: HTMLElement, locales: readonly ProfileLocale[], profile: ConsoleProfile) {
   const selector = selectorForRole(profile.roles.switchButton);
-  for (let container = picker.parentElement; container; container = container.parentElement) {
+  for (let container = composedParent(picker); container; container = composedParent(container)) {
     for (const candidate of container.querySelectorAll<HTMLElement>(selector)) {
       if (candidate === picker || roleOf(candidate) !== profile.roles.switchButton) continue;
       const matches = localesMatching(accessibleName(candidate), 'switchButton', profile);
@@ -81,24 +86,95 @@ export function detectCreativeCloudView(
   return undefined;
 }
 
-/** The picker's listbox while it is open (the console renders it only then). */
+const idRefs = (element: Element, attribute: string) => element.getAttribute(attribute)?.split(/\s+/) ?? [];
+
+/** Not hidden from the user (a closed popover some libraries keep in the DOM is). */
+const isShown = (element: HTMLElement) =>
+  !element.closest('[hidden], [aria-hidden="true"]') && (element.checkVisibility?.() ?? true);
+
+/**
+ * The picker's listbox while it is open (consoles render it only then), however it is linked:
+ * by the picker's `aria-controls`; inside the controls; by an `aria-labelledby` naming the picker
+ * or its label; or, while the picker says it is expanded, the one visible unlabelled listbox in the
+ * page or the picker's shadow root (a popover portalled to the end of `<body>` with no link at all).
+ */
 export function openListbox(
   view: CreativeCloudView,
   profile: ConsoleProfile = consoleProfile,
 ): HTMLElement | undefined {
-  const doc = view.picker.ownerDocument;
-  const controlled = view.picker.getAttribute('aria-controls');
-  const byId = controlled ? doc.getElementById(controlled) : null;
-  if (byId && roleOf(byId) === profile.roles.listbox) return byId;
-  const nearby = view.controls.querySelector<HTMLElement>(selectorForRole(profile.roles.listbox));
-  return nearby ?? undefined;
+  const { picker } = view;
+  const scope = idScopeOf(picker);
+  const isListbox = (element: Element | null | undefined): element is HTMLElement =>
+    !!element && roleOf(element) === profile.roles.listbox;
+  const controlled = idRefs(picker, 'aria-controls')
+    .map((id) => scope.getElementById(id))
+    .find(isListbox);
+  if (controlled) return controlled;
+  const selector = selectorForRole(profile.roles.listbox);
+  const nearby = view.controls.querySelector(selector);
+  if (isListbox(nearby)) return nearby;
+  const candidates = [
+    ...new Set([...scope.querySelectorAll(selector), ...picker.ownerDocument.querySelectorAll(selector)]),
+  ].filter(isListbox);
+  const names = new Set([picker.id, ...idRefs(picker, 'aria-labelledby')].filter(Boolean));
+  const labelled = candidates.find(
+    (listbox) => idScopeOf(listbox) === scope && idRefs(listbox, 'aria-labelledby').some((id) => names.has(id)),
+  );
+  if (labelled) return labelled;
+  if (picker.getAttribute('aria-expanded') !== 'true') return undefined;
+  // A listbox labelled by some other element belongs to another control.
+  const shown = candidates.filter((listbox) => isShown(listbox) && !listbox.hasAttribute('aria-labelledby'));
+  return shown.length === 1 ? shown[0] : undefined;
 }
 
+/** The listbox's options, including a web component's light-DOM options slotted into it. */
 export function listboxOptions(listbox: HTMLElement, profile: ConsoleProfile = consoleProfile): HTMLElement[] {
-  return [...listbox.querySelectorAll<HTMLElement>(selectorForRole(profile.roles.option))];
+  const selector = selectorForRole(profile.roles.option);
+  const options = [...listbox.querySelectorAll<HTMLElement>(selector)];
+  for (const slot of listbox.querySelectorAll('slot')) {
+    for (const element of slot.assignedElements({ flatten: true })) {
+      if (element.matches(selector)) options.push(element as HTMLElement);
+      options.push(...element.querySelectorAll<HTMLElement>(selector));
+    }
+  }
+  return options;
 }
 
-/** The org id of a native option (from its text, as the console shows name and id). */
-export function orgIdOfOption(option: Element, profile: ConsoleProfile = consoleProfile): string | undefined {
-  return orgIdFromOptionText(option.textContent, profile);
+/** What the content script knows of an org to map an option to it: the worker's org list. */
+export interface OrgNameRef {
+  orgId: string;
+  orgName: string;
+}
+
+/** Normalised name → org id, or null when two orgs share the name; built once per org list. */
+const nameIndexes = new WeakMap<readonly OrgNameRef[], Map<string, string | null>>();
+
+function orgIdByName(name: string, orgs: readonly OrgNameRef[]): string | undefined {
+  let index = nameIndexes.get(orgs);
+  if (!index) {
+    index = new Map();
+    for (const { orgId, orgName } of orgs) {
+      const key = normalizeText(orgName);
+      index.set(key, index.has(key) ? null : orgId);
+    }
+    nameIndexes.set(orgs, index);
+  }
+  return index.get(normalizeText(name)) ?? undefined;
+}
+
+/**
+ * The org id of a native option: from its text (name and id), else from an attribute that
+ * carries one (`value`, `data-value`…), else its name matched exactly against the user's orgs.
+ * An ambiguous name maps to nothing: no badge is better than a wrong one.
+ */
+export function optionOrgId(
+  option: Element,
+  orgs: readonly OrgNameRef[],
+  profile: ConsoleProfile = consoleProfile,
+): string | undefined {
+  for (const text of [option.textContent, ...profile.orgIdAttributes.map((name) => option.getAttribute(name))]) {
+    const orgId = orgIdFromOptionText(text, profile);
+    if (orgId) return orgId;
+  }
+  return orgIdByName(accessibleName(option), orgs);
 }

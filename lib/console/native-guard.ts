@@ -1,7 +1,8 @@
 import type { ConsoleUi } from '@/components/console/mount';
 import type { OrgEntitlement } from '../entitlement/schemas';
 import { accessibleName, normalizeText, selectorForRole } from './accessible-name';
-import { type CreativeCloudView, openListbox, orgIdOfOption } from './detect';
+import { type CreativeCloudView, openListbox, optionOrgId } from './detect';
+import { idScopeOf } from './open-shadow-roots';
 import { consoleProfile } from './profile';
 
 /**
@@ -49,16 +50,26 @@ export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOption
 
   const optionSelector = selectorForRole(consoleProfile.roles.option);
 
-  function rememberOption(option: Element | null | undefined, view: CreativeCloudView): void {
-    if (option && openListbox(view)?.contains(option)) chosenOrgId = orgIdOfOption(option);
+  /**
+   * Remembers the option the admin chose in the open listbox. Events are read along their
+   * composed path: the picker may sit in a web component's shadow root, its options slotted in.
+   */
+  function rememberOption(option: Element | null | undefined, path: EventTarget[], view: CreativeCloudView): void {
+    const listbox = openListbox(view);
+    if (option && listbox && path.includes(listbox)) chosenOrgId = optionOrgId(option, ui.store.orgs.value);
   }
+
+  const optionOnPath = (path: EventTarget[]) =>
+    path.find((node): node is Element => node instanceof Element && node.matches(optionSelector));
 
   function pickedOrg(view: CreativeCloudView) {
     const valueText = pickedValueText(accessibleName(view.picker), consoleProfile.labels[view.locale].picker);
-    const state = ui.store.state.value;
-    const orgs = state?.signedIn ? (state.console?.model.orgs ?? []) : [];
-    return { ...resolvePickedOrg(chosenOrgId, valueText, orgs), valueText };
+    return { ...resolvePickedOrg(chosenOrgId, valueText, ui.store.orgs.value), valueText };
   }
+
+  /** A `<button disabled>` gets no clicks; a custom element saying `aria-disabled` still does. */
+  const isDisabled = (button: HTMLElement) =>
+    (button as HTMLButtonElement).disabled === true || button.getAttribute('aria-disabled') === 'true';
 
   async function confirmAndRepeat(org: OrgEntitlement | undefined, label: string): Promise<void> {
     dialogOpen = true;
@@ -67,7 +78,7 @@ export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOption
     });
     if (!proceed || signal.aborted) return;
     const button = currentView()?.switchButton;
-    if (!button || (button as HTMLButtonElement).disabled) return;
+    if (!button || isDisabled(button)) return;
     // `click()` dispatches synchronously, so the flag covers exactly this one click.
     letNextClickThrough = true;
     try {
@@ -78,14 +89,14 @@ export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOption
   }
 
   function onClick(event: MouseEvent): void {
-    const target = event.target instanceof Element ? event.target : null;
-    const view = target ? currentView() : undefined;
-    if (!target || !view) return;
-    if (!view.switchButton.contains(target)) {
-      rememberOption(target.closest(optionSelector), view);
+    const view = currentView();
+    if (!view) return;
+    const path = event.composedPath();
+    if (!path.includes(view.switchButton)) {
+      rememberOption(optionOnPath(path), path, view);
       return;
     }
-    if (letNextClickThrough) return;
+    if (letNextClickThrough || isDisabled(view.switchButton)) return;
     const { org, orgId, valueText } = pickedOrg(view);
     if (org?.eligible) return;
     event.preventDefault();
@@ -95,14 +106,15 @@ export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOption
     void confirmAndRepeat(org, label);
   }
 
-  // Keyboard choice in the listbox: Enter/Space choose the active descendant.
+  // Keyboard choice in the listbox: Enter/Space choose the active descendant, or the focused option.
   function onKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const view = currentView();
     const listbox = view && openListbox(view);
-    if (!view || !listbox || !(event.target instanceof Node) || !listbox.contains(event.target)) return;
+    const path = event.composedPath();
+    if (!view || !listbox || !path.includes(listbox)) return;
     const activeId = listbox.getAttribute('aria-activedescendant');
-    rememberOption(activeId ? listbox.ownerDocument.getElementById(activeId) : null, view);
+    rememberOption(activeId ? idScopeOf(listbox).getElementById(activeId) : optionOnPath(path), path, view);
   }
 
   document.addEventListener('click', onClick, { capture: true, signal });

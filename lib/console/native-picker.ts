@@ -1,6 +1,6 @@
 import { renderBadges } from '@/components/console/Badges';
 import type { ConsoleUi } from '@/components/console/mount';
-import { listboxOptions, orgIdOfOption } from './detect';
+import { listboxOptions, optionOrgId } from './detect';
 import { BADGE_HOST_ATTRIBUTE } from './markers';
 import { markPerf, PERF_MARKS } from './perf-marks';
 
@@ -56,7 +56,7 @@ export function createNativePickerBadges(ui: ConsoleUi, locale: string): NativeP
     const hostInPlace = current?.host ? current.host.parentElement === option : true;
     if (current && current.version === version && hostInPlace) return undefined;
     if (current) undecorate(option, current);
-    const orgId = orgIdOfOption(option);
+    const orgId = optionOrgId(option, ui.store.orgs.value);
     const org = orgId ? ui.store.orgById(orgId) : undefined;
     if (!org) {
       // Unknown until the worker's state arrives (or not in this user's list): nothing to show yet.

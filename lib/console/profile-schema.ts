@@ -23,6 +23,8 @@ export const consoleProfileSchema = z.strictObject({
   pickerPopup: z.literal('listbox'),
   /** An option's text carries the org id; this finds it (no anchors: the name comes first). */
   orgIdInOptionText: z.string().check(z.minLength(1)),
+  /** Attributes in which an option may carry its org id when its text shows only the name. */
+  orgIdAttributes: z.array(z.string().check(z.minLength(1))),
   /** The shell's URL carries the tenant as `#/@<tenant>/…`; group 1 is the tenant. */
   tenantInShellHash: z.string().check(z.minLength(1)),
   /** An app frame loaded on its own carries the tenant in its query. */

@@ -32,6 +32,7 @@ export function watchConsole(ctx: ContentScriptContext): void {
     if (extensionIsGone(ctx)) return;
     const view = detectCreativeCloudView(document);
     if (view) {
+      observe(view.picker.getRootNode());
       clearTimeout(leaveTimer);
       leaveTimer = undefined;
       lastSeenUrl = location.href;
@@ -53,7 +54,15 @@ export function watchConsole(ctx: ContentScriptContext): void {
   }
 
   const observer = new MutationObserver(schedule);
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  const observed = new WeakSet<Node>();
+  // A web component opens its listbox inside its shadow root, which the document's observer
+  // does not see: the picker's shadow root is observed too once the view is found.
+  function observe(root: Node): void {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  }
+  observe(document.body ?? document.documentElement);
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.onInvalidated(() => {
     observer.disconnect();

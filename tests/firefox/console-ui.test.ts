@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
@@ -167,4 +168,48 @@ describe('the console UI in firefox-esr', () => {
       await setReadOnly(harness, false);
     }
   });
+
+  for (const form of ['portalled', 'web-component'] as const) {
+    it(`badges the native ${form} picker's options through open shadow roots and name-only options`, async () => {
+      if (!admin) throw new Error('The default scenario lacks its console user');
+      const truth = expectedConsole(scenario, admin, await harness.sandbox.control<SandboxState>('GET', 'state'));
+      await harness.sandbox.control('POST', 'console', { picker: form });
+      try {
+        const { page, app } = await openConsole(harness);
+        // The picker's trigger, in the page or in a web component's open shadow root.
+        await app.waitForFunction(
+          () => {
+            const hosts = [
+              document,
+              ...[...document.querySelectorAll('sandbox-picker')].map((host) => host.shadowRoot),
+            ];
+            const trigger = hosts
+              .map((root) => root?.querySelector<HTMLElement>('[aria-haspopup="listbox"]'))
+              .find(Boolean);
+            if (trigger?.getAttribute('aria-expanded') === 'false') trigger.click();
+            return trigger?.getAttribute('aria-expanded') === 'true';
+          },
+          { timeout: 10_000, polling: 200 },
+        );
+        const handle = await app.waitForFunction(
+          (badgeHost, count) => {
+            const options = [...document.querySelectorAll('[role="option"]')];
+            const badges = options.map((option) =>
+              [...(option.querySelector(`[${badgeHost}]`)?.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
+                (badge) => badge.getAttribute('data-badge') ?? '',
+              ),
+            );
+            return options.length === count && badges.every((shown) => shown.length > 0) ? badges : undefined;
+          },
+          { timeout: 10_000, polling: 100 },
+          BADGE_HOST_ATTRIBUTE,
+          truth.model.orgs.length,
+        );
+        expect(await handle.jsonValue()).toEqual(truth.model.orgs.map((org) => org.badges));
+        await page.close();
+      } finally {
+        await harness.sandbox.control('POST', 'console', { picker: 'classic' });
+      }
+    });
+  }
 });

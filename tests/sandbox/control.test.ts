@@ -33,6 +33,25 @@ describe('control API', () => {
     });
   });
 
+  it('sets how the console renders its native picker, tells the page through its session, and resets it', async () => {
+    const sessionPicker = async () => (await (await fetch(sandbox.url('/console/session'))).json()).picker;
+    expect(await sessionPicker()).toBe('classic');
+    expect(await sandbox.control('POST', 'console', { picker: 'portalled' })).toEqual({
+      ok: true,
+      picker: 'portalled',
+    });
+    expect(await sessionPicker()).toBe('portalled');
+    expect(await sandbox.control('GET', 'state')).toMatchObject({ picker: 'portalled' });
+    const unknown = await fetch(sandbox.url('/__sandbox/console'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ picker: 'select' }),
+    });
+    expect(unknown.status).toBe(400);
+    await sandbox.control('POST', 'reset');
+    expect(await sessionPicker()).toBe('classic');
+  });
+
   it('mints tokens for the console user or a named one, and refuses an unknown user', async () => {
     const grace = SCENARIOS.default.users.find((u) => u.name === 'Grace Hopper');
     const forGrace = await sandbox.control<{ access_token: string; expires_in: number }>('POST', 'token', {

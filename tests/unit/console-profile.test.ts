@@ -43,6 +43,11 @@ describe('console profile', () => {
     expect(consoleProfileSchema.safeParse({ ...CONSOLE_PROFILE_SOURCE, roles }).success).toBe(false);
   });
 
+  it('refuses an empty attribute name among those that may carry an option’s org id', () => {
+    const orgIdAttributes = [...CONSOLE_PROFILE_SOURCE.orgIdAttributes, ''];
+    expect(consoleProfileSchema.safeParse({ ...CONSOLE_PROFILE_SOURCE, orgIdAttributes }).success).toBe(false);
+  });
+
   it('finds org ids with a pattern that agrees with the id format', () => {
     const id = `${'0123456789ABCDEF01234567'}@AdobeOrg`;
     expect(orgIdFromOptionText(`Acme Design Studio ${id}`)).toBe(id);

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { PICKER_FORMS } from '../picker-forms';
 import { type Result, requestJson } from './http';
 
 /** The console's own IMS session (not the extension's): who is signed in to which AEM org. */
@@ -6,6 +7,7 @@ const consoleSessionSchema = z.looseObject({
   accessToken: z.string().check(z.minLength(1)),
   user: z.looseObject({ userId: z.string(), name: z.string(), email: z.string() }),
   aemOrg: z.looseObject({ id: z.string(), name: z.string(), tenant: z.string() }),
+  picker: z.optional(z.enum(PICKER_FORMS)),
 });
 export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 

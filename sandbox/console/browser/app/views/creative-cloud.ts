@@ -1,11 +1,19 @@
 import { orgIdFromRef } from '../../../../../lib/org-id';
+import { DEFAULT_PICKER_FORM, isPickerForm, type PickerForm } from '../../../picker-forms';
 import { el, replaceContent } from '../../dom';
 import type { ConsoleError } from '../console-api';
 import { creativeCloudOrgSection, currentOrgCard } from './creative-cloud-sections';
-import { type OrgChoice, orgPicker } from './org-picker';
+import type { OrgChoice } from './org-picker';
+import { orgPicker, type SwitchControl, switchControl } from './org-picker-forms';
 import { loadError, loadingIndicator, pageTitle, type View, type ViewContext } from './view';
 
 type SwitchStatus = { kind: 'progress' | 'success' | 'error'; text: string };
+
+/** `?picker=` on the app's own URL wins over the sandbox's setting (sent with the console session). */
+function pickerForm(fromSession: PickerForm | undefined): PickerForm {
+  const fromUrl = new URLSearchParams(location.search).get('picker');
+  return isPickerForm(fromUrl) ? fromUrl : (fromSession ?? DEFAULT_PICKER_FORM);
+}
 
 /**
  * Settings > Creative Cloud, as the native console has it: no eligibility checks of its own
@@ -26,23 +34,22 @@ export function creativeCloudView(context: ViewContext): View {
     status.textContent = next?.text ?? '';
   }
 
-  function switchControls(choices: OrgChoice[]): HTMLElement {
+  function switchControls(choices: OrgChoice[], form: PickerForm): HTMLElement {
     let picked: OrgChoice | undefined;
-    const switchButton = el('button', { type: 'button', class: 'button primary', disabled: true }, t('switchButton'));
-    const picker = orgPicker(t, choices, (choice) => {
-      picked = choice;
-      switchButton.disabled = switching;
-    });
-    switchButton.addEventListener('click', () => {
+    const switchButton = switchControl(form, t, () => {
       if (picked && !switching) void switchTo(picked, switchButton);
     });
+    const picker = orgPicker(form, t, choices, (choice) => {
+      picked = choice;
+      switchButton.setDisabled(switching);
+    });
     disposeControls = picker.dispose;
-    return el('div', { class: 'switch-row' }, picker.element, switchButton);
+    return el('div', { class: 'switch-row' }, picker.element, switchButton.element);
   }
 
-  async function switchTo(choice: OrgChoice, switchButton: HTMLButtonElement): Promise<void> {
+  async function switchTo(choice: OrgChoice, switchButton: SwitchControl): Promise<void> {
     switching = true;
-    switchButton.disabled = true;
+    switchButton.setDisabled(true);
     showStatus({ kind: 'progress', text: t('switching') });
     const result = await api.switchOrg(choice.id);
     switching = false;
@@ -63,7 +70,11 @@ export function creativeCloudView(context: ViewContext): View {
     disposeControls();
     body.setAttribute('aria-busy', 'true');
     replaceContent(body, loadingIndicator(t));
-    const [connection, organizations] = await Promise.all([api.connection(), api.organizations()]);
+    const [connection, organizations, session] = await Promise.all([
+      api.connection(),
+      api.organizations(),
+      api.session(),
+    ]);
     if (disposed) return;
     body.removeAttribute('aria-busy');
     if (!connection.ok) return replaceContent(body, loadError(t, connection.error, load));
@@ -72,7 +83,7 @@ export function creativeCloudView(context: ViewContext): View {
     replaceContent(
       body,
       currentOrgCard(t, language, connection.value.connection),
-      creativeCloudOrgSection(t, switchControls(choices)),
+      creativeCloudOrgSection(t, switchControls(choices, pickerForm(session.ok ? session.value.picker : undefined))),
     );
   }
 

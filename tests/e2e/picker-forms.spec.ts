@@ -1,0 +1,239 @@
+import path from 'node:path';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
+import en from '../../locales/en.json' with { type: 'json' };
+import { PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-forms';
+import { organizationsOf } from '../../sandbox/ims/profile';
+import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { expect, type SandboxFixture, test } from './fixtures';
+import { appFrameOf, consoleUi, shownOrgs } from './support/console-ui';
+import { openWorkerClient, signInAs } from './support/worker-client';
+
+// The native picker in every form the console may build it (sandbox/console/picker-forms.ts):
+// the view is recognised, the native options carry the right badges, the guard stops an
+// ineligible pick by mouse and by keyboard, and chooseNativeOption selects an org.
+
+const scenario = SCENARIOS.default;
+const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
+const admin = userOf(scenario, scenario.consoleUserId);
+if (!admin) throw new Error('The default scenario has a console user');
+const consoleAdmin = admin;
+/** The console lists the orgs in the order IMS does: option i is the admin's org i. */
+const orgsInPickerOrder = consoleAdmin.orgIds.map((orgId) => {
+  const org = scenario.orgs.find((candidate) => candidate.id === orgId);
+  if (!org) throw new Error(`No org ${orgId} in the default scenario`);
+  return org;
+});
+const unentitled = orgsInPickerOrder.find(
+  (org) =>
+    !consoleAdmin.products.some(
+      (grant) =>
+        grant.orgId === org.id && grant.capability === 'creativeCloud' && grant.statusCode === ACTIVE_STATUS_CODE,
+    ),
+);
+if (!unentitled) throw new Error('The default scenario has an org without CC for its admin');
+const ineligibleOrg = unentitled;
+
+async function signIn(context: BrowserContext, extensionId: string): Promise<void> {
+  const client = await openWorkerClient(context, extensionId);
+  expect((await signInAs(client, consoleAdmin)).ok).toBe(true);
+  await client.page.close();
+}
+
+/** The shell's deep link with the console set to render `form`; resolves once the UI is on the view. */
+async function openWithPicker(page: Page, sandbox: SandboxFixture, form: PickerForm): Promise<Frame> {
+  await sandbox.control('POST', 'console', { picker: form });
+  await page.goto(sandbox.creativeCloudUrl());
+  const app = await appFrameOf(page, sandbox);
+  await expect(app.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeVisible();
+  await expect(consoleUi(app)).toBeVisible();
+  return app;
+}
+
+const nativePicker = (app: Frame) => app.getByRole('button', { name: LABELS.picker });
+const switchButton = (app: Frame) => app.getByRole('button', { name: LABELS.switchButton, exact: true });
+const guardDialog = (app: Frame) => app.getByRole('dialog', { name: en.guardTitle });
+
+/**
+ * The badges in each native option, in the order the console shows them; null for an option
+ * without a badge host. Every form keeps its options in the light DOM (a web component slots them).
+ */
+function nativeOptionBadges(app: Frame): Promise<(string[] | null)[]> {
+  return app.evaluate(
+    (badgeHost) =>
+      [...document.querySelectorAll('[role="option"]')].map((option) => {
+        const host = option.querySelector(`[${badgeHost}]`);
+        return host
+          ? [...(host.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
+              (badge) => badge.getAttribute('data-badge') ?? '',
+            )
+          : null;
+      }),
+    BADGE_HOST_ATTRIBUTE,
+  );
+}
+
+/** What the extension's own switcher shows for each org: the badges a native option must repeat. */
+async function switcherBadges(app: Frame): Promise<Map<string, string[]>> {
+  await consoleUi(app).getByRole('button', { name: en.openSwitcher }).click();
+  await expect(consoleUi(app).getByRole('option')).toHaveCount(orgsInPickerOrder.length);
+  const shown = await shownOrgs(app);
+  await consoleUi(app).getByRole('combobox', { name: en.search }).press('Escape');
+  return new Map(shown.map((org) => [org.orgId, org.badges]));
+}
+
+const appliedChanges = async (sandbox: SandboxFixture) =>
+  (await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges;
+
+for (const form of PICKER_FORMS) {
+  test.describe(`the ${form} picker`, () => {
+    test('is recognised; its options carry the badges of their orgs; the guard stops an ineligible pick', async ({
+      page,
+      context,
+      extensionId,
+      sandbox,
+    }) => {
+      await signIn(context, extensionId);
+      const app = await openWithPicker(page, sandbox, form);
+      const expected = await switcherBadges(app);
+
+      await nativePicker(app).click();
+      await expect(app.getByRole('option')).toHaveCount(orgsInPickerOrder.length);
+      await expect.poll(() => nativeOptionBadges(app)).not.toContain(null);
+      const shown = await nativeOptionBadges(app);
+      expect(shown).toEqual(orgsInPickerOrder.map((org) => expected.get(org.id)));
+      expect(shown.every((badges) => (badges?.length ?? 0) > 0)).toBe(true);
+
+      await app.getByRole('option').nth(orgsInPickerOrder.indexOf(ineligibleOrg)).click();
+      await expect(nativePicker(app)).toContainText(ineligibleOrg.name);
+      await switchButton(app).click();
+      const dialog = guardDialog(app);
+      await expect(dialog).toContainText(ineligibleOrg.name);
+      await expect(dialog).toContainText(en.reasonNoCc);
+      await dialog.getByRole('button', { name: en.cancel, exact: true }).click();
+      await expect(dialog).toBeHidden();
+      expect(await appliedChanges(sandbox)).toBe(0);
+    });
+
+    test('guards a keyboard-only pick too', async ({ page, context, extensionId, sandbox }) => {
+      await signIn(context, extensionId);
+      const app = await openWithPicker(page, sandbox, form);
+      await nativePicker(app).focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(app.getByRole('option').first()).toBeVisible();
+      // The worker's state is in once the options carry badges: the guard can then name the reasons.
+      await expect.poll(() => nativeOptionBadges(app)).not.toContain(null);
+      await page.keyboard.type(ineligibleOrg.name.slice(0, 6));
+      await page.keyboard.press('Enter');
+      await expect(nativePicker(app)).toContainText(ineligibleOrg.name);
+      await page.keyboard.press('Tab');
+      await expect(switchButton(app)).toBeFocused();
+      await page.keyboard.press('Enter');
+
+      const dialog = guardDialog(app);
+      await expect(dialog).toContainText(en.reasonNoCc);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      expect(await appliedChanges(sandbox)).toBe(0);
+    });
+
+    test('chooseNativeOption selects an org as the admin would', async ({ page, sandbox }) => {
+      const app = await openWithPicker(page, sandbox, form);
+      await app.evaluate(await nativePickerActionsScript());
+      const target = orgsInPickerOrder.at(-1);
+      if (!target) throw new Error('The admin has orgs');
+      const orgs = orgsInPickerOrder.map((org) => ({ orgId: org.id, orgName: org.name }));
+      const chosen = await app.evaluate(
+        ([orgId, list]) => (globalThis as unknown as NativePickerActions).chooseInNativePicker(orgId, list),
+        [target.id, orgs] as const,
+      );
+      expect(chosen).toBe(true);
+      await expect(nativePicker(app)).toContainText(target.name);
+      await expect(switchButton(app)).toBeEnabled();
+      await expect(app.getByRole('option')).toHaveCount(0);
+    });
+  });
+}
+
+test.describe('name-only options', () => {
+  test('an org name two orgs share gets no badge rather than a wrong one', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    // IMS answers the org list with one org renamed after another: two options read the same.
+    // (Not after the AEM org: its name must stay unique for the console's own identity.)
+    const twins = [1, orgsInPickerOrder.length - 1];
+    const [named, renamed] = twins.map((index) => orgsInPickerOrder[index]);
+    if (!named || !renamed || named.id === scenario.aemOrg.id) throw new Error('The admin has six orgs');
+    const organizations = organizationsOf(scenario, consoleAdmin).map((org) =>
+      `${org.orgRef.ident}@${org.orgRef.authSrc}` === renamed.id ? { ...org, orgName: named.name } : org,
+    );
+    await sandbox.control('POST', 'faults', {
+      method: 'GET',
+      path: '/ims/organizations/v6',
+      status: 200,
+      body: JSON.stringify(organizations),
+      contentType: 'application/json',
+      times: 0,
+    });
+    await signIn(context, extensionId);
+    const app = await openWithPicker(page, sandbox, 'portalled');
+    await nativePicker(app).click();
+    await expect(app.getByRole('option')).toHaveCount(orgsInPickerOrder.length);
+    await expect
+      .poll(async () => (await nativeOptionBadges(app)).filter((badges) => badges === null).length)
+      .toBe(twins.length);
+    const shown = await nativeOptionBadges(app);
+    expect(twins.map((index) => shown[index])).toEqual([null, null]);
+    expect(shown.filter((_, index) => !twins.includes(index)).every((badges) => (badges?.length ?? 0) > 0)).toBe(true);
+  });
+});
+
+test('the app opened on its own takes ?picker= from its own URL', async ({ page, sandbox }) => {
+  await page.goto(
+    `${sandbox.appOrigin}/app/?tenant=${scenario.aemOrg.tenant}&picker=web-component#/settings/creative-cloud`,
+  );
+  await expect(switchButton(page.mainFrame())).toBeVisible();
+  const pickerInShadowRoot = await nativePicker(page.mainFrame()).evaluate(
+    (button) => button.getRootNode() instanceof ShadowRoot,
+  );
+  expect(pickerInShadowRoot).toBe(true);
+  await expect(consoleUi(page.mainFrame())).toBeVisible();
+});
+
+interface NativePickerActions {
+  chooseInNativePicker(orgId: string, orgs: readonly { orgId: string; orgName: string }[]): Promise<boolean>;
+}
+
+let bundled: Promise<string> | undefined;
+
+/**
+ * lib/console/native-picker-actions.ts as one script for the page: the content script's code run
+ * in the page's own world, where a test can call it (CDP evaluation is not bound by the page's CSP).
+ */
+function nativePickerActionsScript(): Promise<string> {
+  bundled ??= build({
+    stdin: {
+      contents: `
+        import { detectCreativeCloudView } from './lib/console/detect';
+        import { chooseNativeOption } from './lib/console/native-picker-actions';
+        globalThis.chooseInNativePicker = (orgId, orgs) => {
+          const view = detectCreativeCloudView(document);
+          return view ? chooseNativeOption(view, orgId, orgs) : Promise.resolve(false);
+        };`,
+      resolveDir: path.resolve(import.meta.dirname, '../..'),
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bundled;
+}
