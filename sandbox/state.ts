@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { FaultStore } from './faults';
 import { RequestLog } from './request-log';
-import { orgOf, SCENARIOS, type Scenario, type ScenarioName, type ScenarioUser, userOf } from './scenarios';
+import {
+  type ExtensionAccess,
+  orgOf,
+  SCENARIOS,
+  type Scenario,
+  type ScenarioName,
+  type ScenarioUser,
+  userOf,
+} from './scenarios';
 import { TokenStore } from './tokens';
 
 /**
@@ -58,6 +66,7 @@ export class SandboxWorld {
   appliedChanges = 0;
   externalChanges = 0;
   concurrentChangeArmed = false;
+  extensionAccess: ExtensionAccess = 'allowed';
   readonly putsByIdempotencyKey = new Map<string, number>();
   readonly idempotentReplies = new Map<string, IdempotentReply>();
   readonly pendingAuthorizations = new Map<string, PendingAuthorization>();
@@ -87,6 +96,7 @@ export class SandboxWorld {
     this.appliedChanges = 0;
     this.externalChanges = 0;
     this.concurrentChangeArmed = this.scenario.concurrentChangeArmed;
+    this.extensionAccess = this.scenario.extensionAccess;
     this.putsByIdempotencyKey.clear();
     this.idempotentReplies.clear();
     this.pendingAuthorizations.clear();
