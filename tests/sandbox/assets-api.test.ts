@@ -295,11 +295,15 @@ describe("Assets API: refusing the extension's client, as the console's private 
   it('serves the extension again after a reset, and the extension-refused scenario refuses it from the start', async () => {
     await sandbox.control('POST', 'assets-api', { extensionAccess: 'forbidden' });
     await sandbox.control('POST', 'reset');
-    const allowed = await fetch(sandbox.url(ASSETS_PATHS.me), { headers: sandbox.assetsHeaders(await sandbox.mintToken()) });
+    const allowed = await fetch(sandbox.url(ASSETS_PATHS.me), {
+      headers: sandbox.assetsHeaders(await sandbox.mintToken()),
+    });
     expect(allowed.status).toBe(200);
 
     await sandbox.useScenario('extension-refused');
-    const refused = await fetch(sandbox.url(ASSETS_PATHS.me), { headers: sandbox.assetsHeaders(await sandbox.mintToken()) });
+    const refused = await fetch(sandbox.url(ASSETS_PATHS.me), {
+      headers: sandbox.assetsHeaders(await sandbox.mintToken()),
+    });
     expect(refused.status).toBe(403);
     expect((await sandbox.control<{ extensionAccess: string }>('GET', 'state')).extensionAccess).toBe('forbidden');
   });
