@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit-entry';
+import type { ErrorCode } from '../errors';
 import type { ConsoleSwitchOutcome, MessageError } from '../messaging/contract';
 import { sendRequest } from '../messaging/send';
 import type { ConsoleIdentity } from '../worker/aem-org';
@@ -59,30 +60,24 @@ function liveRegionTexts(doc: Document): Map<Element, string> {
 }
 
 /**
- * Waits until `check` answers, re-checking on every DOM change of `doc` (and on history and
- * hash changes), at most `timeoutMs`: undefined then.
+ * Waits until `check` answers, re-checking on every DOM change of `doc` (a route change
+ * re-renders too), at most `timeoutMs`: undefined then.
  */
 export function waitForPage<T>(doc: Document, check: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
-  const first = check();
-  if (first !== undefined) return Promise.resolve(first);
-  const view = doc.defaultView;
   return new Promise((resolve) => {
-    const observer = new MutationObserver(recheck);
-    const timer = setTimeout(() => finish(undefined), timeoutMs);
-    function finish(value: T | undefined): void {
+    const finish = (value: T | undefined) => {
       observer.disconnect();
       clearTimeout(timer);
-      view?.removeEventListener('hashchange', recheck);
-      view?.removeEventListener('popstate', recheck);
       resolve(value);
-    }
-    function recheck(): void {
+    };
+    const recheck = () => {
       const value = check();
       if (value !== undefined) finish(value);
-    }
-    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
-    view?.addEventListener('hashchange', recheck);
-    view?.addEventListener('popstate', recheck);
+    };
+    const observer = new MutationObserver(recheck);
+    const timer = setTimeout(finish, timeoutMs);
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    recheck();
   });
 }
 
@@ -96,13 +91,8 @@ export async function chooseNativeOption(view: CreativeCloudView, orgId: string)
   if (!openListbox(view)) view.picker.click();
   const listbox = await waitForPage(doc, () => openListbox(view), 2_000);
   const option = listbox && listboxOptions(listbox).find((candidate) => orgIdOfOption(candidate) === orgId);
-  if (!option) {
-    // Leave the picker as we found it.
-    if (listbox) doc.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    return false;
-  }
-  option.click();
-  return true;
+  option?.click();
+  return Boolean(option);
 }
 
 interface Observed {
@@ -153,13 +143,6 @@ function commonAncestor(a: Element, b: Element): Element | undefined {
   return undefined;
 }
 
-const FAILURE_CODE = {
-  cancelled: 'SWITCH_CANCELLED',
-  refused: 'CONSOLE_REFUSED',
-  pageChanged: 'PAGE_CHANGED',
-  unverified: 'VERIFICATION_FAILED',
-} as const;
-
 /**
  * One switch through the console page, after the admin confirmed it in our dialog.
  * `expectedCurrentOrgId` is what the admin saw; the page must still show it.
@@ -170,8 +153,7 @@ export async function switchThroughConsole(
 ): Promise<ConsoleSwitchResult> {
   const shownNow = readCurrentOrgCard(doc);
   if (shownNow && shownNow.orgId !== request.expectedCurrentOrgId) {
-    const message = 'The console shows another connected org than the one you saw: review and retry';
-    return { ok: false, error: { code: 'CONNECTION_CHANGED', message } };
+    return { ok: false, error: { code: 'CONNECTION_CHANGED', message: 'The page shows another org' } };
   }
   const begun = await sendRequest({ type: 'beginConsoleSwitch', ...request });
   if (!begun.ok) return begun;
@@ -193,9 +175,10 @@ export async function switchThroughConsole(
     ...(observed.pageMessage && { pageMessage: observed.pageMessage }),
   });
   if (!finished.ok) return { ...finished, to };
-  if (finished.data.audit.result === 'success') return { ok: true, audit: finished.data.audit, from, to };
-  const code = observed.outcome === 'verified' ? 'VERIFICATION_FAILED' : FAILURE_CODE[observed.outcome];
-  // The console's own words for a refusal; the target's name for the other failures.
+  const { audit } = finished.data;
+  if (audit.result === 'success') return { ok: true, audit, from, to };
+  // The worker named the failure; the console's own words for a refusal, else the target's name.
+  const code = (audit.errorCode ?? 'VERIFICATION_FAILED') as ErrorCode;
   return { ok: false, error: { code, message: observed.pageMessage ?? to.name }, to };
 }
 
