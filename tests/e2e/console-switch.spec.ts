@@ -130,6 +130,20 @@ for (const access of ['forbidden', 'not-found'] as const) {
   });
 }
 
+test("reads the connection from the page's card in each console language", async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await sandbox.control('POST', 'connection', { orgId: design.id });
+  await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
+  for (const lang of ['sv', 'de', 'fr', 'ja']) {
+    const app = await openConsoleApp(page, sandbox, { tenant: acmeScenario.aemOrg.tenant, lang });
+    await expect(consoleUi(app).getByTestId('connected-org'), lang).toContainText(design.id);
+  }
+});
+
 test('cancelling our confirmation changes nothing on the console', async ({ page, context, extensionId, sandbox }) => {
   const app = await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
   await chooseInSwitcher(app, design.name);
