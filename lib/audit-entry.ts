@@ -4,6 +4,14 @@ import { orgIdSchema } from './org-id';
 /** One switch in the history. Users are named by IMS user id only: no token, no e-mail. */
 const orgRefSchema = z.strictObject({ id: orgIdSchema, name: z.string() });
 
+/**
+ * How a switch reached the server: the Assets API, or the console's own page when its API
+ * refuses the extension. Entries written before the console path existed carry no path: 'api'.
+ */
+export const SWITCH_PATHS = ['api', 'console'] as const;
+export const switchPathSchema = z.enum(SWITCH_PATHS);
+export type SwitchPath = z.infer<typeof switchPathSchema>;
+
 export const auditEntrySchema = z.strictObject({
   opId: z.string(),
   time: z.iso.datetime(),
@@ -14,5 +22,6 @@ export const auditEntrySchema = z.strictObject({
   to: orgRefSchema,
   result: z.enum(['success', 'failed']),
   errorCode: z.optional(z.string()),
+  path: z._default(switchPathSchema, 'api'),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -38,6 +38,15 @@ export const ERROR_CODES = [
   'VERIFICATION_FAILED',
   'SWITCH_INTERRUPTED',
   'NO_SWITCH_BACK',
+  // A switch through the console page (lib/console/console-switch.ts) that did not verify.
+  /** The console showed its own error instead of switching. */
+  'CONSOLE_REFUSED',
+  /** The Settings > Creative Cloud view went away while the switch ran. */
+  'PAGE_CHANGED',
+  /** The native picker could not be operated (the org or the button was not there). */
+  'SWITCH_CANCELLED',
+  /** A console switch was asked for where the Assets API answers: the API path is used there. */
+  'SWITCH_PATH_CHANGED',
   /** The console's AEM org is not (yet) resolved against the user's IMS organizations. */
   'AEM_ORG_UNRESOLVED',
   // The Assets API's own refusals of a switch (lib/assets/shapes.ts), passed through by name.

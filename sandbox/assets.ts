@@ -71,12 +71,27 @@ export function assetsRoutes(world: () => SandboxWorld) {
 function checkCaller(c: Context, world: SandboxWorld): Response | undefined {
   const check = authenticate(c, world);
   if (!check.ok) return apiError(c, 401, 'UNAUTHORIZED', check.description);
-  if (c.req.header('x-api-key') !== SANDBOX_CLIENT_ID) {
-    return apiError(c, 400, 'BAD_REQUEST', 'Send x-api-key with the client id');
+  if (c.req.header('x-api-key') !== check.record.clientId) {
+    return apiError(c, 400, 'BAD_REQUEST', "Send x-api-key with the token's client id");
   }
+  const refusal = refusalOfExtensionClient(c, world, check.record.clientId);
+  if (refusal) return refusal;
   if (c.req.header('x-gw-ims-org-id') !== world.scenario.aemOrg.id) {
     return apiError(c, 400, 'BAD_REQUEST', "Send x-gw-ims-org-id with this console's AEM org id");
   }
+  return undefined;
+}
+
+/**
+ * The console's API is private: a gateway that knows only the console's own client refuses
+ * any other one, either plainly (403) or by hiding the route (404). Which one is a setting.
+ */
+function refusalOfExtensionClient(c: Context, world: SandboxWorld, clientId: string): Response | undefined {
+  if (clientId !== SANDBOX_CLIENT_ID) return undefined;
+  if (world.extensionAccess === 'forbidden') {
+    return apiError(c, 403, 'CLIENT_NOT_ALLOWED', 'This API does not accept tokens of this client');
+  }
+  if (world.extensionAccess === 'not-found') return apiError(c, 404, 'NOT_FOUND', 'No such resource');
   return undefined;
 }
 

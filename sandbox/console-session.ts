@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
-import { SANDBOX_CLIENT_ID } from '../lib/environment';
 import type { SandboxEnv } from './app-env';
 import type { SandboxWorld } from './state';
+
+/**
+ * The console's own IMS client. The Assets API takes the console's calls by this id whatever
+ * it answers the extension's client (`SANDBOX_CLIENT_ID`), as a private API would.
+ */
+export const CONSOLE_CLIENT_ID = 'aem-assets-console';
 
 /**
  * `GET /console/session`: the AEM console page's own IMS session for the scenario's console
@@ -15,13 +20,14 @@ export function consoleSessionRoutes(world: () => SandboxWorld) {
     const access = world().tokens.issue({
       kind: 'access',
       userId: consoleUser.userId,
-      clientId: SANDBOX_CLIENT_ID,
+      clientId: CONSOLE_CLIENT_ID,
       origin: 'console',
       ttlSeconds: config.tokenTtlSeconds,
     });
     c.header('Cache-Control', 'no-store');
     return c.json({
       accessToken: access.token,
+      clientId: CONSOLE_CLIENT_ID,
       user: { userId: consoleUser.userId, name: consoleUser.name, email: consoleUser.email },
       aemOrg: scenario.aemOrg,
       // How this console renders its native picker: the page's own setting, not IMS data.

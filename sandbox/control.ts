@@ -6,7 +6,7 @@ import type { SandboxEnv } from './app-env';
 import { PICKER_FORMS } from './console/picker-forms';
 import { faultRequestSchema } from './faults';
 import { apiError, readJsonBody } from './http-errors';
-import { orgOf, scenarioNameSchema } from './scenarios';
+import { extensionAccessSchema, orgOf, scenarioNameSchema } from './scenarios';
 import type { SandboxWorld } from './state';
 
 /**
@@ -26,6 +26,7 @@ const configSchema = z.strictObject({
     .optional(),
   issueRefreshTokens: z.boolean().optional(),
 });
+const assetsApiSchema = z.strictObject({ extensionAccess: extensionAccessSchema });
 const tokenSchema = z.strictObject({ userId: z.string().min(1).max(200).optional() });
 const consoleSchema = z.strictObject({ picker: z.enum(PICKER_FORMS) });
 const connectionSchema = z.strictObject({
@@ -61,6 +62,14 @@ export function controlRoutes(world: () => SandboxWorld) {
     return c.json({ ok: true, config: world().config });
   });
 
+  // How the Assets API answers the extension's client; reset brings back the scenario's default.
+  app.post('/assets-api', async (c) => {
+    const body = await readJsonBody(c, assetsApiSchema);
+    if (!body.ok) return apiError(c, 400, 'BAD_REQUEST', body.message);
+    world().extensionAccess = body.data.extensionAccess;
+    return c.json({ ok: true, extensionAccess: world().extensionAccess });
+  });
+
   app.post('/faults', async (c) => {
     const body = await readJsonBody(c, faultRequestSchema);
     if (!body.ok) return apiError(c, 400, 'BAD_REQUEST', body.message);
@@ -91,6 +100,7 @@ export function controlRoutes(world: () => SandboxWorld) {
       externalChanges: w.externalChanges,
       putsByIdempotencyKey: Object.fromEntries(w.putsByIdempotencyKey),
       concurrentChangeArmed: w.concurrentChangeArmed,
+      extensionAccess: w.extensionAccess,
       config: w.config,
       picker: w.pickerForm,
     });

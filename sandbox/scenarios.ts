@@ -14,9 +14,19 @@ export const SCENARIO_NAMES = [
   'same-email-different-ids',
   'no-entitled-orgs',
   'concurrent-admin',
+  'extension-refused',
 ] as const;
 export const scenarioNameSchema = z.enum(SCENARIO_NAMES);
 export type ScenarioName = z.infer<typeof scenarioNameSchema>;
+
+/**
+ * How the Assets API answers tokens of the extension's IMS client: as any other caller, or
+ * as the console's private API most likely does to a client it does not know (403 or 404).
+ * The console's own session has a client of its own and is never refused.
+ */
+export const EXTENSION_ACCESS = ['allowed', 'forbidden', 'not-found'] as const;
+export type ExtensionAccess = (typeof EXTENSION_ACCESS)[number];
+export const extensionAccessSchema = z.enum(EXTENSION_ACCESS);
 
 export interface Scenario {
   name: ScenarioName;
@@ -34,12 +44,19 @@ export interface Scenario {
   issueRefreshTokens: boolean;
   /** Whether the next GET of the CC settings is followed by another admin's change. */
   concurrentChangeArmed: boolean;
+  /** How the Assets API treats the extension's client at start (control API: `assets-api`). */
+  extensionAccess: ExtensionAccess;
 }
 
 const INITIAL_UPDATED_AT = '2026-01-15T09:30:00.000Z';
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
-function acmeCompany(name: ScenarioName, description: string, variant: 'entitled' | 'unentitled' = 'entitled') {
+function acmeCompany(
+  name: ScenarioName,
+  description: string,
+  variant: 'entitled' | 'unentitled' = 'entitled',
+  extensionAccess: ExtensionAccess = 'allowed',
+) {
   const acme = org('Acme', { countryCode: 'SE' });
   const design = org('Acme Design Studio', { countryCode: 'SE' });
   const marketing = org('Acme Marketing EMEA', { countryCode: 'DE' });
@@ -104,6 +121,7 @@ function acmeCompany(name: ScenarioName, description: string, variant: 'entitled
     tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS,
     issueRefreshTokens: true,
     concurrentChangeArmed: name === 'concurrent-admin',
+    extensionAccess,
   } satisfies Scenario;
 }
 
@@ -152,6 +170,7 @@ function manyOrgs(): Scenario {
     tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS,
     issueRefreshTokens: true,
     concurrentChangeArmed: false,
+    extensionAccess: 'allowed',
   };
 }
 
@@ -196,6 +215,7 @@ function sameEmailDifferentIds(): Scenario {
     tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS,
     issueRefreshTokens: true,
     concurrentChangeArmed: false,
+    extensionAccess: 'allowed',
   };
 }
 
@@ -208,6 +228,12 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
   'concurrent-admin': acmeCompany(
     'concurrent-admin',
     'Another admin changes the connection right after the next read of the CC settings',
+  ),
+  'extension-refused': acmeCompany(
+    'extension-refused',
+    "The console's Assets API refuses the extension's client (403); switches go through the console page",
+    'entitled',
+    'forbidden',
   ),
 };
 

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_PICKER_FORM, type PickerForm } from './console/picker-forms';
 import { FaultStore } from './faults';
 import { RequestLog } from './request-log';
-import { orgOf, SCENARIOS, type Scenario, type ScenarioName, type ScenarioUser, userOf } from './scenarios';
+import {
+  type ExtensionAccess,
+  orgOf,
+  SCENARIOS,
+  type Scenario,
+  type ScenarioName,
+  type ScenarioUser,
+  userOf,
+} from './scenarios';
 import { TokenStore } from './tokens';
 
 /**
@@ -61,6 +69,7 @@ export class SandboxWorld {
   concurrentChangeArmed = false;
   /** How the console page renders its native org picker (`POST /__sandbox/console`). */
   pickerForm: PickerForm = DEFAULT_PICKER_FORM;
+  extensionAccess: ExtensionAccess = 'allowed';
   readonly putsByIdempotencyKey = new Map<string, number>();
   readonly idempotentReplies = new Map<string, IdempotentReply>();
   readonly pendingAuthorizations = new Map<string, PendingAuthorization>();
@@ -91,6 +100,7 @@ export class SandboxWorld {
     this.externalChanges = 0;
     this.concurrentChangeArmed = this.scenario.concurrentChangeArmed;
     this.pickerForm = DEFAULT_PICKER_FORM;
+    this.extensionAccess = this.scenario.extensionAccess;
     this.putsByIdempotencyKey.clear();
     this.idempotentReplies.clear();
     this.pendingAuthorizations.clear();

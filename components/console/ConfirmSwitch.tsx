@@ -18,7 +18,7 @@ export function ConfirmSwitch({ store, target, returnFocus, onClose }: ConfirmSw
   const locale = useLocale();
   const state = store.state.value;
   const resolved = state?.signedIn ? state : undefined;
-  const current = resolved?.console?.connection.connectedOrg;
+  const current = resolved?.console?.connection?.connectedOrg;
   const aemOrg = resolved?.aemOrg.status === 'resolved' ? resolved.aemOrg.org.name : '';
   const text = messageParts(locale, current ? 'confirmReplaces' : 'confirmConnects', {
     current: <strong>{current?.name}</strong>,

@@ -19,16 +19,22 @@ export function Feedback({ store, readOnly }: { store: ConsoleStore; readOnly: b
   const error = store.error.value;
   const state = store.state.value;
   const connection = state?.signedIn ? state.console?.connection : undefined;
+  const throughConsole = state?.signedIn && state.console?.switchPath === 'console';
 
   const progress =
     busy === 'switch' ? t('switching', { org: pending?.name ?? '' }) : busy === 'switchBack' ? t('switchingBack') : '';
   const result = !busy && outcome ? t('verified', { org: outcome.to?.name ?? t('noConnectedOrg') }) : '';
   const errorText =
     error &&
-    t(ERROR_MESSAGES[error.code], {
-      org: connection?.connectedOrg?.name ?? t('noConnectedOrg'),
-      time: timeOf(locale, connection?.updatedAt),
-    });
+    (throughConsole && error.code === 'VERIFICATION_FAILED'
+      ? // A switch through the page: its message names the org the page does not show.
+        t('errorConsoleUnverified', { org: error.message })
+      : t(ERROR_MESSAGES[error.code], {
+          org: connection?.connectedOrg?.name ?? t('noConnectedOrg'),
+          time: timeOf(locale, connection?.updatedAt),
+          // The console's own words for a refusal (CONSOLE_REFUSED comes only from the page).
+          message: error.message,
+        }));
   const switchBackTo = outcome?.kind === 'switch' && !busy && !readOnly ? outcome.from : null;
 
   return (

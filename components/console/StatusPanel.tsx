@@ -12,8 +12,19 @@ type SignedIn = Extract<ConsoleState, { signedIn: true }>;
 export const formatDateTime = (locale: string, iso: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-function Check({ met, label }: { met: boolean; label: string }) {
+function Check({ met, label }: { met: boolean | null; label: string }) {
   const t = useT();
+  // null: nothing the extension may ask answers it (the console's API refuses it); the console checks.
+  if (met === null) {
+    return (
+      <li class="check-unknown" data-check="unknown">
+        <span class="check-icon" aria-hidden="true">
+          ?
+        </span>
+        {label}: {t('prereqUnknown')}
+      </li>
+    );
+  }
   return (
     <li class={met ? 'check-met' : 'check-unmet'} data-check={met ? 'met' : 'unmet'}>
       <span class="check-icon" aria-hidden="true">
@@ -82,13 +93,17 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
             <dd data-testid="connected-org">
               {connection.connectedOrg ? connection.connectedOrg.name : t('noConnectedOrg')}{' '}
               {connection.connectedOrg && <span class="org-id">{connection.connectedOrg.id}</span>}
-              <br />
-              <span class="muted">
-                {t('connectedSince', {
-                  date: formatDateTime(locale, connection.updatedAt),
-                  user: connection.updatedBy,
-                })}
-              </span>
+              {connection.updatedAt && (
+                <>
+                  <br />
+                  <span class="muted">
+                    {t('connectedSince', {
+                      date: formatDateTime(locale, connection.updatedAt),
+                      user: connection.updatedBy ?? '',
+                    })}
+                  </span>
+                </>
+              )}
             </dd>
           </>
         )}

@@ -80,6 +80,7 @@ export function AuditHistory() {
                 <th scope="col">{t('historyFrom')}</th>
                 <th scope="col">{t('historyTo')}</th>
                 <th scope="col">{t('historyResult')}</th>
+                <th scope="col">{t('switchPath')}</th>
               </tr>
             </thead>
             <tbody>
@@ -94,6 +95,7 @@ export function AuditHistory() {
                     {t(entry.result === 'success' ? 'historySuccess' : 'historyFailed')}
                     {entry.errorCode && <span class="muted"> ({entry.errorCode})</span>}
                   </td>
+                  <td data-path={entry.path}>{t(entry.path === 'api' ? 'switchPathApi' : 'switchPathConsole')}</td>
                 </tr>
               ))}
             </tbody>

@@ -19,13 +19,17 @@ export function TabConsole({ state }: { state: PopupState }) {
   const { aemOrg, console } = tab.state;
   if (aemOrg.status !== 'resolved' || !console)
     return <p data-testid="popup-tab-unresolved">{t('popupChooseAemOrg')}</p>;
-  const connected = console.connection.connectedOrg;
+  const connected = console.connection?.connectedOrg;
   return (
     <dl data-testid="popup-tab">
       <dt>{t('aemOrg')}</dt>
       <dd data-testid="popup-aem-org">{aemOrg.org.name}</dd>
       <dt>{t('connectedOrg')}</dt>
-      <dd data-testid="popup-connected-org">{connected ? connected.name : t('noConnectedOrg')}</dd>
+      <dd data-testid="popup-connected-org">
+        {connected ? connected.name : connected === null ? t('noConnectedOrg') : t('connectionUnknown')}
+      </dd>
+      <dt>{t('switchPath')}</dt>
+      <dd data-testid="popup-switch-path">{t(console.switchPath === 'api' ? 'switchPathApi' : 'switchPathConsole')}</dd>
       <dt>{t('popupEligibility')}</dt>
       <dd data-testid="popup-summary">
         {t('summary', { eligible: console.summary.eligible, total: console.summary.total })}

@@ -43,10 +43,25 @@ export function resolvePickedOrg(
   return byName.length === 1 && byName[0] ? { orgId: byName[0].orgId, org: byName[0] } : {};
 }
 
+// Set only while our own confirmed click is being dispatched (`click()` is synchronous).
+let letNextClickThrough = false;
+
+/**
+ * Presses the native "Switch orgs" past the guard: for a switch the admin already confirmed in
+ * our own dialog (the guard's Proceed, or a switch through the console page).
+ */
+export function clickPastGuard(button: HTMLElement): void {
+  letNextClickThrough = true;
+  try {
+    button.click();
+  } finally {
+    letNextClickThrough = false;
+  }
+}
+
 export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOptions): void {
   let chosenOrgId: string | undefined;
   let dialogOpen = false;
-  let letNextClickThrough = false;
 
   const optionSelector = selectorForRole(consoleProfile.roles.option);
 
@@ -79,13 +94,7 @@ export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOption
     if (!proceed || signal.aborted) return;
     const button = currentView()?.switchButton;
     if (!button || isDisabled(button)) return;
-    // `click()` dispatches synchronously, so the flag covers exactly this one click.
-    letNextClickThrough = true;
-    try {
-      button.click();
-    } finally {
-      letNextClickThrough = false;
-    }
+    clickPastGuard(button);
   }
 
   function onClick(event: MouseEvent): void {

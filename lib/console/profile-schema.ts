@@ -6,7 +6,12 @@ import { z } from 'zod/mini';
  */
 
 const label = z.string().check(z.minLength(1), z.maxLength(120));
-const localeLabelsSchema = z.strictObject({ picker: label, switchButton: label });
+const localeLabelsSchema = z.strictObject({
+  picker: label,
+  switchButton: label,
+  /** The heading of the card that shows the connected org ("Current Creative Cloud org ID"). */
+  currentOrgHeading: label,
+});
 const roleSchema = z.enum(['button', 'listbox', 'option']);
 
 export const consoleProfileSchema = z.strictObject({

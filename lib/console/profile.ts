@@ -11,12 +11,32 @@ export type ProfileLocale = (typeof PROFILE_LOCALES)[number];
 
 export const CONSOLE_PROFILE_SOURCE = {
   labels: {
-    en: { picker: 'Select new Creative Cloud org ID', switchButton: 'Switch orgs' },
-    // The Swedish console keeps the English labels.
-    sv: { picker: 'Select new Creative Cloud org ID', switchButton: 'Switch orgs' },
-    de: { picker: 'Neue Creative Cloud-Organisations-ID auswählen', switchButton: 'Organisationen wechseln' },
-    fr: { picker: "Sélectionner un nouvel ID d'organisation Creative Cloud", switchButton: "Changer d'organisation" },
-    ja: { picker: '新しい Creative Cloud 組織 ID を選択', switchButton: '組織を切り替え' },
+    en: {
+      picker: 'Select new Creative Cloud org ID',
+      switchButton: 'Switch orgs',
+      currentOrgHeading: 'Current Creative Cloud org ID',
+    },
+    // The Swedish console keeps the English labels of the controls, not of the card.
+    sv: {
+      picker: 'Select new Creative Cloud org ID',
+      switchButton: 'Switch orgs',
+      currentOrgHeading: 'Aktuellt Creative Cloud-organisations-ID',
+    },
+    de: {
+      picker: 'Neue Creative Cloud-Organisations-ID auswählen',
+      switchButton: 'Organisationen wechseln',
+      currentOrgHeading: 'Aktuelle Creative Cloud-Organisations-ID',
+    },
+    fr: {
+      picker: "Sélectionner un nouvel ID d'organisation Creative Cloud",
+      switchButton: "Changer d'organisation",
+      currentOrgHeading: "ID d'organisation Creative Cloud actuel",
+    },
+    ja: {
+      picker: '新しい Creative Cloud 組織 ID を選択',
+      switchButton: '組織を切り替え',
+      currentOrgHeading: '現在の Creative Cloud 組織 ID',
+    },
   },
   roles: { picker: 'button', switchButton: 'button', listbox: 'listbox', option: 'option' },
   pickerPopup: 'listbox',

@@ -5,6 +5,12 @@ import type { ConsoleState, MessageError, RequestOf, RequestType, Response } fro
 import { isWorkerEvent } from '../messaging/envelope';
 import { sendRequest } from '../messaging/send';
 import type { ConsoleIdentity } from '../worker/aem-org';
+import {
+  type ConsoleSwitchResult,
+  readCurrentOrgCard,
+  switchThroughConsole,
+  watchCurrentOrgCard,
+} from './console-switch';
 
 export type BusyAction = 'load' | 'signIn' | 'switch' | 'switchBack' | 'chooseAemOrg';
 type OrgRef = { id: string; name: string };
@@ -40,7 +46,10 @@ const resolvedConsole = (state: ConsoleState | undefined) => (state?.signedIn ? 
  * (stale-while-revalidate), reloaded when the worker announces a change. It only sends org
  * ids that came from the worker's own state, whatever the page or the user typed.
  */
-export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
+export function createConsoleStore(
+  identity: ConsoleIdentity,
+  page: Document | undefined = globalThis.document,
+): ConsoleStore {
   const state = signal<ConsoleState | undefined>(undefined);
   const error = signal<MessageError | undefined>(undefined);
   const busy = signal<BusyAction | undefined>(undefined);
@@ -52,10 +61,18 @@ export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
   let generation = 0;
   let disposed = false;
 
-  const connectedOrgId = () => resolvedConsole(state.value)?.connection.connectedOrg?.id ?? null;
+  const connectedOrgId = () => resolvedConsole(state.value)?.connection?.connectedOrg?.id ?? null;
+  const switchesThroughConsole = () => resolvedConsole(state.value)?.switchPath === 'console';
 
   async function fetchState(freshness: 'cached' | 'fresh', current: number): Promise<ConsoleState | undefined> {
-    const answer = await sendRequest({ type: 'getConsoleState', console, freshness });
+    // Where the Assets API refuses the extension, the page's own card is the connection.
+    const pageConnectedOrgId = page && readCurrentOrgCard(page)?.orgId;
+    const answer = await sendRequest({
+      type: 'getConsoleState',
+      console,
+      freshness,
+      ...(pageConnectedOrgId !== undefined && { pageConnectedOrgId }),
+    });
     if (disposed || current !== generation) return undefined;
     if (!answer.ok) {
       error.value = answer.error;
@@ -96,12 +113,35 @@ export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
     if (await run<'signIn'>('signIn', { type: 'signIn', chooseAccount })) await load();
   }
 
+  /** A switch through the console page: the same busy, progress and outcome as the API path. */
+  async function runThroughConsole(action: 'switch' | 'switchBack', target: string | 'back') {
+    busy.value = action;
+    error.value = undefined;
+    if (!page) return undefined;
+    const result: ConsoleSwitchResult = await switchThroughConsole(
+      page,
+      { console, target, expectedCurrentOrgId: connectedOrgId() },
+      orgs.value,
+    );
+    busy.value = undefined;
+    if (disposed) return undefined;
+    if (!result.ok) error.value = result.error;
+    return result.ok ? result : undefined;
+  }
+
   async function switchTo(orgId: string): Promise<void> {
     const target = byId.value.get(orgId);
     if (!target) return;
-    const from = resolvedConsole(state.value)?.connection.connectedOrg ?? null;
+    const from = resolvedConsole(state.value)?.connection?.connectedOrg ?? null;
     pendingOrg.value = { id: target.orgId, name: target.orgName };
     outcome.value = undefined;
+    if (switchesThroughConsole()) {
+      const done = await runThroughConsole('switch', target.orgId);
+      pendingOrg.value = undefined;
+      if (done) outcome.value = { kind: 'switch', from: done.from, to: done.to };
+      await load();
+      return;
+    }
     const request = {
       type: 'switchOrg' as const,
       console,
@@ -118,6 +158,13 @@ export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
     const previous = outcome.value;
     if (previous?.kind !== 'switch') return;
     pendingOrg.value = previous.from ?? undefined;
+    if (switchesThroughConsole()) {
+      const done = await runThroughConsole('switchBack', 'back');
+      pendingOrg.value = undefined;
+      if (done) outcome.value = { kind: 'switchBack', from: done.from, to: done.to };
+      await load();
+      return;
+    }
     const answer = await run<'switchBack'>('switchBack', {
       type: 'switchBack',
       console,
@@ -146,6 +193,12 @@ export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
     return undefined;
   }
   browser.runtime.onMessage.addListener(onWorkerEvent);
+  // The page's card changed (a native switch, a reload): its connection is ours when the API refuses us.
+  const stopWatchingCard = page
+    ? watchCurrentOrgCard(page, () => {
+        if (!disposed && switchesThroughConsole()) void load();
+      })
+    : () => {};
 
   return {
     state,
@@ -164,6 +217,7 @@ export function createConsoleStore(identity: ConsoleIdentity): ConsoleStore {
       disposed = true;
       generation++;
       browser.runtime.onMessage.removeListener(onWorkerEvent);
+      stopWatchingCard();
     },
   };
 }

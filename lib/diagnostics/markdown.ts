@@ -30,6 +30,12 @@ const literal = (text: string) => text.replace(/[\\`[\]()!<>]/g, '\\$&');
 
 const orgLabel = (org: { id: string; name: string } | null) => (org ? `${literal(org.name)} (${org.id})` : '—');
 
+const SWITCH_PATH_LABEL = {
+  api: 'Assets API',
+  console: 'console page (the Assets API refuses the extension)',
+  unknown: '—',
+} as const;
+
 function consoleSection(console: ConsoleDiagnostics): string[] {
   const summary = console.summary;
   return [
@@ -38,6 +44,7 @@ function consoleSection(console: ConsoleDiagnostics): string[] {
     `- Tenant: ${cell(console.tenant && literal(console.tenant))}`,
     `- AEM org resolution: ${console.aemOrgStatus}`,
     `- Connected CC org: ${cell(orgLabel(console.connectedOrg))}${console.connectedSince ? ` since ${console.connectedSince}` : ''}`,
+    `- Switch path: ${SWITCH_PATH_LABEL[console.switchPath ?? 'unknown']}`,
     `- AEM Assets admin: ${cell(console.isAssetsAdmin)}`,
     `- Same user ID as the console: ${cell(console.sameUserId)}`,
     summary
@@ -85,7 +92,7 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
     `## Last ${report.audit.length} switches`,
     '',
     ...table(
-      ['Time', 'User ID', 'AEM org', 'From', 'To', 'Result', 'Operation'],
+      ['Time', 'User ID', 'AEM org', 'From', 'To', 'Result', 'Path', 'Operation'],
       report.audit.map((entry) => [
         entry.time,
         entry.userId,
@@ -93,6 +100,7 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
         orgLabel(entry.from),
         orgLabel(entry.to),
         entry.errorCode ? `${entry.result} (${entry.errorCode})` : entry.result,
+        SWITCH_PATH_LABEL[entry.path],
         entry.opId,
       ]),
     ),

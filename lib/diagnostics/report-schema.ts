@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { auditEntrySchema } from '../audit-entry';
+import { auditEntrySchema, switchPathSchema } from '../audit-entry';
 import { badgeSchema, ineligibilityReasonSchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
@@ -26,6 +26,8 @@ export const consoleDiagnosticsSchema = z.strictObject({
   aemOrgStatus: z.enum(['resolved', 'ambiguous', 'unknown']),
   connectedOrg: z.nullable(orgRef),
   connectedSince: z.nullable(z.string()),
+  /** How this console switches: through the Assets API, or through the console page where the API refuses the extension. */
+  switchPath: z.nullable(switchPathSchema),
   isAssetsAdmin: z.nullable(z.boolean()),
   sameUserId: z.nullable(z.boolean()),
   summary: z.nullable(

@@ -31,8 +31,9 @@ function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): Co
     tenant: tenant ?? null,
     aemOrg: aemOrg.status === 'resolved' ? { id: aemOrg.org.id, name: aemOrg.org.name } : null,
     aemOrgStatus: aemOrg.status,
-    connectedOrg: console?.connection.connectedOrg ?? null,
-    connectedSince: console?.connection.updatedAt ?? null,
+    connectedOrg: console?.connection?.connectedOrg ?? null,
+    connectedSince: console?.connection?.updatedAt ?? null,
+    switchPath: console?.switchPath ?? null,
     isAssetsAdmin: console?.model.prerequisites.isAssetsAdmin ?? null,
     sameUserId: console?.model.prerequisites.sameUserId ?? null,
     summary: console

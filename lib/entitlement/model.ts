@@ -16,8 +16,12 @@ import type {
 export interface EntitlementInput {
   profile: Profile;
   organizations: readonly Organization[];
-  consoleUser: AssetsUser;
-  connection: CcConnection;
+  /**
+   * Who the console's Assets API says is signed in; absent when that API is unavailable to the
+   * extension, and then the prerequisites are unknown (null): the console checks them itself.
+   */
+  consoleUser?: AssetsUser;
+  connection: Pick<CcConnection, 'connectedOrg'>;
   policy: SwitchPolicy;
 }
 
@@ -37,9 +41,11 @@ interface Facts {
  * an enterprise ID may share an e-mail and are still different users.
  */
 export function prerequisitesOf(input: Pick<EntitlementInput, 'profile' | 'consoleUser'>): Prerequisites {
+  const { consoleUser } = input;
+  if (!consoleUser) return { isAssetsAdmin: null, sameUserId: null };
   return {
-    isAssetsAdmin: input.consoleUser.isAssetsAdmin,
-    sameUserId: input.profile.userId === input.consoleUser.userId,
+    isAssetsAdmin: consoleUser.isAssetsAdmin,
+    sameUserId: input.profile.userId === consoleUser.userId,
   };
 }
 
@@ -62,8 +68,8 @@ function reasonsFor(orgId: string, facts: Facts): IneligibilityReason[] {
     ['NOT_ACCESSIBLE', !facts.accessibleOrgIds.has(orgId)],
     ['ALREADY_CONNECTED', orgId === facts.connectedOrgId],
     ['NO_CC_ENTITLEMENT', !facts.capabilities.get(orgId)?.has('creativeCloud')],
-    ['NOT_ASSETS_ADMIN', !facts.prerequisites.isAssetsAdmin],
-    ['DIFFERENT_USER_ID', !facts.prerequisites.sameUserId],
+    ['NOT_ASSETS_ADMIN', facts.prerequisites.isAssetsAdmin === false],
+    ['DIFFERENT_USER_ID', facts.prerequisites.sameUserId === false],
     ['BLOCKED_BY_POLICY', isBlockedByPolicy(orgId, facts)],
     ['READ_ONLY', facts.readOnly],
   ];
@@ -103,7 +109,7 @@ function badgesOf(org: Omit<OrgEntitlement, 'eligible' | 'reasons' | 'badges'>):
     noCcEntitlement: org.ccEntitlement === 'none',
     express: org.express,
     libraries: org.libraries,
-    differentUserId: !org.sameUserId,
+    differentUserId: org.sameUserId === false,
     blockedByPolicy: org.blockedByPolicy,
   };
   // Object keys keep insertion order, which is the display order of BADGES.

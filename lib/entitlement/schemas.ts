@@ -38,10 +38,10 @@ export const switchPolicySchema = z.object({
 });
 export type SwitchPolicy = z.infer<typeof switchPolicySchema>;
 
-/** The console-level prerequisites the status panel shows with ✓/✗. */
+/** The console-level prerequisites the status panel shows with ✓/✗; null when nothing we can ask answers them. */
 export const prerequisitesSchema = z.strictObject({
-  isAssetsAdmin: z.boolean(),
-  sameUserId: z.boolean(),
+  isAssetsAdmin: z.nullable(z.boolean()),
+  sameUserId: z.nullable(z.boolean()),
 });
 export type Prerequisites = z.infer<typeof prerequisitesSchema>;
 
@@ -52,7 +52,7 @@ export const orgEntitlementSchema = z.strictObject({
   express: z.boolean(),
   libraries: z.boolean(),
   connected: z.boolean(),
-  sameUserId: z.boolean(),
+  sameUserId: z.nullable(z.boolean()),
   blockedByPolicy: z.boolean(),
   eligible: z.boolean(),
   reasons: z.array(ineligibilityReasonSchema),

@@ -13,6 +13,7 @@ export const AUDIT_CSV_COLUMNS = [
   'toName',
   'result',
   'errorCode',
+  'path',
   'opId',
 ] as const;
 
@@ -39,6 +40,7 @@ function row(entry: AuditEntry): Record<(typeof AUDIT_CSV_COLUMNS)[number], stri
     toName: entry.to.name,
     result: entry.result,
     errorCode: entry.errorCode ?? '',
+    path: entry.path,
     opId: entry.opId,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { auditEntrySchema } from '../audit-entry';
+import { auditEntrySchema, switchPathSchema } from '../audit-entry';
 import { diagnosticsReportSchema } from '../diagnostics/report-schema';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
@@ -22,6 +22,10 @@ export const consoleIdentitySchema = z.strictObject({
   orgName: z.optional(shortText),
 });
 
+/** How a switch through the console page ended, as the content script observed it. */
+export const CONSOLE_SWITCH_OUTCOMES = ['verified', 'cancelled', 'refused', 'pageChanged', 'unverified'] as const;
+export type ConsoleSwitchOutcome = (typeof CONSOLE_SWITCH_OUTCOMES)[number];
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getStatus') }),
   z.strictObject({ type: z.literal('signIn'), chooseAccount: z.boolean() }),
@@ -31,6 +35,9 @@ export const requestSchema = z.discriminatedUnion('type', [
     console: consoleIdentitySchema,
     // `cached` answers at once from the last known state when there is one (then ask `fresh`).
     freshness: z.enum(['cached', 'fresh']),
+    // What the page's "Current Creative Cloud org ID" card shows (null: none; absent: no card).
+    // The connection when the Assets API is unavailable to the extension.
+    pageConnectedOrgId: z.optional(z.nullable(orgIdSchema)),
   }),
   z.strictObject({ type: z.literal('chooseAemOrg'), console: consoleIdentitySchema, orgId: orgIdSchema }),
   z.strictObject({
@@ -43,6 +50,23 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('switchBack'),
     console: consoleIdentitySchema,
     expectedCurrentOrgId: z.nullable(orgIdSchema),
+  }),
+  // A switch through the console page (the API refuses the extension): the worker validates,
+  // locks and records it; the content script drives the native picker and reports the outcome.
+  z.strictObject({
+    type: z.literal('beginConsoleSwitch'),
+    console: consoleIdentitySchema,
+    target: z.union([orgIdSchema, z.literal('back')]),
+    expectedCurrentOrgId: z.nullable(orgIdSchema),
+  }),
+  z.strictObject({
+    type: z.literal('finishConsoleSwitch'),
+    console: consoleIdentitySchema,
+    opId: z.string().check(z.minLength(1), z.maxLength(100)),
+    outcome: z.enum(CONSOLE_SWITCH_OUTCOMES),
+    observedOrgId: z.nullable(orgIdSchema),
+    // The console's own error text, for the admin's eyes only: never stored in the history.
+    pageMessage: z.optional(shortText),
   }),
   z.strictObject({ type: z.literal('getAudit') }),
   // Options (issue 6a): each field optional; a field policy set is refused with POLICY_LOCKED.
@@ -88,8 +112,9 @@ const orgRefSchema = z.strictObject({ id: z.string(), name: z.string() });
 
 export const connectionSchema = z.strictObject({
   connectedOrg: z.nullable(orgRefSchema),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  // Absent when the connection was read from the console page, which shows only the org.
+  updatedAt: z.optional(z.string()),
+  updatedBy: z.optional(z.string()),
 });
 
 export const aemOrgSchema = z.discriminatedUnion('status', [
@@ -106,8 +131,11 @@ export const consoleStateSchema = z.discriminatedUnion('signedIn', [
     // Present once the AEM org is resolved.
     console: z.optional(
       z.strictObject({
-        connection: connectionSchema,
-        consoleUserId: z.string(),
+        // Absent when the API is unavailable and the page has not shown the connection (yet).
+        connection: z.optional(connectionSchema),
+        // Absent when the API is unavailable: the console's user is then unknown.
+        consoleUserId: z.optional(z.string()),
+        switchPath: switchPathSchema,
         model: entitlementModelSchema,
         summary: entitlementSummarySchema,
         readOnly: z.boolean(),
@@ -128,6 +156,12 @@ const responseDataSchemas = {
   chooseAemOrg: consoleStateSchema,
   switchOrg: switchResultSchema,
   switchBack: switchResultSchema,
+  beginConsoleSwitch: z.strictObject({
+    opId: z.string(),
+    to: orgRefSchema,
+    from: z.nullable(orgRefSchema),
+  }),
+  finishConsoleSwitch: z.strictObject({ audit: auditEntrySchema }),
   getAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
   // A change of environment or client ID ends the session: `signedOut` says whether one ended.
   saveSettings: z.strictObject({ signedOut: z.boolean() }),
@@ -168,6 +202,8 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   chooseAemOrg: everyone,
   switchOrg: everyone,
   switchBack: everyone,
+  beginConsoleSwitch: ['contentScript'],
+  finishConsoleSwitch: ['contentScript'],
   getAudit: ['extensionPage'],
   saveSettings: ['extensionPage'],
   clearAllData: ['extensionPage'],

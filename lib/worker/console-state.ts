@@ -1,16 +1,18 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
-import { createAssetsClient } from '../assets/client';
+import { type AssetsClient, createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';
-import { accountTypeOf, type Profile } from '../ims/shapes';
+import { accountTypeOf, type Organization, type Profile } from '../ims/shapes';
 import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
+import { orgIdFromRef } from '../org-id';
 import { readEffectiveSettings } from '../settings/effective';
 import { aemOrgByTenantItem, readAemOrgByTenant } from '../storage-items';
 import { type ConsoleIdentity, resolveAemOrg } from './aem-org';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
+import { isAssetsApiUnavailable, rememberSwitchPath } from './switch-path';
 
 /** Everything a console tab needs, fetched fresh: IMS identity and orgs, then the Assets side. */
 export async function loadConsoleContext(session: Session, identity: ConsoleIdentity) {
@@ -50,23 +52,36 @@ export function identityOf(profile: Profile): Identity {
   };
 }
 
-/** Fresh state for one console tab; also refreshes the cache the next tab renders from. */
-export async function fetchConsoleState(session: Session, identity: ConsoleIdentity): Promise<ConsoleState> {
+/**
+ * Fresh state for one console tab; also refreshes the cache the next tab renders from. The
+ * Assets API is asked first; where it refuses the extension, the connection is what the page
+ * shows (`pageConnectedOrgId`) and the switch goes through the console page.
+ */
+export async function fetchConsoleState(
+  session: Session,
+  identity: ConsoleIdentity,
+  pageConnectedOrgId?: string | null,
+): Promise<ConsoleState> {
   if (!(await session.isSignedIn())) return { signedIn: false };
   const { profile, organizations, aemOrg, assets } = await loadConsoleContext(session, identity);
   const base = { signedIn: true as const, identity: identityOf(profile), aemOrg };
   if (!assets) return remember(identity, base);
-  const [consoleUser, { connection }, policy] = await Promise.all([
-    assets.getMe(),
-    assets.getConnection(),
-    currentPolicy(),
-  ]);
-  const model = buildEntitlementModel({ profile, organizations, consoleUser, connection, policy });
+  const [fromApi, policy] = await Promise.all([readFromApi(assets), currentPolicy()]);
+  await rememberSwitchPath(consoleKeyOf(identity), fromApi ? 'api' : 'console');
+  const connection = fromApi ? fromApi.connection : pageConnection(pageConnectedOrgId, organizations);
+  const model = buildEntitlementModel({
+    profile,
+    organizations,
+    ...(fromApi && { consoleUser: fromApi.consoleUser }),
+    connection: connection ?? { connectedOrg: null },
+    policy,
+  });
   return remember(identity, {
     ...base,
     console: {
-      connection: plainConnection(connection),
-      consoleUserId: consoleUser.userId,
+      ...(connection && { connection: plainConnection(connection) }),
+      ...(fromApi && { consoleUserId: fromApi.consoleUser.userId }),
+      switchPath: fromApi ? 'api' : 'console',
       model,
       summary: summarize(model),
       readOnly: policy.readOnly,
@@ -75,10 +90,35 @@ export async function fetchConsoleState(session: Session, identity: ConsoleIdent
   });
 }
 
+/** The console user and the connection, or undefined when the API refuses the extension. */
+async function readFromApi(assets: AssetsClient) {
+  const [me, connection] = await Promise.allSettled([assets.getMe(), assets.getConnection()]);
+  if (me.status === 'fulfilled' && connection.status === 'fulfilled') {
+    return { consoleUser: me.value, connection: connection.value.connection };
+  }
+  const failures = [me, connection].flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+  if (failures.some(isAssetsApiUnavailable)) return undefined;
+  throw failures[0];
+}
+
+/** The page's "Current Creative Cloud org ID" as a connection, named from the user's orgs. */
+function pageConnection(
+  orgId: string | null | undefined,
+  organizations: readonly Organization[],
+): Pick<CcConnection, 'connectedOrg'> | undefined {
+  if (orgId === undefined) return undefined;
+  if (orgId === null) return { connectedOrg: null };
+  const known = organizations.find((org) => orgIdFromRef(org.orgRef) === orgId);
+  return { connectedOrg: { id: orgId, name: known?.orgName ?? orgId } };
+}
+
 /** Stale-while-revalidate: the last state per console, in session storage (never on disk). */
 const consoleStateCache = storage.defineItem<unknown>('session:consoleStateCache');
 const cacheSchema = z.record(z.string(), consoleStateSchema);
-const cacheKey = (identity: ConsoleIdentity) => JSON.stringify([identity.tenant ?? '', identity.orgName ?? '']);
+/** One console's key in the worker's session records (its state, its switch path). */
+export const consoleKeyOf = (identity: ConsoleIdentity) =>
+  JSON.stringify([identity.tenant ?? '', identity.orgName ?? '']);
+const cacheKey = consoleKeyOf;
 
 async function readCache(): Promise<Record<string, ConsoleState>> {
   const parsed = cacheSchema.safeParse(await consoleStateCache.getValue());
@@ -104,11 +144,11 @@ export async function rememberAemOrgChoice(identity: ConsoleIdentity, orgId: str
 }
 
 /** Only the fields the contract carries: the API may add more, the contract is strict. */
-export function plainConnection(connection: CcConnection) {
+export function plainConnection(connection: Pick<CcConnection, 'connectedOrg'> & Partial<CcConnection>) {
   return {
     connectedOrg: connection.connectedOrg && { id: connection.connectedOrg.id, name: connection.connectedOrg.name },
-    updatedAt: connection.updatedAt,
-    updatedBy: connection.updatedBy,
+    ...(connection.updatedAt !== undefined && { updatedAt: connection.updatedAt }),
+    ...(connection.updatedBy !== undefined && { updatedBy: connection.updatedBy }),
   };
 }
 

@@ -10,6 +10,7 @@ import { readAudit, switchBackTarget } from './audit';
 import {
   cachedConsoleState,
   clearConsoleStateCache,
+  consoleKeyOf,
   currentPolicy,
   fetchConsoleState,
   identityOf,
@@ -17,6 +18,12 @@ import {
   plainConnection,
   rememberAemOrgChoice,
 } from './console-state';
+import {
+  beginConsoleSwitch,
+  type ConsoleSwitchContext,
+  finishConsoleSwitch,
+  settleExpiredConsoleSwitchOnWake,
+} from './console-switch';
 import { rememberConsoleTab } from './console-tabs';
 import { createPopupHandlers } from './popup-handlers';
 import type { Session } from './session';
@@ -24,6 +31,7 @@ import { configuredEnvironment } from './session';
 import { createSettingsHandlers } from './settings-handlers';
 import { getStatus } from './status';
 import { reconcile, type SwitchContext, switchOrg } from './switch-org';
+import { rememberedSwitchPath } from './switch-path';
 import { readSwitchRecord } from './switch-record';
 
 export interface WorkerServices {
@@ -54,10 +62,41 @@ export function createHandlers(services: WorkerServices): Handlers {
       },
       now: () => Date.now(),
       newOpId: services.newOpId,
-      async announce(entry) {
-        await clearConsoleStateCache();
-        await announce({ event: 'stateChanged', reason: 'switched', aemOrgId: entry.aemOrgId });
+      announce: announceSwitched,
+    };
+  }
+
+  async function announceSwitched(entry: { aemOrgId: string }) {
+    await clearConsoleStateCache();
+    await announce({ event: 'stateChanged', reason: 'switched', aemOrgId: entry.aemOrgId });
+  }
+
+  /** A console switch validates as the API path does, with the connection the page just showed. */
+  async function consoleSwitchContextFor(identity: ConsoleIdentity): Promise<ConsoleSwitchContext> {
+    if ((await rememberedSwitchPath(consoleKeyOf(identity))) !== 'console') {
+      throw new ExtensionError('SWITCH_PATH_CHANGED', "This console's Assets API answers: reload the page to use it");
+    }
+    const { profile, organizations, aemOrg } = await loadConsoleContext(session, identity);
+    if (aemOrg.status !== 'resolved') {
+      throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
+    }
+    const nameOf = (orgId: string) => organizations.find((org) => orgIdFromRef(org.orgRef) === orgId)?.orgName ?? orgId;
+    return {
+      aemOrg: aemOrg.org,
+      async revalidate(orgId, currentOrgId) {
+        const currentOrg = currentOrgId === null ? null : { id: currentOrgId, name: nameOf(currentOrgId) };
+        const policy = await currentPolicy();
+        const reasons = validateSwitchTarget(orgId, {
+          profile,
+          organizations,
+          connection: { connectedOrg: currentOrg },
+          policy,
+        });
+        return { reasons, orgName: nameOf(orgId), userId: profile.userId, currentOrg };
       },
+      now: () => Date.now(),
+      newOpId: services.newOpId,
+      announce: announceSwitched,
     };
   }
 
@@ -84,11 +123,11 @@ export function createHandlers(services: WorkerServices): Handlers {
       return { signedIn: false as const };
     },
 
-    async getConsoleState({ console: identity, freshness }, { senderKind, tabId, tabUrl }) {
+    async getConsoleState({ console: identity, freshness, pageConnectedOrgId }, { senderKind, tabId, tabUrl }) {
       // The popup answers for the active tab from this record.
       if (senderKind === 'contentScript' && tabId !== undefined) await rememberConsoleTab(tabId, tabUrl, identity);
       const cached = freshness === 'cached' ? await cachedConsoleState(identity) : undefined;
-      return cached ?? fetchConsoleState(session, identity);
+      return cached ?? fetchConsoleState(session, identity, pageConnectedOrgId);
     },
 
     async chooseAemOrg({ console: identity, orgId }) {
@@ -115,6 +154,23 @@ export function createHandlers(services: WorkerServices): Handlers {
       return { connection: plainConnection(result.connection), audit: result.audit };
     },
 
+    async beginConsoleSwitch({ console: identity, target, expectedCurrentOrgId }) {
+      await refuseInReadOnly();
+      const context = await consoleSwitchContextFor(identity);
+      const orgId = target === 'back' ? switchBackTarget(await readAudit(), context.aemOrg.id)?.id : target;
+      if (!orgId) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
+      return beginConsoleSwitch(context, { orgId, expectedCurrentOrgId });
+    },
+
+    async finishConsoleSwitch({ console: identity, opId, outcome, observedOrgId }) {
+      const { aemOrg } = await loadConsoleContext(session, identity);
+      if (aemOrg.status !== 'resolved') {
+        throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
+      }
+      const context = { aemOrg: aemOrg.org, now: () => Date.now(), announce: announceSwitched };
+      return { audit: await finishConsoleSwitch(context, { opId, outcome, observedOrgId }) };
+    },
+
     async getAudit() {
       return { entries: await readAudit() };
     },
@@ -127,6 +183,15 @@ export function createHandlers(services: WorkerServices): Handlers {
 /** DESIGN §7 step 7: a worker that wakes with a switch record settles it from the server's truth. */
 export async function reconcileOnWake(services: WorkerServices): Promise<void> {
   const record = await readSwitchRecord();
+  const announceSwitched = async (entry: { aemOrgId: string }) => {
+    await clearConsoleStateCache();
+    await services.announce({ event: 'stateChanged', reason: 'switched', aemOrgId: entry.aemOrgId });
+  };
+  // A console switch is settled by its tab; only one whose lock expired is settled here.
+  if (record?.path === 'console') {
+    await settleExpiredConsoleSwitchOnWake({ now: () => Date.now(), announce: announceSwitched });
+    return;
+  }
   if (!record || !(await services.session.isSignedIn())) return;
   const { settings, endpoints } = await configuredEnvironment();
   const assets = createAssetsClient({
@@ -142,9 +207,6 @@ export async function reconcileOnWake(services: WorkerServices): Promise<void> {
     revalidate: () => Promise.reject(new ExtensionError('INTERNAL', 'reconciliation never re-validates')),
     now: () => Date.now(),
     newOpId: services.newOpId,
-    async announce(entry) {
-      await clearConsoleStateCache();
-      await services.announce({ event: 'stateChanged', reason: 'switched', aemOrgId: entry.aemOrgId });
-    },
+    announce: announceSwitched,
   });
 }

@@ -31,6 +31,17 @@ export interface SwitchResult {
 // One switch per worker at a time; a worker killed mid-switch leaves its record for reconcile().
 let switchRunning = false;
 
+/** Runs `step` holding the worker's switch lock: a second switch meanwhile is refused. */
+export async function withSwitchLock<T>(step: () => Promise<T>): Promise<T> {
+  if (switchRunning) throw new ExtensionError('SWITCH_IN_PROGRESS', 'Another switch is still running');
+  switchRunning = true;
+  try {
+    return await step();
+  } finally {
+    switchRunning = false;
+  }
+}
+
 /**
  * DESIGN §7: lock, record, re-validate with fresh data, PUT with If-Match and the operation id
  * as Idempotency-Key, verify with a fresh GET, audit, announce, clear the record.
@@ -39,14 +50,10 @@ export async function switchOrg(
   context: SwitchContext,
   request: { orgId: string; expectedCurrentOrgId: string | null },
 ): Promise<SwitchResult> {
-  if (switchRunning) throw new ExtensionError('SWITCH_IN_PROGRESS', 'Another switch is still running');
-  switchRunning = true;
-  try {
+  return withSwitchLock(async () => {
     await reconcile(context);
-    return await runSwitch(context, request);
-  } finally {
-    switchRunning = false;
-  }
+    return runSwitch(context, request);
+  });
 }
 
 async function runSwitch(
@@ -74,6 +81,7 @@ async function runSwitch(
     to: { id: request.orgId, name: orgName },
     state: 'putSent',
     startedAt: context.now(),
+    path: 'api',
   };
   // Written before the PUT leaves: if the worker dies now, reconcile() finds it.
   await writeSwitchRecord(record);
@@ -127,6 +135,8 @@ export function reconcile(context: SwitchContext): Promise<AuditEntry | undefine
 
 async function settleRecord(context: SwitchContext): Promise<AuditEntry | undefined> {
   const record = await readSwitchRecord();
+  // A switch through a console page holds the lock until its tab reports or the record expires.
+  if (record?.path === 'console') return settleExpiredConsoleSwitch(context, record);
   if (!record || record.aemOrgId !== context.aemOrg.id) return undefined;
   const connection = await serverOutcome(context, record);
   const applied = connection.connectedOrg?.id === record.to.id;
@@ -153,8 +163,23 @@ async function serverOutcome(context: SwitchContext, record: SwitchRecord): Prom
   }
 }
 
-async function settle(
-  context: SwitchContext,
+/**
+ * A console switch's record left behind: still live means another switch is running; expired
+ * means its tab never reported (closed, navigated, crashed), so nobody verified it — settled
+ * as interrupted, and the admin checks the console.
+ */
+export async function settleExpiredConsoleSwitch(
+  context: Pick<SwitchContext, 'now' | 'announce'>,
+  record: SwitchRecord,
+): Promise<AuditEntry | undefined> {
+  if (context.now() < (record.expiresAt ?? record.startedAt)) {
+    throw new ExtensionError('SWITCH_IN_PROGRESS', 'A switch through the console page is still running');
+  }
+  return settle(context, record, 'failed', 'SWITCH_INTERRUPTED', undefined);
+}
+
+export async function settle(
+  context: Pick<SwitchContext, 'now' | 'announce'>,
   record: SwitchRecord,
   result: AuditEntry['result'],
   errorCode: string | undefined,
@@ -170,6 +195,7 @@ async function settle(
     to: record.to,
     result,
     ...(errorCode && { errorCode }),
+    path: record.path,
   };
   await appendAudit(entry);
   await clearSwitchRecord();

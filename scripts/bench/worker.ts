@@ -82,7 +82,7 @@ export async function switchOverhead(
   for (let run = 0; run < runs; run += 1) {
     const state = await client.data({ type: 'getConsoleState', console: identity, freshness: 'fresh' });
     if (!state.signedIn || !state.console) throw new Error('The bench console is not signed in and resolved');
-    const current = state.console.connection.connectedOrg?.id ?? null;
+    const current = state.console.connection?.connectedOrg?.id ?? null;
     const target = state.console.model.orgs.find((org) => org.eligible && org.orgId !== current);
     if (!target) throw new Error('No eligible org to switch to');
     extension.push(

@@ -77,6 +77,7 @@ test('the history shows a switch made on the console page and exports it as JSON
     connectedAtStart.name,
     design.name,
     en.historySuccess,
+    en.switchPathApi,
   ]);
   await expect(options.getByTestId('history-count')).toHaveText('Showing 1 of 1 switches');
 
@@ -90,6 +91,7 @@ test('the history shows a switch made on the console page and exports it as JSON
       from: { id: connectedAtStart.id, name: connectedAtStart.name },
       to: { id: design.id, name: design.name },
       result: 'success',
+      path: 'api',
     }),
   ]);
 
@@ -105,6 +107,7 @@ test('the history shows a switch made on the console page and exports it as JSON
     toId: design.id,
     toName: design.name,
     result: 'success',
+    path: 'api',
     opId: exported[0]?.opId,
   });
 

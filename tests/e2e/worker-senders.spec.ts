@@ -24,6 +24,20 @@ const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
   chooseAemOrg: { type: 'chooseAemOrg', console: acmeConsole, orgId: acme.id },
   switchOrg: { type: 'switchOrg', console: acmeConsole, orgId: design.id, expectedCurrentOrgId: acme.id },
   switchBack: { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
+  // Refused for an extension page; a content script gets a real answer (no console switch path yet).
+  beginConsoleSwitch: {
+    type: 'beginConsoleSwitch',
+    console: acmeConsole,
+    target: design.id,
+    expectedCurrentOrgId: acme.id,
+  },
+  finishConsoleSwitch: {
+    type: 'finishConsoleSwitch',
+    console: acmeConsole,
+    opId: '00000000-0000-4000-8000-000000000000',
+    outcome: 'cancelled',
+    observedOrgId: null,
+  },
   getAudit: { type: 'getAudit' },
   getPopupState: { type: 'getPopupState', freshness: 'cached' },
   getDiagnostics: { type: 'getDiagnostics' },

@@ -128,7 +128,7 @@ test.describe('switching the CC org through the worker', () => {
     expect(state.externalChanges).toBe(1);
     expect(refused).toEqual({ ok: false, error: { code: 'CONNECTION_CHANGED', message: expect.any(String) } });
     const shown = await client.data({ type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' });
-    expect(shown.signedIn && shown.console?.connection.connectedOrg).toEqual(state.connectedOrg);
+    expect(shown.signedIn && shown.console?.connection?.connectedOrg).toEqual(state.connectedOrg);
     const { entries } = await client.data({ type: 'getAudit' });
     expect(entries).toEqual([
       expect.objectContaining({ from: ref(acme), to: ref(design), result: 'failed', errorCode: 'CONNECTION_CHANGED' }),

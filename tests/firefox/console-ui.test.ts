@@ -1,57 +1,21 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
-import { creativeCloudUrl } from '../e2e/support/sandbox-control';
 import { expectedConsole, type SandboxConnectionTruth } from '../e2e/support/worker-truth';
+import { clickInUi, openConsole, waitForText } from './console-page';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
 import { signInThroughLoginPage } from './sign-in';
 
 const scenario = SCENARIOS.default;
 const design = scenario.orgs.find((org) => org.name === 'Acme Design Studio');
 const acme = scenario.aemOrg;
-const inUi = (selector: string) => `${CONSOLE_UI_TAG} >>> ${selector}`;
 
 interface SandboxState extends SandboxConnectionTruth {
   appliedChanges: number;
-}
-
-async function appFrame(page: Page, appOrigin: string): Promise<Frame> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(appOrigin));
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('The console app frame did not load');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/**
- * Clicks an element of our shadow-root UI. Puppeteer's own waiting watches the document for
- * mutations, which never fire for changes inside a shadow root, so this polls instead.
- */
-async function clickInUi(frame: Frame, selector: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const element = await frame.$(inUi(selector));
-    if (element) return element.click();
-    if (Date.now() > deadline) throw new Error(`${selector} did not appear in the console UI`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function waitForText(frame: Frame, selector: string, text: string): Promise<void> {
-  await frame.waitForFunction(
-    (tag, testId, expected) =>
-      document.querySelector(tag)?.shadowRoot?.querySelector(`[data-testid="${testId}"]`)?.textContent === expected,
-    { timeout: 10_000, polling: 100 },
-    CONSOLE_UI_TAG,
-    selector,
-    text,
-  );
 }
 
 /** What the switcher's listbox shows for each org, once it lists `count` of them. */
@@ -72,12 +36,6 @@ async function shownOrgs(frame: Frame, count: number) {
     count,
   );
   return (await handle.jsonValue()) as { orgId: string; name: string; badges: string[]; disabled: boolean }[];
-}
-
-async function openConsole(harness: FirefoxHarness): Promise<{ page: Page; app: Frame }> {
-  const page = await harness.browser.newPage();
-  await page.goto(creativeCloudUrl(harness.sandbox.shellUrl, acme.tenant));
-  return { page, app: await appFrame(page, harness.sandbox.appOrigin) };
 }
 
 async function setReadOnly(harness: FirefoxHarness, readOnly: boolean): Promise<void> {
@@ -102,7 +60,7 @@ describe('the console UI in firefox-esr', () => {
 
   it('switches the CC org after confirmation, shows the verified result, and switches back', async () => {
     if (!design) throw new Error('The default scenario lacks Acme Design Studio');
-    const { page, app } = await openConsole(harness);
+    const { page, app } = await openConsole(harness, acme.tenant);
     await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
     await clickInUi(app, `[role="option"][data-org-id="${design.id}"]`);
     await clickInUi(app, `dialog[open] button::-p-text(${en.confirmSwitch})`);
@@ -120,7 +78,7 @@ describe('the console UI in firefox-esr', () => {
   it('shows the badges and eligibility the sandbox gives for every org', async () => {
     if (!admin) throw new Error('The default scenario lacks its console user');
     const truth = expectedConsole(scenario, admin, await harness.sandbox.control<SandboxState>('GET', 'state'));
-    const { page, app } = await openConsole(harness);
+    const { page, app } = await openConsole(harness, acme.tenant);
     await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
     const shown = await shownOrgs(app, truth.model.orgs.length);
     const byId = new Map(shown.map((org) => [org.orgId, org]));
@@ -140,7 +98,7 @@ describe('the console UI in firefox-esr', () => {
     await setReadOnly(harness, true);
     try {
       const before = await harness.sandbox.control<SandboxState>('GET', 'state');
-      const { page, app } = await openConsole(harness);
+      const { page, app } = await openConsole(harness, acme.tenant);
       await waitForText(app, 'read-only', en.readOnly);
       const controls = await app.evaluate(
         (tag) =>
@@ -175,7 +133,7 @@ describe('the console UI in firefox-esr', () => {
       const truth = expectedConsole(scenario, admin, await harness.sandbox.control<SandboxState>('GET', 'state'));
       await harness.sandbox.control('POST', 'console', { picker: form });
       try {
-        const { page, app } = await openConsole(harness);
+        const { page, app } = await openConsole(harness, scenario.aemOrg.tenant);
         // The picker's trigger, in the page or in a web component's open shadow root.
         await app.waitForFunction(
           () => {

@@ -236,6 +236,83 @@ describe('Assets API: another admin switching concurrently', () => {
   });
 });
 
+describe("Assets API: refusing the extension's client, as the console's private API would", () => {
+  interface ConsoleSessionAnswer {
+    accessToken: string;
+    clientId: string;
+  }
+  const consoleSession = async () =>
+    (await (await fetch(sandbox.url('/console/session'))).json()) as ConsoleSessionAnswer;
+  const consoleHeaders = (session: ConsoleSessionAnswer) => ({
+    ...sandbox.assetsHeaders(session.accessToken),
+    'x-api-key': session.clientId,
+  });
+
+  for (const [extensionAccess, status, code] of [
+    ['forbidden', 403, 'CLIENT_NOT_ALLOWED'],
+    ['not-found', 404, 'NOT_FOUND'],
+  ] as const) {
+    it(`answers ${status} ${code} to the extension's tokens on every route, and the console's own switch still works`, async () => {
+      await sandbox.control('POST', 'assets-api', { extensionAccess });
+      const token = await sandbox.mintToken();
+      const console = await consoleSession();
+      const design = orgNamed('default', 'Acme Design Studio');
+
+      for (const path of [ASSETS_PATHS.me, ASSETS_PATHS.ccConnection]) {
+        const refused = await fetch(sandbox.url(path), { headers: sandbox.assetsHeaders(token) });
+        expect(refused.status).toBe(status);
+        expect(await errorCodeOf(refused)).toBe(code);
+      }
+      const refusedPut = await sandbox.putConnection(token, design, switchHeaders('*'));
+      expect(refusedPut.status).toBe(status);
+      expect((await state()).appliedChanges).toBe(0);
+
+      const read = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), { headers: consoleHeaders(console) });
+      expect(read.status).toBe(200);
+      const put = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), {
+        method: 'PUT',
+        headers: {
+          ...consoleHeaders(console),
+          ...switchHeaders(read.headers.get('ETag') ?? ''),
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ orgId: design }),
+      });
+      expect(put.status).toBe(200);
+      expect((await state()).connectedOrg?.id).toBe(design);
+    });
+  }
+
+  it("takes the console's calls only with the console's own client id as x-api-key", async () => {
+    const console = await consoleSession();
+    expect(console.clientId).not.toBe(sandbox.assetsHeaders('x')['x-api-key']);
+    const withExtensionKey = await fetch(sandbox.url(ASSETS_PATHS.me), {
+      headers: sandbox.assetsHeaders(console.accessToken),
+    });
+    expect(withExtensionKey.status).toBe(400);
+  });
+
+  it('serves the extension again after a reset, and the extension-refused scenario refuses it from the start', async () => {
+    await sandbox.control('POST', 'assets-api', { extensionAccess: 'forbidden' });
+    await sandbox.control('POST', 'reset');
+    const allowed = await fetch(sandbox.url(ASSETS_PATHS.me), {
+      headers: sandbox.assetsHeaders(await sandbox.mintToken()),
+    });
+    expect(allowed.status).toBe(200);
+
+    await sandbox.useScenario('extension-refused');
+    const refused = await fetch(sandbox.url(ASSETS_PATHS.me), {
+      headers: sandbox.assetsHeaders(await sandbox.mintToken()),
+    });
+    expect(refused.status).toBe(403);
+    expect((await sandbox.control<{ extensionAccess: string }>('GET', 'state')).extensionAccess).toBe('forbidden');
+  });
+
+  it('refuses a malformed setting', async () => {
+    await expect(sandbox.control('POST', 'assets-api', { extensionAccess: 'maybe' })).rejects.toThrow(/400/);
+  });
+});
+
 describe('Assets API: CORS for extension pages and the console origin', () => {
   it('answers a preflight from an extension page and exposes ETag', async () => {
     const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ASSETS_PATHS } from '../../lib/assets/shapes';
 import { organizationsSchema, profileSchema } from '../../lib/ims/shapes';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { ACTIVE_STATUS_CODE, SERVICE_CODES } from '../../lib/service-codes';
@@ -115,7 +116,11 @@ describe('every scenario loads', () => {
       for (const { prodCtx } of profile.projectedProductContext ?? []) {
         expect(knownCodes).toContain(prodCtx.serviceCode);
       }
-      const { etag, body } = await sandbox.readConnection(session.accessToken);
+      const read = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), {
+        headers: { ...sandbox.assetsHeaders(session.accessToken), 'x-api-key': session.clientId },
+      });
+      const etag = read.headers.get('ETag');
+      const body = (await read.json()) as { connectedOrg: { id: string } | null };
       expect(etag).toBeTruthy();
       expect(body.connectedOrg?.id ?? null).toBe(scenario.initialConnection.orgId);
     });

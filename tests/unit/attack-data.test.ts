@@ -21,6 +21,7 @@ const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
   from: null,
   to: { id: ACME, name: hostileOrgName },
   result: 'success',
+  path: 'api',
   ...overrides,
 });
 

@@ -24,6 +24,7 @@ describe('console profile', () => {
       expect(consoleProfile.labels[language], language).toEqual({
         picker: t('pickerLabel'),
         switchButton: t('switchButton'),
+        currentOrgHeading: t('ccCurrentOrgHeading'),
       });
     }
   });

@@ -16,6 +16,7 @@ function signedInState(connected: { id: string; name: string } | null, fetchedAt
     console: {
       connection: connection(connected),
       consoleUserId: 'A1B2C3D4@AdobeID',
+      switchPath: 'api',
       model,
       summary: summarize(model),
       readOnly: false,

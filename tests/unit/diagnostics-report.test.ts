@@ -29,6 +29,7 @@ function signedInState(organizations = consoleInput().organizations): ConsoleSta
         updatedBy: 'X@AdobeID',
       },
       consoleUserId: 'A1B2C3D4@AdobeID',
+      switchPath: 'api',
       model,
       summary: summarize(model),
       readOnly: false,
@@ -46,6 +47,7 @@ const auditEntry = (index: number, overrides: Partial<AuditEntry> = {}): AuditEn
   from: { id: BETA, name: 'Beta' },
   to: { id: ACME, name: 'Acme' },
   result: 'success',
+  path: 'api',
   ...overrides,
 });
 

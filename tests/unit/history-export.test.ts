@@ -15,6 +15,7 @@ const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
   from: { id: ACME, name: 'Acme' },
   to: { id: BETA, name: 'Beta' },
   result: 'success',
+  path: 'api',
   ...overrides,
 });
 
@@ -50,7 +51,7 @@ function parseCsv(text: string): string[][] {
 describe('CSV export of the history', () => {
   it('has a header and one row per switch, with an empty "from" for a first connection', () => {
     const rows = parseCsv(
-      auditToCsv([entry(), entry({ from: null, result: 'failed', errorCode: 'CONNECTION_CHANGED' })]),
+      auditToCsv([entry(), entry({ from: null, result: 'failed', errorCode: 'CONNECTION_CHANGED', path: 'console' })]),
     );
     expect(rows[0]).toEqual([...AUDIT_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
@@ -65,6 +66,7 @@ describe('CSV export of the history', () => {
       'Beta',
       'failed',
       'CONNECTION_CHANGED',
+      'console',
       '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
     ]);
   });

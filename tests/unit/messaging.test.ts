@@ -73,6 +73,8 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
     signIn: unexpected,
     signOut: unexpected,
     getConsoleState: unexpected,
+    beginConsoleSwitch: unexpected,
+    finishConsoleSwitch: unexpected,
     chooseAemOrg: unexpected,
     switchOrg: unexpected,
     switchBack: unexpected,

@@ -62,6 +62,8 @@ export function expectedConsole(scenario: Scenario, user: ScenarioUser, connecti
   return {
     connection,
     consoleUserId: scenario.consoleUserId,
+    // The sandbox's Assets API answers the extension unless a test says otherwise.
+    switchPath: 'api' as const,
     model: {
       orgs,
       prerequisites: {

@@ -1,5 +1,4 @@
 import { ASSETS_PATHS, type CcConnection, ccConnectionSchema } from '../../../../lib/assets/shapes';
-import { SANDBOX_CLIENT_ID } from '../../../../lib/environment';
 import { type Organization, organizationsSchema } from '../../../../lib/ims/shapes';
 import { type ConsoleSession, fetchConsoleSession } from '../console-session';
 import { type Result, requestJson } from '../http';
@@ -20,7 +19,7 @@ function realisticLatency(): Promise<void> {
 
 const assetsHeaders = (session: ConsoleSession): Record<string, string> => ({
   Authorization: `Bearer ${session.accessToken}`,
-  'x-api-key': SANDBOX_CLIENT_ID,
+  'x-api-key': session.clientId,
   'x-gw-ims-org-id': session.aemOrg.id,
 });
 

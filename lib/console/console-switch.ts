@@ -1,0 +1,168 @@
+import type { AuditEntry } from '../audit-entry';
+import type { ErrorCode } from '../errors';
+import type { ConsoleSwitchOutcome, MessageError } from '../messaging/contract';
+import { sendRequest } from '../messaging/send';
+import type { ConsoleIdentity } from '../worker/aem-org';
+import { normalizeText } from './accessible-name';
+import { type CreativeCloudView, detectCreativeCloudView, type OrgNameRef, orgIdFromOptionText } from './detect';
+import { clickPastGuard } from './native-guard';
+import { chooseNativeOption, whenFound } from './native-picker-actions';
+import { consoleProfile, PROFILE_LOCALES } from './profile';
+
+/**
+ * The content script's half of a switch through the console page, for consoles whose Assets
+ * API refuses the extension. The worker validates, locks and records it (`beginConsoleSwitch`);
+ * this module selects the org in the native picker, presses the native "Switch orgs" past the
+ * native guard (the admin confirmed in our dialog), and reports success only once the page's
+ * "Current Creative Cloud org ID" shows the new org (`finishConsoleSwitch`).
+ */
+
+/** The longest wait for the page to show the outcome; the worker's lock outlives it. */
+export const CONSOLE_SWITCH_WAIT_MS = 30_000;
+
+type OrgRef = { id: string; name: string };
+
+export type ConsoleSwitchResult =
+  | { ok: true; audit: AuditEntry; from: OrgRef | null; to: OrgRef }
+  | { ok: false; error: MessageError; to?: OrgRef };
+
+const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+const LIVE_REGION_SELECTOR = '[role="status"], [role="alert"]';
+const fold = (text: string | null | undefined) => normalizeText(text).toLocaleLowerCase();
+
+/**
+ * The card "Current Creative Cloud org ID" (heading in any profile language): the org id it
+ * shows, or null when it shows none. Undefined while the page shows no such card.
+ */
+export function readCurrentOrgCard(doc: Document): { card: Element; orgId: string | null } | undefined {
+  const headings = new Set(PROFILE_LOCALES.map((locale) => fold(consoleProfile.labels[locale].currentOrgHeading)));
+  for (const heading of doc.querySelectorAll(HEADING_SELECTOR)) {
+    if (!headings.has(fold(heading.textContent))) continue;
+    const card = heading.closest('section, [role="region"], [role="group"]') ?? heading.parentElement;
+    if (!card) continue;
+    const shown = [...card.childNodes].filter((node) => node !== heading).map((node) => node.textContent);
+    return { card, orgId: orgIdFromOptionText(shown.join(' ')) ?? null };
+  }
+  return undefined;
+}
+
+/** The console's own live regions (status, alert) and what they say; our UI sits in a shadow root. */
+function liveRegionTexts(doc: Document): Map<Element, string> {
+  return new Map(
+    [...doc.querySelectorAll(LIVE_REGION_SELECTOR)].map((region) => [region, normalizeText(region.textContent)]),
+  );
+}
+
+interface Observed {
+  outcome: ConsoleSwitchOutcome;
+  observedOrgId: string | null;
+  pageMessage?: string;
+}
+
+/**
+ * Presses "Switch orgs" and watches the page: verified once the card shows `to`; refused when
+ * the console, having re-rendered the card without it, says why in a live region (or raises an
+ * alert); page changed when the view's URL changes; unverified when nothing settles in time.
+ */
+async function pressSwitchAndWatch(doc: Document, view: CreativeCloudView, to: OrgRef): Promise<Observed> {
+  const startUrl = doc.location.href;
+  const cardAtClick = readCurrentOrgCard(doc)?.card;
+  // The view's own container outlives its re-renders; a route change takes it away.
+  const viewContainer = cardAtClick ? commonAncestor(cardAtClick, view.controls) : undefined;
+  const regionsAtClick = liveRegionTexts(doc);
+  // New words in a live region, except the console's own claim of success (naming the org),
+  // which counts only once the card shows it.
+  const isNew = (region: Element, text: string) =>
+    text !== '' && regionsAtClick.get(region) !== text && !text.includes(to.id) && !text.includes(to.name);
+  clickPastGuard(view.switchButton);
+
+  const settled = await whenFound<Observed>(
+    [doc.documentElement],
+    () => {
+      if (doc.location.href !== startUrl || viewContainer?.isConnected === false) {
+        return { outcome: 'pageChanged', observedOrgId: null };
+      }
+      const shown = readCurrentOrgCard(doc);
+      if (shown?.orgId === to.id) return { outcome: 'verified', observedOrgId: to.id };
+      const said = [...liveRegionTexts(doc)].filter(([region, text]) => isNew(region, text));
+      const alert = said.find(([region]) => region.getAttribute('role') === 'alert');
+      const rerendered = shown && shown.card !== cardAtClick;
+      const message = alert?.[1] ?? (rerendered ? said.at(-1)?.[1] : undefined);
+      if (message)
+        return { outcome: 'refused', observedOrgId: shown?.orgId ?? null, pageMessage: message.slice(0, 300) };
+      return undefined;
+    },
+    CONSOLE_SWITCH_WAIT_MS,
+  );
+  return settled ?? { outcome: 'unverified', observedOrgId: readCurrentOrgCard(doc)?.orgId ?? null };
+}
+
+function commonAncestor(a: Element, b: Element): Element | undefined {
+  for (let candidate: Element | null = a; candidate; candidate = candidate.parentElement) {
+    if (candidate.contains(b)) return candidate === a.ownerDocument.body ? undefined : candidate;
+  }
+  return undefined;
+}
+
+/**
+ * One switch through the console page, after the admin confirmed it in our dialog.
+ * `expectedCurrentOrgId` is what the admin saw; the page must still show it.
+ */
+export async function switchThroughConsole(
+  doc: Document,
+  request: { console: ConsoleIdentity; target: string | 'back'; expectedCurrentOrgId: string | null },
+  orgs: readonly OrgNameRef[],
+): Promise<ConsoleSwitchResult> {
+  const shownNow = readCurrentOrgCard(doc);
+  if (shownNow && shownNow.orgId !== request.expectedCurrentOrgId) {
+    return { ok: false, error: { code: 'CONNECTION_CHANGED', message: 'The page shows another org' } };
+  }
+  const begun = await sendRequest({ type: 'beginConsoleSwitch', ...request });
+  if (!begun.ok) return begun;
+  const { opId, from, to } = begun.data;
+
+  const view = detectCreativeCloudView(doc);
+  const chosen = view ? await chooseNativeOption(view, to.id, orgs) : false;
+  const observed: Observed =
+    view && chosen
+      ? await pressSwitchAndWatch(doc, view, to)
+      : { outcome: view ? 'cancelled' : 'pageChanged', observedOrgId: readCurrentOrgCard(doc)?.orgId ?? null };
+
+  const finished = await sendRequest({
+    type: 'finishConsoleSwitch',
+    console: request.console,
+    opId,
+    outcome: observed.outcome,
+    observedOrgId: observed.observedOrgId,
+    ...(observed.pageMessage && { pageMessage: observed.pageMessage }),
+  });
+  if (!finished.ok) return { ...finished, to };
+  const { audit } = finished.data;
+  if (audit.result === 'success') return { ok: true, audit, from, to };
+  // The worker named the failure; the console's own words for a refusal, else the target's name.
+  const code = (audit.errorCode ?? 'VERIFICATION_FAILED') as ErrorCode;
+  return { ok: false, error: { code, message: observed.pageMessage ?? to.name }, to };
+}
+
+/**
+ * Calls `onChange` with what the "Current Creative Cloud org ID" card shows whenever that
+ * changes (after the native switch, another admin's change shown on reload). Returns a stop.
+ */
+export function watchCurrentOrgCard(doc: Document, onChange: (orgId: string | null | undefined) => void): () => void {
+  let last = readCurrentOrgCard(doc)?.orgId;
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      const now = readCurrentOrgCard(doc)?.orgId;
+      // A card that is gone for a moment (the view reloading) is no news.
+      if (now === undefined || now === last) return;
+      last = now;
+      onChange(now);
+    });
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  return () => observer.disconnect();
+}

@@ -1,0 +1,260 @@
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import type { AuditEntry } from '../../lib/audit-entry';
+import en from '../../locales/en.json' with { type: 'json' };
+import { en as consoleEn } from '../../sandbox/console/browser/locales/en';
+import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
+import { expect, type SandboxFixture, test } from './fixtures';
+import { consoleUi, openConsoleApp } from './support/console-ui';
+import { consoleTabId, openPopupFor } from './support/extension-pages';
+import { signIn } from './support/sign-in';
+import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+
+// The switch through the console page, where the console's Assets API refuses the extension's
+// client (403 or 404): our confirmation, then the native picker and "Switch orgs", verified on
+// the page's "Current Creative Cloud org ID"; cancelled, refused by the console, the page
+// changing under us, Switch back; and the API path unchanged where the API answers.
+
+type ExtensionAccess = 'allowed' | 'forbidden' | 'not-found';
+
+interface SandboxState {
+  connectedOrg: { id: string; name: string } | null;
+  appliedChanges: number;
+  putsByIdempotencyKey: Record<string, number>;
+}
+
+const orgNamed = (scenario: Scenario, name: string) => {
+  const org = scenario.orgs.find((candidate) => candidate.name === name);
+  if (!org) throw new Error(`No org ${name} in ${scenario.name}`);
+  return org;
+};
+const acmeScenario = SCENARIOS.default;
+const acme = orgNamed(acmeScenario, 'Acme');
+const design = orgNamed(acmeScenario, 'Acme Design Studio');
+
+const sandboxState = (sandbox: SandboxFixture) => sandbox.control<SandboxState>('GET', 'state');
+const confirmDialog = (app: Frame) => app.getByRole('dialog', { name: en.confirmTitle });
+const nativeCurrentOrg = (app: Frame) => app.getByTestId('current-cc-org');
+
+interface Fixtures {
+  page: Page;
+  context: BrowserContext;
+  extensionId: string;
+  sandbox: SandboxFixture;
+}
+
+/** The console with the extension signed in (as `userId`, else the console's user), on `access`. */
+async function openConsole(
+  { page, context, extensionId, sandbox }: Fixtures,
+  access: ExtensionAccess,
+  options: { scenario?: ScenarioName; userId?: string } = {},
+) {
+  const scenario = SCENARIOS[options.scenario ?? 'default'];
+  if (scenario.name !== 'default') await sandbox.control('POST', 'scenario', { name: scenario.name });
+  await sandbox.control('POST', 'assets-api', { extensionAccess: access });
+  const user = userOf(scenario, options.userId ?? scenario.consoleUserId);
+  if (!user) throw new Error('No such user');
+  await signIn(context, extensionId, user);
+  const app = await openConsoleApp(page, sandbox, { tenant: scenario.aemOrg.tenant });
+  await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+  return app;
+}
+
+async function chooseInSwitcher(app: Frame, orgName: string) {
+  const ui = consoleUi(app);
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  await ui.getByRole('combobox', { name: en.search }).fill(orgName);
+  await ui
+    .getByRole('option')
+    .filter({ has: app.getByText(orgName, { exact: true }) })
+    .click();
+  await expect(confirmDialog(app)).toBeVisible();
+}
+
+async function history(context: BrowserContext, extensionId: string): Promise<AuditEntry[]> {
+  const client = await openWorkerClient(context, extensionId);
+  const { entries } = await client.data({ type: 'getAudit' });
+  await client.page.close();
+  return entries;
+}
+
+for (const access of ['forbidden', 'not-found'] as const) {
+  test(`with the API refusing the extension (${access}), switches through the console, verified, and switches back`, async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+    serviceWorker,
+  }) => {
+    const app = await openConsole({ page, context, extensionId, sandbox }, access);
+    const ui = consoleUi(app);
+    // The connection comes from the page, and the prerequisites are the console's to check.
+    await expect(ui.getByTestId('connected-org')).toContainText(acme.name);
+    await expect(ui.getByTestId('prerequisites').locator('[data-check="unknown"]')).toHaveCount(2);
+
+    await chooseInSwitcher(app, design.name);
+    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+
+    await expect(ui.getByTestId('progress')).toHaveText(
+      `Verified: ${design.name} is now the connected Creative Cloud org.`,
+    );
+    await expect(nativeCurrentOrg(app)).toContainText(design.id);
+    let state = await sandboxState(sandbox);
+    expect(state.connectedOrg?.id).toBe(design.id);
+    expect(state.appliedChanges).toBe(1);
+    let entries = await history(context, extensionId);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        from: { id: acme.id, name: acme.name },
+        to: { id: design.id, name: design.name },
+        result: 'success',
+        path: 'console',
+      }),
+    ]);
+    // The console's own PUT did it, not one of ours.
+    expect(Object.keys(state.putsByIdempotencyKey)).not.toContain(entries[0]?.opId);
+    expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperation')).toEqual({});
+
+    await ui.getByRole('button', { name: `Switch back to ${acme.name}` }).click();
+    await expect(ui.getByTestId('progress')).toHaveText(
+      `Verified: ${acme.name} is now the connected Creative Cloud org.`,
+    );
+    state = await sandboxState(sandbox);
+    expect(state.connectedOrg?.id).toBe(acme.id);
+    expect(state.appliedChanges).toBe(2);
+    entries = await history(context, extensionId);
+    expect(entries.map(({ to, result, path }) => ({ to: to.id, result, path }))).toEqual([
+      { to: acme.id, result: 'success', path: 'console' },
+      { to: design.id, result: 'success', path: 'console' },
+    ]);
+  });
+}
+
+test("reads the connection from the page's card in each console language", async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await sandbox.control('POST', 'connection', { orgId: design.id });
+  await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
+  for (const lang of ['sv', 'de', 'fr', 'ja']) {
+    const app = await openConsoleApp(page, sandbox, { tenant: acmeScenario.aemOrg.tenant, lang });
+    await expect(consoleUi(app).getByTestId('connected-org'), lang).toContainText(design.id);
+  }
+});
+
+test('cancelling our confirmation changes nothing on the console', async ({ page, context, extensionId, sandbox }) => {
+  const app = await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
+  await chooseInSwitcher(app, design.name);
+  await confirmDialog(app).getByRole('button', { name: en.cancel }).click();
+  await expect(confirmDialog(app)).toHaveCount(0);
+
+  await expect(nativeCurrentOrg(app)).toContainText(acme.id);
+  // The native picker was never touched: it still shows its placeholder.
+  await expect(app.getByRole('button', { name: consoleEn.pickerLabel })).toContainText(consoleEn.pickerPlaceholder);
+  expect((await sandboxState(sandbox)).appliedChanges).toBe(0);
+  expect(await history(context, extensionId)).toEqual([]);
+});
+
+test("shows the console's own refusal and records it, with the connection unchanged", async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  // One person, two accounts: the extension is signed in with the personal one, which has CC in
+  // Initech Creative; the console's user (the enterprise one) has none there, and the console's
+  // real entitlement check refuses. The extension cannot see the console's user: the API refuses it.
+  const scenario = SCENARIOS['same-email-different-ids'];
+  const personal = scenario.users.find((user) => user.accountType === 'type1');
+  const creative = orgNamed(scenario, 'Initech Creative');
+  const app = await openConsole({ page, context, extensionId, sandbox }, 'forbidden', {
+    scenario: scenario.name,
+    userId: personal?.userId,
+  });
+  await chooseInSwitcher(app, creative.name);
+  await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+
+  const error = consoleUi(app).getByTestId('error');
+  await expect(error).toContainText('The console refused the switch: Could not switch orgs: NO_CC_ENTITLEMENT');
+  await expect(error.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'CONSOLE_REFUSED');
+  await expect(consoleUi(app).getByTestId('progress')).not.toContainText('Verified');
+  const state = await sandboxState(sandbox);
+  expect(state.connectedOrg?.id).toBe(scenario.initialConnection.orgId);
+  expect(state.appliedChanges).toBe(0);
+  expect(await history(context, extensionId)).toEqual([
+    expect.objectContaining({
+      to: { id: creative.id, name: creative.name },
+      result: 'failed',
+      errorCode: 'CONSOLE_REFUSED',
+      path: 'console',
+    }),
+  ]);
+});
+
+test('records a switch whose page went away mid-switch as not verified', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  const app = await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
+  // The console's PUT takes a while, so the admin can leave the page before the answer.
+  await sandbox.control('POST', 'faults', { method: 'PUT', path: ASSETS_PATHS.ccConnection, delayMs: 4_000 });
+  await chooseInSwitcher(app, design.name);
+  await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+  await expect(app.getByRole('status').filter({ hasText: consoleEn.switching })).toBeVisible();
+  await app.getByRole('link', { name: consoleEn.navGeneralSettings, exact: true }).click();
+
+  await expect
+    .poll(async () =>
+      (await history(context, extensionId)).map(({ result, errorCode, path }) => ({ result, errorCode, path })),
+    )
+    .toEqual([{ result: 'failed', errorCode: 'PAGE_CHANGED', path: 'console' }]);
+  expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperation')).toEqual({});
+});
+
+test('the popup and the diagnostics say which path each console uses', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  await openConsole({ page, context, extensionId, sandbox }, 'not-found');
+  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  await expect(popup.getByTestId('popup-switch-path')).toHaveText(en.switchPathConsole);
+  await expect(popup.getByTestId('popup-connected-org')).toHaveText(acme.name);
+
+  const client = await openWorkerClient(context, extensionId);
+  const report = await client.data({ type: 'getDiagnostics' });
+  expect(report.consoles.map((console) => console.switchPath)).toEqual(['console']);
+});
+
+test('where the API answers, it stays the path: the extension PUTs, the history says api', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  const app = await openConsole({ page, context, extensionId, sandbox }, 'allowed');
+  const ui = consoleUi(app);
+  await expect(ui.getByTestId('prerequisites').locator('[data-check="met"]')).toHaveCount(2);
+  await chooseInSwitcher(app, design.name);
+  await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+  await expect(ui.getByTestId('progress')).toHaveText(
+    `Verified: ${design.name} is now the connected Creative Cloud org.`,
+  );
+
+  const [entry] = await history(context, extensionId);
+  expect(entry).toMatchObject({ to: { id: design.id }, result: 'success', path: 'api' });
+  // Our own PUT, keyed by the operation id; the native picker was never touched.
+  expect((await sandboxState(sandbox)).putsByIdempotencyKey).toEqual({ [entry?.opId ?? '']: 1 });
+  await expect(app.getByRole('button', { name: consoleEn.pickerLabel })).toContainText(consoleEn.pickerPlaceholder);
+
+  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  await expect(popup.getByTestId('popup-switch-path')).toHaveText(en.switchPathApi);
+});
