@@ -38,6 +38,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   SWITCH_INTERRUPTED: 'errorInterrupted',
   NO_SWITCH_BACK: 'errorNoSwitchBack',
   AEM_ORG_UNRESOLVED: 'errorAemOrgUnresolved',
+  AEM_HOST_UNKNOWN: 'errorAemHostUnknown',
   NOT_ASSETS_ADMIN: 'errorNotAdmin',
   NO_CC_ENTITLEMENT: 'errorNoCc',
   DIFFERENT_USER_ID: 'errorDifferentUserId',

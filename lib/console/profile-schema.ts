@@ -23,10 +23,6 @@ export const consoleProfileSchema = z.strictObject({
   pickerPopup: z.literal('listbox'),
   /** An option's text carries the org id; this finds it (no anchors: the name comes first). */
   orgIdInOptionText: z.string().check(z.minLength(1)),
-  /** The shell's URL carries the tenant as `#/@<tenant>/…`; group 1 is the tenant. */
-  tenantInShellHash: z.string().check(z.minLength(1)),
-  /** An app frame loaded on its own carries the tenant in its query. */
-  tenantQueryParams: z.array(z.string().check(z.minLength(1))),
   /** Where the shell's header shows the AEM org's name (only readable in the shell's frame). */
   orgNameSelectors: z.array(z.string().check(z.minLength(1))),
 });

@@ -21,8 +21,6 @@ export const CONSOLE_PROFILE_SOURCE = {
   roles: { picker: 'button', switchButton: 'button', listbox: 'listbox', option: 'option' },
   pickerPopup: 'listbox',
   orgIdInOptionText: '[0-9A-F]{24}@AdobeOrg',
-  tenantInShellHash: '^#/@([A-Za-z0-9._-]+)(?:/|$)',
-  tenantQueryParams: ['tenant'],
   orgNameSelectors: ['header .shell-org-name', '[data-testid="shell-org-name"]'],
 } satisfies ConsoleProfile;
 

@@ -31,12 +31,10 @@ function policyEnvironment(policy: EnterprisePolicy): EnvironmentChoice | undefi
   const environment = policy.environment;
   if (!environment) return undefined;
   const { name, imsBaseUrl, assetsBaseUrl } = environment;
-  if (!imsBaseUrl || !assetsBaseUrl) return { name };
+  if (!imsBaseUrl) return { name };
   // The same origin form options store, so a session compares equal whichever way it was written.
-  return {
-    name,
-    baseUrls: { imsBaseUrl: normalizedBaseUrl(imsBaseUrl), assetsBaseUrl: normalizedBaseUrl(assetsBaseUrl) },
-  };
+  const baseUrls = { imsBaseUrl: normalizedBaseUrl(imsBaseUrl) };
+  return { name, baseUrls: assetsBaseUrl ? { ...baseUrls, assetsBaseUrl: normalizedBaseUrl(assetsBaseUrl) } : baseUrls };
 }
 
 function locked<T>(value: T): Setting<T> {
@@ -103,7 +101,7 @@ export async function writeUserSettings(change: SettingsChange): Promise<void> {
     const base = current.value;
     const environment = change.environment ?? { name: base.name, baseUrls: base.baseUrls };
     if (!environmentChoiceSchema.safeParse(environment).success) {
-      throw new ExtensionError('INVALID_SETTINGS', 'A custom environment needs valid IMS and Assets base URLs');
+      throw new ExtensionError('INVALID_SETTINGS', 'A custom environment needs a valid IMS base URL (and a valid Assets base URL, if one is set)');
     }
     const next: EnvironmentSettings = { name: environment.name, clientId: change.clientId ?? base.clientId };
     if (environment.baseUrls) next.baseUrls = environment.baseUrls;

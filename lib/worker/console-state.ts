@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { buildEntitlementModel, summarize } from '../entitlement/model';
+import { assetsBaseUrlFor } from '../environment';
 import type { SwitchPolicy } from '../entitlement/schemas';
 import { accountTypeOf, type Profile } from '../ims/shapes';
 import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
@@ -25,7 +26,8 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
   const assets =
     aemOrg.status === 'resolved'
       ? createAssetsClient({
-          assetsBaseUrl: endpoints.assetsBaseUrl,
+          // The console's AEM author host, unless options or policy override it; AEM_HOST_UNKNOWN when neither.
+          assetsBaseUrl: assetsBaseUrlFor(endpoints, identity),
           clientId: settings.clientId,
           aemOrgId: aemOrg.org.id,
           getAccessToken: () => session.accessToken(),
@@ -78,7 +80,9 @@ export async function fetchConsoleState(session: Session, identity: ConsoleIdent
 /** Stale-while-revalidate: the last state per console, in session storage (never on disk). */
 const consoleStateCache = storage.defineItem<unknown>('session:consoleStateCache');
 const cacheSchema = z.record(z.string(), consoleStateSchema);
-const cacheKey = (identity: ConsoleIdentity) => JSON.stringify([identity.tenant ?? '', identity.orgName ?? '']);
+// Every field names the console: one AEM org has several author hosts (environments), each with its own connection.
+const cacheKey = (identity: ConsoleIdentity) =>
+  JSON.stringify([identity.tenant ?? '', identity.orgName ?? '', identity.orgId ?? '', identity.authorHost ?? '']);
 
 async function readCache(): Promise<Record<string, ConsoleState>> {
   const parsed = cacheSchema.safeParse(await consoleStateCache.getValue());
@@ -115,7 +119,8 @@ export function plainConnection(connection: CcConnection) {
 /** Every console this browser session has state for (diagnostics): its identity and last state. */
 export async function cachedConsoleStates(): Promise<{ console: ConsoleIdentity; state: ConsoleState }[]> {
   return Object.entries(await readCache()).map(([key, state]) => {
-    const [tenant, orgName] = JSON.parse(key) as [string, string];
-    return { console: { ...(tenant && { tenant }), ...(orgName && { orgName }) }, state };
+    const [tenant, orgName, orgId, authorHost] = JSON.parse(key) as [string, string, string?, string?];
+    const console = { ...(tenant && { tenant }), ...(orgName && { orgName }), ...(orgId && { orgId }) };
+    return { console: { ...console, ...(authorHost && { authorHost }) }, state };
   });
 }

@@ -5,7 +5,7 @@ import { ExtensionError } from '../errors';
 import type { WorkerEvent } from '../messaging/contract';
 import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
-import type { ConsoleIdentity } from './aem-org';
+import { type ConsoleIdentity, consoleIdentityFor } from './aem-org';
 import { readAudit, switchBackTarget } from './audit';
 import {
   cachedConsoleState,
@@ -30,6 +30,14 @@ export interface WorkerServices {
   session: Session;
   announce(event: WorkerEvent): Promise<void>;
   newOpId(): string;
+}
+
+/**
+ * The console a request is about. For a content script, what its tab's top-level URL names wins
+ * over what the page reported (lib/worker/aem-org.ts); an extension page names it itself.
+ */
+function consoleOf(reported: ConsoleIdentity, context: { senderKind: string; tabUrl?: string }): ConsoleIdentity {
+  return context.senderKind === 'contentScript' ? consoleIdentityFor(reported, context.tabUrl) : reported;
 }
 
 /** The worker's dispatch table: every request type maps to exactly one handler here. */
@@ -84,14 +92,17 @@ export function createHandlers(services: WorkerServices): Handlers {
       return { signedIn: false as const };
     },
 
-    async getConsoleState({ console: identity, freshness }, { senderKind, tabId, tabUrl }) {
+    async getConsoleState({ console: reported, freshness }, context) {
+      const identity = consoleOf(reported, context);
+      const { senderKind, tabId, tabUrl } = context;
       // The popup answers for the active tab from this record.
       if (senderKind === 'contentScript' && tabId !== undefined) await rememberConsoleTab(tabId, tabUrl, identity);
       const cached = freshness === 'cached' ? await cachedConsoleState(identity) : undefined;
       return cached ?? fetchConsoleState(session, identity);
     },
 
-    async chooseAemOrg({ console: identity, orgId }) {
+    async chooseAemOrg({ console: reported, orgId }, context) {
+      const identity = consoleOf(reported, context);
       const { organizations } = await loadConsoleContext(session, identity);
       if (!organizations.some((org) => orgIdFromRef(org.orgRef) === orgId)) {
         throw new ExtensionError('AEM_ORG_UNRESOLVED', 'That org is not one of your IMS organizations');
@@ -100,18 +111,21 @@ export function createHandlers(services: WorkerServices): Handlers {
       return fetchConsoleState(session, identity);
     },
 
-    async switchOrg({ console: identity, orgId, expectedCurrentOrgId }) {
+    async switchOrg({ console: reported, orgId, expectedCurrentOrgId }, context) {
       await refuseInReadOnly();
-      const result = await switchOrg(await switchContextFor(identity), { orgId, expectedCurrentOrgId });
+      const result = await switchOrg(await switchContextFor(consoleOf(reported, context)), {
+        orgId,
+        expectedCurrentOrgId,
+      });
       return { connection: plainConnection(result.connection), audit: result.audit };
     },
 
-    async switchBack({ console: identity, expectedCurrentOrgId }) {
+    async switchBack({ console: reported, expectedCurrentOrgId }, context) {
       await refuseInReadOnly();
-      const context = await switchContextFor(identity);
-      const target = switchBackTarget(await readAudit(), context.aemOrg.id);
+      const switchContext = await switchContextFor(consoleOf(reported, context));
+      const target = switchBackTarget(await readAudit(), switchContext.aemOrg.id);
       if (!target) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
-      const result = await switchOrg(context, { orgId: target.id, expectedCurrentOrgId });
+      const result = await switchOrg(switchContext, { orgId: target.id, expectedCurrentOrgId });
       return { connection: plainConnection(result.connection), audit: result.audit };
     },
 
@@ -129,8 +143,11 @@ export async function reconcileOnWake(services: WorkerServices): Promise<void> {
   const record = await readSwitchRecord();
   if (!record || !(await services.session.isSignedIn())) return;
   const { settings, endpoints } = await configuredEnvironment();
+  // Where the PUT went; a record from before the author host was recorded falls back to the override.
+  const assetsBaseUrl = record.assetsBaseUrl ?? endpoints.assetsBaseUrl;
+  if (!assetsBaseUrl) return;
   const assets = createAssetsClient({
-    assetsBaseUrl: endpoints.assetsBaseUrl,
+    assetsBaseUrl,
     clientId: settings.clientId,
     aemOrgId: record.aemOrgId,
     getAccessToken: () => services.session.accessToken(),

@@ -74,6 +74,7 @@ async function runSwitch(
     to: { id: request.orgId, name: orgName },
     state: 'putSent',
     startedAt: context.now(),
+    assetsBaseUrl: context.assets.baseUrl,
   };
   // Written before the PUT leaves: if the worker dies now, reconcile() finds it.
   await writeSwitchRecord(record);

@@ -15,6 +15,8 @@ export const switchRecordSchema = z.strictObject({
   to: z.strictObject({ id: orgIdSchema, name: z.string() }),
   state: z.enum(['putSent', 'verifying']),
   startedAt: z.number(),
+  /** The Assets API the PUT went to (the console's AEM author host, or the configured override). */
+  assetsBaseUrl: z.optional(z.string()),
 });
 export type SwitchRecord = z.infer<typeof switchRecordSchema>;
 
