@@ -72,10 +72,9 @@ export function consoleHostsFor(sandboxBuild: boolean): ConsoleHostMatches {
     : { shell: PRODUCTION_SHELL_MATCHES, appFrame: PRODUCTION_APP_FRAME_MATCHES };
 }
 
-/** Every built-in console host of a build (shell and app frame). */
+/** Every built-in console host of a build (shell and app frame), production ones first. */
 export function consoleMatchesFor(sandboxBuild: boolean): string[] {
-  const { shell, appFrame } = consoleHostsFor(sandboxBuild);
-  return [...shell, ...appFrame];
+  return sandboxBuild ? [...PRODUCTION_CONSOLE_MATCHES, ...SANDBOX_CONSOLE_MATCHES] : PRODUCTION_CONSOLE_MATCHES;
 }
 
 /** Match patterns ignore ports, as the browser does when it injects content scripts. */
