@@ -67,6 +67,16 @@ test.describe('the console as its URL names it', () => {
     }
   });
 
+  test('the sandbox shell names its author host in ?repoId= when opened without one, as the real shell does', async ({
+    page,
+    sandbox,
+  }) => {
+    await page.goto(sandbox.shellUrl);
+    await expect(page).toHaveURL(
+      `${sandbox.shellUrl}?repoId=${encodeURIComponent(sandbox.authorHost)}#/@${acme.aemOrg.tenant}/assets/browse`,
+    );
+  });
+
   test('a console URL whose author host is not one says so, and the worker calls no Assets API', async ({
     context,
     extensionId,
