@@ -1,4 +1,5 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { isSandboxBuild } from './build-flavor';
 
 /**
  * Where the console lives (DESIGN §4). Two kinds of host: the shell is the tab's top-level page
@@ -75,6 +76,25 @@ export function consoleHostsFor(sandboxBuild: boolean): ConsoleHostMatches {
 /** Every built-in console host of a build (shell and app frame), production ones first. */
 export function consoleMatchesFor(sandboxBuild: boolean): string[] {
   return sandboxBuild ? [...PRODUCTION_CONSOLE_MATCHES, ...SANDBOX_CONSOLE_MATCHES] : PRODUCTION_CONSOLE_MATCHES;
+}
+
+// This build's app-frame hosts, folded at build time: a production bundle carries no loopback host.
+const BUILD_APP_FRAME_MATCHES = isSandboxBuild
+  ? [...PRODUCTION_APP_FRAME_MATCHES, ...SANDBOX_APP_FRAME_MATCHES]
+  : PRODUCTION_APP_FRAME_MATCHES;
+
+/**
+ * Whether `url` is on one of this build's app-frame hosts. Those patterns name exact hosts on
+ * any port, so comparing scheme and host suffices: the content script stays free of the
+ * general match-pattern parser (its size budget).
+ */
+export function isAppFrameUrl(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return BUILD_APP_FRAME_MATCHES.includes(`${protocol}//${hostname}/*`);
+  } catch {
+    return false;
+  }
 }
 
 /** Match patterns ignore ports, as the browser does when it injects content scripts. */

@@ -22,8 +22,11 @@ const ORG_ID = /^([0-9A-Fa-f]{24})@AdobeOrg$/;
 
 /** AEM as a Cloud Service author hosts: program and environment ids; `-cm` on the newer names. */
 const AEM_AUTHOR_HOST = /^author-p\d{1,12}-e\d{1,12}(?:-cm)?\.adobeaemcloud\.com$/;
-/** The sandbox's author host is a loopback name; only sandbox builds accept one. */
-const LOOPBACK_AUTHOR_HOST = /^(?:127\.0\.0\.1|localhost)(?::(\d{1,5}))?$/;
+/**
+ * The sandbox's author host is a loopback name; only sandbox builds accept one. `isSandboxBuild`
+ * is a build-time constant, so a production bundle does not carry this pattern at all.
+ */
+const LOOPBACK_AUTHOR_HOST = isSandboxBuild ? /^(?:127\.0\.0\.1|localhost)(?::(\d{1,5}))?$/ : undefined;
 
 /**
  * `value` as an AEM author host (lower case), or undefined when it is not exactly one: no
@@ -34,8 +37,7 @@ export function aemAuthorHostFrom(value: string | null | undefined, sandboxBuild
   const host = value?.trim().toLowerCase();
   if (!host) return undefined;
   if (AEM_AUTHOR_HOST.test(host)) return host;
-  if (!sandboxBuild) return undefined;
-  const loopback = LOOPBACK_AUTHOR_HOST.exec(host);
+  const loopback = sandboxBuild ? LOOPBACK_AUTHOR_HOST?.exec(host) : undefined;
   if (!loopback) return undefined;
   const port = loopback[1] === undefined ? 80 : Number(loopback[1]);
   return port >= 1 && port <= 65535 ? host : undefined;

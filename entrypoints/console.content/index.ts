@@ -1,7 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isSandboxBuild } from '@/lib/build-flavor';
 import { watchConsole } from '@/lib/console/watch';
-import { consoleHostsFor, matchesAny, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { isAppFrameUrl, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
 
 export default defineContentScript({
   // The shell and the frames AEM's apps are served from; the sandbox build adds the loopback hosts (wxt.config.ts).
@@ -18,7 +17,7 @@ export default defineContentScript({
   main(ctx) {
     // An app-frame page opened on its own, outside the shell, is no console: the worker answers
     // content scripts only in shell tabs (lib/messaging/sender.ts), so show nothing there.
-    if (window.top === window && matchesAny(location.href, consoleHostsFor(isSandboxBuild).appFrame)) return;
+    if (window.top === window && isAppFrameUrl(location.href)) return;
     watchConsole(ctx);
   },
 });

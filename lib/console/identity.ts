@@ -1,5 +1,4 @@
 import type { z } from 'zod/mini';
-import { consoleUrlIdentity } from '../console-url';
 import type { consoleIdentitySchema } from '../messaging/contract';
 import { normalizeText } from './accessible-name';
 import { type ConsoleProfile, consoleProfile } from './profile';
@@ -36,12 +35,13 @@ function readableTop(win: Window): Window | undefined {
 }
 
 /**
- * What only this frame can see: what its own URL names (the app frame may carry `?repoId=`)
- * and the org name in the shell's header, when the header is in this frame or a same-origin
- * top frame. The shell's URL is the tab's URL, which the worker reads itself and trusts more.
+ * What only this frame can see: the org name in the shell's header, when the header is in this
+ * frame or a same-origin top frame. What the URLs name (tenant or org id, author host) the
+ * worker reads itself from the tab's and this frame's URL as the browser reports them, which
+ * a page cannot forge (lib/worker/aem-org.ts).
  */
 export function readConsoleIdentity(win: Window, profile: ConsoleProfile = consoleProfile): ConsoleIdentity {
   const top = readableTop(win);
   const orgName = orgNameIn(win.document, profile) ?? (top ? orgNameIn(top.document, profile) : undefined);
-  return { ...consoleUrlIdentity(win.location.href), ...(orgName && { orgName }) };
+  return orgName ? { orgName } : {};
 }

@@ -9,15 +9,22 @@ export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
 /**
  * The console a content script's tab shows. The app frame cannot read the shell's URL (another
- * origin) and its own URL names no tenant, so the worker reads the tab's top-level URL itself:
- * what that names (tenant or org id, author host) wins over what the page reported. The
- * reported values (already bounded and validated by the contract) fill only what the tab's URL
- * leaves open: the header's org name, an author host from the app frame's own URL.
+ * origin) and its own URL names no tenant, so the worker reads the URLs the browser reports:
+ * the tab's top-level URL first, then the sending frame's own (an app frame may carry
+ * `?repoId=`). What they name (tenant or org id, author host) wins over what the page
+ * reported; the reported values (bounded and validated by the contract) fill only what both
+ * URLs leave open, such as the header's org name.
  */
-export function consoleIdentityFor(reported: ConsoleIdentity, tabUrl: string | undefined): ConsoleIdentity {
+export function consoleIdentityFor(
+  reported: ConsoleIdentity,
+  tabUrl: string | undefined,
+  frameUrl?: string,
+): ConsoleIdentity {
   const fromTab = consoleUrlIdentity(tabUrl);
-  const named = fromTab.tenant || fromTab.orgId ? fromTab : reported;
-  const authorHost = fromTab.authorHost ?? reported.authorHost;
+  const fromFrame = consoleUrlIdentity(frameUrl);
+  const namesConsole = (identity: ConsoleIdentity) => Boolean(identity.tenant || identity.orgId);
+  const named = [fromTab, fromFrame, reported].find(namesConsole) ?? {};
+  const authorHost = fromTab.authorHost ?? fromFrame.authorHost ?? reported.authorHost;
   return {
     ...(named.tenant && { tenant: named.tenant }),
     ...(named.orgId && { orgId: named.orgId }),

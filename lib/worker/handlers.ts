@@ -33,11 +33,17 @@ export interface WorkerServices {
 }
 
 /**
- * The console a request is about. For a content script, what its tab's top-level URL names wins
- * over what the page reported (lib/worker/aem-org.ts); an extension page names it itself.
+ * The console a request is about. For a content script, what its tab's top-level URL (and its
+ * frame's own URL) names wins over what the page reported (lib/worker/aem-org.ts); an extension
+ * page names it itself.
  */
-function consoleOf(reported: ConsoleIdentity, context: { senderKind: string; tabUrl?: string }): ConsoleIdentity {
-  return context.senderKind === 'contentScript' ? consoleIdentityFor(reported, context.tabUrl) : reported;
+function consoleOf(
+  reported: ConsoleIdentity,
+  context: { senderKind: string; tabUrl?: string; frameUrl?: string },
+): ConsoleIdentity {
+  return context.senderKind === 'contentScript'
+    ? consoleIdentityFor(reported, context.tabUrl, context.frameUrl)
+    : reported;
 }
 
 /** The worker's dispatch table: every request type maps to exactly one handler here. */

@@ -89,17 +89,24 @@ describe('consoleIdentityFor: the tab URL wins over what the page reported', () 
     expect(consoleIdentityFor({ orgId: '1123456789ABCDEF01234567@AdobeOrg' }, shellUrl)).not.toHaveProperty('orgId');
   });
 
-  it("uses the app frame's author host when the tab URL names none", () => {
-    const reported = { authorHost: 'author-p7-e8.adobeaemcloud.com' };
-    expect(consoleIdentityFor(reported, 'https://experience.adobe.com/#/@acme/assets/browse')).toEqual({
+  it("uses the app frame's own author host when the tab URL names none", () => {
+    const frameUrl =
+      'https://exc-unifiedcontent.experience.adobe.net/solutions/CQ-assets/?repoId=author-p7-e8.adobeaemcloud.com';
+    const reported = { authorHost: 'author-p1-e1.adobeaemcloud.com' };
+    expect(consoleIdentityFor(reported, 'https://experience.adobe.com/#/@acme/assets/browse', frameUrl)).toEqual({
       tenant: 'acme',
       authorHost: 'author-p7-e8.adobeaemcloud.com',
     });
+    // The tab's author host wins over the frame's.
+    expect(consoleIdentityFor({}, shellUrl, frameUrl)).toMatchObject({
+      authorHost: 'author-p12345-e123456-cm.adobeaemcloud.com',
+    });
   });
 
-  it('keeps what the page reported when the tab URL names nothing (a custom console host)', () => {
+  it('keeps what the page reported when neither URL names the console (a custom console host)', () => {
     const reported = { tenant: 'acme', orgName: 'Acme Marketing' };
-    expect(consoleIdentityFor(reported, 'https://aem.example.com/app/#/settings/creative-cloud')).toEqual(reported);
+    const page = 'https://aem.example.com/app/#/settings/creative-cloud';
+    expect(consoleIdentityFor(reported, page, page)).toEqual(reported);
     expect(consoleIdentityFor(reported, undefined)).toEqual(reported);
   });
 });
