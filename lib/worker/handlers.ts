@@ -2,7 +2,7 @@ import { createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { validateSwitchTarget } from '../entitlement/model';
 import { ExtensionError } from '../errors';
-import type { WorkerEvent } from '../messaging/contract';
+import type { SenderKind, WorkerEvent } from '../messaging/contract';
 import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
 import { type ConsoleIdentity, consoleIdentityFor } from './aem-org';
@@ -39,7 +39,7 @@ export interface WorkerServices {
  */
 function consoleOf(
   reported: ConsoleIdentity,
-  context: { senderKind: string; tabUrl?: string; frameUrl?: string },
+  context: { senderKind: SenderKind; tabUrl?: string; frameUrl?: string },
 ): ConsoleIdentity {
   return context.senderKind === 'contentScript'
     ? consoleIdentityFor(reported, context.tabUrl, context.frameUrl)
