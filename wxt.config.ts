@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { spectrumTokens } from './components/console/theme/spectrum-tokens-plugin';
 import { isSandboxMode } from './lib/build-flavor';
 import {
+  AEM_AUTHOR_HOST_PERMISSIONS,
   customConsoleHostPermissionsFor,
   IMS_HOST_PERMISSIONS,
   PRODUCTION_CONSOLE_MATCHES,
@@ -36,9 +37,12 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: content scripts for the console hosts an admin adds in options (DESIGN §4).
     permissions: ['storage', 'identity', 'scripting'],
+    // The console hosts (the shell's URL in `tab.url`), IMS, and the AEM author hosts the Assets
+    // API lives on (the narrowest pattern for them: lib/console-hosts.ts).
     host_permissions: [
       ...PRODUCTION_CONSOLE_MATCHES,
       ...IMS_HOST_PERMISSIONS,
+      ...AEM_AUTHOR_HOST_PERMISSIONS,
       ...(isSandboxMode(mode) ? SANDBOX_CONSOLE_MATCHES : []),
     ],
     // Enterprise policy (README "Enterprise policy"): Chrome validates managed storage against

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isSandboxBuild } from '@/lib/build-flavor';
-import { consoleMatchesFor } from '@/lib/console-hosts';
+import { consoleHostsFor } from '@/lib/console-hosts';
 import { recordingErrors } from '@/lib/diagnostics/last-errors';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
@@ -13,18 +13,21 @@ import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange } from '@/lib/worker/settings-handlers';
 
 export default defineBackground(() => {
-  const builtInMatches = consoleMatchesFor(isSandboxBuild);
-  const consoleMatches = () => currentConsoleMatches(builtInMatches);
+  const builtIn = consoleHostsFor(isSandboxBuild);
+  // Custom console hosts count as shell hosts: their top-level page is the console.
+  const shellMatches = () => currentConsoleMatches(builtIn.shell);
   const services: WorkerServices = {
     session: createSession(),
-    announce: async (event) => broadcast(event, await consoleMatches()),
+    // Console tabs are the shell tabs; a message to a tab reaches its app frames too.
+    announce: async (event) => broadcast(event, await shellMatches()),
     newOpId: () => crypto.randomUUID(),
   };
   const route = recordingErrors(
     createMessageRouter(createHandlers(services), async () => ({
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      consoleMatches: await consoleMatches(),
+      shellMatches: await shellMatches(),
+      appFrameMatches: builtIn.appFrame,
     })),
   );
 

@@ -1,17 +1,47 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { isSandboxBuild } from './build-flavor';
 
-/** Where the Assets console lives in production (DESIGN §4). */
-export const PRODUCTION_CONSOLE_MATCHES = ['https://experience.adobe.com/*', 'https://assets.adobe.com/*'];
+/**
+ * Where the console lives (DESIGN §4). Two kinds of host: the shell is the tab's top-level page
+ * (its URL names the console: tenant or org id, and the AEM author host); AEM's apps render in
+ * an iframe of the shell from the app-frame origin, whose own URL names neither. The worker
+ * answers a content script only inside a shell tab (lib/messaging/sender.ts).
+ */
 
+/** The Experience Cloud shell. */
+export const PRODUCTION_SHELL_MATCHES = ['https://experience.adobe.com/*'];
+
+/** The origins AEM's apps are served from into the shell's iframe: production, then stage. */
+export const PRODUCTION_APP_FRAME_MATCHES = [
+  'https://exc-unifiedcontent.experience.adobe.net/*',
+  'https://exc-unifiedcontent.experience-stage.adobe.net/*',
+];
+
+/** The console sandbox plays both on loopback: the shell on 127.0.0.1, the app frame on localhost. */
+export const SANDBOX_SHELL_MATCHES = ['http://127.0.0.1/*'];
+export const SANDBOX_APP_FRAME_MATCHES = ['http://localhost/*'];
+
+/** Every production console host, shell and app frame: the content script runs in all of them. */
+export const PRODUCTION_CONSOLE_MATCHES = [...PRODUCTION_SHELL_MATCHES, ...PRODUCTION_APP_FRAME_MATCHES];
 /** Loopback hosts the console sandbox serves; only non-production builds match them. */
-export const SANDBOX_CONSOLE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+export const SANDBOX_CONSOLE_MATCHES = [...SANDBOX_SHELL_MATCHES, ...SANDBOX_APP_FRAME_MATCHES];
 
 /** IMS hosts the worker calls (production and stage). */
 export const IMS_HOST_PERMISSIONS = ['https://ims-na1.adobelogin.com/*', 'https://ims-na1-stg1.adobelogin.com/*'];
 
 /**
+ * The Assets API lives on the console's AEM author host, `author-p<program>-e<environment>[-cm]
+ * .adobeaemcloud.com` (lib/console-url.ts), one per customer environment, so no fixed host can
+ * be listed. A match pattern allows `*` only as the whole leftmost label, so this is the
+ * narrowest pattern that covers every author host; the worker still calls only a host that
+ * passes the strict author-host check.
+ */
+export const AEM_AUTHOR_HOST_PERMISSIONS = ['https://*.adobeaemcloud.com/*'];
+
+/**
  * What a custom console host may be (optional host permissions): any https host, granted one
  * host at a time by the admin at run time. Sandbox builds also take plain http on `*.localhost`.
+ * A custom host counts as a shell host: its top-level page is the console.
  */
 export const CUSTOM_CONSOLE_HOST_PERMISSIONS = ['https://*/*'];
 export const SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS = ['http://*.localhost/*'];
@@ -28,8 +58,43 @@ export function customConsoleHostPermissionsFor(sandboxBuild: boolean): string[]
     : CUSTOM_CONSOLE_HOST_PERMISSIONS;
 }
 
+/** The built-in console hosts of a build, by kind. */
+export interface ConsoleHostMatches {
+  shell: readonly string[];
+  appFrame: readonly string[];
+}
+
+export function consoleHostsFor(sandboxBuild: boolean): ConsoleHostMatches {
+  return sandboxBuild
+    ? {
+        shell: [...PRODUCTION_SHELL_MATCHES, ...SANDBOX_SHELL_MATCHES],
+        appFrame: [...PRODUCTION_APP_FRAME_MATCHES, ...SANDBOX_APP_FRAME_MATCHES],
+      }
+    : { shell: PRODUCTION_SHELL_MATCHES, appFrame: PRODUCTION_APP_FRAME_MATCHES };
+}
+
+/** Every built-in console host of a build (shell and app frame), production ones first. */
 export function consoleMatchesFor(sandboxBuild: boolean): string[] {
   return sandboxBuild ? [...PRODUCTION_CONSOLE_MATCHES, ...SANDBOX_CONSOLE_MATCHES] : PRODUCTION_CONSOLE_MATCHES;
+}
+
+// This build's app-frame hosts, folded at build time: a production bundle carries no loopback host.
+const BUILD_APP_FRAME_MATCHES = isSandboxBuild
+  ? [...PRODUCTION_APP_FRAME_MATCHES, ...SANDBOX_APP_FRAME_MATCHES]
+  : PRODUCTION_APP_FRAME_MATCHES;
+
+/**
+ * Whether `url` is on one of this build's app-frame hosts. Those patterns name exact hosts on
+ * any port, so comparing scheme and host suffices: the content script stays free of the
+ * general match-pattern parser (its size budget).
+ */
+export function isAppFrameUrl(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return BUILD_APP_FRAME_MATCHES.includes(`${protocol}//${hostname}/*`);
+  } catch {
+    return false;
+  }
 }
 
 /** Match patterns ignore ports, as the browser does when it injects content scripts. */

@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { isSandboxBuild } from './build-flavor';
+import { aemAuthorOrigin } from './console-url';
+import { ExtensionError } from './errors';
 
 export const ENVIRONMENT_NAMES = ['production', 'stage', 'sandbox', 'custom'] as const;
 export const environmentNameSchema = z.enum(ENVIRONMENT_NAMES);
@@ -11,8 +13,11 @@ export const SANDBOX_CLIENT_ID = 'aem-cc-org-switcher';
 
 export interface Endpoints {
   imsBaseUrl: string;
-  /** Modeled: the origin that serves the Assets CC-connection API. */
-  assetsBaseUrl: string;
+  /**
+   * An override of the Assets API's origin (options or policy). Without one the API lives on
+   * the console's AEM author host, which each console's URL names (`assetsBaseUrlFor`).
+   */
+  assetsBaseUrl?: string;
 }
 
 /**
@@ -24,15 +29,14 @@ const SANDBOX_ORIGIN = isSandboxBuild ? `http://127.0.0.1:${SANDBOX_DEFAULT_PORT
 /** Where plain http is allowed: loopback, and only in sandbox builds. */
 export const LOOPBACK_HOSTNAMES: readonly string[] = isSandboxBuild ? ['127.0.0.1', 'localhost', '[::1]'] : [];
 
+/** IMS per environment; the Assets API comes from each console's author host. */
 export const KNOWN_ENDPOINTS: Record<Exclude<EnvironmentName, 'custom' | 'sandbox'>, Endpoints> = {
-  production: { imsBaseUrl: 'https://ims-na1.adobelogin.com', assetsBaseUrl: 'https://assets.adobe.com' },
-  stage: { imsBaseUrl: 'https://ims-na1-stg1.adobelogin.com', assetsBaseUrl: 'https://assets.adobe.com' },
+  production: { imsBaseUrl: 'https://ims-na1.adobelogin.com' },
+  stage: { imsBaseUrl: 'https://ims-na1-stg1.adobelogin.com' },
 };
 
 /** The sandbox's default endpoints; none in a production build. */
-export const SANDBOX_ENDPOINTS: Endpoints | undefined = SANDBOX_ORIGIN
-  ? { imsBaseUrl: SANDBOX_ORIGIN, assetsBaseUrl: SANDBOX_ORIGIN }
-  : undefined;
+export const SANDBOX_ENDPOINTS: Endpoints | undefined = SANDBOX_ORIGIN ? { imsBaseUrl: SANDBOX_ORIGIN } : undefined;
 
 /** https anywhere; plain http only on loopback in sandbox builds (the sandbox, a local proxy). */
 export function isAllowedBaseUrl(value: string): boolean {
@@ -58,11 +62,16 @@ export const baseUrlSchema = z
     ),
   );
 
+export const baseUrlsSchema = z.strictObject({ imsBaseUrl: baseUrlSchema, assetsBaseUrl: z.optional(baseUrlSchema) });
+
 export const environmentSettingsSchema = z.strictObject({
   name: environmentNameSchema,
   clientId: z.string(),
-  /** Required for `custom`; for `sandbox` it points at a sandbox on another port. Ignored otherwise. */
-  baseUrls: z.optional(z.strictObject({ imsBaseUrl: baseUrlSchema, assetsBaseUrl: baseUrlSchema })),
+  /**
+   * Required for `custom`; for `sandbox` it points at a sandbox on another port. Ignored
+   * otherwise. The Assets base is an optional override of the console's author host.
+   */
+  baseUrls: z.optional(baseUrlsSchema),
 });
 export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 
@@ -75,4 +84,17 @@ export function endpointsFor(settings: EnvironmentSettings): Endpoints | undefin
 
 export function defaultEnvironment(sandboxBuild: boolean): EnvironmentSettings {
   return sandboxBuild ? { name: 'sandbox', clientId: SANDBOX_CLIENT_ID } : { name: 'production', clientId: '' };
+}
+
+/**
+ * Where the Assets API of one console answers: the override when options or policy set one,
+ * else the AEM author host the console's URL names (`?repoId=` / `?repo=`).
+ */
+export function assetsBaseUrlFor(endpoints: Endpoints, console: { authorHost?: string }): string {
+  if (endpoints.assetsBaseUrl) return endpoints.assetsBaseUrl;
+  if (console.authorHost) return aemAuthorOrigin(console.authorHost);
+  throw new ExtensionError(
+    'AEM_HOST_UNKNOWN',
+    "This console's URL names no AEM author host (?repoId= or ?repo=) and no Assets API base URL is set",
+  );
 }

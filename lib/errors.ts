@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'SWITCH_PATH_CHANGED',
   /** The console's AEM org is not (yet) resolved against the user's IMS organizations. */
   'AEM_ORG_UNRESOLVED',
+  /** The console's URL names no valid AEM author host for the Assets API, and no base URL override is set. */
+  'AEM_HOST_UNKNOWN',
   // The Assets API's own refusals of a switch (lib/assets/shapes.ts), passed through by name.
   'NOT_ASSETS_ADMIN',
   'NO_CC_ENTITLEMENT',

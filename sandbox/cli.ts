@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const { tenant } = SCENARIOS[options.scenario].aemOrg;
   console.log(`Console sandbox (scenario: ${options.scenario}) on 127.0.0.1 only
 Shell             ${sandbox.shellUrl}
-Settings > CC     ${sandbox.shellUrl}#/@${tenant}/assets/settings/creative-cloud
+Settings > CC     ${sandbox.shellUrl}?repoId=${new URL(sandbox.shellUrl).host}#/@${tenant}/assets/settings/creative-cloud
 IMS and API base  ${sandbox.apiBaseUrl}
 Control API       ${sandbox.apiBaseUrl}/__sandbox/
 Press Ctrl-C to stop.`);

@@ -16,7 +16,16 @@ export interface LoggedRequest {
   faultId?: string;
 }
 
-const LOGGED_HEADERS = ['authorization', 'x-api-key', 'x-gw-ims-org-id', 'if-match', 'idempotency-key', 'origin'];
+// `host`: which name a client called the sandbox by (the AEM author host a console URL names).
+const LOGGED_HEADERS = [
+  'host',
+  'authorization',
+  'x-api-key',
+  'x-gw-ims-org-id',
+  'if-match',
+  'idempotency-key',
+  'origin',
+];
 const SECRET_QUERY_PARAMS = ['access_token', 'refresh_token', 'id_token', 'token', 'code', 'code_verifier'];
 const MAX_ENTRIES = 2000;
 export const MASK = '***';

@@ -43,6 +43,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   SWITCH_CANCELLED: 'errorSwitchCancelled',
   SWITCH_PATH_CHANGED: 'errorSwitchPathChanged',
   AEM_ORG_UNRESOLVED: 'errorAemOrgUnresolved',
+  AEM_HOST_UNKNOWN: 'errorAemHostUnknown',
   NOT_ASSETS_ADMIN: 'errorNotAdmin',
   NO_CC_ENTITLEMENT: 'errorNoCc',
   DIFFERENT_USER_ID: 'errorDifferentUserId',

@@ -101,7 +101,7 @@ export function EnvironmentSection({ settings }: { settings: EffectiveSettings }
             <TextField
               id="assets-base-url"
               label={t('optionsAssetsBaseUrl')}
-              hint={t('optionsBaseUrlHint')}
+              hint={t('optionsAssetsBaseUrlHint')}
               value={draft.value.assetsBaseUrl}
               error={problems.assetsBaseUrl && t(problems.assetsBaseUrl)}
               locked={environmentLocked ? 'environment-locked' : undefined}
@@ -121,7 +121,10 @@ export function EnvironmentSection({ settings }: { settings: EffectiveSettings }
         />
         {endpoints && (
           <p class="muted" data-testid="endpoints-in-force">
-            {t('optionsEndpoints', { ims: endpoints.imsBaseUrl, assets: endpoints.assetsBaseUrl })}
+            {t('optionsEndpoints', {
+              ims: endpoints.imsBaseUrl,
+              assets: endpoints.assetsBaseUrl ?? t('optionsAssetsFromConsole'),
+            })}
           </p>
         )}
         <p class="muted">{t('optionsSessionNote')}</p>

@@ -46,12 +46,13 @@ export interface DraftProblems {
   clientId?: MessageKey;
 }
 
-/** Inline validation; base URLs count only for Custom (the known environments bring their own). */
+/** Inline validation; base URLs count only for Custom (the known environments bring their own); the Assets one is optional. */
 export function problemsOf(draft: EnvironmentDraft, settings: EffectiveSettings): DraftProblems {
   const problems: DraftProblems = {};
   if (settings.environment.lockedBy !== 'policy' && draft.name === 'custom') {
     const ims = baseUrlProblem(draft.imsBaseUrl);
-    const assets = baseUrlProblem(draft.assetsBaseUrl);
+    // Optional: empty means each console's AEM author host.
+    const assets = draft.assetsBaseUrl.trim() ? baseUrlProblem(draft.assetsBaseUrl) : undefined;
     if (ims) problems.imsBaseUrl = BASE_URL_MESSAGES[ims];
     if (assets) problems.assetsBaseUrl = BASE_URL_MESSAGES[assets];
   }
@@ -62,11 +63,9 @@ export function problemsOf(draft: EnvironmentDraft, settings: EffectiveSettings)
 
 function environmentChoiceOf(draft: EnvironmentDraft, settings: EffectiveSettings): EnvironmentChoice {
   if (draft.name === 'custom') {
-    const baseUrls = {
-      imsBaseUrl: normalizedBaseUrl(draft.imsBaseUrl),
-      assetsBaseUrl: normalizedBaseUrl(draft.assetsBaseUrl),
-    };
-    return { name: 'custom', baseUrls };
+    const imsBaseUrl = normalizedBaseUrl(draft.imsBaseUrl);
+    const assetsBaseUrl = draft.assetsBaseUrl.trim() ? normalizedBaseUrl(draft.assetsBaseUrl) : undefined;
+    return { name: 'custom', baseUrls: assetsBaseUrl ? { imsBaseUrl, assetsBaseUrl } : { imsBaseUrl } };
   }
   // A sandbox pointed at another port keeps that port; the other environments bring their own URLs.
   const current = settings.environment.value;

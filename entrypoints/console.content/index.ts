@@ -1,9 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchConsole } from '@/lib/console/watch';
-import { PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { isAppFrameUrl, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
 
 export default defineContentScript({
-  // The sandbox build adds the loopback hosts (wxt.config.ts).
+  // The shell and the frames AEM's apps are served from; the sandbox build adds the loopback hosts (wxt.config.ts).
   matches: PRODUCTION_CONSOLE_MATCHES,
   // The console loads its apps in iframes; the Creative Cloud view may be in any of them.
   allFrames: true,
@@ -15,6 +15,9 @@ export default defineContentScript({
   // any library that logs. An anonymous IIFE keeps the global alone.
   globalName: false,
   main(ctx) {
+    // An app-frame page opened on its own, outside the shell, is no console: the worker answers
+    // content scripts only in shell tabs (lib/messaging/sender.ts), so show nothing there.
+    if (window.top === window && isAppFrameUrl(location.href)) return;
     watchConsole(ctx);
   },
 });

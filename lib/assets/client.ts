@@ -74,6 +74,8 @@ export function createAssetsClient(options: AssetsClientOptions) {
   }
 
   return {
+    /** Where this client calls: a switch records it, so a worker that wakes mid-switch asks the same host. */
+    baseUrl: options.assetsBaseUrl,
     /** The user signed in to the AEM console, and whether they are an Assets admin. */
     getMe(): Promise<AssetsUser> {
       return withSessionRetry(async (token) => {

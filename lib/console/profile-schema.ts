@@ -30,10 +30,6 @@ export const consoleProfileSchema = z.strictObject({
   orgIdInOptionText: z.string().check(z.minLength(1)),
   /** Attributes in which an option may carry its org id when its text shows only the name. */
   orgIdAttributes: z.array(z.string().check(z.minLength(1))),
-  /** The shell's URL carries the tenant as `#/@<tenant>/…`; group 1 is the tenant. */
-  tenantInShellHash: z.string().check(z.minLength(1)),
-  /** An app frame loaded on its own carries the tenant in its query. */
-  tenantQueryParams: z.array(z.string().check(z.minLength(1))),
   /** Where the shell's header shows the AEM org's name (only readable in the shell's frame). */
   orgNameSelectors: z.array(z.string().check(z.minLength(1))),
 });

@@ -42,8 +42,6 @@ export const CONSOLE_PROFILE_SOURCE = {
   pickerPopup: 'listbox',
   orgIdInOptionText: '[0-9A-F]{24}@AdobeOrg',
   orgIdAttributes: ['value', 'data-value', 'data-org-id', 'data-key', 'id'],
-  tenantInShellHash: '^#/@([A-Za-z0-9._-]+)(?:/|$)',
-  tenantQueryParams: ['tenant'],
   orgNameSelectors: ['header .shell-org-name', '[data-testid="shell-org-name"]'],
 } satisfies ConsoleProfile;
 

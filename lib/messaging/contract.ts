@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { auditEntrySchema, switchPathSchema } from '../audit-entry';
+import { aemAuthorHostFrom } from '../console-url';
 import { diagnosticsReportSchema } from '../diagnostics/report-schema';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
@@ -16,10 +17,16 @@ import { WORKER_EVENT_REASONS } from './envelope';
 
 const shortText = z.string().check(z.maxLength(300));
 
-/** What a console tab shows about its AEM org: the shell's tenant and the header's org name. */
+/**
+ * Which console a tab shows (DESIGN §4): the shell URL's tenant or AEM org id, the header's org
+ * name, the AEM author host of `?repoId=` / `?repo=`. For a content script the worker reads the
+ * tab's URL itself, and that wins (lib/worker/aem-org.ts).
+ */
 export const consoleIdentitySchema = z.strictObject({
   tenant: z.optional(shortText),
+  orgId: z.optional(orgIdSchema),
   orgName: z.optional(shortText),
+  authorHost: z.optional(z.string().check(z.refine((host) => aemAuthorHostFrom(host) === host))),
 });
 
 /** How a switch through the console page ended, as the content script observed it. */

@@ -6,20 +6,24 @@ export interface SenderPolicy {
   extensionId: string;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
-  consoleMatches: readonly string[];
+  /** Where a console tab's top-level page may be: the built-in shell hosts and the granted custom hosts. */
+  shellMatches: readonly string[];
+  /** Where AEM's apps render inside the shell's iframe; answered only within a shell tab. */
+  appFrameMatches: readonly string[];
 }
 
 /**
  * Decides who sent a runtime message, or that nobody we trust did. Only our own extension
  * counts; its pages must come from its own URL and its content scripts only from console
  * hosts (a compromised renderer elsewhere cannot talk to the worker). The tab's top-level page
- * must be a console host too: a console framed by another site (clickjacking) gets no answer.
- * The browser fills `tab.url` only for hosts we have permission for, so a foreign top page
- * arrives without one.
+ * must be a shell host: a console framed by another site (clickjacking), or an app-frame page
+ * opened on its own (no shell, so no console identity), gets no answer. The browser fills
+ * `tab.url` only for hosts we have permission for, so a foreign top page arrives without one.
  */
 export function classifySender(sender: Browser.runtime.MessageSender, policy: SenderPolicy): SenderKind | undefined {
   if (sender.id !== policy.extensionId || !sender.url) return undefined;
   if (sender.url.startsWith(policy.extensionOrigin)) return 'extensionPage';
-  if (!sender.tab?.url || !matchesAny(sender.tab.url, policy.consoleMatches)) return undefined;
-  return matchesAny(sender.url, policy.consoleMatches) ? 'contentScript' : undefined;
+  if (!sender.tab?.url || !matchesAny(sender.tab.url, policy.shellMatches)) return undefined;
+  const frameIsConsole = matchesAny(sender.url, policy.shellMatches) || matchesAny(sender.url, policy.appFrameMatches);
+  return frameIsConsole ? 'contentScript' : undefined;
 }

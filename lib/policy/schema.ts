@@ -11,15 +11,15 @@ import { clientIdSchema } from '../settings/schemas';
 export const policyEnvironmentSchema = z
   .strictObject({
     name: environmentNameSchema,
-    // For `custom` both are required; for `sandbox` they point at a sandbox on another port.
+    // imsBaseUrl is required for `custom`; for `sandbox` it points at a sandbox on another port.
     imsBaseUrl: z.optional(baseUrlSchema),
+    // Optional: overrides the AEM author host each console's URL names, with imsBaseUrl only.
     assetsBaseUrl: z.optional(baseUrlSchema),
   })
   .check(
     z.refine(
-      ({ name, imsBaseUrl, assetsBaseUrl }) =>
-        imsBaseUrl && assetsBaseUrl ? true : name !== 'custom' && !imsBaseUrl && !assetsBaseUrl,
-      'Set both imsBaseUrl and assetsBaseUrl (required for custom), or neither',
+      ({ name, imsBaseUrl, assetsBaseUrl }) => Boolean(imsBaseUrl) || (name !== 'custom' && !assetsBaseUrl),
+      'Set imsBaseUrl (required for custom); assetsBaseUrl is an optional override that needs imsBaseUrl',
     ),
   );
 

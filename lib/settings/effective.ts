@@ -31,11 +31,12 @@ function policyEnvironment(policy: EnterprisePolicy): EnvironmentChoice | undefi
   const environment = policy.environment;
   if (!environment) return undefined;
   const { name, imsBaseUrl, assetsBaseUrl } = environment;
-  if (!imsBaseUrl || !assetsBaseUrl) return { name };
+  if (!imsBaseUrl) return { name };
   // The same origin form options store, so a session compares equal whichever way it was written.
+  const baseUrls = { imsBaseUrl: normalizedBaseUrl(imsBaseUrl) };
   return {
     name,
-    baseUrls: { imsBaseUrl: normalizedBaseUrl(imsBaseUrl), assetsBaseUrl: normalizedBaseUrl(assetsBaseUrl) },
+    baseUrls: assetsBaseUrl ? { ...baseUrls, assetsBaseUrl: normalizedBaseUrl(assetsBaseUrl) } : baseUrls,
   };
 }
 
@@ -103,7 +104,10 @@ export async function writeUserSettings(change: SettingsChange): Promise<void> {
     const base = current.value;
     const environment = change.environment ?? { name: base.name, baseUrls: base.baseUrls };
     if (!environmentChoiceSchema.safeParse(environment).success) {
-      throw new ExtensionError('INVALID_SETTINGS', 'A custom environment needs valid IMS and Assets base URLs');
+      throw new ExtensionError(
+        'INVALID_SETTINGS',
+        'A custom environment needs a valid IMS base URL (and a valid Assets base URL, if one is set)',
+      );
     }
     const next: EnvironmentSettings = { name: environment.name, clientId: change.clientId ?? base.clientId };
     if (environment.baseUrls) next.baseUrls = environment.baseUrls;

@@ -9,7 +9,8 @@ import type { EnvironmentChoice } from './schemas';
 export function hostPermissionsFor(environment: EnvironmentChoice | undefined): string[] {
   if (environment?.name !== 'custom' || !environment.baseUrls) return [];
   const { imsBaseUrl, assetsBaseUrl } = environment.baseUrls;
-  const origins = [imsBaseUrl, assetsBaseUrl]
+  // Without an Assets override the API is on an AEM author host, which the manifest already grants.
+  const origins = [imsBaseUrl, ...(assetsBaseUrl ? [assetsBaseUrl] : [])]
     .map((url) => new URL(url))
     .filter((url) => url.protocol === 'https:')
     .map((url) => `${url.origin}/*`);

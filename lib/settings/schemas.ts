@@ -1,14 +1,17 @@
 import { z } from 'zod/mini';
-import { baseUrlSchema, environmentNameSchema, LOOPBACK_HOSTNAMES } from '../environment';
+import { baseUrlsSchema, environmentNameSchema, LOOPBACK_HOSTNAMES } from '../environment';
 
 /** An IMS client ID: letters, digits, `_`, `.` and `-` (what Adobe's developer console issues). */
 export const clientIdSchema = z.string().check(z.regex(/^[\w.-]{1,200}$/));
 
-/** The environment a user picks in options; a custom one must name both base URLs. */
+/**
+ * The environment a user picks in options; a custom one must name its IMS base URL. Its Assets
+ * base URL is optional: without one the API is called on each console's AEM author host.
+ */
 export const environmentChoiceSchema = z
   .strictObject({
     name: environmentNameSchema,
-    baseUrls: z.optional(z.strictObject({ imsBaseUrl: baseUrlSchema, assetsBaseUrl: baseUrlSchema })),
+    baseUrls: z.optional(baseUrlsSchema),
   })
   .check(z.refine((choice) => choice.name !== 'custom' || choice.baseUrls !== undefined, 'Custom needs base URLs'));
 export type EnvironmentChoice = z.infer<typeof environmentChoiceSchema>;

@@ -1,12 +1,36 @@
+import type { z } from 'zod/mini';
+import { consoleUrlIdentity } from '../console-url';
 import type { Organization } from '../ims/shapes';
+import type { consoleIdentitySchema } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
 
-/** What a console tab shows about the AEM org it belongs to (DESIGN §4). */
-export interface ConsoleIdentity {
-  /** From the shell URL, `#/@<tenant>/assets/…`. */
-  tenant?: string;
-  /** The org name in the console header. */
-  orgName?: string;
+/** Which console a tab shows (DESIGN §4): tenant or AEM org id, header org name, AEM author host. */
+export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
+
+/**
+ * The console a content script's tab shows. The app frame cannot read the shell's URL (another
+ * origin) and its own URL names no tenant, so the worker reads the URLs the browser reports:
+ * the tab's top-level URL first, then the sending frame's own (an app frame may carry
+ * `?repoId=`). What they name (tenant or org id, author host) wins over what the page
+ * reported; the reported values (bounded and validated by the contract) fill only what both
+ * URLs leave open, such as the header's org name.
+ */
+export function consoleIdentityFor(
+  reported: ConsoleIdentity,
+  tabUrl: string | undefined,
+  frameUrl?: string,
+): ConsoleIdentity {
+  const fromTab = consoleUrlIdentity(tabUrl);
+  const fromFrame = consoleUrlIdentity(frameUrl);
+  const namesConsole = (identity: ConsoleIdentity) => Boolean(identity.tenant || identity.orgId);
+  const named = [fromTab, fromFrame, reported].find(namesConsole) ?? {};
+  const authorHost = fromTab.authorHost ?? fromFrame.authorHost ?? reported.authorHost;
+  return {
+    ...(named.tenant && { tenant: named.tenant }),
+    ...(named.orgId && { orgId: named.orgId }),
+    ...(reported.orgName && { orgName: reported.orgName }),
+    ...(authorHost && { authorHost }),
+  };
 }
 
 export type AemOrgResolution =
@@ -17,9 +41,10 @@ const normalized = (text: string) => text.normalize('NFKC').trim().toLocaleLower
 const slug = (text: string) => normalized(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
- * Resolve the console's AEM org against the user's IMS organizations: an earlier choice
- * for this tenant first, then the header name, then the tenant compared with org names.
- * Anything else is for the admin to choose once.
+ * Resolve the console's AEM org against the user's IMS organizations. An org id in the URL
+ * decides alone: it must be one of the user's orgs (no other org may stand in for it). Else an
+ * earlier choice for this tenant, then the header name, then the tenant compared with org
+ * names. Anything else is for the admin to choose once.
  */
 export function resolveAemOrg(
   identity: ConsoleIdentity,
@@ -27,6 +52,10 @@ export function resolveAemOrg(
   rememberedOrgId: string | undefined,
 ): AemOrgResolution {
   const orgs = organizations.map((org) => ({ id: orgIdFromRef(org.orgRef), name: org.orgName }));
+  if (identity.orgId) {
+    const named = orgs.find((org) => org.id === identity.orgId);
+    return named ? { status: 'resolved', org: named } : { status: 'unknown', candidates: [] };
+  }
   const remembered = orgs.find((org) => org.id === rememberedOrgId);
   if (remembered) return { status: 'resolved', org: remembered };
 

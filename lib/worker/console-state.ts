@@ -4,6 +4,7 @@ import { type AssetsClient, createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';
+import { assetsBaseUrlFor } from '../environment';
 import { accountTypeOf, type Organization, type Profile } from '../ims/shapes';
 import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
@@ -27,7 +28,8 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
   const assets =
     aemOrg.status === 'resolved'
       ? createAssetsClient({
-          assetsBaseUrl: endpoints.assetsBaseUrl,
+          // The console's AEM author host, unless options or policy override it; AEM_HOST_UNKNOWN when neither.
+          assetsBaseUrl: assetsBaseUrlFor(endpoints, identity),
           clientId: settings.clientId,
           aemOrgId: aemOrg.org.id,
           getAccessToken: () => session.accessToken(),
@@ -115,9 +117,12 @@ function pageConnection(
 /** Stale-while-revalidate: the last state per console, in session storage (never on disk). */
 const consoleStateCache = storage.defineItem<unknown>('session:consoleStateCache');
 const cacheSchema = z.record(z.string(), consoleStateSchema);
-/** One console's key in the worker's session records (its state, its switch path). */
+/**
+ * One console's key in the worker's session records (its state, its switch path). Every field
+ * names the console: one AEM org has several author hosts (environments), each with its own connection.
+ */
 export const consoleKeyOf = (identity: ConsoleIdentity) =>
-  JSON.stringify([identity.tenant ?? '', identity.orgName ?? '']);
+  JSON.stringify([identity.tenant ?? '', identity.orgName ?? '', identity.orgId ?? '', identity.authorHost ?? '']);
 const cacheKey = consoleKeyOf;
 
 async function readCache(): Promise<Record<string, ConsoleState>> {
@@ -155,7 +160,8 @@ export function plainConnection(connection: Pick<CcConnection, 'connectedOrg'> &
 /** Every console this browser session has state for (diagnostics): its identity and last state. */
 export async function cachedConsoleStates(): Promise<{ console: ConsoleIdentity; state: ConsoleState }[]> {
   return Object.entries(await readCache()).map(([key, state]) => {
-    const [tenant, orgName] = JSON.parse(key) as [string, string];
-    return { console: { ...(tenant && { tenant }), ...(orgName && { orgName }) }, state };
+    const [tenant, orgName, orgId, authorHost] = JSON.parse(key) as [string, string, string?, string?];
+    const console = { ...(tenant && { tenant }), ...(orgName && { orgName }), ...(orgId && { orgId }) };
+    return { console: { ...console, ...(authorHost && { authorHost }) }, state };
   });
 }

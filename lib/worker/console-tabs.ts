@@ -5,9 +5,10 @@ import { consoleIdentitySchema } from '../messaging/contract';
 import type { ConsoleIdentity } from './aem-org';
 
 /**
- * Which console each tab shows, so the popup can answer for the active tab. A content script
- * reports its console identity when it asks for state; the worker keeps it per tab id with
- * the tab's origin at that time, in session storage.
+ * Which console each tab shows, so the popup can answer for the active tab. When a content
+ * script asks for state, the worker keeps the console it resolved for that tab (the tab URL's
+ * tenant or org id and author host, the page's org name) per tab id with the tab's origin at
+ * that time, in session storage. The popup uses this record, never the page's word.
  */
 const consoleTabsItem = storage.defineItem<unknown>('session:consoleTabs');
 const consoleTabsSchema = z.record(z.string(), z.strictObject({ console: consoleIdentitySchema, origin: z.string() }));

@@ -2,10 +2,10 @@ import { createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { validateSwitchTarget } from '../entitlement/model';
 import { ExtensionError } from '../errors';
-import type { WorkerEvent } from '../messaging/contract';
+import type { SenderKind, WorkerEvent } from '../messaging/contract';
 import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
-import type { ConsoleIdentity } from './aem-org';
+import { type ConsoleIdentity, consoleIdentityFor } from './aem-org';
 import { readAudit, switchBackTarget } from './audit';
 import {
   cachedConsoleState,
@@ -38,6 +38,20 @@ export interface WorkerServices {
   session: Session;
   announce(event: WorkerEvent): Promise<void>;
   newOpId(): string;
+}
+
+/**
+ * The console a request is about. For a content script, what its tab's top-level URL (and its
+ * frame's own URL) names wins over what the page reported (lib/worker/aem-org.ts); an extension
+ * page names it itself.
+ */
+function consoleOf(
+  reported: ConsoleIdentity,
+  context: { senderKind: SenderKind; tabUrl?: string; frameUrl?: string },
+): ConsoleIdentity {
+  return context.senderKind === 'contentScript'
+    ? consoleIdentityFor(reported, context.tabUrl, context.frameUrl)
+    : reported;
 }
 
 /** The worker's dispatch table: every request type maps to exactly one handler here. */
@@ -123,14 +137,17 @@ export function createHandlers(services: WorkerServices): Handlers {
       return { signedIn: false as const };
     },
 
-    async getConsoleState({ console: identity, freshness, pageConnectedOrgId }, { senderKind, tabId, tabUrl }) {
+    async getConsoleState({ console: reported, freshness, pageConnectedOrgId }, context) {
+      const identity = consoleOf(reported, context);
+      const { senderKind, tabId, tabUrl } = context;
       // The popup answers for the active tab from this record.
       if (senderKind === 'contentScript' && tabId !== undefined) await rememberConsoleTab(tabId, tabUrl, identity);
       const cached = freshness === 'cached' ? await cachedConsoleState(identity) : undefined;
       return cached ?? fetchConsoleState(session, identity, pageConnectedOrgId);
     },
 
-    async chooseAemOrg({ console: identity, orgId }) {
+    async chooseAemOrg({ console: reported, orgId }, context) {
+      const identity = consoleOf(reported, context);
       const { organizations } = await loadConsoleContext(session, identity);
       if (!organizations.some((org) => orgIdFromRef(org.orgRef) === orgId)) {
         throw new ExtensionError('AEM_ORG_UNRESOLVED', 'That org is not one of your IMS organizations');
@@ -139,31 +156,34 @@ export function createHandlers(services: WorkerServices): Handlers {
       return fetchConsoleState(session, identity);
     },
 
-    async switchOrg({ console: identity, orgId, expectedCurrentOrgId }) {
+    async switchOrg({ console: reported, orgId, expectedCurrentOrgId }, context) {
       await refuseInReadOnly();
-      const result = await switchOrg(await switchContextFor(identity), { orgId, expectedCurrentOrgId });
+      const result = await switchOrg(await switchContextFor(consoleOf(reported, context)), {
+        orgId,
+        expectedCurrentOrgId,
+      });
       return { connection: plainConnection(result.connection), audit: result.audit };
     },
 
-    async switchBack({ console: identity, expectedCurrentOrgId }) {
+    async switchBack({ console: reported, expectedCurrentOrgId }, context) {
       await refuseInReadOnly();
-      const context = await switchContextFor(identity);
-      const target = switchBackTarget(await readAudit(), context.aemOrg.id);
+      const switchContext = await switchContextFor(consoleOf(reported, context));
+      const target = switchBackTarget(await readAudit(), switchContext.aemOrg.id);
       if (!target) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
-      const result = await switchOrg(context, { orgId: target.id, expectedCurrentOrgId });
+      const result = await switchOrg(switchContext, { orgId: target.id, expectedCurrentOrgId });
       return { connection: plainConnection(result.connection), audit: result.audit };
     },
 
-    async beginConsoleSwitch({ console: identity, target, expectedCurrentOrgId }) {
+    async beginConsoleSwitch({ console: reported, target, expectedCurrentOrgId }, requestContext) {
       await refuseInReadOnly();
-      const context = await consoleSwitchContextFor(identity);
+      const context = await consoleSwitchContextFor(consoleOf(reported, requestContext));
       const orgId = target === 'back' ? switchBackTarget(await readAudit(), context.aemOrg.id)?.id : target;
       if (!orgId) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
       return beginConsoleSwitch(context, { orgId, expectedCurrentOrgId });
     },
 
-    async finishConsoleSwitch({ console: identity, opId, outcome, observedOrgId }) {
-      const { aemOrg } = await loadConsoleContext(session, identity);
+    async finishConsoleSwitch({ console: reported, opId, outcome, observedOrgId }, requestContext) {
+      const { aemOrg } = await loadConsoleContext(session, consoleOf(reported, requestContext));
       if (aemOrg.status !== 'resolved') {
         throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
       }
@@ -194,8 +214,11 @@ export async function reconcileOnWake(services: WorkerServices): Promise<void> {
   }
   if (!record || !(await services.session.isSignedIn())) return;
   const { settings, endpoints } = await configuredEnvironment();
+  // Where the PUT went; a record from before the author host was recorded falls back to the override.
+  const assetsBaseUrl = record.assetsBaseUrl ?? endpoints.assetsBaseUrl;
+  if (!assetsBaseUrl) return;
   const assets = createAssetsClient({
-    assetsBaseUrl: endpoints.assetsBaseUrl,
+    assetsBaseUrl,
     clientId: settings.clientId,
     aemOrgId: record.aemOrgId,
     getAccessToken: () => services.session.accessToken(),

@@ -82,6 +82,7 @@ async function runSwitch(
     state: 'putSent',
     startedAt: context.now(),
     path: 'api',
+    assetsBaseUrl: context.assets.baseUrl,
   };
   // Written before the PUT leaves: if the worker dies now, reconcile() finds it.
   await writeSwitchRecord(record);

@@ -20,6 +20,8 @@ export const switchRecordSchema = z.strictObject({
   startedAt: z.number(),
   path: z._default(switchPathSchema, 'api'),
   expiresAt: z.optional(z.number()),
+  /** The Assets API the PUT went to (the console's AEM author host, or the configured override). */
+  assetsBaseUrl: z.optional(z.string()),
 });
 export type SwitchRecord = z.infer<typeof switchRecordSchema>;
 

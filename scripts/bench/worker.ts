@@ -4,6 +4,7 @@ import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import type { RequestOf } from '../../lib/messaging/contract';
 import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ChromiumGlobals } from '../../tests/e2e/support/extension-apis';
+import { sandboxAuthorHost } from '../../tests/e2e/support/sandbox-control';
 import { openWorkerClient, type WorkerClient } from '../../tests/e2e/support/worker-client';
 import { fromWorker } from './page-load';
 import type { BenchSession } from './session';
@@ -64,7 +65,9 @@ export async function switchOverhead(
   });
   // Self-check of how page loads tell the worker's requests apart: a fresh state read must count.
   await session.control('DELETE', 'requests');
-  await client.data({ type: 'getConsoleState', console: { tenant: console.tenant }, freshness: 'fresh' });
+  // The console as a console tab names it: tenant and the AEM author host its URL names (`?repoId=`).
+  const identity = { tenant: console.tenant, authorHost: sandboxAuthorHost(session.sandbox.shellUrl) };
+  await client.data({ type: 'getConsoleState', console: identity, freshness: 'fresh' });
   if (!(await session.control<LoggedRequest[]>('GET', 'requests')).some(fromWorker)) {
     throw new Error("No request was attributed to the worker's fresh read: the request check is wrong");
   }
@@ -76,7 +79,6 @@ export async function switchOverhead(
     onUnauthorized: async () => {},
     retry: false,
   });
-  const identity = { tenant: console.tenant };
   const extension: number[] = [];
   const putGet: number[] = [];
   for (let run = 0; run < runs; run += 1) {

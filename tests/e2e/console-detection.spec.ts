@@ -128,11 +128,7 @@ test.describe('where the console UI appears', () => {
     await expect.poll(messagesFromPages).toBeGreaterThan(0);
   });
 
-  test('appears on the Assets app opened on its own, outside the shell', async ({ page, sandbox }) => {
-    await page.goto(`${sandbox.appOrigin}/app/?tenant=${scenario.aemOrg.tenant}#/settings/creative-cloud`);
-    await showsCreativeCloud(page.mainFrame());
-    await expect.poll(() => uiInstances(page.mainFrame())).toBe(1);
-  });
+  // The Assets app opened on its own, outside the shell, is no console: tests/e2e/console-urls.spec.ts.
 
   for (const language of ['sv', 'de', 'ja'] as const) {
     test(`recognises the ${language} console by its localized labels`, async ({ page, sandbox }) => {

@@ -20,7 +20,8 @@ import type { ChromiumGlobals } from './support/extension-apis';
 const CUSTOM_ORIGIN = 'https://aem-custom.test';
 const CUSTOM_PATTERN = `${CUSTOM_ORIGIN}/*`;
 const tenant = SCENARIOS.default.aemOrg.tenant;
-const consoleUrl = `${CUSTOM_ORIGIN}/app/?lang=sv&tenant=${tenant}#/settings/creative-cloud`;
+// The app on its own: on a custom host its top-level page is the console (a shell host).
+const consoleUrl = `${CUSTOM_ORIGIN}/app/?lang=sv#/settings/creative-cloud`;
 const getConsoleState = { type: 'getConsoleState', console: { tenant }, freshness: 'fresh' };
 const fill = (text: string, host: string) => text.replace('{host}', host);
 
@@ -200,7 +201,8 @@ test('an unreadable stored host list shows a notice and an empty list, and addin
   await expect(section.getByText(en.hostsNone)).toBeVisible();
   await expect(section.getByTestId('hosts-built-in').getByRole('listitem')).toHaveText([
     'https://experience.adobe.com',
-    'https://assets.adobe.com',
+    'https://exc-unifiedcontent.experience.adobe.net',
+    'https://exc-unifiedcontent.experience-stage.adobe.net',
     'http://127.0.0.1',
     'http://localhost',
   ]);

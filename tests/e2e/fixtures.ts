@@ -6,7 +6,13 @@ import { launchChromiumWithExtension } from './support/chromium';
 import { frameHasContentScript } from './support/content-scripts';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { BUILD_DIRS } from './support/paths';
-import { creativeCloudUrl, type SandboxControl, sandboxControl } from './support/sandbox-control';
+import {
+  type CreativeCloudUrlOptions,
+  creativeCloudUrl,
+  type SandboxControl,
+  sandboxAuthorHost,
+  sandboxControl,
+} from './support/sandbox-control';
 import { killServiceWorker, reacquireServiceWorker } from './support/service-worker';
 
 export interface SandboxFixture {
@@ -17,8 +23,13 @@ export interface SandboxFixture {
   appOrigin: string;
   /** `http://127.0.0.1:PORT`: IMS, the Assets API and the control API. */
   apiBaseUrl: string;
-  /** The shell's Settings > Creative Cloud deep link; tenant defaults to the `default` scenario's AEM tenant. */
-  creativeCloudUrl(tenant?: string, lang?: string): string;
+  /** `127.0.0.1:PORT`: the AEM author host the shell's URLs name in `?repoId=` (the sandbox serves the Assets API). */
+  authorHost: string;
+  /**
+   * The shell's Settings > Creative Cloud deep link in the real shape (`/?repoId=<author host>#/@<tenant>/assets/…`).
+   * `console` is a tenant (default: the `default` scenario's) or an AEM org id for the org-id form.
+   */
+  creativeCloudUrl(console?: string, lang?: string, options?: CreativeCloudUrlOptions): string;
   /** Calls `/__sandbox/<path>`; throws on a non-2xx answer. */
   control: SandboxControl;
 }
@@ -66,8 +77,9 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
       shellUrl: sandboxServer.shellUrl,
       appOrigin: sandboxServer.appOrigin,
       apiBaseUrl: sandboxServer.apiBaseUrl,
-      creativeCloudUrl: (tenantOverride, lang) =>
-        creativeCloudUrl(sandboxServer.shellUrl, tenantOverride ?? tenant, lang),
+      authorHost: sandboxAuthorHost(sandboxServer.shellUrl),
+      creativeCloudUrl: (console, lang, options) =>
+        creativeCloudUrl(sandboxServer.shellUrl, console ?? tenant, lang, options),
       control,
     });
   },

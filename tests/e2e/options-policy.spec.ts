@@ -22,7 +22,12 @@ const orgNamed = (name: string) => {
 };
 const design = orgNamed('Acme Design Studio');
 const odd = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
-const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
+/** The console as its tab names it, with the AEM author host its URL names (the sandbox itself). */
+const acmeConsoleOn = (sandbox: { authorHost: string }) => ({
+  tenant: acme.aemOrg.tenant,
+  orgName: acme.aemOrg.name,
+  authorHost: sandbox.authorHost,
+});
 if (!ada) throw new Error('The default scenario has a console admin');
 
 test('policy locks its fields: disabled, marked "Set by your organization", and the worker refuses them', async ({
@@ -119,7 +124,7 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   const client = await openWorkerClient(context, extensionId);
   const answer = await client.send({
     type: 'switchOrg',
-    console: acmeConsole,
+    console: acmeConsoleOn(sandbox),
     orgId: design.id,
     expectedCurrentOrgId: acme.initialConnection.orgId,
   });
@@ -167,7 +172,7 @@ test('a policy change applies at once: an open console drops its switch controls
   const client = await openWorkerClient(context, extensionId);
   const refused = await client.send({
     type: 'switchOrg',
-    console: acmeConsole,
+    console: acmeConsoleOn(sandbox),
     orgId: odd.id,
     expectedCurrentOrgId: acme.initialConnection.orgId,
   });

@@ -11,7 +11,9 @@ interface ConsoleSession {
 async function consoleShownBy(sandbox: SandboxFixture) {
   const response = await fetch(`${sandbox.apiBaseUrl}/console/session`);
   const { aemOrg } = (await response.json()) as ConsoleSession;
-  return { shown: { tenant: aemOrg.tenant, orgName: aemOrg.name }, aemOrg: { id: aemOrg.id, name: aemOrg.name } };
+  // What a console tab shows: tenant and header name, and the AEM author host its URL names.
+  const shown = { tenant: aemOrg.tenant, orgName: aemOrg.name, authorHost: sandbox.authorHost };
+  return { shown, aemOrg: { id: aemOrg.id, name: aemOrg.name } };
 }
 
 async function connectionTruth(sandbox: SandboxFixture): Promise<SandboxConnectionTruth> {

@@ -18,7 +18,12 @@ const consoleUser = (): ScenarioUser => {
   return found;
 };
 const ada = consoleUser();
-const acmeConsole = { tenant: scenario.aemOrg.tenant, orgName: scenario.aemOrg.name };
+/** The console as its tab names it, with the AEM author host its URL names (the sandbox itself). */
+const acmeConsoleOn = (sandbox: { authorHost: string }) => ({
+  tenant: scenario.aemOrg.tenant,
+  orgName: scenario.aemOrg.name,
+  authorHost: sandbox.authorHost,
+});
 const ref = (org: ScenarioOrg) => ({ id: org.id, name: org.name });
 
 interface SandboxState {
@@ -38,10 +43,15 @@ async function signedInClient(context: Parameters<typeof openWorkerClient>[0], e
   return client;
 }
 
-const switchTo = (client: WorkerClient, org: ScenarioOrg, expectedCurrent: ScenarioOrg | null) =>
+const switchTo = (
+  client: WorkerClient,
+  sandbox: SandboxFixture,
+  org: ScenarioOrg,
+  expectedCurrent: ScenarioOrg | null,
+) =>
   client.send({
     type: 'switchOrg',
-    console: acmeConsole,
+    console: acmeConsoleOn(sandbox),
     orgId: org.id,
     expectedCurrentOrgId: expectedCurrent?.id ?? null,
   });
@@ -55,7 +65,7 @@ test.describe('switching the CC org through the worker', () => {
   }) => {
     const client = await signedInClient(context, extensionId);
 
-    const switched = await switchTo(client, design, acme);
+    const switched = await switchTo(client, sandbox, design, acme);
 
     if (!switched.ok) throw new Error(`switchOrg failed: ${switched.error.code} ${switched.error.message}`);
     const afterSwitch = await sandboxState(sandbox);
@@ -77,7 +87,11 @@ test.describe('switching the CC org through the worker', () => {
     expect(await client.data({ type: 'getAudit' })).toEqual({ entries: [switched.data.audit] });
     expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperation')).toEqual({});
 
-    const back = await client.send({ type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id });
+    const back = await client.send({
+      type: 'switchBack',
+      console: acmeConsoleOn(sandbox),
+      expectedCurrentOrgId: design.id,
+    });
 
     if (!back.ok) throw new Error(`switchBack failed: ${back.error.code} ${back.error.message}`);
     expect(back.data.connection.connectedOrg).toEqual(ref(acme));
@@ -101,11 +115,11 @@ test.describe('switching the CC org through the worker', () => {
     const client = await signedInClient(context, extensionId);
     await sandbox.control('POST', 'connection', { orgId: northwind.id });
 
-    const stale = await switchTo(client, design, acme);
+    const stale = await switchTo(client, sandbox, design, acme);
 
     expect(stale).toEqual({ ok: false, error: { code: 'CONNECTION_CHANGED', message: expect.any(String) } });
     expect(stale.ok || stale.error.message).toContain(northwind.name);
-    const ineligible = await switchTo(client, legacy, northwind);
+    const ineligible = await switchTo(client, sandbox, legacy, northwind);
     expect(ineligible).toEqual({ ok: false, error: { code: 'NOT_ELIGIBLE', message: expect.any(String) } });
     const state = await sandboxState(sandbox);
     expect(state).toMatchObject({ connectedOrg: ref(northwind), appliedChanges: 0, putsByIdempotencyKey: {} });
@@ -121,13 +135,13 @@ test.describe('switching the CC org through the worker', () => {
     const client = await signedInClient(context, extensionId);
 
     // The worker's own read arms the other admin's change, so its PUT carries a stale ETag.
-    const refused = await switchTo(client, design, acme);
+    const refused = await switchTo(client, sandbox, design, acme);
 
     const state = await sandboxState(sandbox);
     expect(state.appliedChanges).toBe(0);
     expect(state.externalChanges).toBe(1);
     expect(refused).toEqual({ ok: false, error: { code: 'CONNECTION_CHANGED', message: expect.any(String) } });
-    const shown = await client.data({ type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' });
+    const shown = await client.data({ type: 'getConsoleState', console: acmeConsoleOn(sandbox), freshness: 'fresh' });
     expect(shown.signedIn && shown.console?.connection?.connectedOrg).toEqual(state.connectedOrg);
     const { entries } = await client.data({ type: 'getAudit' });
     expect(entries).toEqual([
@@ -151,7 +165,7 @@ test.describe('a worker killed mid-switch', () => {
       await sandbox.control('POST', 'faults', delayedPut);
 
       // The worker dies before it can answer, so this message port closes without a reply.
-      const interrupted = switchTo(client, design, acme).catch((error: unknown) => error);
+      const interrupted = switchTo(client, sandbox, design, acme).catch((error: unknown) => error);
       // The fault is used up once the PUT has reached the server, which then holds it.
       await expect.poll(() => sandbox.control<unknown[]>('GET', 'faults')).toEqual([]);
       await killServiceWorker();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
+import { sandboxAuthorHost } from '../e2e/support/sandbox-control';
 import { parseAnswer } from '../e2e/support/worker-client';
 import { expectedConsole, expectedIdentity, type SandboxConnectionTruth } from '../e2e/support/worker-truth';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
@@ -8,7 +9,6 @@ import { signInThroughLoginPage } from './sign-in';
 
 const scenario = SCENARIOS.default;
 const ada = scenario.users.find((user) => user.userId === scenario.consoleUserId);
-const acmeConsole = { tenant: scenario.aemOrg.tenant, orgName: scenario.aemOrg.name };
 
 describe('the worker in firefox-esr', () => {
   let harness: FirefoxHarness;
@@ -34,7 +34,12 @@ describe('the worker in firefox-esr', () => {
           console,
           freshness: 'fresh',
         }),
-      acmeConsole,
+      // The console as its tab names it, with the AEM author host its URL names (the sandbox itself).
+      {
+        tenant: scenario.aemOrg.tenant,
+        orgName: scenario.aemOrg.name,
+        authorHost: sandboxAuthorHost(harness.sandbox.shellUrl),
+      },
     );
     expect(parseAnswer('getConsoleState', state)).toEqual({
       ok: true,

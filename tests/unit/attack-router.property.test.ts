@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { consoleMatchesFor } from '@/lib/console-hosts';
+import { consoleHostsFor } from '@/lib/console-hosts';
 import { ERROR_CODES } from '@/lib/errors';
 import { createImsClient } from '@/lib/ims/client';
 import { type RequestType, requestSchema, responseSchemaFor } from '@/lib/messaging/contract';
@@ -18,7 +18,8 @@ const OUR_ID = 'our-extension-id';
 const policy = {
   extensionId: OUR_ID,
   extensionOrigin: `chrome-extension://${OUR_ID}/`,
-  consoleMatches: consoleMatchesFor(true),
+  shellMatches: consoleHostsFor(true).shell,
+  appFrameMatches: consoleHostsFor(true).appFrame,
 };
 const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 const acmeConsole = { tenant: 'acme', orgName: 'Acme' };

@@ -76,7 +76,7 @@ describe('parseConsoleHost', () => {
 
   it('refuses the built-in hosts and the ones already added', () => {
     expect(errorOf('https://experience.adobe.com')).toBe('builtIn');
-    expect(errorOf('https://assets.adobe.com/')).toBe('builtIn');
+    expect(errorOf('https://exc-unifiedcontent.experience.adobe.net/')).toBe('builtIn');
     expect(errorOf('http://localhost:4870', sandbox)).toBe('builtIn');
     expect(errorOf('https://AEM.example.com')).toBe('duplicate');
     expect(errorOf('https://aem.example.com:444')).toBe('duplicate');

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   CONSOLE_CONTENT_SCRIPT_FILE,
   CUSTOM_CONSOLE_HOST_PERMISSIONS,
+  PRODUCTION_APP_FRAME_MATCHES,
   PRODUCTION_CONSOLE_MATCHES,
+  PRODUCTION_SHELL_MATCHES,
   SANDBOX_CONSOLE_MATCHES,
   SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS,
 } from '../../lib/console-hosts';
@@ -33,9 +35,18 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     }
   });
 
-  it('injects the content script on the production console hosts only', () => {
+  it('injects the content script on the production console hosts only: the shell and the app frames', () => {
     const matches = manifest.content_scripts.flatMap((script) => script.matches);
-    expect(sorted(matches)).toEqual(sorted(PRODUCTION_CONSOLE_MATCHES));
+    expect(sorted(matches)).toEqual(sorted([...PRODUCTION_SHELL_MATCHES, ...PRODUCTION_APP_FRAME_MATCHES]));
+    expect(matches).toEqual(
+      expect.arrayContaining([
+        'https://experience.adobe.com/*',
+        'https://exc-unifiedcontent.experience.adobe.net/*',
+        'https://exc-unifiedcontent.experience-stage.adobe.net/*',
+      ]),
+    );
+    // Creative Cloud Assets is not AEM.
+    expect(raw).not.toContain('assets.adobe.com');
   });
 
   it('is Manifest V3', () => {

@@ -1,23 +1,43 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { consoleMatchesFor } from '@/lib/console-hosts';
+import { consoleHostsFor } from '@/lib/console-hosts';
 import { ExtensionError, errorCodeOf } from '@/lib/errors';
 import { HttpError } from '@/lib/http/errors';
 import { responseSchemaFor } from '@/lib/messaging/contract';
 import { createMessageRouter, type Handlers } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 
-const policy = {
-  extensionId: 'our-id',
-  extensionOrigin: 'chrome-extension://our-id/',
-  consoleMatches: consoleMatchesFor(true),
+const senderPolicyFor = (sandboxBuild: boolean) => {
+  const { shell, appFrame } = consoleHostsFor(sandboxBuild);
+  return {
+    extensionId: 'our-id',
+    extensionOrigin: 'chrome-extension://our-id/',
+    shellMatches: shell,
+    appFrameMatches: appFrame,
+  };
 };
+const policy = senderPolicyFor(true);
 const status = { version: '1.2.3', environment: 'sandbox' as const, signedIn: false };
 
 function sender(overrides: Partial<Browser.runtime.MessageSender>): Browser.runtime.MessageSender {
   return { id: 'our-id', ...overrides };
 }
-const consoleTab = { id: 7, url: 'https://experience.adobe.com/#/@acme' } as Browser.tabs.Tab;
+const consoleTab = {
+  id: 7,
+  url: 'https://experience.adobe.com/?repoId=author-p12345-e123456-cm.adobeaemcloud.com#/@acme/assets/settings/creative-cloud',
+} as Browser.tabs.Tab;
+const APP_FRAME_URL = 'https://exc-unifiedcontent.experience.adobe.net/solutions/CQ-assets/index.html#/settings';
+const STAGE_APP_FRAME_URL = 'https://exc-unifiedcontent.experience-stage.adobe.net/solutions/CQ-assets/';
+/** An app-frame page opened as a tab of its own: no shell around it. */
+const appFrameTab = { id: 10, url: APP_FRAME_URL } as Browser.tabs.Tab;
+const sandboxShellTab = {
+  id: 11,
+  url: 'http://127.0.0.1:4870/?repoId=127.0.0.1:4870#/@acme/assets',
+} as Browser.tabs.Tab;
+const sandboxAppTab = {
+  id: 12,
+  url: 'http://localhost:4870/app/?lang=sv#/settings/creative-cloud',
+} as Browser.tabs.Tab;
 const foreignTab = { id: 8, url: 'https://evil.test/frames-the-console' } as Browser.tabs.Tab;
 /** Chromium and Firefox leave `tab.url` out for a page the extension has no host permission for. */
 const unknownTab = { id: 9 } as Browser.tabs.Tab;
@@ -31,9 +51,42 @@ describe('classifySender', () => {
       'contentScript',
     ],
     [
-      'our content script in the sandbox frame',
-      sender({ url: 'http://localhost:4870/app/', tab: consoleTab }),
+      "our content script in AEM's app frame inside the shell",
+      sender({ url: APP_FRAME_URL, tab: consoleTab }),
       'contentScript',
+    ],
+    [
+      'our content script in the stage app frame inside the shell',
+      sender({ url: STAGE_APP_FRAME_URL, tab: consoleTab }),
+      'contentScript',
+    ],
+    [
+      "our content script in the sandbox's app frame inside the sandbox shell",
+      sender({ url: 'http://localhost:4870/app/', tab: sandboxShellTab }),
+      'contentScript',
+    ],
+    [
+      'our content script in an app-frame page opened on its own',
+      sender({ url: APP_FRAME_URL, tab: appFrameTab }),
+      undefined,
+    ],
+    [
+      "our content script in the sandbox's app page opened on its own",
+      sender({ url: sandboxAppTab.url, tab: sandboxAppTab }),
+      undefined,
+    ],
+    [
+      'our content script in a shell framed by an app-frame page',
+      sender({ url: consoleTab.url, tab: appFrameTab }),
+      undefined,
+    ],
+    [
+      'our content script on Creative Cloud Assets, which is not AEM',
+      sender({
+        url: 'https://assets.adobe.com/',
+        tab: { id: 13, url: 'https://assets.adobe.com/' } as Browser.tabs.Tab,
+      }),
+      undefined,
     ],
     ['another extension', sender({ id: 'other', url: 'chrome-extension://other/x.html' }), undefined],
     [
@@ -58,8 +111,10 @@ describe('classifySender', () => {
   });
 
   it('does not accept loopback consoles in a production build', () => {
-    const production = { ...policy, consoleMatches: consoleMatchesFor(false) };
+    const production = senderPolicyFor(false);
     expect(classifySender(sender({ url: 'http://127.0.0.1:4870/', tab: consoleTab }), production)).toBeUndefined();
+    expect(classifySender(sender({ url: 'http://localhost:4870/app/', tab: consoleTab }), production)).toBeUndefined();
+    expect(classifySender(sender({ url: sandboxShellTab.url, tab: sandboxShellTab }), production)).toBeUndefined();
   });
 });
 

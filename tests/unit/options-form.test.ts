@@ -45,10 +45,29 @@ describe('the Environment form', () => {
     const settings = settingsWith({ name: 'production' });
     const draft = { ...draftOf(settings), imsBaseUrl: 'nonsense', clientId: '' };
     expect(problemsOf(draft, settings)).toEqual({ clientId: 'optionsErrorRequired' });
+    // The Assets base URL is optional (each console's author host), but checked when typed.
     expect(problemsOf({ ...draft, name: 'custom' }, settings)).toEqual({
       imsBaseUrl: 'optionsErrorUrlInvalid',
-      assetsBaseUrl: 'optionsErrorRequired',
       clientId: 'optionsErrorRequired',
+    });
+    expect(problemsOf({ ...draft, name: 'custom', assetsBaseUrl: 'http://api.example.com' }, settings)).toEqual({
+      imsBaseUrl: 'optionsErrorUrlInvalid',
+      assetsBaseUrl: 'optionsErrorUrlInsecure',
+      clientId: 'optionsErrorRequired',
+    });
+  });
+
+  it('sends a custom environment without an Assets base URL when none is typed', () => {
+    const settings = settingsWith({ name: 'production' });
+    const draft = {
+      ...draftOf(settings),
+      name: 'custom' as const,
+      imsBaseUrl: 'https://ims.example.com/',
+      assetsBaseUrl: ' ',
+    };
+    expect(changeOf(draft, settings).environment).toEqual({
+      name: 'custom',
+      baseUrls: { imsBaseUrl: 'https://ims.example.com' },
     });
   });
 

@@ -31,15 +31,29 @@ describe('parsing a managed policy', () => {
     expect(parsed.invalidFields).toEqual(['allowedCcOrgIds', 'colour', 'consoleHosts', 'environment', 'readOnly']);
   });
 
-  it('refuses base URLs that are plain http off loopback, or only one of the two', () => {
+  it('refuses base URLs that are plain http off loopback, a custom one without IMS, or an Assets base alone', () => {
     expect(
       parsePolicy({
         environment: { name: 'custom', imsBaseUrl: 'http://ims.example', assetsBaseUrl: 'https://a.example' },
       }).invalidFields,
     ).toEqual(['environment']);
-    expect(parsePolicy({ environment: { name: 'sandbox', imsBaseUrl: 'http://127.0.0.1:1' } }).invalidFields).toEqual([
+    expect(parsePolicy({ environment: { name: 'custom', assetsBaseUrl: 'https://a.example' } }).invalidFields).toEqual([
       'environment',
     ]);
+    expect(
+      parsePolicy({ environment: { name: 'sandbox', assetsBaseUrl: 'http://127.0.0.1:1' } }).invalidFields,
+    ).toEqual(['environment']);
+  });
+
+  it('takes the Assets base URL as an optional override', () => {
+    // Without it the API is on each console's AEM author host.
+    expect(parsePolicy({ environment: { name: 'custom', imsBaseUrl: 'https://ims.example' } })).toEqual({
+      policy: { environment: { name: 'custom', imsBaseUrl: 'https://ims.example' } },
+      invalidFields: [],
+    });
+    expect(parsePolicy({ environment: { name: 'sandbox', imsBaseUrl: 'http://127.0.0.1:1' } }).invalidFields).toEqual(
+      [],
+    );
     expect(parsePolicy({ environment: { name: 'production' } })).toEqual({
       policy: { environment: { name: 'production' } },
       invalidFields: [],

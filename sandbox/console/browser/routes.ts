@@ -1,6 +1,6 @@
 /**
  * Routes of the Assets app (`/app/#/settings/creative-cloud`) and how the shell carries them
- * (`/#/@<tenant>/assets/settings/creative-cloud`), as the Experience Cloud shell does.
+ * (`/?repoId=<author host>#/@<tenant>/assets/settings/creative-cloud`), as the Experience Cloud shell does.
  */
 export const ROUTES = {
   myWorkspace: '/my-workspace',
@@ -36,20 +36,24 @@ export function appRouteFromHash(hash: string): string {
 }
 
 export interface ShellLocation {
-  tenant: string;
+  /** What the shell's hash names the console by: the tenant, or the IMS org id (`<24 hex>@AdobeOrg`). */
+  console: string;
   route: string;
 }
 
-const SHELL_HASH_PATTERN = /^#\/@([A-Za-z0-9._-]+)\/assets(\/.*)?$/;
+const SHELL_HASH_PATTERN = /^#\/@([A-Za-z0-9._-]+|[0-9A-F]{24}@AdobeOrg)\/assets(\/.*)?$/;
 
-/** `#/@acme/assets/settings/creative-cloud` → `{ tenant: 'acme', route: '/settings/creative-cloud' }`. */
+/**
+ * `#/@acme/assets/settings/creative-cloud` → `{ console: 'acme', route: '/settings/creative-cloud' }`;
+ * the real shell also takes the org id in place of the tenant (`#/@<ORGID>@AdobeOrg/assets/…`).
+ */
 export function shellLocationFromHash(hash: string): ShellLocation | undefined {
   const match = SHELL_HASH_PATTERN.exec(hash);
   if (!match?.[1]) return undefined;
   const route = (match[2] ?? '').replace(/\/+$/, '');
-  return { tenant: match[1], route: isRoute(route) ? route : DEFAULT_ROUTE };
+  return { console: match[1], route: isRoute(route) ? route : DEFAULT_ROUTE };
 }
 
 export function shellHashFor(location: ShellLocation): string {
-  return `#/@${location.tenant}/assets${location.route}`;
+  return `#/@${location.console}/assets${location.route}`;
 }

@@ -5,13 +5,12 @@ import type { ChromiumGlobals } from './extension-apis';
 /** The `storage.local` key the extension reads its environment from (lib/storage-items.ts). */
 export const ENVIRONMENT_STORAGE_KEY = 'environment';
 
-/** Points a sandbox build at one running sandbox (any port) instead of the default 4870. */
+/**
+ * Points a sandbox build at one running sandbox's IMS (any port) instead of the default 4870.
+ * No Assets base: the worker calls the AEM author host each console's URL names (`?repoId=`).
+ */
 export function sandboxEnvironment(apiBaseUrl: string): EnvironmentSettings {
-  return {
-    name: 'sandbox',
-    clientId: SANDBOX_CLIENT_ID,
-    baseUrls: { imsBaseUrl: apiBaseUrl, assetsBaseUrl: apiBaseUrl },
-  };
+  return { name: 'sandbox', clientId: SANDBOX_CLIENT_ID, baseUrls: { imsBaseUrl: apiBaseUrl } };
 }
 
 /** Anything that can run a function inside the extension's worker (Playwright's `Worker`). */

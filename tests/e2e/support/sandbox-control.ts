@@ -34,10 +34,32 @@ export function sandboxControl(apiBaseUrl: string): SandboxControl {
   };
 }
 
-/** The shell's deep link to Settings > Creative Cloud, as a console user would bookmark it. */
-export function creativeCloudUrl(shellUrl: string, tenant: string, lang?: string): string {
+/** The sandbox's AEM author host: the server itself (`127.0.0.1:PORT`), which serves the Assets API. */
+export function sandboxAuthorHost(shellUrl: string): string {
+  return new URL(shellUrl).host;
+}
+
+export interface CreativeCloudUrlOptions {
+  /** The AEM author host the URL names; the sandbox's own by default. */
+  authorHost?: string;
+  /** `repoId` as the Assets view names it (default), or `repo` as other AEM consoles do. */
+  authorParam?: 'repoId' | 'repo';
+}
+
+/**
+ * The shell's deep link to Settings > Creative Cloud in the real console's shape, as a console
+ * user would bookmark it: `http://127.0.0.1:PORT/?repoId=127.0.0.1:PORT#/@<tenant>/assets/settings/creative-cloud`.
+ * `console` is the tenant, or an AEM org id (`<24 hex>@AdobeOrg`) for the shell's org-id form.
+ */
+export function creativeCloudUrl(
+  shellUrl: string,
+  console: string,
+  lang?: string,
+  options: CreativeCloudUrlOptions = {},
+): string {
   const url = new URL(shellUrl);
+  url.searchParams.set(options.authorParam ?? 'repoId', options.authorHost ?? sandboxAuthorHost(shellUrl));
   if (lang) url.searchParams.set('lang', lang);
-  url.hash = `/@${tenant}/assets/settings/creative-cloud`;
+  url.hash = `/@${console}/assets/settings/creative-cloud`;
   return url.toString();
 }

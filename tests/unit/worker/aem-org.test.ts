@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '@/lib/ims/shapes';
-import { resolveAemOrg } from '@/lib/worker/aem-org';
+import { consoleIdentityFor, resolveAemOrg } from '@/lib/worker/aem-org';
 
 function org(ident: string, orgName: string): Organization {
   return { orgName, orgRef: { ident, authSrc: 'AdobeOrg' } };
@@ -44,5 +44,69 @@ describe('resolveAemOrg', () => {
       status: 'unknown',
       candidates: [{ name: 'Acme Marketing' }, { name: 'Beta Studio' }],
     });
+  });
+});
+
+describe('resolveAemOrg with an org id in the console URL', () => {
+  it('resolves the org id itself, whatever the header or an earlier choice say', () => {
+    const remembered = '1123456789ABCDEF01234567@AdobeOrg';
+    expect(
+      resolveAemOrg(
+        { orgId: 'ABCDEF0123456789ABCDEF01@AdobeOrg', orgName: 'Acme Marketing' },
+        [acme, beta],
+        remembered,
+      ),
+    ).toEqual({ status: 'resolved', org: { id: 'ABCDEF0123456789ABCDEF01@AdobeOrg', name: 'Beta Studio' } });
+  });
+
+  it('lets no other org stand in for an org id that is not among the user’s orgs', () => {
+    expect(resolveAemOrg({ orgId: 'FFFFFF0123456789ABCDEF01@AdobeOrg' }, [acme, beta], undefined)).toEqual({
+      status: 'unknown',
+      candidates: [],
+    });
+  });
+});
+
+describe('consoleIdentityFor: the tab URL wins over what the page reported', () => {
+  const shellUrl =
+    'https://experience.adobe.com/?repoId=author-p12345-e123456-cm.adobeaemcloud.com#/@acme/assets/settings/creative-cloud';
+
+  it('takes tenant and author host from the tab URL and the org name from the page', () => {
+    const reported = { tenant: 'evil', authorHost: 'author-p1-e1.adobeaemcloud.com', orgName: 'Acme Marketing' };
+    expect(consoleIdentityFor(reported, shellUrl)).toEqual({
+      tenant: 'acme',
+      orgName: 'Acme Marketing',
+      authorHost: 'author-p12345-e123456-cm.adobeaemcloud.com',
+    });
+  });
+
+  it('drops a reported tenant or org id when the tab URL names the console the other way', () => {
+    const byOrgId = 'https://experience.adobe.com/#/@0123456789ABCDEF01234567@AdobeOrg/assets/browse';
+    expect(consoleIdentityFor({ tenant: 'evil' }, byOrgId)).toEqual({ orgId: '0123456789ABCDEF01234567@AdobeOrg' });
+    expect(consoleIdentityFor({ orgId: '1123456789ABCDEF01234567@AdobeOrg' }, shellUrl)).toMatchObject({
+      tenant: 'acme',
+    });
+    expect(consoleIdentityFor({ orgId: '1123456789ABCDEF01234567@AdobeOrg' }, shellUrl)).not.toHaveProperty('orgId');
+  });
+
+  it("uses the app frame's own author host when the tab URL names none", () => {
+    const frameUrl =
+      'https://exc-unifiedcontent.experience.adobe.net/solutions/CQ-assets/?repoId=author-p7-e8.adobeaemcloud.com';
+    const reported = { authorHost: 'author-p1-e1.adobeaemcloud.com' };
+    expect(consoleIdentityFor(reported, 'https://experience.adobe.com/#/@acme/assets/browse', frameUrl)).toEqual({
+      tenant: 'acme',
+      authorHost: 'author-p7-e8.adobeaemcloud.com',
+    });
+    // The tab's author host wins over the frame's.
+    expect(consoleIdentityFor({}, shellUrl, frameUrl)).toMatchObject({
+      authorHost: 'author-p12345-e123456-cm.adobeaemcloud.com',
+    });
+  });
+
+  it('keeps what the page reported when neither URL names the console (a custom console host)', () => {
+    const reported = { tenant: 'acme', orgName: 'Acme Marketing' };
+    const page = 'https://aem.example.com/app/#/settings/creative-cloud';
+    expect(consoleIdentityFor(reported, page, page)).toEqual(reported);
+    expect(consoleIdentityFor(reported, undefined)).toEqual(reported);
   });
 });

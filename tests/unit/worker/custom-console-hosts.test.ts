@@ -159,7 +159,8 @@ describe('the worker’s sender check with custom hosts', () => {
     classifySender(fromTab(url), {
       extensionId: 'ext-id',
       extensionOrigin: 'chrome-extension://ext-id/',
-      consoleMatches: await currentConsoleMatches(builtIn),
+      shellMatches: await currentConsoleMatches(builtIn),
+      appFrameMatches: ['https://exc-unifiedcontent.experience.adobe.net/*'],
     });
 
   it('accepts a content script from a custom host only while it is stored and granted', async () => {

@@ -7,8 +7,10 @@ import { DEFAULT_ROUTE, type ShellLocation, shellHashFor, shellLocationFromHash 
 
 /**
  * The Experience Cloud-like shell: header with the AEM org's name, and the Assets app in an
- * iframe from the second origin. The shell URL (`#/@tenant/assets/<route>`) and the app's
- * route follow each other both ways over postMessage, with origins checked.
+ * iframe from the second origin. The shell URL (`?repoId=<author host>#/@<tenant>/assets/<route>`,
+ * or `#/@<ORGID>@AdobeOrg/…`) and the app's route follow each other both ways over
+ * postMessage, with origins checked. As on the real console, the app frame's URL names neither
+ * tenant nor org: the app learns its org from the console session.
  */
 const config = readPageConfig();
 const t = translatorFor(config.language);
@@ -32,15 +34,14 @@ let appListening = false;
 function appUrl(location: ShellLocation): string {
   const url = new URL('/app/', config.appOrigin);
   url.searchParams.set('lang', config.language);
-  url.searchParams.set('tenant', location.tenant);
   url.hash = location.route;
   return url.toString();
 }
 
 function follow(next: ShellLocation): void {
-  const tenantChanged = next.tenant !== current?.tenant;
+  const consoleChanged = next.console !== current?.console;
   current = next;
-  if (tenantChanged) {
+  if (consoleChanged) {
     appListening = false;
     frame.src = appUrl(next);
   } else if (appListening) {
@@ -69,7 +70,20 @@ window.addEventListener('message', (event) => {
   if (location.hash !== hash) history.replaceState(null, '', hash);
 });
 
+/**
+ * The real shell names the AEM author host the Assets view works on in `?repoId=`; the sandbox's
+ * author host is the server itself (it serves the Assets API). A URL without one gets it, as
+ * the real shell picks the environment last used; one that names another host keeps it.
+ */
+function nameAuthorHost(): void {
+  const params = new URLSearchParams(location.search);
+  if (params.has('repoId') || params.has('repo')) return;
+  params.set('repoId', location.host);
+  history.replaceState(null, '', `?${params.toString()}${location.hash}`);
+}
+
 async function start(): Promise<void> {
+  nameAuthorHost();
   const deepLink = shellLocationFromHash(location.hash);
   if (deepLink) follow(deepLink);
   const session = await fetchConsoleSession();
@@ -79,7 +93,7 @@ async function start(): Promise<void> {
   }
   orgName.textContent = session.value.aemOrg.name;
   if (deepLink) return;
-  const start = { tenant: session.value.aemOrg.tenant, route: DEFAULT_ROUTE };
+  const start = { console: session.value.aemOrg.tenant, route: DEFAULT_ROUTE };
   history.replaceState(null, '', shellHashFor(start));
   follow(start);
 }
