@@ -70,7 +70,9 @@ export async function fetchConsoleState(
   if (!assets) return remember(identity, base);
   const [fromApi, policy] = await Promise.all([readFromApi(assets), currentPolicy()]);
   await rememberSwitchPath(consoleKeyOf(identity), fromApi ? 'api' : 'console');
-  const connection = fromApi ? fromApi.connection : pageConnection(pageConnectedOrgId, organizations);
+  const connection = fromApi
+    ? fromApi.connection
+    : (pageConnection(pageConnectedOrgId, organizations) ?? (await lastPageConnection(identity)));
   const model = buildEntitlementModel({
     profile,
     organizations,
@@ -112,6 +114,15 @@ function pageConnection(
   if (orgId === null) return { connectedOrg: null };
   const known = organizations.find((org) => orgIdFromRef(org.orgRef) === orgId);
   return { connectedOrg: { id: orgId, name: known?.orgName ?? orgId } };
+}
+
+/**
+ * What the console's page last showed, for a request that cannot read the page (the popup, a
+ * diagnostics report): the tab's content script reported it with its own request.
+ */
+async function lastPageConnection(identity: ConsoleIdentity) {
+  const cached = await cachedConsoleState(identity);
+  return cached?.signedIn && cached.console?.switchPath === 'console' ? cached.console.connection : undefined;
 }
 
 /** Stale-while-revalidate: the last state per console, in session storage (never on disk). */

@@ -194,16 +194,15 @@ test.describe('name-only options', () => {
   });
 });
 
-test('the app opened on its own takes ?picker= from its own URL', async ({ page, sandbox }) => {
-  await page.goto(
-    `${sandbox.appOrigin}/app/?tenant=${scenario.aemOrg.tenant}&picker=web-component#/settings/creative-cloud`,
-  );
-  await expect(switchButton(page.mainFrame())).toBeVisible();
-  const pickerInShadowRoot = await nativePicker(page.mainFrame()).evaluate(
-    (button) => button.getRootNode() instanceof ShadowRoot,
-  );
+test('the shell passes ?picker= on to the app it frames', async ({ page, sandbox }) => {
+  const url = new URL(sandbox.creativeCloudUrl());
+  url.searchParams.set('picker', 'web-component');
+  await page.goto(url.toString());
+  const app = await appFrameOf(page, sandbox);
+  await expect(switchButton(app)).toBeVisible();
+  const pickerInShadowRoot = await nativePicker(app).evaluate((button) => button.getRootNode() instanceof ShadowRoot);
   expect(pickerInShadowRoot).toBe(true);
-  await expect(consoleUi(page.mainFrame())).toBeVisible();
+  await expect(consoleUi(app)).toBeVisible();
 });
 
 interface NativePickerActions {

@@ -34,6 +34,9 @@ let appListening = false;
 function appUrl(location: ShellLocation): string {
   const url = new URL('/app/', config.appOrigin);
   url.searchParams.set('lang', config.language);
+  // One page's picker form (sandbox/README.md): passed on to the app, which renders the picker.
+  const picker = new URLSearchParams(window.location.search).get('picker');
+  if (picker) url.searchParams.set('picker', picker);
   url.hash = location.route;
   return url.toString();
 }
