@@ -13,6 +13,8 @@ export interface Endpoints {
   imsBaseUrl: string;
   /** Modeled: the origin that serves the Assets CC-connection API. */
   assetsBaseUrl: string;
+  /** Modeled: the Access Profile API's origin; absent where none is known (its badges are then unknown). */
+  accessProfileBaseUrl?: string;
 }
 
 /**
@@ -25,13 +27,23 @@ const SANDBOX_ORIGIN = isSandboxBuild ? `http://127.0.0.1:${SANDBOX_DEFAULT_PORT
 export const LOOPBACK_HOSTNAMES: readonly string[] = isSandboxBuild ? ['127.0.0.1', 'localhost', '[::1]'] : [];
 
 export const KNOWN_ENDPOINTS: Record<Exclude<EnvironmentName, 'custom' | 'sandbox'>, Endpoints> = {
-  production: { imsBaseUrl: 'https://ims-na1.adobelogin.com', assetsBaseUrl: 'https://assets.adobe.com' },
-  stage: { imsBaseUrl: 'https://ims-na1-stg1.adobelogin.com', assetsBaseUrl: 'https://assets.adobe.com' },
+  production: {
+    imsBaseUrl: 'https://ims-na1.adobelogin.com',
+    assetsBaseUrl: 'https://assets.adobe.com',
+    // From Adobe's public app code (shared IMS notes).
+    accessProfileBaseUrl: 'https://aps-web.adobe.io',
+  },
+  stage: {
+    imsBaseUrl: 'https://ims-na1-stg1.adobelogin.com',
+    assetsBaseUrl: 'https://assets.adobe.com',
+    // ASSUMED: Adobe's usual `-stage` host naming; no public source names it.
+    accessProfileBaseUrl: 'https://aps-web-stage.adobe.io',
+  },
 };
 
 /** The sandbox's default endpoints; none in a production build. */
 export const SANDBOX_ENDPOINTS: Endpoints | undefined = SANDBOX_ORIGIN
-  ? { imsBaseUrl: SANDBOX_ORIGIN, assetsBaseUrl: SANDBOX_ORIGIN }
+  ? { imsBaseUrl: SANDBOX_ORIGIN, assetsBaseUrl: SANDBOX_ORIGIN, accessProfileBaseUrl: SANDBOX_ORIGIN }
   : undefined;
 
 /** https anywhere; plain http only on loopback in sandbox builds (the sandbox, a local proxy). */
@@ -62,14 +74,25 @@ export const environmentSettingsSchema = z.strictObject({
   name: environmentNameSchema,
   clientId: z.string(),
   /** Required for `custom`; for `sandbox` it points at a sandbox on another port. Ignored otherwise. */
-  baseUrls: z.optional(z.strictObject({ imsBaseUrl: baseUrlSchema, assetsBaseUrl: baseUrlSchema })),
+  baseUrls: z.optional(
+    z.strictObject({
+      imsBaseUrl: baseUrlSchema,
+      assetsBaseUrl: baseUrlSchema,
+      accessProfileBaseUrl: z.optional(baseUrlSchema),
+    }),
+  ),
 });
 export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 
 export function endpointsFor(settings: EnvironmentSettings): Endpoints | undefined {
   if (settings.name === 'custom') return settings.baseUrls;
   // A production build cannot reach a sandbox (no loopback host permission): not configured.
-  if (settings.name === 'sandbox') return isSandboxBuild ? (settings.baseUrls ?? SANDBOX_ENDPOINTS) : undefined;
+  if (settings.name === 'sandbox') {
+    if (!isSandboxBuild) return undefined;
+    // The sandbox serves the Access Profile API on its own origin, the one its IMS is on.
+    const { baseUrls } = settings;
+    return baseUrls ? { accessProfileBaseUrl: baseUrls.imsBaseUrl, ...baseUrls } : SANDBOX_ENDPOINTS;
+  }
   return KNOWN_ENDPOINTS[settings.name];
 }
 

@@ -1,5 +1,6 @@
 import badgeTokens from 'virtual:spectrum-tokens/badges';
 import { render } from 'preact';
+import { useId } from 'preact/hooks';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale, t } from '@/lib/i18n';
 import { BADGE_LOOK } from './messages';
@@ -9,22 +10,46 @@ import { applyConsoleTheme } from './theme/console-theme';
 /** The stylesheet of a badge list, for any shadow root that shows one. */
 export const BADGE_CSS = `${badgeTokens}\n${badgeSheet}`;
 
-/** The badges of one org: text with an icon, the list named for screen readers. */
+/**
+ * The badges of one org: text with an icon, the list named for screen readers. An `… unknown`
+ * badge carries its explanation as a tooltip and as its description (the text sits hidden
+ * beside it, in the same shadow root, so `aria-describedby` resolves).
+ */
 export function BadgeList({ org, locale }: { org: OrgEntitlement; locale: string }) {
+  const idBase = useId();
+  const helps = org.badges.flatMap((badge) => {
+    const help = BADGE_LOOK[badge].help;
+    return help ? [{ badge, id: `${idBase}-${badge}`, text: t(locale, help) }] : [];
+  });
+  const helpOf = (badge: string) => helps.find((help) => help.badge === badge);
   return (
-    <ul class="badges" aria-label={t(locale, 'badges')}>
-      {org.badges.map((badge) => {
-        const look = BADGE_LOOK[badge];
-        return (
-          <li key={badge} class={`badge tone-${look.tone}`} data-badge={badge}>
-            <span class="badge-icon" aria-hidden="true">
-              {look.icon}
-            </span>
-            {t(locale, look.label)}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul class="badges" aria-label={t(locale, 'badges')}>
+        {org.badges.map((badge) => {
+          const look = BADGE_LOOK[badge];
+          const help = helpOf(badge);
+          return (
+            <li
+              key={badge}
+              class={`badge tone-${look.tone}`}
+              data-badge={badge}
+              title={help?.text}
+              aria-describedby={help?.id}
+            >
+              <span class="badge-icon" aria-hidden="true">
+                {look.icon}
+              </span>
+              {t(locale, look.label)}
+            </li>
+          );
+        })}
+      </ul>
+      {helps.map((help) => (
+        <span key={help.id} id={help.id} hidden>
+          {help.text}
+        </span>
+      ))}
+    </>
   );
 }
 

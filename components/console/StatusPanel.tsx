@@ -2,9 +2,11 @@ import { useSignal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
 import type { ConsoleStore } from '@/lib/console/store';
+import type { PrerequisiteState } from '@/lib/entitlement/schemas';
+import type { MessageKey } from '@/lib/i18n';
 import type { ConsoleState } from '@/lib/messaging/contract';
 import { useLocale, useT } from './i18n-context';
-import { ACCOUNT_TYPES } from './messages';
+import { ACCOUNT_TYPES, INDIVIDUAL_CC } from './messages';
 import { fromUser } from './user-input';
 
 type SignedIn = Extract<ConsoleState, { signedIn: true }>;
@@ -12,15 +14,27 @@ type SignedIn = Extract<ConsoleState, { signedIn: true }>;
 export const formatDateTime = (locale: string, iso: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-function Check({ met, label }: { met: boolean; label: string }) {
+const CHECK_LOOK: Record<PrerequisiteState, { icon: string; text: MessageKey }> = {
+  met: { icon: '✓', text: 'prereqMet' },
+  unmet: { icon: '✗', text: 'prereqNotMet' },
+  unknown: { icon: '?', text: 'prereqUnknown' },
+};
+
+/** ✓ / ✗ when we could ask; when nothing we can ask answers, the words say the console checks it. */
+function Check({ state, label }: { state: PrerequisiteState; label: string }) {
   const t = useT();
+  const look = CHECK_LOOK[state];
   return (
-    <li class={met ? 'check-met' : 'check-unmet'} data-check={met ? 'met' : 'unmet'}>
+    <li class={`check-${state}`} data-check={state}>
       <span class="check-icon" aria-hidden="true">
-        {met ? '✓' : '✗'}
+        {look.icon}
       </span>
       {label}
-      <span class="visually-hidden">: {t(met ? 'prereqMet' : 'prereqNotMet')}</span>
+      {state === 'unknown' ? (
+        <span class="muted">: {t(look.text)}</span>
+      ) : (
+        <span class="visually-hidden">: {t(look.text)}</span>
+      )}
     </li>
   );
 }
@@ -74,6 +88,13 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         </dd>
         <dt>{t('accountType')}</dt>
         <dd data-testid="account-type">{t(ACCOUNT_TYPES[identity.accountType])}</dd>
+        {console && (
+          <>
+            {/* The user's own plan: it lives in no IMS org, so it never decides an org's badge. */}
+            <dt>{t('individualCc')}</dt>
+            <dd data-testid="individual-cc">{t(INDIVIDUAL_CC[console.model.individualCreativeCloud])}</dd>
+          </>
+        )}
         <dt>{t('aemOrg')}</dt>
         <dd data-testid="aem-org">{aemOrg.status === 'resolved' ? aemOrg.org.name : '—'}</dd>
         {connection && (
@@ -98,8 +119,8 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         <>
           <h3>{t('prerequisites')}</h3>
           <ul class="checks" data-testid="prerequisites">
-            <Check met={console.model.prerequisites.isAssetsAdmin} label={t('prereqAssetsAdmin')} />
-            <Check met={console.model.prerequisites.sameUserId} label={t('prereqSameUserId')} />
+            <Check state={console.model.prerequisites.isAssetsAdmin} label={t('prereqAssetsAdmin')} />
+            <Check state={console.model.prerequisites.sameUserId} label={t('prereqSameUserId')} />
           </ul>
           <p data-testid="summary">
             {t('summary', { eligible: console.summary.eligible, total: console.summary.total })}

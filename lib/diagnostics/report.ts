@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit-entry';
+import type { PrerequisiteState } from '../entitlement/schemas';
 import type { Endpoints, EnvironmentName } from '../environment';
 import type { ConsoleState } from '../messaging/contract';
 import { redactDeep } from './redact';
@@ -23,6 +24,8 @@ export interface ReportInput {
   audit: readonly AuditEntry[];
 }
 
+const known = (state: PrerequisiteState | undefined) => (state === 'met' ? true : state === 'unmet' ? false : null);
+
 function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): ConsoleDiagnostics | undefined {
   if (!state.signedIn) return undefined;
   const { aemOrg, console } = state;
@@ -33,8 +36,9 @@ function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): Co
     aemOrgStatus: aemOrg.status,
     connectedOrg: console?.connection.connectedOrg ?? null,
     connectedSince: console?.connection.updatedAt ?? null,
-    isAssetsAdmin: console?.model.prerequisites.isAssetsAdmin ?? null,
-    sameUserId: console?.model.prerequisites.sameUserId ?? null,
+    // null: not known (no console state, or the console's user could not be asked).
+    isAssetsAdmin: known(console?.model.prerequisites.isAssetsAdmin),
+    sameUserId: known(console?.model.prerequisites.sameUserId),
     summary: console
       ? {
           total: console.summary.total,

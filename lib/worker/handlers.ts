@@ -37,7 +37,7 @@ export function createHandlers(services: WorkerServices): Handlers {
   const { session, announce } = services;
 
   async function switchContextFor(identity: ConsoleIdentity): Promise<SwitchContext> {
-    const { profile, organizations, aemOrg, assets } = await loadConsoleContext(session, identity);
+    const { profile, organizations, accessProfile, aemOrg, assets } = await loadConsoleContext(session, identity);
     if (aemOrg.status !== 'resolved' || !assets) {
       throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
     }
@@ -48,7 +48,14 @@ export function createHandlers(services: WorkerServices): Handlers {
       // this request; the admin flag and the connection are read again here.
       async revalidate(orgId: string, connection: CcConnection) {
         const [consoleUser, policy] = await Promise.all([assets.getMe(), currentPolicy()]);
-        const reasons = validateSwitchTarget(orgId, { profile, organizations, consoleUser, connection, policy });
+        const reasons = validateSwitchTarget(orgId, {
+          profile,
+          organizations,
+          consoleUser,
+          connection,
+          policy,
+          accessProfile,
+        });
         const target = organizations.find((org) => orgIdFromRef(org.orgRef) === orgId);
         return { reasons, orgName: target?.orgName ?? orgId, userId: profile.userId };
       },
