@@ -39,6 +39,9 @@ export default defineConfig({
     host_permissions: [
       ...PRODUCTION_CONSOLE_MATCHES,
       ...IMS_HOST_PERMISSIONS,
+      // The Access Profile API (entitlement badges; production and stage bases in lib/environment.ts).
+      'https://aps-web.adobe.io/*',
+      'https://aps-web-stage.adobe.io/*',
       ...(isSandboxMode(mode) ? SANDBOX_CONSOLE_MATCHES : []),
     ],
     // Enterprise policy (README "Enterprise policy"): Chrome validates managed storage against

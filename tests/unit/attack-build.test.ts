@@ -18,7 +18,13 @@ const EXPECTED_PERMISSIONS = {
   // `scripting` registers the console content script on hosts an admin adds (options).
   permissions: ['identity', 'scripting', 'storage'],
   optional_permissions: [],
-  host_permissions: [...PRODUCTION_CONSOLE_MATCHES, ...IMS_HOST_PERMISSIONS].sort(),
+  // The Access Profile API (production and stage) feeds the entitlement badges.
+  host_permissions: [
+    ...PRODUCTION_CONSOLE_MATCHES,
+    ...IMS_HOST_PERMISSIONS,
+    'https://aps-web.adobe.io/*',
+    'https://aps-web-stage.adobe.io/*',
+  ].sort(),
   // Asked one host at a time, at run time, from the options page: nothing is granted up front.
   optional_host_permissions: CUSTOM_CONSOLE_HOST_PERMISSIONS,
 };
