@@ -14,8 +14,8 @@ import type {
 } from './schemas';
 import {
   type AccessProfileSource,
-  individualCreativeCloudOf,
   indexOrgVerdicts,
+  individualCreativeCloudOf,
   type OrgVerdicts,
   verdictsOf,
 } from './sources';

@@ -55,7 +55,12 @@ export function indexOrgVerdicts(
   accessProfile: AccessProfileSource,
 ): ReadonlyMap<string, Partial<Record<OrgCapability, Evidence>>> {
   const byOrg = new Map<string, Partial<Record<OrgCapability, Evidence>>>();
-  function record(orgId: string, capability: OrgCapability, present: boolean, source: 'productContext' | 'accessProfile') {
+  function record(
+    orgId: string,
+    capability: OrgCapability,
+    present: boolean,
+    source: 'productContext' | 'accessProfile',
+  ) {
     const capabilities = byOrg.get(orgId) ?? {};
     const evidence = capabilities[capability] ?? {};
     // The first source to show a state keeps it, so the deciding source is stable.
@@ -78,7 +83,8 @@ export function indexOrgVerdicts(
       if (entry && isOrgCapability(entry.capability)) record(orgId, entry.capability, enabled, 'accessProfile');
     }
     for (const entry of CONFIRMED_ACCESS_PROFILE_CODES) {
-      if (!(entry.code in item.fulfillable_items)) record(orgId, entry.capability as OrgCapability, false, 'accessProfile');
+      if (!(entry.code in item.fulfillable_items))
+        record(orgId, entry.capability as OrgCapability, false, 'accessProfile');
     }
   }
   return byOrg;
