@@ -4,10 +4,10 @@ import { ASSETS_PATHS } from '../../lib/assets/shapes';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { HttpError } from '../../lib/http/errors';
 import type { Fetch } from '../../lib/http/request';
+import { createAccessProfileClient } from '../../lib/ims/access-profile';
 import { createImsClient, IMS_PATHS } from '../../lib/ims/client';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { serviceCodesOf } from '../../lib/service-codes';
-import { createAccessProfileClient } from '../../lib/ims/access-profile';
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { failureOf } from '../support/http-failure';
 import { sandboxForSuite, signInThroughPage } from './support';
@@ -81,7 +81,9 @@ async function switchableOrgId(token: string): Promise<string> {
     assetsClient(token).getConnection(),
   ]);
   // CC shows in the Access Profile API only (no product-context code exists for it).
-  const items = await createAccessProfileClient({ accessProfileBaseUrl: sandbox.server.apiBaseUrl }).getAccessibleItems(token);
+  const items = await createAccessProfileClient({ accessProfileBaseUrl: sandbox.server.apiBaseUrl }).getAccessibleItems(
+    token,
+  );
   const ccCodes = serviceCodesOf('accessProfile', 'creativeCloud').map((entry) => entry.code);
   const ccActive = new Set(
     items

@@ -54,9 +54,11 @@ describe('the Access Profile API', () => {
     expect(new Set(items.map((item) => item.source.owner_id))).toEqual(grantedOrgs);
     for (const item of items) {
       const grants = ada.products.filter((p) => p.source === 'accessProfile' && p.orgId === item.source.owner_id);
-      expect(Object.values(item.fulfillable_items).map((entry) => entry.enabled).sort()).toEqual(
-        grants.map((grant) => grant.statusCode === 'ACTIVE').sort(),
-      );
+      expect(
+        Object.values(item.fulfillable_items)
+          .map((entry) => entry.enabled)
+          .sort(),
+      ).toEqual(grants.map((grant) => grant.statusCode === 'ACTIVE').sort());
     }
   });
 

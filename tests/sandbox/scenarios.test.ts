@@ -2,26 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { organizationsSchema, profileSchema } from '../../lib/ims/shapes';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { ACTIVE_STATUS_CODE, SERVICE_CODES } from '../../lib/service-codes';
-import { SCENARIO_NAMES, SCENARIOS, type Scenario, type ScenarioUser } from '../../sandbox/scenarios';
+import { SCENARIO_NAMES, SCENARIOS, type Scenario } from '../../sandbox/scenarios';
+import { shownState } from '../e2e/support/entitlement-truth';
 import { bearer, sandboxForSuite } from './support';
 
 const sandbox = sandboxForSuite();
 
 const ccActiveOrgs = (scenario: Scenario, userId: string) =>
   new Set(scenario.users.find((u) => u.userId === userId)?.ccOrgIds);
-
-/**
- * What the extension can see of one capability in one org, stated from the scenario's grants:
- * a grant says active or none; an Access Profile item of the org without Express (a confirmed
- * code) says none; nothing else says anything.
- */
-function shownState(user: ScenarioUser, orgId: string, capability: 'creativeCloud' | 'express' | 'libraries') {
-  const grants = user.products.filter((p) => p.orgId === orgId && p.capability === capability);
-  if (grants.some((p) => p.statusCode === ACTIVE_STATUS_CODE)) return 'active';
-  if (grants.length > 0) return 'none';
-  const hasItem = user.products.some((p) => p.orgId === orgId && p.source === 'accessProfile');
-  return capability === 'express' && hasItem ? 'none' : 'unknown';
-}
 
 describe('scenario data', () => {
   for (const name of SCENARIO_NAMES) {
