@@ -1,6 +1,5 @@
 import badgeTokens from 'virtual:spectrum-tokens/badges';
 import { render } from 'preact';
-import { useId } from 'preact/hooks';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale, t } from '@/lib/i18n';
 import { BADGE_LOOK } from './messages';
@@ -12,44 +11,32 @@ export const BADGE_CSS = `${badgeTokens}\n${badgeSheet}`;
 
 /**
  * The badges of one org: text with an icon, the list named for screen readers. An `… unknown`
- * badge carries its explanation as a tooltip and as its description (the text sits hidden
- * beside it, in the same shadow root, so `aria-describedby` resolves).
+ * badge carries its explanation as a tooltip and as its description (hidden text in the same
+ * shadow root, so `aria-describedby` resolves).
  */
 export function BadgeList({ org, locale }: { org: OrgEntitlement; locale: string }) {
-  const idBase = useId();
-  const helps = org.badges.flatMap((badge) => {
-    const help = BADGE_LOOK[badge].help;
-    return help ? [{ badge, id: `${idBase}-${badge}`, text: t(locale, help) }] : [];
-  });
-  const helpOf = (badge: string) => helps.find((help) => help.badge === badge);
   return (
-    <>
-      <ul class="badges" aria-label={t(locale, 'badges')}>
-        {org.badges.map((badge) => {
-          const look = BADGE_LOOK[badge];
-          const help = helpOf(badge);
-          return (
-            <li
-              key={badge}
-              class={`badge tone-${look.tone}`}
-              data-badge={badge}
-              title={help?.text}
-              aria-describedby={help?.id}
-            >
-              <span class="badge-icon" aria-hidden="true">
-                {look.icon}
+    <ul class="badges" aria-label={t(locale, 'badges')}>
+      {org.badges.map((badge) => {
+        const look = BADGE_LOOK[badge];
+        const help = look.help && t(locale, look.help);
+        // Each org is listed once per shadow root, so its id and the badge make a unique id.
+        const helpId = help && `${org.orgId}-${badge}`;
+        return (
+          <li key={badge} class={`badge tone-${look.tone}`} data-badge={badge} title={help} aria-describedby={helpId}>
+            <span class="badge-icon" aria-hidden="true">
+              {look.icon}
+            </span>
+            {t(locale, look.label)}
+            {help && (
+              <span id={helpId} hidden>
+                {help}
               </span>
-              {t(locale, look.label)}
-            </li>
-          );
-        })}
-      </ul>
-      {helps.map((help) => (
-        <span key={help.id} id={help.id} hidden>
-          {help.text}
-        </span>
-      ))}
-    </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

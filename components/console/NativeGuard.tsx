@@ -45,21 +45,18 @@ export function NativeGuard({ guard }: { guard: Guard }) {
   const open = guard.request.value;
   if (!open) return null;
   const { org, orgLabel, returnFocus } = open;
-  const onlyUnknowns = org !== undefined && org.reasons.length === 0;
+  // An org that can work but depends on what the extension cannot see: no refusal, only the unknowns.
+  const onlyUnknowns = org?.eligible;
   return (
     <Dialog titleId="guard-title" onCancel={() => guard.settle(false)} returnFocus={() => returnFocus}>
       <h2 id="guard-title">{t(onlyUnknowns ? 'guardUnknownTitle' : 'guardTitle')}</h2>
       <p data-testid="guard-text">
-        {!org
-          ? t('guardUnknown', { org: orgLabel })
-          : t(onlyUnknowns ? 'guardUnknowns' : 'guardReasons', { org: org.orgName })}
+        {org
+          ? t(onlyUnknowns ? 'guardUnknowns' : 'guardReasons', { org: org.orgName })
+          : t('guardUnknown', { org: orgLabel })}
       </p>
-      {org && org.reasons.length > 0 && <p class="reasons">{reasonsText(org)}</p>}
-      {org && org.unknowns.length > 0 && (
-        <p class="message" data-testid="guard-unknowns">
-          {unknownsText(org)}
-        </p>
-      )}
+      {org && <p class="reasons">{reasonsText(org)}</p>}
+      {org && <p data-testid="guard-unknowns">{unknownsText(org)}</p>}
       <div class="row">
         <button type="button" onClick={() => guard.settle(false)}>
           {t('cancel')}

@@ -3,7 +3,6 @@ import { useLayoutEffect } from 'preact/hooks';
 import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
 import type { ConsoleStore } from '@/lib/console/store';
 import type { PrerequisiteState } from '@/lib/entitlement/schemas';
-import type { MessageKey } from '@/lib/i18n';
 import type { ConsoleState } from '@/lib/messaging/contract';
 import { useLocale, useT } from './i18n-context';
 import { ACCOUNT_TYPES, INDIVIDUAL_CC } from './messages';
@@ -14,27 +13,19 @@ type SignedIn = Extract<ConsoleState, { signedIn: true }>;
 export const formatDateTime = (locale: string, iso: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-const CHECK_LOOK: Record<PrerequisiteState, { icon: string; text: MessageKey }> = {
-  met: { icon: '✓', text: 'prereqMet' },
-  unmet: { icon: '✗', text: 'prereqNotMet' },
-  unknown: { icon: '?', text: 'prereqUnknown' },
-};
-
 /** ✓ / ✗ when we could ask; when nothing we can ask answers, the words say the console checks it. */
 function Check({ state, label }: { state: PrerequisiteState; label: string }) {
   const t = useT();
-  const look = CHECK_LOOK[state];
+  const unknown = state === 'unknown';
   return (
     <li class={`check-${state}`} data-check={state}>
       <span class="check-icon" aria-hidden="true">
-        {look.icon}
+        {unknown ? '?' : state === 'met' ? '✓' : '✗'}
       </span>
       {label}
-      {state === 'unknown' ? (
-        <span class="muted">: {t(look.text)}</span>
-      ) : (
-        <span class="visually-hidden">: {t(look.text)}</span>
-      )}
+      <span class={unknown ? 'muted' : 'visually-hidden'}>
+        : {t(unknown ? 'prereqUnknown' : state === 'met' ? 'prereqMet' : 'prereqNotMet')}
+      </span>
     </li>
   );
 }
