@@ -149,7 +149,7 @@ function manyOrgs(): Scenario {
   const products = orgs.flatMap((o, index): ProductGrant[] => [
     ...(index === 0 ? productContexts(o, ['aem']) : []),
     ...(index % 3 === 0 ? accessItem(o, { creativeCloud: true, ...(index % 4 === 0 && { libraries: true }) }) : []),
-    ...(index % 7 === 1 ? accessItem(o, { creativeCloud: false }) : []),
+    ...(index % 7 === 1 && index % 3 !== 0 ? accessItem(o, { creativeCloud: false }) : []),
     ...(index % 5 === 0 ? productContexts(o, ['express']) : []),
   ]);
   const hedy = user({

@@ -148,17 +148,21 @@ test.describe('badges in the native picker', () => {
     await openPickerWithBadges(app);
     const badgeOf = (orgId: string, badge: string) =>
       app.getByRole('option').filter({ hasText: orgId }).locator(`[data-badge="${badge}"]`);
-    await expect(badgeOf(orgWithCc('active').id, 'ccActive')).toHaveText(`✓${en.badgeCcActive}`);
-    await expect(badgeOf(orgWithCc('none').id, 'noCcEntitlement')).toHaveText(`✕${en.badgeNoCc}`);
+    await expect(badgeOf(orgWithCc('active').id, 'ccActive')).toHaveText(`✓ ${en.badgeCcActive}`, {
+      useInnerText: true,
+    });
+    await expect(badgeOf(orgWithCc('none').id, 'noCcEntitlement')).toHaveText(`✕ ${en.badgeNoCc}`, {
+      useInnerText: true,
+    });
     const unknown = badgeOf(orgWithCc('unknown').id, 'ccUnknown');
-    await expect(unknown).toHaveText(`?${en.badgeCcUnknown}`);
+    await expect(unknown).toHaveText(`? ${en.badgeCcUnknown}`, { useInnerText: true });
     await expect(unknown).toHaveAttribute('title', en.badgeCcUnknownHelp);
     await expect(unknown).toHaveAccessibleDescription(en.badgeCcUnknownHelp);
     await expect(app.getByRole('option').locator('[data-badge="noCcEntitlement"]')).toHaveCount(
       scenario.orgs.filter((org) => shownState(consoleAdminOf(scenario), org.id, 'creativeCloud') === 'none').length,
     );
     const expressUnknown = app.getByRole('option').locator('[data-badge="expressUnknown"]').first();
-    await expect(expressUnknown).toHaveText(`?${en.badgeExpressUnknown}`);
+    await expect(expressUnknown).toHaveText(`? ${en.badgeExpressUnknown}`, { useInnerText: true });
     await expect(expressUnknown).toHaveAccessibleDescription(en.badgeExpressUnknownHelp);
     await expect(app.getByRole('option').locator('[data-badge="librariesUnknown"]').first()).toHaveAttribute(
       'title',

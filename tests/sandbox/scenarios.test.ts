@@ -31,6 +31,9 @@ describe('scenario data', () => {
       for (const user of scenario.users) {
         for (const id of user.orgIds) expect(orgIds).toContain(id);
         for (const product of user.products) expect(user.orgIds).toContain(product.orgId);
+        // One source says one thing about one capability of one org (an item has one entry per code).
+        const keys = user.products.map((p) => `${p.source}/${p.orgId}/${p.capability}`);
+        expect(new Set(keys).size).toBe(keys.length);
       }
     });
   }
