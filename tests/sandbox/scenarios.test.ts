@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { organizationsSchema, profileSchema } from '../../lib/ims/shapes';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
-import { ACTIVE_STATUS_CODE, SERVICE_CODES } from '../../lib/service-codes';
+import { SERVICE_CODES } from '../../lib/service-codes';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario } from '../../sandbox/scenarios';
 import { shownState } from '../e2e/support/entitlement-truth';
 import { bearer, sandboxForSuite } from './support';
