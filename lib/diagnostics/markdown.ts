@@ -33,6 +33,14 @@ function consoleSection(console: ConsoleDiagnostics): string[] {
     `- Connected CC org: ${cell(orgLabel(console.connectedOrg))}${console.connectedSince ? ` since ${console.connectedSince}` : ''}`,
     `- AEM Assets admin: ${cell(console.isAssetsAdmin)}`,
     `- Same user ID as the console: ${cell(console.sameUserId)}`,
+    `- Entitlement sources: ${
+      console.entitlementSources
+        ? Object.entries(console.entitlementSources)
+            .map(([source, status]) => `${source} ${status}`)
+            .join(', ')
+        : '—'
+    }`,
+    `- Individual Creative Cloud plan: ${cell(console.individualCreativeCloud)}`,
     summary
       ? `- Orgs: ${summary.total} total, ${summary.eligible} eligible, ${summary.ccActive} CC active, ${summary.blockedByPolicy} blocked by policy`
       : '- Orgs: —',

@@ -39,6 +39,8 @@ function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): Co
     // null: not known (no console state, or the console's user could not be asked).
     isAssetsAdmin: known(console?.model.prerequisites.isAssetsAdmin),
     sameUserId: known(console?.model.prerequisites.sameUserId),
+    entitlementSources: console ? { ...console.model.sources } : null,
+    individualCreativeCloud: console?.model.individualCreativeCloud ?? null,
     summary: console
       ? {
           total: console.summary.total,

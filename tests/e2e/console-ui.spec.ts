@@ -224,6 +224,14 @@ test.describe('entitlements in three states', () => {
     await openSwitcher(app);
     await expect(option(app, design.name).locator('[data-badge="ccUnknown"]')).toBeVisible();
     await expect(consoleUi(app).locator('[data-badge="noCcEntitlement"]')).toHaveCount(0);
+    // Diagnostics can say why: the worker's state records the source as unavailable.
+    const client = await openWorkerClient(context, extensionId);
+    const state = await client.data({
+      type: 'getConsoleState',
+      console: { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name },
+      freshness: 'cached',
+    });
+    expect(state.signedIn && state.console?.model.sources.accessProfile).toBe('unavailable');
   });
 });
 

@@ -86,6 +86,8 @@ describe('the diagnostics report', () => {
         aemOrg: { id: ACME, name: 'Acme' },
         connectedOrg: { id: BETA, name: 'Beta' },
         isAssetsAdmin: true,
+        entitlementSources: { productContexts: 'answered', serviceAccounts: 'missing', accessProfile: 'answered' },
+        individualCreativeCloud: 'unknown',
         summary: { total: 4, eligible: 2, ccActive: 2, blockedByPolicy: 0 },
       }),
     ]);
