@@ -34,10 +34,13 @@ export async function loadAccessProfile(session: Session, endpoints: Endpoints):
 export async function loadConsoleContext(session: Session, identity: ConsoleIdentity) {
   const { settings, endpoints } = await configuredEnvironment();
   const ims = await session.imsClient();
+  const profileRead = session.authorized((token) => ims.getProfile(token));
   const [profile, organizations, accessProfile] = await Promise.all([
-    session.authorized((token) => ims.getProfile(token)),
+    profileRead,
     session.authorized((token) => ims.getOrganizations(token)),
-    loadAccessProfile(session, endpoints),
+    // After the profile: a token IMS had expired is refreshed by then, and this source has no
+    // refresh of its own (see loadAccessProfile).
+    profileRead.then(() => loadAccessProfile(session, endpoints)),
   ]);
   const remembered = identity.tenant ? (await readAemOrgByTenant())[identity.tenant] : undefined;
   const aemOrg = resolveAemOrg(identity, organizations, remembered);
