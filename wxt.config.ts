@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { spectrumTokens } from './components/console/theme/spectrum-tokens-plugin';
 import { isSandboxMode } from './lib/build-flavor';
 import {
+  ACCESS_PROFILE_HOST_PERMISSIONS,
   AEM_AUTHOR_HOST_PERMISSIONS,
   customConsoleHostPermissionsFor,
   IMS_HOST_PERMISSIONS,
@@ -43,6 +44,7 @@ export default defineConfig({
       ...PRODUCTION_CONSOLE_MATCHES,
       ...IMS_HOST_PERMISSIONS,
       ...AEM_AUTHOR_HOST_PERMISSIONS,
+      ...ACCESS_PROFILE_HOST_PERMISSIONS,
       ...(isSandboxMode(mode) ? SANDBOX_CONSOLE_MATCHES : []),
     ],
     // Enterprise policy (README "Enterprise policy"): Chrome validates managed storage against

@@ -26,6 +26,9 @@ export const PRODUCTION_CONSOLE_MATCHES = [...PRODUCTION_SHELL_MATCHES, ...PRODU
 /** Loopback hosts the console sandbox serves; only non-production builds match them. */
 export const SANDBOX_CONSOLE_MATCHES = [...SANDBOX_SHELL_MATCHES, ...SANDBOX_APP_FRAME_MATCHES];
 
+/** The Access Profile API the entitlement badges read (production and stage bases in lib/environment.ts). */
+export const ACCESS_PROFILE_HOST_PERMISSIONS = ['https://aps-web.adobe.io/*', 'https://aps-web-stage.adobe.io/*'];
+
 /** IMS hosts the worker calls (production and stage). */
 export const IMS_HOST_PERMISSIONS = ['https://ims-na1.adobelogin.com/*', 'https://ims-na1-stg1.adobelogin.com/*'];
 

@@ -18,6 +18,8 @@ export interface Endpoints {
    * the console's AEM author host, which each console's URL names (`assetsBaseUrlFor`).
    */
   assetsBaseUrl?: string;
+  /** Modeled: the Access Profile API's origin; absent where none is known (its badges are then unknown). */
+  accessProfileBaseUrl?: string;
 }
 
 /**
@@ -31,12 +33,22 @@ export const LOOPBACK_HOSTNAMES: readonly string[] = isSandboxBuild ? ['127.0.0.
 
 /** IMS per environment; the Assets API comes from each console's author host. */
 export const KNOWN_ENDPOINTS: Record<Exclude<EnvironmentName, 'custom' | 'sandbox'>, Endpoints> = {
-  production: { imsBaseUrl: 'https://ims-na1.adobelogin.com' },
-  stage: { imsBaseUrl: 'https://ims-na1-stg1.adobelogin.com' },
+  production: {
+    imsBaseUrl: 'https://ims-na1.adobelogin.com',
+    // From Adobe's public app code (shared IMS notes).
+    accessProfileBaseUrl: 'https://aps-web.adobe.io',
+  },
+  stage: {
+    imsBaseUrl: 'https://ims-na1-stg1.adobelogin.com',
+    // ASSUMED: Adobe's usual `-stage` host naming; no public source names it.
+    accessProfileBaseUrl: 'https://aps-web-stage.adobe.io',
+  },
 };
 
 /** The sandbox's default endpoints; none in a production build. */
-export const SANDBOX_ENDPOINTS: Endpoints | undefined = SANDBOX_ORIGIN ? { imsBaseUrl: SANDBOX_ORIGIN } : undefined;
+export const SANDBOX_ENDPOINTS: Endpoints | undefined = SANDBOX_ORIGIN
+  ? { imsBaseUrl: SANDBOX_ORIGIN, accessProfileBaseUrl: SANDBOX_ORIGIN }
+  : undefined;
 
 /** https anywhere; plain http only on loopback in sandbox builds (the sandbox, a local proxy). */
 export function isAllowedBaseUrl(value: string): boolean {
@@ -62,7 +74,11 @@ export const baseUrlSchema = z
     ),
   );
 
-export const baseUrlsSchema = z.strictObject({ imsBaseUrl: baseUrlSchema, assetsBaseUrl: z.optional(baseUrlSchema) });
+export const baseUrlsSchema = z.strictObject({
+  imsBaseUrl: baseUrlSchema,
+  assetsBaseUrl: z.optional(baseUrlSchema),
+  accessProfileBaseUrl: z.optional(baseUrlSchema),
+});
 
 export const environmentSettingsSchema = z.strictObject({
   name: environmentNameSchema,
@@ -78,7 +94,12 @@ export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 export function endpointsFor(settings: EnvironmentSettings): Endpoints | undefined {
   if (settings.name === 'custom') return settings.baseUrls;
   // A production build cannot reach a sandbox (no loopback host permission): not configured.
-  if (settings.name === 'sandbox') return isSandboxBuild ? (settings.baseUrls ?? SANDBOX_ENDPOINTS) : undefined;
+  if (settings.name === 'sandbox') {
+    if (!isSandboxBuild) return undefined;
+    // The sandbox serves the Access Profile API on its own origin, the one its IMS is on.
+    const { baseUrls } = settings;
+    return baseUrls ? { accessProfileBaseUrl: baseUrls.imsBaseUrl, ...baseUrls } : SANDBOX_ENDPOINTS;
+  }
   return KNOWN_ENDPOINTS[settings.name];
 }
 

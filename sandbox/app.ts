@@ -9,6 +9,7 @@ import { consoleSessionRoutes } from './console-session';
 import { controlRoutes } from './control';
 import { faultInjection } from './faults';
 import { apiError, imsError } from './http-errors';
+import { accessProfileRoutes } from './ims/access-profile';
 import { authorizeRoutes } from './ims/authorize';
 import { identityRoutes } from './ims/identity';
 import { logoutRoutes } from './ims/logout';
@@ -40,7 +41,7 @@ export function createSandboxApp(world: SandboxWorld) {
   const app = new Hono<SandboxEnv>();
 
   app.use(requestLogging(() => world.requests));
-  for (const path of ['/ims/*', '/adobe/*', '/console/session']) app.use(path, apiCors);
+  for (const path of ['/ims/*', '/adobe/*', '/webapps/*', '/console/session']) app.use(path, apiCors);
   app.use(faultInjection(() => world.faults));
   app.use(
     bodyLimit({
@@ -56,6 +57,7 @@ export function createSandboxApp(world: SandboxWorld) {
   app.route('/', tokenRoutes(current));
   app.route('/', identityRoutes(current));
   app.route('/', logoutRoutes(current));
+  app.route('/', accessProfileRoutes(current));
   app.route('/', assetsRoutes(current));
   app.route('/', consoleSessionRoutes(current));
   app.route('/', controlRoutes(current));

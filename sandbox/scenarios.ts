@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { grants, org, type ProductGrant, type ScenarioOrg, type ScenarioUser, user } from './scenario-builders';
+import {
+  accessItem,
+  org,
+  type ProductGrant,
+  productContexts,
+  type ScenarioOrg,
+  type ScenarioUser,
+  user,
+} from './scenario-builders';
 
 /**
  * The worlds the sandbox can serve (DESIGN §8). Data is deterministic, so tests (here and in
@@ -65,21 +73,33 @@ function acmeCompany(
   const northwind = org('Northwind Partners', { countryCode: 'GB' });
   const orgs = [acme, design, marketing, legacy, odd, northwind];
 
+  // Every state of every capability (the extension's view), and under it the truth the console
+  // decides by: Marketing holds CC that no source shows (a switch there succeeds), Northwind
+  // shows nothing about CC and holds none (the console refuses with NO_CC_ENTITLEMENT).
   const adaProducts: ProductGrant[] =
     variant === 'entitled'
       ? [
-          ...grants(acme, ['creativeCloud', 'express', 'libraries']),
-          ...grants(design, ['creativeCloud']),
-          ...grants(legacy, ['creativeCloud'], 'INACTIVE'),
-          ...grants(odd, ['creativeCloud', 'express']),
-          ...grants(northwind, ['express', 'libraries']),
+          ...productContexts(acme, ['aem']),
+          // CC, Express and Libraries active (Access Profile).
+          ...accessItem(acme, { creativeCloud: true, express: true, libraries: true }),
+          // CC active; Express none (a confirmed code missing from the item); Libraries unknown.
+          ...accessItem(design, { creativeCloud: true }),
+          // CC and Libraries explicitly disabled: none.
+          ...accessItem(legacy, { creativeCloud: false, libraries: false }),
+          ...accessItem(odd, { creativeCloud: true, express: true }),
+          // Express active from a product context; no Access Profile item: CC and Libraries unknown.
+          ...productContexts(northwind, ['express']),
         ]
       : [
-          ...grants(acme, ['express', 'libraries']),
-          ...grants(design, ['creativeCloud'], 'INACTIVE'),
-          ...grants(legacy, ['creativeCloud'], 'EXPIRED'),
-          ...grants(odd, ['express']),
-          ...grants(northwind, ['libraries']),
+          ...productContexts(acme, ['aem']),
+          ...accessItem(acme, { creativeCloud: false, express: true, libraries: true }),
+          ...accessItem(design, { creativeCloud: false }),
+          ...accessItem(marketing, { creativeCloud: false }),
+          ...accessItem(legacy, { creativeCloud: false }),
+          ...accessItem(odd, { creativeCloud: false, express: true }),
+          ...accessItem(northwind, { creativeCloud: false, libraries: true }),
+          // A lapsed Express context says "none" on its own.
+          ...productContexts(design, ['express'], 'EXPIRED'),
         ];
   const ada = user({
     name: 'Ada Lovelace',
@@ -87,6 +107,7 @@ function acmeCompany(
     accountType: 'type2',
     orgIds: orgs.map((o) => o.id),
     products: adaProducts,
+    unlistedCcOrgIds: variant === 'entitled' ? [marketing.id] : [],
     isAssetsAdmin: name !== 'not-admin',
   });
   const grace = user({
@@ -94,14 +115,20 @@ function acmeCompany(
     email: 'grace@example.com',
     accountType: 'type1',
     orgIds: [design.id, northwind.id],
-    products: grants(design, ['creativeCloud']),
+    products: accessItem(design, { creativeCloud: true }),
+    individualCc: 'CS_LVL_2',
   });
   const alan = user({
     name: 'Alan Turing',
     email: 'alan@acme.example',
     accountType: 'type2',
     orgIds: [acme.id, design.id, odd.id],
-    products: [...grants(acme, ['creativeCloud']), ...grants(design, ['creativeCloud'])],
+    products: [
+      ...productContexts(acme, ['aem']),
+      ...accessItem(acme, { creativeCloud: true }),
+      ...accessItem(design, { creativeCloud: true }),
+    ],
+    individualCc: 'CS_LVL_1',
     isAssetsAdmin: true,
   });
 
@@ -135,12 +162,13 @@ function manyOrgs(): Scenario {
     }),
   );
   const orgs = [globex, ...divisions];
-  // Every third org has active CC (334 of 1,000), some have lapsed CC, Express or Libraries.
+  // Every third org has active CC (334 of 1,000) and some have it disabled (Access Profile);
+  // the rest show nothing about CC (unknown). Express from product contexts, Libraries from items.
   const products = orgs.flatMap((o, index): ProductGrant[] => [
-    ...(index % 3 === 0 ? grants(o, ['creativeCloud']) : []),
-    ...(index % 7 === 1 ? grants(o, ['creativeCloud'], 'INACTIVE') : []),
-    ...(index % 5 === 0 ? grants(o, ['express']) : []),
-    ...(index % 4 === 0 ? grants(o, ['libraries']) : []),
+    ...(index === 0 ? productContexts(o, ['aem']) : []),
+    ...(index % 3 === 0 ? accessItem(o, { creativeCloud: true, ...(index % 4 === 0 && { libraries: true }) }) : []),
+    ...(index % 7 === 1 && index % 3 !== 0 ? accessItem(o, { creativeCloud: false }) : []),
+    ...(index % 5 === 0 ? productContexts(o, ['express']) : []),
   ]);
   const hedy = user({
     name: 'Hedy Lamarr',
@@ -155,7 +183,7 @@ function manyOrgs(): Scenario {
     email: 'alan@globex.example',
     accountType: 'type2',
     orgIds: [globex.id],
-    products: grants(globex, ['creativeCloud']),
+    products: [...productContexts(globex, ['aem']), ...accessItem(globex, { creativeCloud: true })],
     isAssetsAdmin: true,
   });
   return {
@@ -184,7 +212,11 @@ function sameEmailDifferentIds(): Scenario {
     email: 'sam@initech.example',
     accountType: 'type1',
     orgIds: [initech.id, creative.id],
-    products: [...grants(initech, ['creativeCloud']), ...grants(creative, ['creativeCloud', 'libraries'])],
+    products: [
+      ...accessItem(initech, { creativeCloud: true }),
+      ...accessItem(creative, { creativeCloud: true, libraries: true }),
+    ],
+    individualCc: 'CS_LVL_2',
     isAssetsAdmin: true,
   });
   const enterprise = user({
@@ -192,7 +224,11 @@ function sameEmailDifferentIds(): Scenario {
     email: 'sam@initech.example',
     accountType: 'type2',
     orgIds: [initech.id, creative.id],
-    products: [...grants(initech, ['express']), ...grants(creative, ['express'])],
+    products: [
+      ...productContexts(initech, ['aem', 'express']),
+      ...productContexts(creative, ['express']),
+      ...accessItem(initech, { creativeCloud: false }),
+    ],
     isAssetsAdmin: true,
   });
   const peter = user({
@@ -200,7 +236,7 @@ function sameEmailDifferentIds(): Scenario {
     email: 'peter@initech.example',
     accountType: 'type2',
     orgIds: [initech.id],
-    products: grants(initech, ['creativeCloud']),
+    products: [...productContexts(initech, ['aem']), ...accessItem(initech, { creativeCloud: true })],
     isAssetsAdmin: true,
   });
   return {
@@ -220,7 +256,10 @@ function sameEmailDifferentIds(): Scenario {
 }
 
 export const SCENARIOS: Record<ScenarioName, Scenario> = {
-  default: acmeCompany('default', 'A small company: six orgs with mixed entitlements, one connected'),
+  default: acmeCompany(
+    'default',
+    'A small company: six orgs with CC, Express and Libraries active, none and unknown to the extension, one connected',
+  ),
   'many-orgs': manyOrgs(),
   'not-admin': acmeCompany('not-admin', 'The console user is not an Assets admin'),
   'same-email-different-ids': sameEmailDifferentIds(),

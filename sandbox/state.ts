@@ -45,6 +45,8 @@ export interface AuthorizationCode {
   used: boolean;
   /** The grant the code was exchanged for, so a replayed code can revoke it. */
   grantId: string | undefined;
+  /** The scope the authorization asked for (comma-separated, as IMS takes it). */
+  scope: string;
 }
 
 export interface IdempotentReply {
@@ -141,9 +143,7 @@ export class SandboxWorld {
     this.concurrentChangeArmed = false;
     const otherAdmin = this.user(this.scenario.otherAdminUserId);
     const candidates = this.scenario.orgs.filter((o) => o.id !== this.connection.orgId);
-    const entitled = candidates.find((o) =>
-      otherAdmin?.products.some((p) => p.orgId === o.id && p.capability === 'creativeCloud'),
-    );
+    const entitled = candidates.find((o) => otherAdmin?.ccOrgIds.includes(o.id));
     const target = entitled ?? candidates[0];
     if (target) this.changeConnection(target.id, this.scenario.otherAdminUserId, 'external');
   }

@@ -19,6 +19,11 @@ export interface TokenRecord {
   issuedAt: number;
   /** Access tokens only; refresh tokens last until revoked. */
   expiresAt: number | null;
+  /**
+   * The scopes granted (IMS writes them comma-separated). Undefined for tokens made outside
+   * the authorize flow (the console's own session, the control API): they carry every scope.
+   */
+  scope?: string;
   revoked: boolean;
 }
 
@@ -48,6 +53,7 @@ export class TokenStore {
     origin: TokenOrigin;
     grantId?: string;
     ttlSeconds?: number;
+    scope?: string;
   }): TokenRecord {
     const issuedAt = this.now();
     const record: TokenRecord = {
@@ -60,6 +66,7 @@ export class TokenStore {
       issuedAt,
       expiresAt: fields.kind === 'access' ? issuedAt + (fields.ttlSeconds ?? 3600) * 1000 : null,
       revoked: false,
+      ...(fields.scope !== undefined && { scope: fields.scope }),
     };
     this.live.set(record.token, record);
     this.everIssued.push(record);

@@ -9,18 +9,30 @@ import { applyConsoleTheme } from './theme/console-theme';
 /** The stylesheet of a badge list, for any shadow root that shows one. */
 export const BADGE_CSS = `${badgeTokens}\n${badgeSheet}`;
 
-/** The badges of one org: text with an icon, the list named for screen readers. */
+/**
+ * The badges of one org: text with an icon, the list named for screen readers. An `… unknown`
+ * badge carries its explanation as a tooltip and as its description (hidden text in the same
+ * shadow root, so `aria-describedby` resolves).
+ */
 export function BadgeList({ org, locale }: { org: OrgEntitlement; locale: string }) {
   return (
     <ul class="badges" aria-label={t(locale, 'badges')}>
       {org.badges.map((badge) => {
         const look = BADGE_LOOK[badge];
+        const help = look.help && t(locale, look.help);
+        // Each org is listed once per shadow root, so its id and the badge make a unique id.
+        const helpId = help && `${org.orgId}-${badge}`;
         return (
-          <li key={badge} class={`badge tone-${look.tone}`} data-badge={badge}>
+          <li key={badge} class={`badge tone-${look.tone}`} data-badge={badge} title={help} aria-describedby={helpId}>
             <span class="badge-icon" aria-hidden="true">
               {look.icon}
             </span>
             {t(locale, look.label)}
+            {help && (
+              <span id={helpId} hidden>
+                {help}
+              </span>
+            )}
           </li>
         );
       })}

@@ -3,6 +3,7 @@ import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { messageParts } from '@/lib/i18n';
 import { Dialog } from './Dialog';
 import { useLocale, useT } from './i18n-context';
+import { useUnknownsText } from './Switcher';
 import { fromUser } from './user-input';
 
 interface ConfirmSwitchProps {
@@ -16,6 +17,7 @@ interface ConfirmSwitchProps {
 export function ConfirmSwitch({ store, target, returnFocus, onClose }: ConfirmSwitchProps) {
   const t = useT();
   const locale = useLocale();
+  const unknownsText = useUnknownsText();
   const state = store.state.value;
   const resolved = state?.signedIn ? state : undefined;
   const current = resolved?.console?.connection?.connectedOrg;
@@ -30,6 +32,11 @@ export function ConfirmSwitch({ store, target, returnFocus, onClose }: ConfirmSw
     <Dialog titleId="confirm-title" onCancel={() => onClose(false)} returnFocus={returnFocus}>
       <h2 id="confirm-title">{t('confirmTitle')}</h2>
       <p data-testid="confirm-text">{text}</p>
+      {target.unknowns.length > 0 && (
+        <p class="message" data-testid="confirm-unknowns">
+          {unknownsText(target)}
+        </p>
+      )}
       <div class="row">
         <button type="button" onClick={() => onClose(false)}>
           {t('cancel')}

@@ -2,7 +2,7 @@ import { type Signal, signal } from '@preact/signals';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { Dialog } from './Dialog';
 import { useT } from './i18n-context';
-import { useReasonsText } from './Switcher';
+import { useReasonsText, useUnknownsText } from './Switcher';
 import { fromUser } from './user-input';
 
 export interface GuardRequest {
@@ -33,20 +33,30 @@ export function createGuard() {
 }
 export type Guard = ReturnType<typeof createGuard>;
 
-/** Before the native "Switch orgs" goes to an org that cannot work: the reasons, then cancel or proceed. */
+/**
+ * Before the native "Switch orgs" goes to an org that cannot work, or one the extension cannot
+ * fully check: the reasons (or what it cannot see, and that the console decides), then cancel
+ * or proceed.
+ */
 export function NativeGuard({ guard }: { guard: Guard }) {
   const t = useT();
   const reasonsText = useReasonsText();
+  const unknownsText = useUnknownsText();
   const open = guard.request.value;
   if (!open) return null;
   const { org, orgLabel, returnFocus } = open;
+  // An org that can work but depends on what the extension cannot see: no refusal, only the unknowns.
+  const onlyUnknowns = org?.eligible;
   return (
     <Dialog titleId="guard-title" onCancel={() => guard.settle(false)} returnFocus={() => returnFocus}>
-      <h2 id="guard-title">{t('guardTitle')}</h2>
+      <h2 id="guard-title">{t(onlyUnknowns ? 'guardUnknownTitle' : 'guardTitle')}</h2>
       <p data-testid="guard-text">
-        {org ? t('guardReasons', { org: org.orgName }) : t('guardUnknown', { org: orgLabel })}
+        {org
+          ? t(onlyUnknowns ? 'guardUnknowns' : 'guardReasons', { org: org.orgName })
+          : t('guardUnknown', { org: orgLabel })}
       </p>
       {org && <p class="reasons">{reasonsText(org)}</p>}
+      {org && <p data-testid="guard-unknowns">{unknownsText(org)}</p>}
       <div class="row">
         <button type="button" onClick={() => guard.settle(false)}>
           {t('cancel')}

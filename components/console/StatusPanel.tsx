@@ -2,9 +2,10 @@ import { useSignal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
 import type { ConsoleStore } from '@/lib/console/store';
+import type { PrerequisiteState } from '@/lib/entitlement/schemas';
 import type { ConsoleState } from '@/lib/messaging/contract';
 import { useLocale, useT } from './i18n-context';
-import { ACCOUNT_TYPES } from './messages';
+import { ACCOUNT_TYPES, INDIVIDUAL_CC } from './messages';
 import { fromUser } from './user-input';
 
 type SignedIn = Extract<ConsoleState, { signedIn: true }>;
@@ -12,26 +13,19 @@ type SignedIn = Extract<ConsoleState, { signedIn: true }>;
 export const formatDateTime = (locale: string, iso: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-function Check({ met, label }: { met: boolean | null; label: string }) {
+/** ✓ / ✗ when we could ask; when nothing we can ask answers, the words say the console checks it. */
+function Check({ state, label }: { state: PrerequisiteState; label: string }) {
   const t = useT();
-  // null: nothing the extension may ask answers it (the console's API refuses it); the console checks.
-  if (met === null) {
-    return (
-      <li class="check-unknown" data-check="unknown">
-        <span class="check-icon" aria-hidden="true">
-          ?
-        </span>
-        {label}: {t('prereqUnknown')}
-      </li>
-    );
-  }
+  const unknown = state === 'unknown';
   return (
-    <li class={met ? 'check-met' : 'check-unmet'} data-check={met ? 'met' : 'unmet'}>
+    <li class={`check-${state}`} data-check={state}>
       <span class="check-icon" aria-hidden="true">
-        {met ? '✓' : '✗'}
+        {unknown ? '?' : state === 'met' ? '✓' : '✗'}
       </span>
       {label}
-      <span class="visually-hidden">: {t(met ? 'prereqMet' : 'prereqNotMet')}</span>
+      <span class={unknown ? 'muted' : 'visually-hidden'}>
+        : {t(unknown ? 'prereqUnknown' : state === 'met' ? 'prereqMet' : 'prereqNotMet')}
+      </span>
     </li>
   );
 }
@@ -85,6 +79,13 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         </dd>
         <dt>{t('accountType')}</dt>
         <dd data-testid="account-type">{t(ACCOUNT_TYPES[identity.accountType])}</dd>
+        {console && (
+          <>
+            {/* The user's own plan: it lives in no IMS org, so it never decides an org's badge. */}
+            <dt>{t('individualCc')}</dt>
+            <dd data-testid="individual-cc">{t(INDIVIDUAL_CC[console.model.individualCreativeCloud])}</dd>
+          </>
+        )}
         <dt>{t('aemOrg')}</dt>
         <dd data-testid="aem-org">{aemOrg.status === 'resolved' ? aemOrg.org.name : '—'}</dd>
         {connection && (
@@ -113,8 +114,8 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         <>
           <h3>{t('prerequisites')}</h3>
           <ul class="checks" data-testid="prerequisites">
-            <Check met={console.model.prerequisites.isAssetsAdmin} label={t('prereqAssetsAdmin')} />
-            <Check met={console.model.prerequisites.sameUserId} label={t('prereqSameUserId')} />
+            <Check state={console.model.prerequisites.isAssetsAdmin} label={t('prereqAssetsAdmin')} />
+            <Check state={console.model.prerequisites.sameUserId} label={t('prereqSameUserId')} />
           </ul>
           <p data-testid="summary">
             {t('summary', { eligible: console.summary.eligible, total: console.summary.total })}

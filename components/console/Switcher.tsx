@@ -6,13 +6,22 @@ import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { BadgeList } from './Badges';
 import { ConfirmSwitch } from './ConfirmSwitch';
 import { useLocale, useT } from './i18n-context';
-import { REASON_MESSAGES } from './messages';
+import { REASON_MESSAGES, UNKNOWN_FACT_MESSAGES } from './messages';
 import { searchIndex, searchOrgs } from './org-search';
 import { fromUser } from './user-input';
 
 export function useReasonsText() {
   const t = useT();
   return (org: OrgEntitlement) => org.reasons.map((reason) => t(REASON_MESSAGES[reason])).join('; ');
+}
+
+/** What the extension cannot see for this org, then that the console decides; empty when it sees everything. */
+export function useUnknownsText() {
+  const t = useT();
+  return (org: OrgEntitlement) =>
+    org.unknowns.length === 0
+      ? ''
+      : [...org.unknowns.map((fact) => t(UNKNOWN_FACT_MESSAGES[fact])), t('consoleDecides')].join(' ');
 }
 
 const KEY_STEPS: Record<string, (active: number, count: number) => number> = {
@@ -31,6 +40,7 @@ export function Switcher({ store }: { store: ConsoleStore }) {
   const t = useT();
   const locale = useLocale();
   const reasonsText = useReasonsText();
+  const unknownsText = useUnknownsText();
   const open = useSignal(false);
   const query = useSignal('');
   const active = useSignal(0);
@@ -154,6 +164,11 @@ export function Switcher({ store }: { store: ConsoleStore }) {
                 <span class="org-id">{org.orgId}</span>
                 <BadgeList org={org} locale={locale} />
                 {!org.eligible && <span class="reasons">{reasonsText(org)}</span>}
+                {org.eligible && org.unknowns.length > 0 && (
+                  <span class="unknowns muted" data-testid="org-unknowns">
+                    {unknownsText(org)}
+                  </span>
+                )}
               </div>
             ))}
           </div>

@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import type { Badge, IneligibilityReason } from '@/lib/entitlement/schemas';
+import type { Badge, IndividualCreativeCloud, IneligibilityReason, UnknownFact } from '@/lib/entitlement/schemas';
 import type { ErrorCode } from '@/lib/errors';
 import type { MessageKey } from '@/lib/i18n';
 import type { accountTypeSchema } from '@/lib/messaging/contract';
@@ -57,6 +57,7 @@ export const REASON_MESSAGES: Record<IneligibilityReason, MessageKey> = {
   NOT_ACCESSIBLE: 'reasonNotAccessible',
   ALREADY_CONNECTED: 'reasonAlreadyConnected',
   NO_CC_ENTITLEMENT: 'reasonNoCc',
+  CC_ENTITLEMENT_UNKNOWN: 'reasonCcUnknown',
   NOT_ASSETS_ADMIN: 'reasonNotAdmin',
   DIFFERENT_USER_ID: 'reasonDifferentUserId',
   BLOCKED_BY_POLICY: 'reasonBlocked',
@@ -65,13 +66,19 @@ export const REASON_MESSAGES: Record<IneligibilityReason, MessageKey> = {
 
 export type Tone = 'positive' | 'negative' | 'notice' | 'informative' | 'neutral';
 
-/** Each badge: its text, an icon that carries the meaning without colour, and a tone. */
-export const BADGE_LOOK: Record<Badge, { label: MessageKey; icon: string; tone: Tone }> = {
+/**
+ * Each badge: its text, an icon that carries the meaning without colour, a tone, and for the
+ * `… unknown` badges a short explanation (hover, screen readers, the switcher's row).
+ */
+export const BADGE_LOOK: Record<Badge, { label: MessageKey; icon: string; tone: Tone; help?: MessageKey }> = {
   connected: { label: 'badgeConnected', icon: '●', tone: 'informative' },
   ccActive: { label: 'badgeCcActive', icon: '✓', tone: 'positive' },
   noCcEntitlement: { label: 'badgeNoCc', icon: '✕', tone: 'negative' },
+  ccUnknown: { label: 'badgeCcUnknown', icon: '?', tone: 'notice', help: 'badgeCcUnknownHelp' },
   express: { label: 'badgeExpress', icon: '+', tone: 'neutral' },
+  expressUnknown: { label: 'badgeExpressUnknown', icon: '?', tone: 'neutral', help: 'badgeExpressUnknownHelp' },
   libraries: { label: 'badgeLibraries', icon: '+', tone: 'neutral' },
+  librariesUnknown: { label: 'badgeLibrariesUnknown', icon: '?', tone: 'neutral', help: 'badgeLibrariesUnknownHelp' },
   differentUserId: { label: 'badgeDifferentUserId', icon: '!', tone: 'notice' },
   blockedByPolicy: { label: 'badgeBlocked', icon: '⊘', tone: 'negative' },
 };
@@ -81,4 +88,18 @@ export const ACCOUNT_TYPES: Record<z.infer<typeof accountTypeSchema>, MessageKey
   enterprise: 'accountEnterprise',
   federated: 'accountFederated',
   unknown: 'accountUnknown',
+};
+
+/** What the extension cannot see, one sentence each, for the switcher, the confirmation and the guard. */
+export const UNKNOWN_FACT_MESSAGES: Record<UnknownFact, MessageKey> = {
+  CC_ENTITLEMENT: 'unknownCcEntitlement',
+  ASSETS_ADMIN: 'unknownAssetsAdmin',
+  SAME_USER_ID: 'unknownSameUserId',
+};
+
+export const INDIVIDUAL_CC: Record<IndividualCreativeCloud, MessageKey> = {
+  paid: 'individualCcPaid',
+  free: 'individualCcFree',
+  none: 'individualCcNone',
+  unknown: 'individualCcUnknown',
 };

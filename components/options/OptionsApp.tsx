@@ -14,7 +14,12 @@ import { useEffectiveSettings } from './use-settings';
 /** Notices above the sections: unreadable stored settings, and policy fields that were ignored. */
 function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
   const t = useT();
-  const policyActive = [settings.environment, settings.clientId, settings.readOnly].some((s) => s.lockedBy);
+  const policyActive = [
+    settings.environment,
+    settings.clientId,
+    settings.readOnly,
+    settings.blockUnknownEntitlements,
+  ].some((s) => s.lockedBy);
   return (
     <>
       {settings.environment.corrupted && (

@@ -52,11 +52,37 @@ export function ReadOnlySection({ settings }: { settings: EffectiveSettings }) {
           {t(status.value.message)}
         </p>
       )}
+      <BlockUnknownEntitlements setting={settings.blockUnknownEntitlements} />
       {allowlist && (
         <p class="notice" data-testid="policy-allowlist">
           {t('optionsAllowlist', { count: allowlist.length })}
         </p>
       )}
     </section>
+  );
+}
+
+/** Only enterprise policy sets this (no user choice), so it is shown, never edited, here. */
+function BlockUnknownEntitlements({ setting }: { setting: EffectiveSettings['blockUnknownEntitlements'] }) {
+  const t = useT();
+  return (
+    <>
+      <LockedNote id="block-unknown-locked" setting={setting} />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={setting.value}
+          disabled
+          data-testid="block-unknown-entitlements"
+          aria-describedby={
+            setting.lockedBy === 'policy' ? 'block-unknown-locked block-unknown-help' : 'block-unknown-help'
+          }
+        />
+        {t('optionsBlockUnknownLabel')}
+      </label>
+      <p id="block-unknown-help" class="muted">
+        {t('optionsBlockUnknownHelp')}
+      </p>
+    </>
   );
 }

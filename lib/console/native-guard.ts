@@ -8,7 +8,8 @@ import { consoleProfile } from './profile';
 /**
  * The native guard: the console's own "Switch orgs" button switches to whatever org is picked,
  * eligible or not. A capture-phase listener on the document runs before the console's listener
- * on the button; for an ineligible (or unknown) org it stops the click, shows the reasons and,
+ * on the button; for an ineligible org, one not in the user's list, or one with an entitlement
+ * or prerequisite the extension cannot see, it stops the click, shows why and,
  * when the admin proceeds, clicks the button again and lets that one click through.
  *
  * Read-only mode hides the extension's own switch controls; it does not disable the console's
@@ -107,7 +108,8 @@ export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOption
     }
     if (letNextClickThrough || isDisabled(view.switchButton)) return;
     const { org, orgId, valueText } = pickedOrg(view);
-    if (org?.eligible) return;
+    // Through at once only when the org can work and nothing it depends on is unknown.
+    if (org?.eligible && org.unknowns.length === 0) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     if (dialogOpen) return;

@@ -47,6 +47,14 @@ function consoleSection(console: ConsoleDiagnostics): string[] {
     `- Switch path: ${SWITCH_PATH_LABEL[console.switchPath ?? 'unknown']}`,
     `- AEM Assets admin: ${cell(console.isAssetsAdmin)}`,
     `- Same user ID as the console: ${cell(console.sameUserId)}`,
+    `- Entitlement sources: ${
+      console.entitlementSources
+        ? Object.entries(console.entitlementSources)
+            .map(([source, status]) => `${source} ${status}`)
+            .join(', ')
+        : '—'
+    }`,
+    `- Individual Creative Cloud plan: ${cell(console.individualCreativeCloud)}`,
     summary
       ? `- Orgs: ${summary.total} total, ${summary.eligible} eligible, ${summary.ccActive} CC active, ${summary.blockedByPolicy} blocked by policy`
       : '- Orgs: —',

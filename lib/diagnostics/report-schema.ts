@@ -1,6 +1,11 @@
 import { z } from 'zod/mini';
 import { auditEntrySchema, switchPathSchema } from '../audit-entry';
-import { badgeSchema, ineligibilityReasonSchema } from '../entitlement/schemas';
+import {
+  badgeSchema,
+  entitlementSourcesSchema,
+  individualCreativeCloudSchema,
+  ineligibilityReasonSchema,
+} from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
 
@@ -30,6 +35,9 @@ export const consoleDiagnosticsSchema = z.strictObject({
   switchPath: z.nullable(switchPathSchema),
   isAssetsAdmin: z.nullable(z.boolean()),
   sameUserId: z.nullable(z.boolean()),
+  /** Which entitlement sources answered (why a badge says unknown) and the user's own plan. */
+  entitlementSources: z.nullable(entitlementSourcesSchema),
+  individualCreativeCloud: z.nullable(individualCreativeCloudSchema),
   summary: z.nullable(
     z.strictObject({ total: z.number(), eligible: z.number(), ccActive: z.number(), blockedByPolicy: z.number() }),
   ),

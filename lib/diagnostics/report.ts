@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit-entry';
+import type { PrerequisiteState } from '../entitlement/schemas';
 import type { Endpoints, EnvironmentName } from '../environment';
 import type { ConsoleState } from '../messaging/contract';
 import { redactDeep } from './redact';
@@ -23,6 +24,8 @@ export interface ReportInput {
   audit: readonly AuditEntry[];
 }
 
+const known = (state: PrerequisiteState | undefined) => (state === 'met' ? true : state === 'unmet' ? false : null);
+
 function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): ConsoleDiagnostics | undefined {
   if (!state.signedIn) return undefined;
   const { aemOrg, console } = state;
@@ -34,8 +37,11 @@ function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): Co
     connectedOrg: console?.connection?.connectedOrg ?? null,
     connectedSince: console?.connection?.updatedAt ?? null,
     switchPath: console?.switchPath ?? null,
-    isAssetsAdmin: console?.model.prerequisites.isAssetsAdmin ?? null,
-    sameUserId: console?.model.prerequisites.sameUserId ?? null,
+    // null: not known (no console state, or the console's user could not be asked).
+    isAssetsAdmin: known(console?.model.prerequisites.isAssetsAdmin),
+    sameUserId: known(console?.model.prerequisites.sameUserId),
+    entitlementSources: console ? { ...console.model.sources } : null,
+    individualCreativeCloud: console?.model.individualCreativeCloud ?? null,
     summary: console
       ? {
           total: console.summary.total,

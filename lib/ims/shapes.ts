@@ -36,15 +36,25 @@ export const productContextSchema = z.looseObject({
   }),
 });
 
+/** The user's own plans, not tied to any org (`creative_cloud` with `CS_LVL_1` free / `CS_LVL_2` paid). */
+export const serviceAccountSchema = z.looseObject({
+  serviceCode: z.string(),
+  serviceStatus: z.optional(z.string()),
+  serviceLevel: z.optional(z.string()),
+  ident: z.optional(z.string()),
+});
+export type ServiceAccount = z.infer<typeof serviceAccountSchema>;
+
 export const profileSchema = z.looseObject({
   userId: z.string().check(z.minLength(1)),
   authId: z.optional(z.string()),
   account_type: z.string(),
   email: z.string(),
   name: z.string(),
-  roles: z.optional(z.array(z.looseObject({ organization: z.string(), named_role: z.string() }))),
-  // An account without any product may come without the list; treat that as empty.
+  // Both lists come only with their scope (below). Missing means "not told", which the
+  // entitlement model keeps apart from an empty list ("told: nothing").
   projectedProductContext: z.optional(z.array(productContextSchema)),
+  serviceAccounts: z.optional(z.array(serviceAccountSchema)),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -71,11 +81,21 @@ export function accountTypeOf(imsAccountType: string): AccountType {
   return ACCOUNT_TYPES[imsAccountType as keyof typeof ACCOUNT_TYPES] ?? 'unknown';
 }
 
-/** Scopes the extension asks for: identity, org list, product contexts and roles. */
+/**
+ * Scopes the extension asks for, each for a source it reads: identity, the org list, the
+ * per-org product contexts and the user's own plans (`serviceAccounts`). The Experience Cloud
+ * shell asks for `creative_cloud`; that this scope is what brings `serviceAccounts` is our
+ * reading of Adobe's public code. Roles are not read, so not asked for.
+ */
 export const IMS_SCOPES = [
   'openid',
   'AdobeID',
   'read_organizations',
   'additional_info.projectedProductContext',
-  'additional_info.roles',
+  'creative_cloud',
 ] as const;
+/** The scope each optional profile list needs (the sandbox checks the same names). */
+export const PROFILE_LIST_SCOPES = {
+  projectedProductContext: 'additional_info.projectedProductContext',
+  serviceAccounts: 'creative_cloud',
+} as const satisfies Record<string, (typeof IMS_SCOPES)[number]>;

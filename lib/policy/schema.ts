@@ -32,6 +32,8 @@ export const POLICY_FIELDS = {
   consoleHosts: z.array(policyConsoleHostSchema),
   readOnly: z.boolean(),
   allowedCcOrgIds: z.array(orgIdSchema),
+  // true: an org whose CC entitlement no source shows is refused instead of left to the console.
+  blockUnknownEntitlements: z.boolean(),
 } as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;

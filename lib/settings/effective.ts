@@ -21,6 +21,8 @@ export interface EffectiveSettings {
   readOnly: Setting<boolean>;
   /** The CC orgs policy allows to be connected; undefined means no allowlist. */
   allowedCcOrgIds: readonly string[] | undefined;
+  /** Refuse orgs whose CC entitlement the extension cannot see; only policy sets it (default off). */
+  blockUnknownEntitlements: Setting<boolean>;
   /** Console hosts set by policy (wired to the custom console hosts where those exist). */
   consoleHosts: readonly string[] | undefined;
   /** Policy fields that were set but invalid, and are ignored. */
@@ -59,6 +61,10 @@ export function mergeSettings(
         : { value: clientId, corrupted: user.environment.corrupted },
     readOnly: policy.readOnly !== undefined ? locked(policy.readOnly) : user.readOnly,
     allowedCcOrgIds: policy.allowedCcOrgIds,
+    blockUnknownEntitlements:
+      policy.blockUnknownEntitlements !== undefined
+        ? locked(policy.blockUnknownEntitlements)
+        : { value: false, corrupted: false },
     consoleHosts: policy.consoleHosts,
     policyInvalidFields: invalidFields,
   };

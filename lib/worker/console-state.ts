@@ -2,9 +2,10 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { type AssetsClient, createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
-import { buildEntitlementModel, summarize } from '../entitlement/model';
+import { type AccessProfileSource, buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';
-import { assetsBaseUrlFor } from '../environment';
+import { assetsBaseUrlFor, type Endpoints } from '../environment';
+import { createAccessProfileClient } from '../ims/access-profile';
 import { accountTypeOf, type Organization, type Profile } from '../ims/shapes';
 import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
@@ -15,13 +16,33 @@ import type { Session } from './session';
 import { configuredEnvironment } from './session';
 import { isAssetsApiUnavailable, rememberSwitchPath } from './switch-path';
 
-/** Everything a console tab needs, fetched fresh: IMS identity and orgs, then the Assets side. */
+/**
+ * The Access Profile API only sharpens badges: any failure (network, 4xx/5xx, a payload that
+ * does not parse) leaves the source `unavailable` and its capabilities unknown, and never fails
+ * the console state. Its 401 does not refresh the IMS session either: the API may simply not
+ * accept this client's token, which says nothing about the session.
+ */
+export async function loadAccessProfile(session: Session, endpoints: Endpoints): Promise<AccessProfileSource> {
+  if (!endpoints.accessProfileBaseUrl) return { status: 'notConfigured' };
+  try {
+    const client = createAccessProfileClient({ accessProfileBaseUrl: endpoints.accessProfileBaseUrl });
+    return { status: 'answered', items: await client.getAccessibleItems(await session.accessToken()) };
+  } catch {
+    return { status: 'unavailable' };
+  }
+}
+
+/** Everything a console tab needs, fetched fresh: IMS identity, orgs and entitlement sources, then the Assets side. */
 export async function loadConsoleContext(session: Session, identity: ConsoleIdentity) {
   const { settings, endpoints } = await configuredEnvironment();
   const ims = await session.imsClient();
-  const [profile, organizations] = await Promise.all([
-    session.authorized((token) => ims.getProfile(token)),
+  const profileRead = session.authorized((token) => ims.getProfile(token));
+  const [profile, organizations, accessProfile] = await Promise.all([
+    profileRead,
     session.authorized((token) => ims.getOrganizations(token)),
+    // After the profile: a token IMS had expired is refreshed by then, and this source has no
+    // refresh of its own (see loadAccessProfile).
+    profileRead.then(() => loadAccessProfile(session, endpoints)),
   ]);
   const remembered = identity.tenant ? (await readAemOrgByTenant())[identity.tenant] : undefined;
   const aemOrg = resolveAemOrg(identity, organizations, remembered);
@@ -36,13 +57,17 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
           onUnauthorized: () => session.refreshAfterUnauthorized(),
         })
       : undefined;
-  return { profile, organizations, aemOrg, assets };
+  return { profile, organizations, accessProfile, aemOrg, assets };
 }
 
-/** The one place switching policy is read: read-only and the CC org allowlist, enterprise policy first. */
+/** The one place switching policy is read: read-only, the CC org allowlist and unknown entitlements, enterprise policy first. */
 export async function currentPolicy(): Promise<SwitchPolicy> {
   const settings = await readEffectiveSettings();
-  return { readOnly: settings.readOnly.value, allowedOrgIds: settings.allowedCcOrgIds };
+  return {
+    readOnly: settings.readOnly.value,
+    allowedOrgIds: settings.allowedCcOrgIds,
+    blockUnknownEntitlements: settings.blockUnknownEntitlements.value,
+  };
 }
 
 export function identityOf(profile: Profile): Identity {
@@ -65,7 +90,7 @@ export async function fetchConsoleState(
   pageConnectedOrgId?: string | null,
 ): Promise<ConsoleState> {
   if (!(await session.isSignedIn())) return { signedIn: false };
-  const { profile, organizations, aemOrg, assets } = await loadConsoleContext(session, identity);
+  const { profile, organizations, accessProfile, aemOrg, assets } = await loadConsoleContext(session, identity);
   const base = { signedIn: true as const, identity: identityOf(profile), aemOrg };
   if (!assets) return remember(identity, base);
   const [fromApi, policy] = await Promise.all([readFromApi(assets), currentPolicy()]);
@@ -79,6 +104,7 @@ export async function fetchConsoleState(
     ...(fromApi && { consoleUser: fromApi.consoleUser }),
     connection: connection ?? { connectedOrg: null },
     policy,
+    accessProfile,
   });
   return remember(identity, {
     ...base,

@@ -59,7 +59,7 @@ export function createHandlers(services: WorkerServices): Handlers {
   const { session, announce } = services;
 
   async function switchContextFor(identity: ConsoleIdentity): Promise<SwitchContext> {
-    const { profile, organizations, aemOrg, assets } = await loadConsoleContext(session, identity);
+    const { profile, organizations, accessProfile, aemOrg, assets } = await loadConsoleContext(session, identity);
     if (aemOrg.status !== 'resolved' || !assets) {
       throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
     }
@@ -70,7 +70,14 @@ export function createHandlers(services: WorkerServices): Handlers {
       // this request; the admin flag and the connection are read again here.
       async revalidate(orgId: string, connection: CcConnection) {
         const [consoleUser, policy] = await Promise.all([assets.getMe(), currentPolicy()]);
-        const reasons = validateSwitchTarget(orgId, { profile, organizations, consoleUser, connection, policy });
+        const reasons = validateSwitchTarget(orgId, {
+          profile,
+          organizations,
+          consoleUser,
+          connection,
+          policy,
+          accessProfile,
+        });
         const target = organizations.find((org) => orgIdFromRef(org.orgRef) === orgId);
         return { reasons, orgName: target?.orgName ?? orgId, userId: profile.userId };
       },
@@ -90,7 +97,7 @@ export function createHandlers(services: WorkerServices): Handlers {
     if ((await rememberedSwitchPath(consoleKeyOf(identity))) !== 'console') {
       throw new ExtensionError('SWITCH_PATH_CHANGED', "This console's Assets API answers: reload the page to use it");
     }
-    const { profile, organizations, aemOrg } = await loadConsoleContext(session, identity);
+    const { profile, organizations, accessProfile, aemOrg } = await loadConsoleContext(session, identity);
     if (aemOrg.status !== 'resolved') {
       throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
     }
@@ -105,6 +112,7 @@ export function createHandlers(services: WorkerServices): Handlers {
           organizations,
           connection: { connectedOrg: currentOrg },
           policy,
+          accessProfile,
         });
         return { reasons, orgName: nameOf(orgId), userId: profile.userId, currentOrg };
       },

@@ -96,6 +96,7 @@ function codeRedirect(world: SandboxWorld, request: PendingAuthorization, userId
     expiresAt: world.now() + CODE_TTL_MS,
     used: false,
     grantId: undefined,
+    scope: request.scope,
   });
   return redirectWith(request.redirectUri, { code, state: request.state });
 }

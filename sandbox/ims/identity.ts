@@ -16,7 +16,7 @@ export function identityRoutes(world: () => SandboxWorld) {
     if (!check.ok) return imsError(c, 401, 'invalid_token', check.description);
     const user = world().user(check.record.userId);
     if (!user) return imsError(c, 401, 'invalid_token', 'Unknown user');
-    return c.json(profileOf(world().scenario, user));
+    return c.json(profileOf(world().scenario, user, check.record));
   });
 
   app.get('/ims/organizations/v6', (c) => {
@@ -64,6 +64,7 @@ export function identityRoutes(world: () => SandboxWorld) {
         'read_organizations',
         'additional_info.projectedProductContext',
         'additional_info.roles',
+        'creative_cloud',
       ],
     });
   });

@@ -1,12 +1,17 @@
-import { ACTIVE_STATUS_CODE, type Capability, SERVICE_CODES } from '../../lib/service-codes';
+import { PROFILE_LIST_SCOPES } from '../../lib/ims/shapes';
+import { type Capability, serviceCodesOf } from '../../lib/service-codes';
 import { orgOf, type ProductGrant, type Scenario, type ScenarioUser } from '../scenarios';
+import type { TokenRecord } from '../tokens';
 
 /**
- * What IMS says about a user, in its own shapes (shared IMS notes): the profile with roles
- * and `projectedProductContext`, and the `organizations/v6` list.
+ * What IMS says about a user, in its own shapes (shared IMS notes): the profile with
+ * `projectedProductContext` and `serviceAccounts` (each only when the token's scope asks for
+ * it, as IMS does), and the `organizations/v6` list. Service codes come from the extension's
+ * own table, so the sandbox and the extension cannot drift apart.
  */
 
 const PRODUCT_LABELS: Record<Capability, string> = {
+  aem: 'Adobe Experience Manager as a Cloud Service',
   creativeCloud: 'Creative Cloud All Apps',
   express: 'Adobe Express',
   libraries: 'Creative Cloud Libraries',
@@ -14,10 +19,17 @@ const PRODUCT_LABELS: Record<Capability, string> = {
 // A fixed modification time keeps the answers deterministic.
 const MOD_DTS = 1_767_225_600_000;
 
+/** The first code the table lists for a capability in a source (the sandbox's provisioning rule). */
+export function serviceCodeFor(source: 'productContext' | 'accessProfile', capability: Capability): string {
+  const [entry] = serviceCodesOf(source, capability);
+  if (!entry) throw new Error(`The service-code table has no ${source} code for ${capability}`);
+  return entry.code;
+}
+
 function productContext(grant: ProductGrant, index: number) {
   return {
     prodCtx: {
-      serviceCode: SERVICE_CODES[grant.capability][0],
+      serviceCode: serviceCodeFor('productContext', grant.capability),
       owningEntity: grant.orgId,
       statusCode: grant.statusCode,
       ident: `${grant.capability}-${index + 1}`,
@@ -29,8 +41,29 @@ function productContext(grant: ProductGrant, index: number) {
   };
 }
 
-export function profileOf(scenario: Scenario, user: ScenarioUser) {
+function serviceAccountsOf(user: ScenarioUser) {
+  if (!user.individualCc) return [];
+  const [entry] = serviceCodesOf('serviceAccounts', 'individualCreativeCloud');
+  if (!entry) throw new Error('The service-code table has no serviceAccounts code');
+  return [
+    {
+      ident: `${user.userId.slice(0, 12)}-cc`,
+      serviceCode: entry.code,
+      serviceStatus: 'ACTIVE',
+      serviceLevel: user.individualCc,
+      params: {},
+    },
+  ];
+}
+
+/** Whether a token carries a scope; tokens made outside the authorize flow carry every scope. */
+export function hasScope(token: Pick<TokenRecord, 'scope'>, scope: string): boolean {
+  return token.scope === undefined || token.scope.split(/[\s,]+/).includes(scope);
+}
+
+export function profileOf(scenario: Scenario, user: ScenarioUser, token: Pick<TokenRecord, 'scope'> = {}) {
   const [firstName = user.name, ...rest] = user.name.split(' ');
+  const contexts = user.products.filter((grant) => grant.source === 'productContext');
   return {
     userId: user.userId,
     authId: user.authId,
@@ -48,7 +81,10 @@ export function profileOf(scenario: Scenario, user: ScenarioUser) {
       target_type: 'TRG_ORG',
       named_role: orgId === scenario.aemOrg.id && user.isAssetsAdmin ? 'org_admin' : 'user',
     })),
-    projectedProductContext: user.products.map(productContext),
+    ...(hasScope(token, PROFILE_LIST_SCOPES.projectedProductContext) && {
+      projectedProductContext: contexts.map(productContext),
+    }),
+    ...(hasScope(token, PROFILE_LIST_SCOPES.serviceAccounts) && { serviceAccounts: serviceAccountsOf(user) }),
   };
 }
 
@@ -77,9 +113,10 @@ export function organizationsOf(scenario: Scenario, user: ScenarioUser) {
   });
 }
 
-/** CC active for this user in this org: a CC service code with status ACTIVE (entitlement rules). */
+/**
+ * Whether this user truly holds Creative Cloud in this org: what the console decides a switch
+ * by, which may be an org no IMS source shows the extension (there it sees "unknown").
+ */
 export function hasActiveCreativeCloud(user: ScenarioUser, orgId: string): boolean {
-  return user.products.some(
-    (grant) => grant.orgId === orgId && grant.capability === 'creativeCloud' && grant.statusCode === ACTIVE_STATUS_CODE,
-  );
+  return user.ccOrgIds.includes(orgId);
 }

@@ -65,10 +65,18 @@ function exchangeCode(c: Context, world: SandboxWorld, params: URLSearchParams, 
     clientId,
     origin: 'ims',
     ttlSeconds: world.config.tokenTtlSeconds,
+    scope: grant.scope,
   });
   grant.grantId = access.grantId;
   const refreshToken = world.config.issueRefreshTokens
-    ? world.tokens.issue({ kind: 'refresh', userId: grant.userId, clientId, origin: 'ims', grantId: access.grantId })
+    ? world.tokens.issue({
+        kind: 'refresh',
+        userId: grant.userId,
+        clientId,
+        origin: 'ims',
+        grantId: access.grantId,
+        scope: grant.scope,
+      })
     : undefined;
   return c.json(tokenAnswer(world, access, refreshToken));
 }
@@ -87,6 +95,8 @@ function refresh(c: Context, world: SandboxWorld, params: URLSearchParams, clien
     origin: 'ims',
     grantId: check.record.grantId,
     ttlSeconds: world.config.tokenTtlSeconds,
+    // A refreshed token keeps the scopes of the sign-in.
+    scope: check.record.scope,
   });
   // The refresh token is not rotated: it stays valid until logout or revocation.
   return c.json(tokenAnswer(world, access, check.record));

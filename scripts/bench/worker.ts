@@ -85,7 +85,10 @@ export async function switchOverhead(
     const state = await client.data({ type: 'getConsoleState', console: identity, freshness: 'fresh' });
     if (!state.signedIn || !state.console) throw new Error('The bench console is not signed in and resolved');
     const current = state.console.connection?.connectedOrg?.id ?? null;
-    const target = state.console.model.orgs.find((org) => org.eligible && org.orgId !== current);
+    // CC active, so the console accepts it too (an org whose CC is unknown may be refused).
+    const target = state.console.model.orgs.find(
+      (org) => org.eligible && org.ccEntitlement === 'active' && org.orgId !== current,
+    );
     if (!target) throw new Error('No eligible org to switch to');
     extension.push(
       await timedMessage(client, {

@@ -4,6 +4,7 @@ import sv from '../../locales/sv.json' with { type: 'json' };
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
+import { shownState } from './support/entitlement-truth';
 import { signIn } from './support/sign-in';
 import { openWorkerClient } from './support/worker-client';
 import { expectedConsole, type SandboxConnectionTruth } from './support/worker-truth';
@@ -25,6 +26,17 @@ const orgNamed = (scenario: Scenario, name: string) => {
 const design = orgNamed(acme, 'Acme Design Studio');
 const legacy = orgNamed(acme, 'Acme Legacy Agency');
 const xssOrg = orgNamed(acme, 'Åsa & Söner AB <img src=x onerror=alert(1)>');
+const admin = signedInUser(acme);
+/** Orgs of the default scenario whose CC the extension cannot see: one the user holds, one not. */
+const unknownCc = (held: boolean) => {
+  const org = acme.orgs.find(
+    (candidate) =>
+      shownState(admin, candidate.id, 'creativeCloud') === 'unknown' && admin.ccOrgIds.includes(candidate.id) === held,
+  );
+  if (!org)
+    throw new Error(`The default scenario has an org with unknown CC that the user ${held ? 'holds' : 'lacks'}`);
+  return org;
+};
 
 /** Who signs in per scenario: the console's user, except where the point is another user ID. */
 function signedInUser(scenario: Scenario) {
@@ -114,6 +126,114 @@ for (const scenarioName of SCENARIO_NAMES) {
     }
   });
 }
+
+test.describe('entitlements in three states', () => {
+  test('each CC state has its own badge and wording; an unknown one is explained in the row and on hover', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    await openSwitcher(app);
+    const badge = (name: string, kind: string) => option(app, name).locator(`[data-badge="${kind}"]`);
+    await expect(badge(design.name, 'ccActive')).toHaveText(`✓ ${en.badgeCcActive}`, { useInnerText: true });
+    await expect(badge(legacy.name, 'noCcEntitlement')).toHaveText(`✕ ${en.badgeNoCc}`, { useInnerText: true });
+    const unknown = unknownCc(true);
+    await expect(badge(unknown.name, 'ccUnknown')).toHaveText(`? ${en.badgeCcUnknown}`, { useInnerText: true });
+    await expect(badge(unknown.name, 'ccUnknown')).toHaveAttribute('title', en.badgeCcUnknownHelp);
+    await expect(badge(unknown.name, 'ccUnknown')).toHaveAccessibleDescription(en.badgeCcUnknownHelp);
+    await expect(badge(unknown.name, 'expressUnknown')).toHaveAccessibleDescription(en.badgeExpressUnknownHelp);
+    await expect(badge(unknown.name, 'librariesUnknown')).toHaveAccessibleDescription(en.badgeLibrariesUnknownHelp);
+    // Selectable, and the row says what the extension cannot see and who decides.
+    await expect(option(app, unknown.name)).toHaveAttribute('aria-disabled', 'false');
+    await expect(option(app, unknown.name).getByTestId('org-unknowns')).toHaveText(
+      `${en.unknownCcEntitlement} ${en.consoleDecides}`,
+    );
+    await expect(consoleUi(app).locator('[data-badge="noCcEntitlement"]')).toHaveCount(
+      acme.orgs.filter((org) => shownState(admin, org.id, 'creativeCloud') === 'none').length,
+    );
+  });
+
+  test('the confirmation says the console decides; the console switches to an org whose CC it holds', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const target = unknownCc(true);
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    await openSwitcher(app);
+    await option(app, target.name).click();
+    await expect(confirmDialog(app).getByTestId('confirm-unknowns')).toHaveText(
+      `${en.unknownCcEntitlement} ${en.consoleDecides}`,
+    );
+    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+    await expect(consoleUi(app).getByRole('status').filter({ hasText: 'Verified' })).toHaveText(
+      `Verified: ${target.name} is now the connected Creative Cloud org.`,
+    );
+    expect((await sandboxState(sandbox)).connectedOrg?.id).toBe(target.id);
+  });
+
+  test('the console refuses an org whose CC nobody could see and the user lacks', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const target = unknownCc(false);
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    await openSwitcher(app);
+    await option(app, target.name).click();
+    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+    await expect(consoleUi(app).getByTestId('error')).toContainText(en.errorNoCc);
+    const state = await sandboxState(sandbox);
+    expect(state.appliedChanges).toBe(0);
+    expect(state.connectedOrg?.id).toBe(acme.aemOrg.id);
+  });
+
+  test('shows the individual Creative Cloud plan as a fact about the user', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const plan =
+      admin.individualCc === 'CS_LVL_2'
+        ? en.individualCcPaid
+        : admin.individualCc
+          ? en.individualCcFree
+          : en.individualCcNone;
+    await expect(consoleUi(app).getByTestId('individual-cc')).toHaveText(plan);
+  });
+
+  test('with the Access Profile API failing, its badges become unknown and the console state still loads', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    await sandbox.control('POST', 'faults', {
+      method: 'POST',
+      path: '/webapps/access_profile/v3',
+      status: 503,
+      times: 0,
+    });
+    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    await openSwitcher(app);
+    await expect(option(app, design.name).locator('[data-badge="ccUnknown"]')).toBeVisible();
+    await expect(consoleUi(app).locator('[data-badge="noCcEntitlement"]')).toHaveCount(0);
+    // Diagnostics can say why: the worker's state records the source as unavailable.
+    const client = await openWorkerClient(context, extensionId);
+    const state = await client.data({
+      type: 'getConsoleState',
+      console: { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name },
+      freshness: 'cached',
+    });
+    expect(state.signedIn && state.console?.model.sources.accessProfile).toBe('unavailable');
+  });
+});
 
 test.describe('the validated switch', () => {
   test('switches after confirmation, shows the verified result, and switches back', async ({
@@ -217,7 +337,10 @@ test('the Swedish console gets the UI in Swedish', async ({ page, context, exten
   const ui = consoleUi(app);
   await expect(ui.getByRole('heading', { name: sv.panelTitle })).toBeVisible();
   await expect(ui.getByRole('button', { name: sv.openSwitcher })).toBeVisible();
-  await expect(ui.getByTestId('summary')).toHaveText('2 av 6 organisationer kan anslutas');
+  const { summary } = expectedConsole(acme, signedInUser(acme), await sandboxState(sandbox));
+  await expect(ui.getByTestId('summary')).toHaveText(
+    sv.summary.replace('{eligible}', String(summary.eligible)).replace('{total}', String(summary.total)),
+  );
 });
 
 test('shows an org name with markup literally and creates no element from it', async ({

@@ -3,14 +3,13 @@ import { ASSETS_PATHS } from '../../lib/assets/shapes';
 import { orgIdFromOptionText } from '../../lib/console/detect';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
-import { BADGES, type Badge } from '../../lib/entitlement/schemas';
-import { ACTIVE_STATUS_CODE, type Capability } from '../../lib/service-codes';
 import en from '../../locales/en.json' with { type: 'json' };
 import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { appFrameOf } from './support/console-ui';
+import { expectedBadgesOf, shownState } from './support/entitlement-truth';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { openWorkerClient, signInAs } from './support/worker-client';
 
@@ -31,35 +30,22 @@ function consoleAdminOf(world: Scenario): ScenarioUser {
   return user;
 }
 
-function hasActive(user: ScenarioUser, orgId: string, capability: Capability): boolean {
-  return user.products.some(
-    (grant) => grant.orgId === orgId && grant.capability === capability && grant.statusCode === ACTIVE_STATUS_CODE,
-  );
-}
-
-/** Ground truth from the scenario for a user signed in as the console's own user, no policy. */
-function expectedBadges(user: ScenarioUser, orgId: string, connectedOrgId: string | undefined): Badge[] {
-  const shown: Record<Badge, boolean> = {
-    connected: orgId === connectedOrgId,
-    ccActive: hasActive(user, orgId, 'creativeCloud'),
-    noCcEntitlement: !hasActive(user, orgId, 'creativeCloud'),
-    express: hasActive(user, orgId, 'express'),
-    libraries: hasActive(user, orgId, 'libraries'),
-    differentUserId: false,
-    blockedByPolicy: false,
-  };
-  return BADGES.filter((badge) => shown[badge]);
-}
-
-/** An org the admin can access but has no active CC in: the guard must stop a switch to it. */
-function unentitledOrg() {
+/** An org the admin can access whose CC a source shows in the given state. */
+function orgWithCc(state: 'active' | 'none' | 'unknown', truth?: boolean) {
   const admin = consoleAdminOf(scenario);
   const org = scenario.orgs.find(
-    (candidate) => admin.orgIds.includes(candidate.id) && !hasActive(admin, candidate.id, 'creativeCloud'),
+    (candidate) =>
+      admin.orgIds.includes(candidate.id) &&
+      candidate.id !== scenario.initialConnection.orgId &&
+      shownState(admin, candidate.id, 'creativeCloud') === state &&
+      (truth === undefined || admin.ccOrgIds.includes(candidate.id) === truth),
   );
-  if (!org) throw new Error('The default scenario has an org without CC for its admin');
+  if (!org) throw new Error(`The default scenario has an org with CC ${state} for its admin`);
   return org;
 }
+
+/** An org the admin can access whose CC a source shows absent: the guard must stop a switch to it. */
+const unentitledOrg = () => orgWithCc('none');
 
 async function signInAsConsoleUser(context: BrowserContext, extensionId: string, world = scenario): Promise<void> {
   const client = await openWorkerClient(context, extensionId);
@@ -126,7 +112,7 @@ test.describe('badges in the native picker', () => {
       expect(shown.map((option) => orgIdFromOptionText(option.text))).toEqual(user.orgIds);
       for (const option of shown) {
         const orgId = orgIdFromOptionText(option.text) ?? '';
-        expect(option.badges, option.text).toEqual(expectedBadges(user, orgId, connectedOrg?.id));
+        expect(option.badges, option.text).toEqual(expectedBadgesOf(user, orgId, connectedOrg?.id));
       }
       expect(await app.evaluate(() => performance.getEntriesByName('cc-switcher:badges-shown').length)).toBe(1);
     });
@@ -149,6 +135,39 @@ test.describe('badges in the native picker', () => {
     }
     const marks = await app.evaluate(() => performance.getEntriesByName('cc-switcher:badges-shown').length);
     expect(marks).toBe(3);
+  });
+
+  test('say each CC state in words, and explain an unknown one on hover and to screen readers', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    await signInAsConsoleUser(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await openPickerWithBadges(app);
+    const badgeOf = (orgId: string, badge: string) =>
+      app.getByRole('option').filter({ hasText: orgId }).locator(`[data-badge="${badge}"]`);
+    await expect(badgeOf(orgWithCc('active').id, 'ccActive')).toHaveText(`✓ ${en.badgeCcActive}`, {
+      useInnerText: true,
+    });
+    await expect(badgeOf(orgWithCc('none').id, 'noCcEntitlement')).toHaveText(`✕ ${en.badgeNoCc}`, {
+      useInnerText: true,
+    });
+    const unknown = badgeOf(orgWithCc('unknown').id, 'ccUnknown');
+    await expect(unknown).toHaveText(`? ${en.badgeCcUnknown}`, { useInnerText: true });
+    await expect(unknown).toHaveAttribute('title', en.badgeCcUnknownHelp);
+    await expect(unknown).toHaveAccessibleDescription(en.badgeCcUnknownHelp);
+    await expect(app.getByRole('option').locator('[data-badge="noCcEntitlement"]')).toHaveCount(
+      scenario.orgs.filter((org) => shownState(consoleAdminOf(scenario), org.id, 'creativeCloud') === 'none').length,
+    );
+    const expressUnknown = app.getByRole('option').locator('[data-badge="expressUnknown"]').first();
+    await expect(expressUnknown).toHaveText(`? ${en.badgeExpressUnknown}`, { useInnerText: true });
+    await expect(expressUnknown).toHaveAccessibleDescription(en.badgeExpressUnknownHelp);
+    await expect(app.getByRole('option').locator('[data-badge="librariesUnknown"]').first()).toHaveAttribute(
+      'title',
+      en.badgeLibrariesUnknownHelp,
+    );
   });
 
   test('say what they mean in text, not colour alone', async ({ page, context, extensionId, sandbox }) => {
@@ -236,6 +255,49 @@ test.describe('the native guard', () => {
     expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
   });
 
+  test('asks before a native switch to an org whose CC it cannot see; the console then switches', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    // The extension cannot see this org's CC, but the user holds it: the console accepts.
+    const target = orgWithCc('unknown', true);
+    await signInAsConsoleUser(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await pickNatively(app, target.id);
+    await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+
+    const dialog = app.getByRole('dialog', { name: en.guardUnknownTitle });
+    await expect(dialog).toContainText(en.guardUnknowns.replace('{org}', target.name));
+    await expect(dialog).toContainText(`${en.unknownCcEntitlement} ${en.consoleDecides}`);
+    await expect(dialog).not.toContainText(en.reasonNoCc);
+    await dialog.getByRole('button', { name: en.guardProceed, exact: true }).click();
+
+    await expect(app.getByTestId('current-cc-org')).toContainText(target.id);
+    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(1);
+  });
+
+  test('an org whose CC it cannot see and the user lacks: the console refuses after Proceed', async ({
+    page,
+    context,
+    extensionId,
+    sandbox,
+  }) => {
+    const target = orgWithCc('unknown', false);
+    await signInAsConsoleUser(context, extensionId);
+    const app = await openCreativeCloud(page, sandbox);
+    await pickNatively(app, target.id);
+    await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
+    await app
+      .getByRole('dialog', { name: en.guardUnknownTitle })
+      .getByRole('button', { name: en.guardProceed, exact: true })
+      .click();
+
+    await expect(nativeStatus(app)).toContainText('NO_CC_ENTITLEMENT');
+    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+  });
+
   test('in read-only mode, warns before a native switch but leaves the console its own button', async ({
     page,
     context,
@@ -243,11 +305,7 @@ test.describe('the native guard', () => {
     sandbox,
     serviceWorker,
   }) => {
-    const admin = consoleAdminOf(scenario);
-    const target = scenario.orgs.find(
-      (org) => org.id !== scenario.initialConnection.orgId && hasActive(admin, org.id, 'creativeCloud'),
-    );
-    if (!target) throw new Error('The default scenario has an eligible org besides the connected one');
+    const target = orgWithCc('active');
     await serviceWorker.evaluate(() => (globalThis as ChromiumGlobals).chrome?.storage.local.set({ readOnly: true }));
     await signInAsConsoleUser(context, extensionId);
     const app = await openCreativeCloud(page, sandbox);

@@ -5,6 +5,7 @@ import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
 import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
+import { shownState } from './support/entitlement-truth';
 import { clientIdField, environmentSelect, injectPolicy, openOptions, readOnlyCheckbox } from './support/options-page';
 import { signIn } from './support/sign-in';
 import { openWorkerClient } from './support/worker-client';
@@ -183,4 +184,39 @@ test('a policy change applies at once: an open console drops its switch controls
   const options = await openOptions(context, extensionId);
   await expect(readOnlyCheckbox(options)).toBeEnabled();
   await expect(readOnlyCheckbox(options)).not.toBeChecked();
+});
+
+test('policy can refuse orgs whose CC the extension cannot see: shown locked, refused in the switcher and worker', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  if (!ada) throw new Error('The default scenario has a console admin');
+  const unknown = acme.orgs.find((org) => shownState(ada, org.id, 'creativeCloud') === 'unknown');
+  if (!unknown) throw new Error('The default scenario has an org whose CC no source shows');
+  await injectPolicy(serviceWorker, { blockUnknownEntitlements: true });
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByTestId('block-unknown-locked')).toContainText(en.optionsLockedByPolicy);
+  await expect(options.getByTestId('block-unknown-entitlements')).toBeDisabled();
+  await expect(options.getByTestId('block-unknown-entitlements')).toBeChecked();
+
+  await signIn(context, extensionId, ada);
+  const app = await openConsoleApp(page, sandbox);
+  const ui = consoleUi(app);
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  await expect(ui.getByRole('option').first()).toBeVisible();
+  const shown = (await shownOrgs(app)).find((org) => org.orgId === unknown.id);
+  expect(shown).toMatchObject({ disabled: true, badges: expect.arrayContaining(['ccUnknown']) });
+  expect(shown?.reasons).toContain(en.reasonCcUnknown);
+  const client = await openWorkerClient(context, extensionId);
+  const refused = await client.send({
+    type: 'switchOrg',
+    console: acmeConsoleOn(sandbox),
+    orgId: unknown.id,
+    expectedCurrentOrgId: acme.initialConnection.orgId,
+  });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
 });

@@ -40,9 +40,8 @@ const eligibleOrg = scenario.orgs.find(
         grant.orgId === org.id && grant.capability === 'creativeCloud' && grant.statusCode === ACTIVE_STATUS_CODE,
     ),
 );
-const unentitledOrg = scenario.orgs.find(
-  (org) => !consoleUser?.products.some((grant) => grant.orgId === org.id && grant.capability === 'creativeCloud'),
-);
+// The console decides by the user's true entitlement, whatever IMS shows.
+const unentitledOrg = scenario.orgs.find((org) => !consoleUser?.ccOrgIds.includes(org.id));
 
 const LABELS = {
   en: { title: 'Creative Cloud Settings', picker: 'Select new Creative Cloud org ID', switch: 'Switch orgs' },

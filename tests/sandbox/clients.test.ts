@@ -4,9 +4,10 @@ import { ASSETS_PATHS } from '../../lib/assets/shapes';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { HttpError } from '../../lib/http/errors';
 import type { Fetch } from '../../lib/http/request';
+import { createAccessProfileClient } from '../../lib/ims/access-profile';
 import { createImsClient, IMS_PATHS } from '../../lib/ims/client';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
-import { ACTIVE_STATUS_CODE, SERVICE_CODES } from '../../lib/service-codes';
+import { serviceCodesOf } from '../../lib/service-codes';
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { failureOf } from '../support/http-failure';
 import { sandboxForSuite, signInThroughPage } from './support';
@@ -75,16 +76,19 @@ function assetsClient(token: string, overrides: Partial<AssetsClientOptions> = {
 /** An org the console user may switch to: active CC entitlement, not the connected one. */
 async function switchableOrgId(token: string): Promise<string> {
   const ims = imsClient();
-  const [profile, organizations, { connection }] = await Promise.all([
-    ims.getProfile(token),
+  const [organizations, { connection }] = await Promise.all([
     ims.getOrganizations(token),
     assetsClient(token).getConnection(),
   ]);
+  // CC shows in the Access Profile API only (no product-context code exists for it).
+  const items = await createAccessProfileClient({ accessProfileBaseUrl: sandbox.server.apiBaseUrl }).getAccessibleItems(
+    token,
+  );
+  const ccCodes = serviceCodesOf('accessProfile', 'creativeCloud').map((entry) => entry.code);
   const ccActive = new Set(
-    (profile.projectedProductContext ?? [])
-      .filter(({ prodCtx }) => prodCtx.statusCode === ACTIVE_STATUS_CODE)
-      .filter(({ prodCtx }) => (SERVICE_CODES.creativeCloud as readonly string[]).includes(prodCtx.serviceCode))
-      .map(({ prodCtx }) => prodCtx.owningEntity),
+    items
+      .filter((item) => ccCodes.some((code) => item.fulfillable_items[code]?.enabled))
+      .map((item) => item.source.owner_id),
   );
   const target = organizations
     .map((org) => orgIdFromRef(org.orgRef))
@@ -227,11 +231,13 @@ describe('Assets client', () => {
 
   it('passes the API’s refusal through with its code (422 NO_CC_ENTITLEMENT)', async () => {
     const token = await mintToken();
-    const ims = imsClient();
-    const [profile, organizations] = await Promise.all([ims.getProfile(token), ims.getOrganizations(token)]);
-    const entitled = new Set((profile.projectedProductContext ?? []).map(({ prodCtx }) => prodCtx.owningEntity));
-    const orgId = organizations.map((org) => orgIdFromRef(org.orgRef)).find((id) => !entitled.has(id));
-    if (!orgId) throw new Error('the default scenario should have an org without any product');
+    const organizations = await imsClient().getOrganizations(token);
+    // The console decides by the user's true entitlement, whatever IMS shows the extension.
+    const consoleUser = SCENARIOS.default.users.find((user) => user.userId === SCENARIOS.default.consoleUserId);
+    const orgId = organizations
+      .map((org) => orgIdFromRef(org.orgRef))
+      .find((id) => !consoleUser?.ccOrgIds.includes(id));
+    if (!orgId) throw new Error('the default scenario should have an org without Creative Cloud');
     const assets = assetsClient(token);
     const { etag } = await assets.getConnection();
     const error = await failureOf(assets.putConnection({ orgId, etag, idempotencyKey: crypto.randomUUID() }));

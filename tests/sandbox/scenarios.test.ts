@@ -2,19 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ASSETS_PATHS } from '../../lib/assets/shapes';
 import { organizationsSchema, profileSchema } from '../../lib/ims/shapes';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
-import { ACTIVE_STATUS_CODE, SERVICE_CODES } from '../../lib/service-codes';
+import { SERVICE_CODES } from '../../lib/service-codes';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario } from '../../sandbox/scenarios';
+import { shownState } from '../e2e/support/entitlement-truth';
 import { bearer, sandboxForSuite } from './support';
 
 const sandbox = sandboxForSuite();
 
 const ccActiveOrgs = (scenario: Scenario, userId: string) =>
-  new Set(
-    scenario.users
-      .find((u) => u.userId === userId)
-      ?.products.filter((p) => p.capability === 'creativeCloud' && p.statusCode === ACTIVE_STATUS_CODE)
-      .map((p) => p.orgId),
-  );
+  new Set(scenario.users.find((u) => u.userId === userId)?.ccOrgIds);
 
 describe('scenario data', () => {
   for (const name of SCENARIO_NAMES) {
@@ -36,31 +32,42 @@ describe('scenario data', () => {
       for (const user of scenario.users) {
         for (const id of user.orgIds) expect(orgIds).toContain(id);
         for (const product of user.products) expect(user.orgIds).toContain(product.orgId);
+        // One source says one thing about one capability of one org (an item has one entry per code).
+        const keys = user.products.map((p) => `${p.source}/${p.orgId}/${p.capability}`);
+        expect(new Set(keys).size).toBe(keys.length);
       }
     });
   }
 
-  it('default: mixed entitlements, an odd org name, one connected org, an admin console user', () => {
+  it('default: every capability in all three states, an odd org name, one connected org, an admin console user', () => {
     const scenario = SCENARIOS.default;
     const admin = scenario.users.find((u) => u.userId === scenario.consoleUserId);
-    expect(admin?.isAssetsAdmin).toBe(true);
-    const capabilitiesIn = (orgId: string) =>
-      (admin?.products ?? [])
-        .filter((p) => p.orgId === orgId)
-        .map((p) => `${p.capability}:${p.statusCode}`)
-        .sort();
-    const byName = Object.fromEntries(scenario.orgs.map((o) => [o.name, capabilitiesIn(o.id)]));
-    expect(byName).toMatchObject({
-      Acme: ['creativeCloud:ACTIVE', 'express:ACTIVE', 'libraries:ACTIVE'],
-      'Acme Design Studio': ['creativeCloud:ACTIVE'],
-      'Acme Marketing EMEA': [],
-      'Acme Legacy Agency': ['creativeCloud:INACTIVE'],
-    });
+    if (!admin) throw new Error('no console user');
+    expect(admin.isAssetsAdmin).toBe(true);
+    for (const capability of ['creativeCloud', 'express', 'libraries'] as const) {
+      const states = new Set(admin.orgIds.map((orgId) => shownState(admin, orgId, capability)));
+      expect([capability, [...states].sort()]).toEqual([capability, ['active', 'none', 'unknown']]);
+    }
+    // Enterprise orgs whose CC no source shows: the console lets one switch through and refuses the other.
+    const unknownCc = admin.orgIds.filter((orgId) => shownState(admin, orgId, 'creativeCloud') === 'unknown');
+    expect(unknownCc.some((orgId) => admin.ccOrgIds.includes(orgId))).toBe(true);
+    expect(unknownCc.some((orgId) => !admin.ccOrgIds.includes(orgId))).toBe(true);
     expect(
       scenario.orgs.some((o) => o.name.includes('<img src=x onerror=alert(1)>') && o.name.includes('Åsa & Söner AB')),
     ).toBe(true);
     expect(scenario.initialConnection.orgId).toBe(scenario.aemOrg.id);
   });
+
+  for (const name of SCENARIO_NAMES) {
+    it(`${name}: what IMS shows about CC agrees with the truth the console decides by`, () => {
+      for (const user of SCENARIOS[name].users) {
+        for (const orgId of user.orgIds) {
+          const shown = shownState(user, orgId, 'creativeCloud');
+          if (shown !== 'unknown') expect(user.ccOrgIds.includes(orgId)).toBe(shown === 'active');
+        }
+      }
+    });
+  }
 
   it('many-orgs: 1,000 orgs, a few hundred with active CC', () => {
     const scenario = SCENARIOS['many-orgs'];
@@ -112,7 +119,7 @@ describe('every scenario loads', () => {
         await (await fetch(sandbox.url('/ims/organizations/v6'), { headers })).json(),
       );
       expect(orgs.map((o) => orgIdFromRef(o.orgRef))).toEqual(consoleUser?.orgIds);
-      const knownCodes: string[] = Object.values(SERVICE_CODES).flat();
+      const knownCodes = SERVICE_CODES.filter((entry) => entry.source === 'productContext').map((entry) => entry.code);
       for (const { prodCtx } of profile.projectedProductContext ?? []) {
         expect(knownCodes).toContain(prodCtx.serviceCode);
       }

@@ -98,7 +98,7 @@ export interface AuthorizeStart {
 
 export async function authorizeRequest(
   sandbox: TestSandbox,
-  options: { prompt?: 'login' | 'none'; redirectUri?: string; clientId?: string } = {},
+  options: { prompt?: 'login' | 'none'; redirectUri?: string; clientId?: string; scopes?: readonly string[] } = {},
 ): Promise<AuthorizeStart> {
   const pkce = await createPkcePair();
   const state = createState();
@@ -106,7 +106,7 @@ export async function authorizeRequest(
     imsBaseUrl: sandbox.server.apiBaseUrl,
     clientId: options.clientId ?? SANDBOX_CLIENT_ID,
     redirectUri: options.redirectUri ?? CHROME_REDIRECT_URI,
-    scopes: IMS_SCOPES,
+    scopes: options.scopes ?? IMS_SCOPES,
     codeChallenge: pkce.challenge,
     state,
     prompt: options.prompt,
@@ -142,8 +142,12 @@ export interface SignedIn {
 }
 
 /** The browser leg of sign-in: authorize page → pick the account → redirect with a code. */
-export async function signInThroughPage(sandbox: TestSandbox, userId: string): Promise<SignedIn> {
-  const start = await authorizeRequest(sandbox, { prompt: 'login' });
+export async function signInThroughPage(
+  sandbox: TestSandbox,
+  userId: string,
+  scopes?: readonly string[],
+): Promise<SignedIn> {
+  const start = await authorizeRequest(sandbox, { prompt: 'login', scopes });
   const page = await open(start.url);
   const login = await submitLogin(sandbox, { request_id: requestIdOf(await page.text()), user_id: userId });
   if (login.status !== 302) throw new Error(`login answered ${login.status}`);

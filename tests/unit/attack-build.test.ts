@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  ACCESS_PROFILE_HOST_PERMISSIONS,
   AEM_AUTHOR_HOST_PERMISSIONS,
   CUSTOM_CONSOLE_HOST_PERMISSIONS,
   IMS_HOST_PERMISSIONS,
@@ -19,8 +20,14 @@ const EXPECTED_PERMISSIONS = {
   // `scripting` registers the console content script on hosts an admin adds (options).
   permissions: ['identity', 'scripting', 'storage'],
   optional_permissions: [],
-  // The console's shell and app-frame hosts, IMS, and the AEM author hosts the Assets API is on.
-  host_permissions: [...PRODUCTION_CONSOLE_MATCHES, ...IMS_HOST_PERMISSIONS, ...AEM_AUTHOR_HOST_PERMISSIONS].sort(),
+  // The console's shell and app-frame hosts, IMS, the AEM author hosts the Assets API is on, and
+  // the Access Profile API (production and stage) that feeds the entitlement badges.
+  host_permissions: [
+    ...PRODUCTION_CONSOLE_MATCHES,
+    ...IMS_HOST_PERMISSIONS,
+    ...AEM_AUTHOR_HOST_PERMISSIONS,
+    ...ACCESS_PROFILE_HOST_PERMISSIONS,
+  ].sort(),
   // Asked one host at a time, at run time, from the options page: nothing is granted up front.
   optional_host_permissions: CUSTOM_CONSOLE_HOST_PERMISSIONS,
 };

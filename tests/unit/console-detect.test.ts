@@ -11,13 +11,14 @@ function entitlement(orgId: string, orgName: string, eligible: boolean): OrgEnti
     orgId,
     orgName,
     ccEntitlement: eligible ? 'active' : 'none',
-    express: false,
-    libraries: false,
+    express: 'none',
+    libraries: 'none',
+    decidedBy: { ccEntitlement: 'accessProfile', express: 'accessProfile', libraries: 'accessProfile' },
     connected: false,
-    sameUserId: true,
     blockedByPolicy: false,
     eligible,
     reasons: eligible ? [] : ['NO_CC_ENTITLEMENT'],
+    unknowns: [],
     badges: eligible ? ['ccActive'] : ['noCcEntitlement'],
   };
 }

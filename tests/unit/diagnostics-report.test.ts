@@ -88,7 +88,9 @@ describe('the diagnostics report', () => {
         aemOrg: { id: ACME, name: 'Acme' },
         connectedOrg: { id: BETA, name: 'Beta' },
         isAssetsAdmin: true,
-        summary: { total: 3, eligible: 1, ccActive: 2, blockedByPolicy: 0 },
+        entitlementSources: { productContexts: 'answered', serviceAccounts: 'missing', accessProfile: 'answered' },
+        individualCreativeCloud: 'unknown',
+        summary: { total: 4, eligible: 2, ccActive: 2, blockedByPolicy: 0 },
       }),
     ]);
     expect(report.consoles[0]?.orgs.find((entry) => entry.id === ACME)).toMatchObject({ eligible: true });

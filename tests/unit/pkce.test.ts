@@ -64,7 +64,7 @@ describe('authorize URL', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'aem-cc-org-switcher',
       redirect_uri: 'https://abcdefghijklmnop.chromiumapp.org/',
-      scope: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,additional_info.roles',
+      scope: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,creative_cloud',
       response_type: 'code',
       code_challenge: RFC_CHALLENGE,
       code_challenge_method: 'S256',

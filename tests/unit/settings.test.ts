@@ -144,12 +144,25 @@ describe('enterprise policy beats user settings', () => {
     fakeBrowser.reset();
     await readOnlySetting.setValue(false);
     await fakeBrowser.storage.managed.set({ readOnly: true, allowedCcOrgIds: [ORG_A] });
-    expect(await currentPolicy()).toEqual({ readOnly: true, allowedOrgIds: [ORG_A] });
+    expect(await currentPolicy()).toEqual({ readOnly: true, allowedOrgIds: [ORG_A], blockUnknownEntitlements: false });
+  });
+
+  it('gives the worker the refusal of unknown entitlements only from policy, locked', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({ blockUnknownEntitlements: true });
+    expect(await currentPolicy()).toMatchObject({ blockUnknownEntitlements: true });
+    const merged = mergeSettings(user, parsePolicy({ blockUnknownEntitlements: true }));
+    expect(merged.blockUnknownEntitlements).toEqual({ value: true, corrupted: false, lockedBy: 'policy' });
+    expect(mergeSettings(user, parsePolicy({})).blockUnknownEntitlements).toEqual({ value: false, corrupted: false });
   });
 
   it('gives the worker the user read-only flag and no allowlist without a policy', async () => {
     fakeBrowser.reset();
     await readOnlySetting.setValue(true);
-    expect(await currentPolicy()).toEqual({ readOnly: true, allowedOrgIds: undefined });
+    expect(await currentPolicy()).toEqual({
+      readOnly: true,
+      allowedOrgIds: undefined,
+      blockUnknownEntitlements: false,
+    });
   });
 });

@@ -54,12 +54,12 @@ export async function consoleShowsState(
   return app;
 }
 
-/** The first org the switcher offers as eligible: the one the admin picks. */
+/** The first org the switcher offers as eligible with CC active: the one the admin picks (the console accepts it). */
 export async function pickEligible(app: Frame): Promise<{ id: string; name: string }> {
   const ui = consoleUi(app);
   await ui.getByRole('button', { name: en.openSwitcher }).click();
   await expect(ui.getByRole('option').first()).toBeVisible();
-  const eligible = (await shownOrgs(app)).find((org) => !org.disabled);
+  const eligible = (await shownOrgs(app)).find((org) => !org.disabled && org.badges.includes('ccActive'));
   if (!eligible) throw new Error('The scenario offers no eligible org to switch to');
   await ui
     .getByRole('option')

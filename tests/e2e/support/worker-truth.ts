@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioUser } from '../../../sandbox/scenarios';
+import { expectedBadgesOf, shownSource, shownState } from './entitlement-truth';
 
 /**
  * What the worker should report, worked out from the sandbox's scenario data alone: the e2e
@@ -14,45 +15,40 @@ export interface SandboxConnectionTruth {
   updatedBy: string;
 }
 
-function hasActive(user: ScenarioUser, orgId: string, capability: 'creativeCloud' | 'express' | 'libraries') {
-  return user.products.some((p) => p.orgId === orgId && p.capability === capability && p.statusCode === 'ACTIVE');
-}
-
 function expectedOrg(scenario: Scenario, user: ScenarioUser, orgId: string, connectedOrgId: string | null) {
   const consoleUser = scenario.users.find((candidate) => candidate.userId === scenario.consoleUserId);
   const name = scenario.orgs.find((org) => org.id === orgId)?.name ?? orgId;
-  const ccActive = hasActive(user, orgId, 'creativeCloud');
-  const express = hasActive(user, orgId, 'express');
-  const libraries = hasActive(user, orgId, 'libraries');
+  const cc = shownState(user, orgId, 'creativeCloud');
   const connected = orgId === connectedOrgId;
   const sameUserId = user.userId === scenario.consoleUserId;
   const reasons = [
     connected && 'ALREADY_CONNECTED',
-    !ccActive && 'NO_CC_ENTITLEMENT',
+    cc === 'none' && 'NO_CC_ENTITLEMENT',
     !consoleUser?.isAssetsAdmin && 'NOT_ASSETS_ADMIN',
     !sameUserId && 'DIFFERENT_USER_ID',
   ].filter((reason): reason is string => typeof reason === 'string');
-  const badges = [
-    connected && 'connected',
-    ccActive ? 'ccActive' : 'noCcEntitlement',
-    express && 'express',
-    libraries && 'libraries',
-    !sameUserId && 'differentUserId',
-  ].filter((badge): badge is string => typeof badge === 'string');
   return {
     orgId,
     orgName: name,
-    ccEntitlement: ccActive ? 'active' : 'none',
-    express,
-    libraries,
+    ccEntitlement: cc,
+    express: shownState(user, orgId, 'express'),
+    libraries: shownState(user, orgId, 'libraries'),
+    decidedBy: {
+      ccEntitlement: shownSource(user, orgId, 'creativeCloud'),
+      express: shownSource(user, orgId, 'express'),
+      libraries: shownSource(user, orgId, 'libraries'),
+    },
     connected,
-    sameUserId,
     blockedByPolicy: false,
     eligible: reasons.length === 0,
     reasons,
-    badges,
+    // The console's user answers (the sandbox's Assets API does), so only CC can be unknown.
+    unknowns: cc === 'unknown' ? ['CC_ENTITLEMENT'] : [],
+    badges: [...expectedBadgesOf(user, orgId, connectedOrgId), ...(sameUserId ? [] : ['differentUserId'])],
   };
 }
+
+const INDIVIDUAL_CC = { CS_LVL_1: 'free', CS_LVL_2: 'paid' } as const;
 
 /** The `console` part of a signed-in `getConsoleState` answer, without its `fetchedAt` time. */
 export function expectedConsole(scenario: Scenario, user: ScenarioUser, connection: SandboxConnectionTruth) {
@@ -67,15 +63,18 @@ export function expectedConsole(scenario: Scenario, user: ScenarioUser, connecti
     model: {
       orgs,
       prerequisites: {
-        isAssetsAdmin: consoleUser?.isAssetsAdmin ?? false,
-        sameUserId: user.userId === consoleUser?.userId,
+        isAssetsAdmin: consoleUser?.isAssetsAdmin ? 'met' : 'unmet',
+        sameUserId: user.userId === consoleUser?.userId ? 'met' : 'unmet',
       },
       connectedOrg: connection.connectedOrg,
+      individualCreativeCloud: user.individualCc ? INDIVIDUAL_CC[user.individualCc] : 'none',
+      sources: { productContexts: 'answered', serviceAccounts: 'answered', accessProfile: 'answered' },
     },
     summary: {
       total: orgs.length,
       eligible: orgs.filter((org) => org.eligible).length,
       ccActive: orgs.filter((org) => org.ccEntitlement === 'active').length,
+      ccUnknown: orgs.filter((org) => org.ccEntitlement === 'unknown').length,
       blockedByPolicy: 0,
       connectedOrgId,
       connectedOrgName: connection.connectedOrg?.name ?? null,
