@@ -52,6 +52,9 @@ export const SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS = ['http://*.localhost/*'];
 /** The static console content script's bundle (entrypoints/console.content), registered again per custom host. */
 export const CONSOLE_CONTENT_SCRIPT_FILE = 'content-scripts/console.js';
 
+/** The console UI's bundle (entrypoints/console-ui.content): injected by the worker where the view is. */
+export const CONSOLE_UI_SCRIPT_FILE = 'content-scripts/console-ui.js';
+
 /** Ids of the content scripts registered for custom hosts start with this; other ids are left alone. */
 export const CUSTOM_HOST_SCRIPT_PREFIX = 'console-host:';
 

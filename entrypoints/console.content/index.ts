@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchConsole } from '@/lib/console/watch';
+import { detectConsoleView } from '@/lib/console/detector';
 import { isAppFrameUrl, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
 
 export default defineContentScript({
@@ -8,16 +8,15 @@ export default defineContentScript({
   // The console loads its apps in iframes; the Creative Cloud view may be in any of them.
   allFrames: true,
   runAt: 'document_idle',
-  // The UI's styles go into its shadow root, never into the console's document.
-  cssInjectionMode: 'ui',
+  // No styles: this is only the detector; the UI and its CSS come with entrypoints/console-ui.content.
+  cssInjectionMode: 'manual',
   // WXT would name the script's IIFE result after the entry point (`var console = …`), which
-  // shadows the real `console` in the content script's world: no logging, and a TypeError for
-  // any library that logs. An anonymous IIFE keeps the global alone.
+  // shadows the real `console` in the content script's world. An anonymous IIFE keeps it alone.
   globalName: false,
   main(ctx) {
     // An app-frame page opened on its own, outside the shell, is no console: the worker answers
     // content scripts only in shell tabs (lib/messaging/sender.ts), so show nothing there.
     if (window.top === window && isAppFrameUrl(location.href)) return;
-    watchConsole(ctx);
+    detectConsoleView(ctx);
   },
 });

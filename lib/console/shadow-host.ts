@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
  */
 
 /** The content script's CSS; the manifest makes it readable from console pages (cssInjectionMode 'ui'). */
-const CONTENT_SCRIPT_CSS = '/content-scripts/console.css';
+const CONTENT_SCRIPT_CSS = '/content-scripts/console-ui.css';
 const HOST_RESET = ':host{all:initial !important;}';
 /** @property and @font-face have no effect inside a shadow root; they go to the document. */
 const DOCUMENT_ONLY_RULES = /(\s*@(property|font-face)[\s\S]*?{[\s\S]*?})/gm;

@@ -35,6 +35,8 @@ export type ConsoleSwitchOutcome = (typeof CONSOLE_SWITCH_OUTCOMES)[number];
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getStatus') }),
+  // The detector in a console frame found Settings > Creative Cloud: inject the UI into that frame.
+  z.strictObject({ type: z.literal('showConsoleUi') }),
   z.strictObject({ type: z.literal('signIn'), chooseAccount: z.boolean() }),
   z.strictObject({ type: z.literal('signOut') }),
   z.strictObject({
@@ -157,6 +159,7 @@ export const switchResultSchema = z.strictObject({ connection: connectionSchema,
 
 const responseDataSchemas = {
   getStatus: statusSchema,
+  showConsoleUi: z.strictObject({ shown: z.literal(true) }),
   signIn: identitySchema,
   signOut: z.strictObject({ signedIn: z.literal(false) }),
   getConsoleState: consoleStateSchema,
@@ -203,6 +206,7 @@ export type SenderKind = 'contentScript' | 'extensionPage';
 const everyone: readonly SenderKind[] = ['contentScript', 'extensionPage'];
 export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   getStatus: everyone,
+  showConsoleUi: ['contentScript'],
   signIn: everyone,
   signOut: ['extensionPage'],
   getConsoleState: everyone,

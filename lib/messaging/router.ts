@@ -16,7 +16,7 @@ import { classifySender, type SenderPolicy } from './sender';
 export type Handlers = {
   [T in RequestType]: (
     request: RequestOf<T>,
-    context: { senderKind: SenderKind; tabId?: number; tabUrl?: string; frameUrl?: string },
+    context: { senderKind: SenderKind; tabId?: number; frameId?: number; tabUrl?: string; frameUrl?: string },
   ) => Promise<ResponseData<T>>;
 };
 
@@ -40,7 +40,13 @@ export function createMessageRouter(handlers: Handlers, getPolicy: () => SenderP
     }
     try {
       const handler = handlers[request.type] as (r: typeof request, c: object) => Promise<unknown>;
-      const context = { senderKind, tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameUrl: sender.url };
+      const context = {
+        senderKind,
+        tabId: sender.tab?.id,
+        frameId: sender.frameId,
+        tabUrl: sender.tab?.url,
+        frameUrl: sender.url,
+      };
       const data = await handler(request, context);
       // Answers are validated here, once, with the contract's schemas: the content script
       // only checks the envelope (it cannot afford zod).

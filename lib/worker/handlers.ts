@@ -25,6 +25,7 @@ import {
   settleExpiredConsoleSwitchOnWake,
 } from './console-switch';
 import { rememberConsoleTab } from './console-tabs';
+import { injectConsoleUi } from './console-ui';
 import { createPopupHandlers } from './popup-handlers';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
@@ -130,6 +131,11 @@ export function createHandlers(services: WorkerServices): Handlers {
 
   return {
     getStatus: () => getStatus(session),
+
+    async showConsoleUi(_request, { tabId, frameId }) {
+      await injectConsoleUi(tabId, frameId);
+      return { shown: true as const };
+    },
 
     async signIn({ chooseAccount }) {
       const profile = await session.signIn({ chooseAccount });

@@ -4,7 +4,7 @@
  * Sizes are in bytes; 1 KB = 1,000 bytes; gzip at level 9.
  */
 
-export const BUNDLES = ['contentScript', 'contentScriptCss', 'worker', 'popup', 'options'] as const;
+export const BUNDLES = ['detector', 'consoleUi', 'consoleUiCss', 'worker', 'popup', 'options'] as const;
 export type BundleName = (typeof BUNDLES)[number];
 
 export interface SizeBudget {
@@ -13,16 +13,17 @@ export interface SizeBudget {
 }
 
 /**
- * Content script: DESIGN's 20 KB gzip (19.7 KB measured after dropping zod and WXT's shadow-root
- * helper from it), raised to 21.5 KB for the switch through the console page (~1.3 KB gzip,
- * 21.2 KB measured): an open decision against DESIGN §9 — the alternative is to inject that
- * driver from the worker only when a console's API refuses the extension. Worker: ~23 KB measured, budget with headroom for new handlers. Popup and
- * options: ~18–20 KB today and growing with their own features, so 40 KB gzip each.
+ * Detector: the content script every console frame parses at `document_idle`, so it only
+ * recognises the view (no Preact, no UI): 4 KB gzip. Console UI: Preact, signals, the store, the
+ * components, the console-driven switch, injected only into the frame that shows the view: 24 KB.
+ * Worker: ~32 KB measured (three entitlement sources, the console switch), budget with headroom.
+ * Popup and options: ~18–20 KB today and growing with their own features, so 40 KB gzip each.
  */
 export const BUNDLE_BUDGETS: Record<BundleName, SizeBudget> = {
-  contentScript: { raw: 60_000, gzip: 21_500 },
-  contentScriptCss: { raw: 16_000, gzip: 4_000 },
-  worker: { raw: 110_000, gzip: 32_000 },
+  detector: { raw: 12_000, gzip: 4_000 },
+  consoleUi: { raw: 70_000, gzip: 24_000 },
+  consoleUiCss: { raw: 16_000, gzip: 4_000 },
+  worker: { raw: 120_000, gzip: 35_000 },
   popup: { raw: 130_000, gzip: 40_000 },
   options: { raw: 130_000, gzip: 40_000 },
 };

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CONSOLE_CONTENT_SCRIPT_FILE, CONSOLE_UI_SCRIPT_FILE } from '../../lib/console-hosts';
 import type { BundleName, SizeBudget } from './budgets';
 
 /**
@@ -44,16 +45,13 @@ export function bundleSizes(dir: string): Record<BundleName, BundleSize> {
     throw new Error(`${dir} has no build: run npm run build first`);
   }
   const contentDir = path.join(dir, 'content-scripts');
-  const contentFiles = readdirSync(contentDir).map((file) => path.posix.join('content-scripts', file));
+  const cssFiles = readdirSync(contentDir)
+    .filter((file) => file.endsWith('.css'))
+    .map((file) => path.posix.join('content-scripts', file));
   return {
-    contentScript: measure(
-      dir,
-      contentFiles.filter((file) => file.endsWith('.js')),
-    ),
-    contentScriptCss: measure(
-      dir,
-      contentFiles.filter((file) => file.endsWith('.css')),
-    ),
+    detector: measure(dir, [CONSOLE_CONTENT_SCRIPT_FILE]),
+    consoleUi: measure(dir, [CONSOLE_UI_SCRIPT_FILE]),
+    consoleUiCss: measure(dir, cssFiles),
     worker: measure(dir, withImports(dir, 'background.js')),
     popup: measure(dir, pageScripts(dir, 'popup.html')),
     options: measure(dir, pageScripts(dir, 'options.html')),

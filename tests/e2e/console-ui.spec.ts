@@ -228,7 +228,7 @@ test.describe('entitlements in three states', () => {
     const client = await openWorkerClient(context, extensionId);
     const state = await client.data({
       type: 'getConsoleState',
-      console: { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name },
+      console: sandbox.consoleIdentity(),
       freshness: 'cached',
     });
     expect(state.signedIn && state.console?.model.sources.accessProfile).toBe('unavailable');

@@ -1,6 +1,6 @@
 import { type BrowserContext, test as base, type Frame, type Worker } from '@playwright/test';
 import type { EnvironmentSettings } from '../../lib/environment';
-import { SCENARIOS } from '../../sandbox/scenarios';
+import { SCENARIOS, type Scenario } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { launchChromiumWithExtension } from './support/chromium';
 import { frameHasContentScript } from './support/content-scripts';
@@ -30,6 +30,11 @@ export interface SandboxFixture {
    * `console` is a tenant (default: the `default` scenario's) or an AEM org id for the org-id form.
    */
   creativeCloudUrl(console?: string, lang?: string, options?: CreativeCloudUrlOptions): string;
+  /**
+   * A scenario's console as its tab names it (tenant, header org name, the author host its URL
+   * names), for requests an extension page sends about that console. Default: the `default` scenario.
+   */
+  consoleIdentity(scenario?: Scenario): { tenant: string; orgName: string; authorHost: string };
   /** Calls `/__sandbox/<path>`; throws on a non-2xx answer. */
   control: SandboxControl;
 }
@@ -80,6 +85,11 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
       authorHost: sandboxAuthorHost(sandboxServer.shellUrl),
       creativeCloudUrl: (console, lang, options) =>
         creativeCloudUrl(sandboxServer.shellUrl, console ?? tenant, lang, options),
+      consoleIdentity: (scenario = SCENARIOS.default) => ({
+        tenant: scenario.aemOrg.tenant,
+        orgName: scenario.aemOrg.name,
+        authorHost: sandboxAuthorHost(sandboxServer.shellUrl),
+      }),
       control,
     });
   },

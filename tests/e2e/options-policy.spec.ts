@@ -23,12 +23,6 @@ const orgNamed = (name: string) => {
 };
 const design = orgNamed('Acme Design Studio');
 const odd = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
-/** The console as its tab names it, with the AEM author host its URL names (the sandbox itself). */
-const acmeConsoleOn = (sandbox: { authorHost: string }) => ({
-  tenant: acme.aemOrg.tenant,
-  orgName: acme.aemOrg.name,
-  authorHost: sandbox.authorHost,
-});
 if (!ada) throw new Error('The default scenario has a console admin');
 
 test('policy locks its fields: disabled, marked "Set by your organization", and the worker refuses them', async ({
@@ -125,7 +119,7 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   const client = await openWorkerClient(context, extensionId);
   const answer = await client.send({
     type: 'switchOrg',
-    console: acmeConsoleOn(sandbox),
+    console: sandbox.consoleIdentity(),
     orgId: design.id,
     expectedCurrentOrgId: acme.initialConnection.orgId,
   });
@@ -173,7 +167,7 @@ test('a policy change applies at once: an open console drops its switch controls
   const client = await openWorkerClient(context, extensionId);
   const refused = await client.send({
     type: 'switchOrg',
-    console: acmeConsoleOn(sandbox),
+    console: sandbox.consoleIdentity(),
     orgId: odd.id,
     expectedCurrentOrgId: acme.initialConnection.orgId,
   });
@@ -213,7 +207,7 @@ test('policy can refuse orgs whose CC the extension cannot see: shown locked, re
   const client = await openWorkerClient(context, extensionId);
   const refused = await client.send({
     type: 'switchOrg',
-    console: acmeConsoleOn(sandbox),
+    console: sandbox.consoleIdentity(),
     orgId: unknown.id,
     expectedCurrentOrgId: acme.initialConnection.orgId,
   });

@@ -24,12 +24,6 @@ const acme = SCENARIOS.default;
 const ada = userOf(acme, acme.consoleUserId);
 const design = acme.orgs.find((org) => org.name === 'Acme Design Studio');
 if (!ada || !design) throw new Error('The default scenario has a console admin and Acme Design Studio');
-/** The console as its tab names it, with the AEM author host its URL names (the sandbox itself). */
-const acmeConsoleOn = (sandbox: { authorHost: string }) => ({
-  tenant: acme.aemOrg.tenant,
-  orgName: acme.aemOrg.name,
-  authorHost: sandbox.authorHost,
-});
 
 test('a custom environment pointed at another sandbox signs out, then signs in and shows that sandbox', async ({
   page,
@@ -143,7 +137,7 @@ test('read-only set in options hides every switch control on the console, and th
   const client = await openWorkerClient(context, extensionId);
   const answer = await client.send({
     type: 'switchOrg',
-    console: acmeConsoleOn(sandbox),
+    console: sandbox.consoleIdentity(),
     orgId: design.id,
     expectedCurrentOrgId: acme.initialConnection.orgId,
   });

@@ -3,13 +3,13 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
-import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import en from '../../locales/en.json' with { type: 'json' };
 import { PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-forms';
 import { organizationsOf } from '../../sandbox/ims/profile';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { appFrameOf, consoleUi, shownOrgs } from './support/console-ui';
+import { shownState } from './support/entitlement-truth';
 import { openWorkerClient, signInAs } from './support/worker-client';
 
 // The native picker in every form the console may build it (sandbox/console/picker-forms.ts):
@@ -27,14 +27,9 @@ const orgsInPickerOrder = consoleAdmin.orgIds.map((orgId) => {
   if (!org) throw new Error(`No org ${orgId} in the default scenario`);
   return org;
 });
-const unentitled = orgsInPickerOrder.find(
-  (org) =>
-    !consoleAdmin.products.some(
-      (grant) =>
-        grant.orgId === org.id && grant.capability === 'creativeCloud' && grant.statusCode === ACTIVE_STATUS_CODE,
-    ),
-);
-if (!unentitled) throw new Error('The default scenario has an org without CC for its admin');
+/** An org the extension can see has no CC for the admin (`No CC entitlement`): the guard must stop it. */
+const unentitled = orgsInPickerOrder.find((org) => shownState(consoleAdmin, org.id, 'creativeCloud') === 'none');
+if (!unentitled) throw new Error('The default scenario has an org whose CC the extension sees as absent');
 const ineligibleOrg = unentitled;
 
 async function signIn(context: BrowserContext, extensionId: string): Promise<void> {

@@ -19,6 +19,8 @@ const acmeConsole = { tenant: scenario.aemOrg.tenant, orgName: scenario.aemOrg.n
 /** One well-formed request of every type but signIn (which opens a window). */
 const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
   getStatus: { type: 'getStatus' },
+  // Refused for an extension page: only a console frame's detector asks for the UI.
+  showConsoleUi: { type: 'showConsoleUi' },
   signOut: { type: 'signOut' },
   getConsoleState: { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
   chooseAemOrg: { type: 'chooseAemOrg', console: acmeConsole, orgId: acme.id },

@@ -19,12 +19,6 @@ const userNamed = (name: string): ScenarioUser => {
 };
 const ada = userNamed('Ada Lovelace');
 const grace = userNamed('Grace Hopper');
-/** The console as its tab names it, with the AEM author host its URL names (the sandbox itself). */
-const acmeConsoleOn = (sandbox: { authorHost: string }) => ({
-  tenant: scenario.aemOrg.tenant,
-  orgName: scenario.aemOrg.name,
-  authorHost: sandbox.authorHost,
-});
 
 interface LoggedRequest {
   method: string;
@@ -58,7 +52,11 @@ test.describe('the worker’s IMS session in Chromium', () => {
     await chooseAccount(page, grace);
 
     expect(await answer).toEqual({ ok: true, data: { ...expectedIdentity(grace), accountType: 'personal' } });
-    const state = await client.data({ type: 'getConsoleState', console: acmeConsoleOn(sandbox), freshness: 'fresh' });
+    const state = await client.data({
+      type: 'getConsoleState',
+      console: sandbox.consoleIdentity(),
+      freshness: 'fresh',
+    });
     expect(state).toMatchObject({ signedIn: true, identity: { userId: grace.userId } });
     const authorizations = (await sandbox.control<LoggedRequest[]>('GET', 'requests')).filter((request) =>
       request.path.startsWith('/ims/authorize/v2?'),
@@ -92,12 +90,20 @@ test.describe('expired tokens', () => {
   }) => {
     const client = await openWorkerClient(context, extensionId);
     await signInAs(client, ada);
-    const before = await client.data({ type: 'getConsoleState', console: acmeConsoleOn(sandbox), freshness: 'fresh' });
+    const before = await client.data({
+      type: 'getConsoleState',
+      console: sandbox.consoleIdentity(),
+      freshness: 'fresh',
+    });
     const oldSession = await storedSession(serviceWorker);
     await sandbox.control('DELETE', 'requests');
 
     await sandbox.control('POST', 'expire-tokens');
-    const after = await client.data({ type: 'getConsoleState', console: acmeConsoleOn(sandbox), freshness: 'fresh' });
+    const after = await client.data({
+      type: 'getConsoleState',
+      console: sandbox.consoleIdentity(),
+      freshness: 'fresh',
+    });
 
     expect(after).toEqual({
       ...before,
@@ -124,7 +130,11 @@ test.describe('expired tokens', () => {
     const pagesBefore = context.pages().length;
 
     await sandbox.control('POST', 'expire-tokens');
-    const state = await client.data({ type: 'getConsoleState', console: acmeConsoleOn(sandbox), freshness: 'fresh' });
+    const state = await client.data({
+      type: 'getConsoleState',
+      console: sandbox.consoleIdentity(),
+      freshness: 'fresh',
+    });
 
     expect(state).toMatchObject({ signedIn: true, identity: { userId: ada.userId }, aemOrg: { status: 'resolved' } });
     const log = await sandbox.control<LoggedRequest[]>('GET', 'requests');
@@ -145,7 +155,9 @@ test('signing out ends the session here and at IMS', async ({ context, extension
 
   expect(await client.send({ type: 'signOut' })).toEqual({ ok: true, data: { signedIn: false } });
 
-  expect(await client.data({ type: 'getConsoleState', console: acmeConsoleOn(sandbox), freshness: 'fresh' })).toEqual({
+  expect(
+    await client.data({ type: 'getConsoleState', console: sandbox.consoleIdentity(), freshness: 'fresh' }),
+  ).toEqual({
     signedIn: false,
   });
   expect(await client.data({ type: 'getStatus' })).toMatchObject({ signedIn: false });

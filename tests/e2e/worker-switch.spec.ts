@@ -18,12 +18,6 @@ const consoleUser = (): ScenarioUser => {
   return found;
 };
 const ada = consoleUser();
-/** The console as its tab names it, with the AEM author host its URL names (the sandbox itself). */
-const acmeConsoleOn = (sandbox: { authorHost: string }) => ({
-  tenant: scenario.aemOrg.tenant,
-  orgName: scenario.aemOrg.name,
-  authorHost: sandbox.authorHost,
-});
 const ref = (org: ScenarioOrg) => ({ id: org.id, name: org.name });
 
 interface SandboxState {
@@ -51,7 +45,7 @@ const switchTo = (
 ) =>
   client.send({
     type: 'switchOrg',
-    console: acmeConsoleOn(sandbox),
+    console: sandbox.consoleIdentity(),
     orgId: org.id,
     expectedCurrentOrgId: expectedCurrent?.id ?? null,
   });
@@ -89,7 +83,7 @@ test.describe('switching the CC org through the worker', () => {
 
     const back = await client.send({
       type: 'switchBack',
-      console: acmeConsoleOn(sandbox),
+      console: sandbox.consoleIdentity(),
       expectedCurrentOrgId: design.id,
     });
 
@@ -141,7 +135,11 @@ test.describe('switching the CC org through the worker', () => {
     expect(state.appliedChanges).toBe(0);
     expect(state.externalChanges).toBe(1);
     expect(refused).toEqual({ ok: false, error: { code: 'CONNECTION_CHANGED', message: expect.any(String) } });
-    const shown = await client.data({ type: 'getConsoleState', console: acmeConsoleOn(sandbox), freshness: 'fresh' });
+    const shown = await client.data({
+      type: 'getConsoleState',
+      console: sandbox.consoleIdentity(),
+      freshness: 'fresh',
+    });
     expect(shown.signedIn && shown.console?.connection?.connectedOrg).toEqual(state.connectedOrg);
     const { entries } = await client.data({ type: 'getAudit' });
     expect(entries).toEqual([

@@ -18,11 +18,21 @@ describe.each(['chrome', 'firefox'] as const)('the production %s build', (browse
   });
 
   // zod/mini costs ~8 KB gzip; the worker validates with it, the tab checks envelopes only.
-  it('ships zod in the worker but not in the content script', () => {
+  it('ships zod in the worker but in neither content script', () => {
     const zodInternals = /\$Zod[A-Z]|\._zod\b/;
     expect(readFileSync(path.join(BUILD_DIRS[browser], sizes.worker.files[0] ?? ''), 'utf8')).toMatch(zodInternals);
-    for (const file of sizes.contentScript.files) {
+    for (const file of [...sizes.detector.files, ...sizes.consoleUi.files]) {
       expect(readFileSync(path.join(BUILD_DIRS[browser], file), 'utf8')).not.toMatch(zodInternals);
     }
+  });
+
+  // Every console frame parses the detector: the UI's framework must stay out of it.
+  it('keeps Preact and the UI out of the detector', () => {
+    const detector = readFileSync(path.join(BUILD_DIRS[browser], sizes.detector.files[0] ?? ''), 'utf8');
+    const consoleUi = readFileSync(path.join(BUILD_DIRS[browser], sizes.consoleUi.files[0] ?? ''), 'utf8');
+    const preactInternals = /__H|__k|\.__e\b/;
+    expect(consoleUi).toMatch(preactInternals);
+    expect(detector).not.toMatch(preactInternals);
+    expect(detector).not.toContain('attachShadow');
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONSOLE_CONTENT_SCRIPT_FILE,
+  CONSOLE_UI_SCRIPT_FILE,
   CUSTOM_CONSOLE_HOST_PERMISSIONS,
   PRODUCTION_APP_FRAME_MATCHES,
   PRODUCTION_CONSOLE_MATCHES,
@@ -27,9 +28,11 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     expect(raw).not.toMatch(LOOPBACK);
   });
 
-  it('ships the console script that custom hosts register, with its styles and catalogs readable there', () => {
+  it("declares only the detector, and makes the UI's styles and catalogs readable on console and custom hosts", () => {
     expect(manifest.content_scripts.flatMap((script) => script.js ?? [])).toEqual([CONSOLE_CONTENT_SCRIPT_FILE]);
-    for (const resources of ['content-scripts/console.css', 'i18n/*.json']) {
+    // The UI bundle is injected by the worker, never web-accessible: a page cannot probe for it.
+    expect(JSON.stringify(manifest.web_accessible_resources)).not.toContain(CONSOLE_UI_SCRIPT_FILE);
+    for (const resources of ['content-scripts/console-ui.css', 'i18n/*.json']) {
       const entry = manifest.web_accessible_resources.find((resource) => resource.resources.includes(resources));
       expect(entry?.matches, resources).toEqual(expect.arrayContaining(CUSTOM_CONSOLE_HOST_PERMISSIONS));
     }

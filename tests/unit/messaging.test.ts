@@ -125,6 +125,7 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
   };
   return {
     getStatus,
+    showConsoleUi: unexpected,
     signIn: unexpected,
     signOut: unexpected,
     getConsoleState: unexpected,

@@ -208,7 +208,7 @@ describe('the entitlement model without the console user', () => {
   it('leaves the prerequisites unknown and refuses for neither of them', () => {
     const { consoleUser: _unknown, ...input } = consoleInput();
     const model = buildEntitlementModel(input);
-    expect(model.prerequisites).toEqual({ isAssetsAdmin: null, sameUserId: null });
+    expect(model.prerequisites).toEqual({ isAssetsAdmin: 'unknown', sameUserId: 'unknown' });
     const acme = model.orgs.find((org) => org.orgId === ACME);
     expect(acme).toMatchObject({ eligible: true, reasons: [] });
     expect(acme?.badges).not.toContain('differentUserId');
