@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PICKER_FORM, type PickerForm } from './console/picker-forms';
 import {
   accessItem,
   org,
@@ -54,6 +55,8 @@ export interface Scenario {
   concurrentChangeArmed: boolean;
   /** How the Assets API treats the extension's client at start (control API: `assets-api`). */
   extensionAccess: ExtensionAccess;
+  /** How the console page renders its native picker at start (control API: `console`). */
+  pickerForm: PickerForm;
 }
 
 const INITIAL_UPDATED_AT = '2026-01-15T09:30:00.000Z';
@@ -64,6 +67,7 @@ function acmeCompany(
   description: string,
   variant: 'entitled' | 'unentitled' = 'entitled',
   extensionAccess: ExtensionAccess = 'allowed',
+  pickerForm: PickerForm = DEFAULT_PICKER_FORM,
 ) {
   const acme = org('Acme', { countryCode: 'SE' });
   const design = org('Acme Design Studio', { countryCode: 'SE' });
@@ -149,6 +153,7 @@ function acmeCompany(
     issueRefreshTokens: true,
     concurrentChangeArmed: name === 'concurrent-admin',
     extensionAccess,
+    pickerForm,
   } satisfies Scenario;
 }
 
@@ -199,6 +204,7 @@ function manyOrgs(): Scenario {
     issueRefreshTokens: true,
     concurrentChangeArmed: false,
     extensionAccess: 'allowed',
+    pickerForm: DEFAULT_PICKER_FORM,
   };
 }
 
@@ -252,6 +258,7 @@ function sameEmailDifferentIds(): Scenario {
     issueRefreshTokens: true,
     concurrentChangeArmed: false,
     extensionAccess: 'allowed',
+    pickerForm: DEFAULT_PICKER_FORM,
   };
 }
 
@@ -268,11 +275,14 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     'concurrent-admin',
     'Another admin changes the connection right after the next read of the CC settings',
   ),
+  // The most realistic setting: the console's private API refuses the extension, and the picker
+  // is React Spectrum's (portalled, unlinked, options showing only org names).
   'extension-refused': acmeCompany(
     'extension-refused',
-    "The console's Assets API refuses the extension's client (403); switches go through the console page",
+    "The console's Assets API refuses the extension's client (403), so switches go through the console page; its picker is portalled and shows only org names",
     'entitled',
     'forbidden',
+    'portalled',
   ),
 };
 

@@ -101,7 +101,7 @@ export class SandboxWorld {
     this.appliedChanges = 0;
     this.externalChanges = 0;
     this.concurrentChangeArmed = this.scenario.concurrentChangeArmed;
-    this.pickerForm = DEFAULT_PICKER_FORM;
+    this.pickerForm = this.scenario.pickerForm;
     this.extensionAccess = this.scenario.extensionAccess;
     this.putsByIdempotencyKey.clear();
     this.idempotentReplies.clear();

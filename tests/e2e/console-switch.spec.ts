@@ -43,7 +43,7 @@ interface Fixtures {
   sandbox: SandboxFixture;
 }
 
-/** The console with the extension signed in (as `userId`, else the console's user), on `access`. */
+/** The console with the extension signed in (as `userId`, else the console's user), on `access`, with the portalled picker. */
 async function openConsole(
   { page, context, extensionId, sandbox }: Fixtures,
   access: ExtensionAccess,
@@ -52,6 +52,8 @@ async function openConsole(
   const scenario = SCENARIOS[options.scenario ?? 'default'];
   if (scenario.name !== 'default') await sandbox.control('POST', 'scenario', { name: scenario.name });
   await sandbox.control('POST', 'assets-api', { extensionAccess: access });
+  // The most realistic console: React Spectrum's picker, portalled, its options only org names.
+  await sandbox.control('POST', 'console', { picker: 'portalled' });
   const user = userOf(scenario, options.userId ?? scenario.consoleUserId);
   if (!user) throw new Error('No such user');
   await signIn(context, extensionId, user);

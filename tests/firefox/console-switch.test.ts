@@ -21,6 +21,9 @@ describe('the switch through the console page in firefox-esr', () => {
   let harness: FirefoxHarness;
   beforeAll(async () => {
     harness = await launchFirefoxHarness();
+    // The sandbox's most realistic setting: the API refuses the extension, the picker is portalled
+    // and shows only org names (the same company as the default scenario).
+    await harness.sandbox.control('POST', 'scenario', { name: 'extension-refused' });
     const admin = userOf(scenario, scenario.consoleUserId);
     if (!admin) throw new Error('The default scenario lacks its console user');
     const popup = await harness.openExtensionPage('popup.html');
@@ -32,7 +35,6 @@ describe('the switch through the console page in firefox-esr', () => {
 
   it('with the API refusing the extension, switches through the console, verified, and switches back', async () => {
     if (!design) throw new Error('The default scenario lacks Acme Design Studio');
-    await harness.sandbox.control('POST', 'assets-api', { extensionAccess: 'forbidden' });
     const { page, app } = await openConsole(harness, acme.tenant);
     await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
     await clickInUi(app, `[role="option"][data-org-id="${design.id}"]`);
