@@ -8,7 +8,7 @@ import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
-import { appFrameOf } from './support/console-ui';
+import { appFrameOf, consoleUi } from './support/console-ui';
 import { expectedBadgesOf, shownState } from './support/entitlement-truth';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { openWorkerClient, signInAs } from './support/worker-client';
@@ -71,6 +71,8 @@ async function openCreativeCloud(page: Page, sandbox: SandboxFixture, world = sc
   await page.goto(sandbox.creativeCloudUrl(world.aemOrg.tenant));
   const frame = await appFrameOf(page, sandbox);
   await expect(frame.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeVisible();
+  // The guard comes with our UI, which the worker injects once the view is recognised.
+  await expect(consoleUi(frame)).toBeVisible();
   return frame;
 }
 
@@ -102,6 +104,8 @@ test.describe('badges in the native picker', () => {
     }) => {
       const world = SCENARIOS[name];
       if (name !== 'default') await sandbox.control('POST', 'scenario', { name });
+      // Options that show their org id, so the test can tell them apart (every form: picker-forms.spec.ts).
+      await sandbox.control('POST', 'console', { picker: 'classic' });
       await signInAsConsoleUser(context, extensionId, world);
       const app = await openCreativeCloud(page, sandbox, world);
       await openPickerWithBadges(app);
