@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { matchesAny, RESERVED_HOST_MATCHES } from '../console-hosts';
 import { baseUrlSchema, environmentNameSchema } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
@@ -23,8 +24,21 @@ export const policyEnvironmentSchema = z
     ),
   );
 
-/** A console host as a match pattern (`https://assets.example.com/*`); https only. */
-export const policyConsoleHostSchema = z.string().check(z.regex(/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/\*$/i));
+/**
+ * A console host as a match pattern of one https host (`https://assets.example.com/*`): no
+ * wildcard, which would put the content script on every site it covers, and none of the
+ * reserved hosts (built-in console hosts, IMS and the APIs the worker sends tokens to).
+ * `public/managed_schema.json` carries the same pattern.
+ */
+export const POLICY_CONSOLE_HOST_PATTERN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9]{1,5})?\/\*$/;
+
+export const policyConsoleHostSchema = z.string().check(
+  z.regex(POLICY_CONSOLE_HOST_PATTERN),
+  z.refine(
+    (pattern) => !matchesAny(pattern.replace(/\*$/, ''), RESERVED_HOST_MATCHES),
+    'A built-in console host, or a host the extension sends tokens to',
+  ),
+);
 
 export const POLICY_FIELDS = {
   environment: policyEnvironmentSchema,
@@ -100,7 +114,26 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       policy[field] = FAIL_CLOSED[field as keyof typeof FAIL_CLOSED];
     }
   }
+  refuseTokenHostsAsConsoles(policy as EnterprisePolicy, invalidFields, refusedEntries);
   return { policy: policy as EnterprisePolicy, invalidFields: invalidFields.sort(), refusedEntries };
+}
+
+const hostOf = (url: string) => new URL(url.replace(/\*$/, '')).hostname;
+
+/** The policy's own IMS and Assets hosts receive tokens: neither may become a console host. */
+function refuseTokenHostsAsConsoles(
+  policy: EnterprisePolicy,
+  invalidFields: string[],
+  refusedEntries: ParsedPolicy['refusedEntries'],
+): void {
+  const { environment, consoleHosts } = policy;
+  if (!environment || !consoleHosts) return;
+  const tokenHosts = [environment.imsBaseUrl, environment.assetsBaseUrl].flatMap((url) => (url ? [hostOf(url)] : []));
+  const refused = consoleHosts.filter((pattern) => tokenHosts.includes(hostOf(pattern)));
+  if (refused.length === 0) return;
+  policy.consoleHosts = consoleHosts.filter((pattern) => !refused.includes(pattern));
+  refusedEntries.consoleHosts = [...(refusedEntries.consoleHosts ?? []), ...refused];
+  if (!invalidFields.includes('consoleHosts')) invalidFields.push('consoleHosts');
 }
 
 /** One refused policy value, and what is in force instead (English: for the diagnostics report). */

@@ -108,3 +108,45 @@ describe("the browser's copy of the policy shape (managed_schema.json)", () => {
     expect(pattern.test('https://*.com/*')).toBe(false);
   });
 });
+
+describe('console hosts set by policy', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it.each([
+    ['a wildcard host', 'https://*.com/*'],
+    ['a wildcard subdomain', 'https://*.example.com/*'],
+    ['every host', '<all_urls>'],
+    ['a built-in console host', 'https://experience.adobe.com/*'],
+    ['the IMS host', 'https://ims-na1.adobelogin.com/*'],
+    ['the stage IMS host', 'https://ims-na1-stg1.adobelogin.com/*'],
+    ['an AEM author host', 'https://author-p1-e2.adobeaemcloud.com/*'],
+    ['a path', 'https://assets.example.com/console/*'],
+  ])('refuse %s and keep the valid ones', async (name, entry) => {
+    const matrixCase = matrixCaseStarted('attack', `policy console host: ${name} is refused`);
+    await fakeBrowser.storage.managed.set({ consoleHosts: ['https://assets.example.com/*', entry] });
+    const parsed = await readPolicy();
+    expect(parsed.policy.consoleHosts).toEqual(['https://assets.example.com/*']);
+    expect(parsed.refusedEntries.consoleHosts).toEqual([entry]);
+    expect(policyProblems(parsed)).toEqual([
+      { field: 'consoleHosts', refusedEntries: [entry], inForce: 'only the 1 valid console hosts are added' },
+    ]);
+    matrixCase.passed({ tokensFound: 0 });
+  });
+
+  it("refuse the policy's own IMS and Assets hosts", async () => {
+    const matrixCase = matrixCaseStarted('attack', "policy console host: the policy's own IMS host is refused");
+    await fakeBrowser.storage.managed.set({
+      environment: {
+        name: 'custom',
+        imsBaseUrl: 'https://ims.corp.example',
+        assetsBaseUrl: 'https://api.corp.example',
+      },
+      consoleHosts: ['https://ims.corp.example/*', 'https://api.corp.example/*', 'https://assets.corp.example/*'],
+    });
+    const parsed = await readPolicy();
+    expect(parsed.policy.consoleHosts).toEqual(['https://assets.corp.example/*']);
+    expect(parsed.refusedEntries.consoleHosts).toEqual(['https://ims.corp.example/*', 'https://api.corp.example/*']);
+    expect(parsed.invalidFields).toEqual(['consoleHosts']);
+    matrixCase.passed({ tokensFound: 0 });
+  });
+});
