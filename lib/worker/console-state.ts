@@ -10,8 +10,8 @@ import { accountTypeOf, type Organization, type Profile } from '../ims/shapes';
 import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
 import { readEffectiveSettings } from '../settings/effective';
-import { aemOrgByTenantItem, readAemOrgByTenant } from '../storage-items';
-import { type ConsoleIdentity, resolveAemOrg } from './aem-org';
+import { aemOrgByConsoleItem, readAemOrgByConsole } from '../storage-items';
+import { aemOrgChoiceKey, type ConsoleIdentity, resolveAemOrg } from './aem-org';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
 import { isAssetsApiUnavailable, rememberSwitchPath } from './switch-path';
@@ -44,8 +44,7 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
     // refresh of its own (see loadAccessProfile).
     profileRead.then(() => loadAccessProfile(session, endpoints)),
   ]);
-  const remembered = identity.tenant ? (await readAemOrgByTenant())[identity.tenant] : undefined;
-  const aemOrg = resolveAemOrg(identity, organizations, remembered);
+  const aemOrg = resolveAemOrg(identity, organizations, await rememberedAemOrgChoice(identity));
   const assets =
     aemOrg.status === 'resolved'
       ? createAssetsClient({
@@ -180,9 +179,17 @@ export function clearConsoleStateCache(): Promise<void> {
   return consoleStateCache.removeValue();
 }
 
+/** The AEM org the admin chose for this console (origin and tenant), if any. */
+export async function rememberedAemOrgChoice(identity: ConsoleIdentity): Promise<string | undefined> {
+  const key = aemOrgChoiceKey(identity);
+  return key ? (await readAemOrgByConsole())[key] : undefined;
+}
+
 export async function rememberAemOrgChoice(identity: ConsoleIdentity, orgId: string): Promise<void> {
-  if (!identity.tenant) return;
-  await aemOrgByTenantItem.setValue({ ...(await readAemOrgByTenant()), [identity.tenant]: orgId });
+  const key = aemOrgChoiceKey(identity);
+  if (!key) return;
+  const { [key]: _earlier, ...others } = await readAemOrgByConsole();
+  await aemOrgByConsoleItem.setValue({ ...others, [key]: orgId });
 }
 
 /** Only the fields the contract carries: the API may add more, the contract is strict. */
