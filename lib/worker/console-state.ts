@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { type AssetsClient, createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
+import { withNewestEntry } from '../bounded-record';
 import { type AccessProfileSource, buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';
 import { assetsBaseUrlFor, type Endpoints } from '../environment';
@@ -166,8 +167,14 @@ async function readCache(): Promise<Record<string, ConsoleState>> {
   return parsed.success ? parsed.data : {};
 }
 
-async function remember(identity: ConsoleIdentity, state: ConsoleState): Promise<ConsoleState> {
-  await consoleStateCache.setValue({ ...(await readCache()), [cacheKey(identity)]: state });
+/**
+ * Fewer than other page-keyed records: one state holds a user's whole org list. A page can
+ * invent consoles, so the oldest give way (lib/bounded-record.ts).
+ */
+export const CONSOLE_STATES_MAX = 20;
+
+export async function remember(identity: ConsoleIdentity, state: ConsoleState): Promise<ConsoleState> {
+  await consoleStateCache.setValue(withNewestEntry(await readCache(), cacheKey(identity), state, CONSOLE_STATES_MAX));
   return state;
 }
 
@@ -188,8 +195,7 @@ export async function rememberedAemOrgChoice(identity: ConsoleIdentity): Promise
 export async function rememberAemOrgChoice(identity: ConsoleIdentity, orgId: string): Promise<void> {
   const key = aemOrgChoiceKey(identity);
   if (!key) return;
-  const { [key]: _earlier, ...others } = await readAemOrgByConsole();
-  await aemOrgByConsoleItem.setValue({ ...others, [key]: orgId });
+  await aemOrgByConsoleItem.setValue(withNewestEntry(await readAemOrgByConsole(), key, orgId));
 }
 
 /** Only the fields the contract carries: the API may add more, the contract is strict. */
