@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
+import { isSandboxBuild } from '../build-flavor';
 import { matchesAny, RESERVED_HOST_MATCHES } from '../console-hosts';
-import { baseUrlSchema, environmentNameSchema } from '../environment';
+import { baseUrlSchema, environmentNameSchema, environmentNamesFor } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
 
@@ -9,20 +10,27 @@ import { clientIdSchema } from '../settings/schemas';
  * browser's copy of this shape). Each field is parsed on its own, so one bad field is ignored
  * and reported while the good ones still apply.
  */
-export const policyEnvironmentSchema = z
-  .strictObject({
-    name: environmentNameSchema,
-    // imsBaseUrl is required for `custom`; for `sandbox` it points at a sandbox on another port.
-    imsBaseUrl: z.optional(baseUrlSchema),
-    // Optional: overrides the AEM author host each console's URL names, with imsBaseUrl only.
-    assetsBaseUrl: z.optional(baseUrlSchema),
-  })
-  .check(
-    z.refine(
-      ({ name, imsBaseUrl, assetsBaseUrl }) => Boolean(imsBaseUrl) || (name !== 'custom' && !assetsBaseUrl),
-      'Set imsBaseUrl (required for custom); assetsBaseUrl is an optional override that needs imsBaseUrl',
-    ),
-  );
+/** The policy's environment as a build accepts it: a production build refuses the sandbox. */
+export function policyEnvironmentSchemaFor(sandboxBuild: boolean) {
+  const names = environmentNamesFor(sandboxBuild);
+  return z
+    .strictObject({
+      name: environmentNameSchema,
+      // imsBaseUrl is required for `custom`; for `sandbox` it points at a sandbox on another port.
+      imsBaseUrl: z.optional(baseUrlSchema),
+      // Optional: overrides the AEM author host each console's URL names, with imsBaseUrl only.
+      assetsBaseUrl: z.optional(baseUrlSchema),
+    })
+    .check(
+      z.refine(({ name }) => names.includes(name), 'This build offers no such environment'),
+      z.refine(
+        ({ name, imsBaseUrl, assetsBaseUrl }) => Boolean(imsBaseUrl) || (name !== 'custom' && !assetsBaseUrl),
+        'Set imsBaseUrl (required for custom); assetsBaseUrl is an optional override that needs imsBaseUrl',
+      ),
+    );
+}
+
+export const policyEnvironmentSchema = policyEnvironmentSchemaFor(isSandboxBuild);
 
 /**
  * A console host as a match pattern of one https host (`https://assets.example.com/*`): no

@@ -4,9 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { reportToMarkdown } from '@/lib/diagnostics/markdown';
 import { buildDiagnosticsReport } from '@/lib/diagnostics/report';
+import { environmentNamesFor } from '@/lib/environment';
 import { ORG_ID_PATTERN } from '@/lib/org-id';
 import { readPolicy } from '@/lib/policy/managed';
-import { policyProblems } from '@/lib/policy/schema';
+import { policyEnvironmentSchemaFor, policyProblems } from '@/lib/policy/schema';
 import { currentPolicy } from '@/lib/worker/console-state';
 import { matrixCaseStarted } from '../support/matrix';
 
@@ -147,6 +148,22 @@ describe('console hosts set by policy', () => {
     expect(parsed.policy.consoleHosts).toEqual(['https://assets.corp.example/*']);
     expect(parsed.refusedEntries.consoleHosts).toEqual(['https://ims.corp.example/*', 'https://api.corp.example/*']);
     expect(parsed.invalidFields).toEqual(['consoleHosts']);
+    matrixCase.passed({ tokensFound: 0 });
+  });
+});
+
+describe('the sandbox environment in a production build', () => {
+  it('is not offered in options', () => {
+    expect(environmentNamesFor(false)).toEqual(['production', 'stage', 'custom']);
+    expect(environmentNamesFor(true)).toContain('sandbox');
+  });
+
+  it('is refused from policy, which could otherwise point sign-in at a loopback IMS', () => {
+    const matrixCase = matrixCaseStarted('attack', 'policy sandbox environment refused by a production build');
+    const sandboxPolicy = { name: 'sandbox', imsBaseUrl: 'http://127.0.0.1:4870' };
+    expect(policyEnvironmentSchemaFor(false).safeParse(sandboxPolicy).success).toBe(false);
+    expect(policyEnvironmentSchemaFor(false).safeParse({ name: 'production' }).success).toBe(true);
+    expect(policyEnvironmentSchemaFor(true).safeParse(sandboxPolicy).success).toBe(true);
     matrixCase.passed({ tokensFound: 0 });
   });
 });
