@@ -139,6 +139,7 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
     readOnly: 'true',
     allowedCcOrgIds: ['not-an-org'],
     clientId: 'no spaces allowed',
+    consoleHosts: ['https://*.com/*', 'https://aem.policy-example.test/*'],
   });
   const options = await openOptions(context, extensionId);
   await expect(options.getByTestId('policy-invalid')).toHaveText(
@@ -148,6 +149,10 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
     en.optionsPolicyRefusedAllowlistEntries.replace('{entries}', 'not-an-org').replace('{count}', '0'),
   );
   await expect(options.getByTestId('policy-unreadable-readOnly')).toHaveText(en.optionsPolicyUnreadableReadOnly);
+  // A wildcard host is refused; the one valid host still applies.
+  await expect(options.getByTestId('policy-refused-hosts')).toHaveText(
+    en.optionsPolicyRefusedHosts.replace('{entries}', 'https://*.com/*').replace('{count}', '1'),
+  );
   // An unreadable readOnly means read-only, and an allowlist with no valid entry blocks every org.
   await expect(readOnlyCheckbox(options)).toBeDisabled();
   await expect(readOnlyCheckbox(options)).toBeChecked();
