@@ -103,6 +103,18 @@ export function isAppFrameUrl(url: string): boolean {
   }
 }
 
+/**
+ * Hosts no console-host setting may add: the built-in console hosts (already covered), and the
+ * hosts the worker sends tokens to (IMS, Access Profile, AEM author hosts). A content script
+ * there would run beside the extension's own traffic.
+ */
+export const RESERVED_HOST_MATCHES = [
+  ...consoleMatchesFor(true),
+  ...IMS_HOST_PERMISSIONS,
+  ...ACCESS_PROFILE_HOST_PERMISSIONS,
+  ...AEM_AUTHOR_HOST_PERMISSIONS,
+];
+
 /** Match patterns ignore ports, as the browser does when it injects content scripts. */
 export function matchesAny(url: string, patterns: readonly string[]): boolean {
   return patterns.some((pattern) => {

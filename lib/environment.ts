@@ -7,6 +7,14 @@ export const ENVIRONMENT_NAMES = ['production', 'stage', 'sandbox', 'custom'] as
 export const environmentNameSchema = z.enum(ENVIRONMENT_NAMES);
 export type EnvironmentName = z.infer<typeof environmentNameSchema>;
 
+/** The environments a build offers and accepts from policy: the sandbox only in sandbox builds. */
+export function environmentNamesFor(sandboxBuild: boolean): EnvironmentName[] {
+  return sandboxBuild ? [...ENVIRONMENT_NAMES] : ENVIRONMENT_NAMES.filter((name) => name !== 'sandbox');
+}
+
+/** This build's environments (folded at build time). */
+export const BUILD_ENVIRONMENT_NAMES = environmentNamesFor(isSandboxBuild);
+
 export const SANDBOX_DEFAULT_PORT = 4870;
 /** The client id the sandbox's IMS knows; a production client id comes from options or policy. */
 export const SANDBOX_CLIENT_ID = 'aem-cc-org-switcher';

@@ -56,11 +56,14 @@ export async function readImsSession(): Promise<ImsSession | undefined> {
  */
 export const readOnlySetting = storage.defineItem<unknown>('local:readOnly');
 
-/** The AEM org the admin chose for a console tenant whose org could not be resolved by name. */
-export const aemOrgByTenantItem = storage.defineItem<unknown>('local:aemOrgByTenant');
-const aemOrgByTenantSchema = z.record(z.string(), z.string());
+/**
+ * The AEM org the admin chose for a console whose org could not be resolved by name, keyed by
+ * console origin and tenant (aemOrgChoiceKey in lib/worker/aem-org.ts), oldest first.
+ */
+export const aemOrgByConsoleItem = storage.defineItem<unknown>('local:aemOrgByConsole');
+const aemOrgByConsoleSchema = z.record(z.string(), z.string());
 
-export async function readAemOrgByTenant(): Promise<Record<string, string>> {
-  const { value } = await readValidated(aemOrgByTenantItem, aemOrgByTenantSchema, {});
+export async function readAemOrgByConsole(): Promise<Record<string, string>> {
+  const { value } = await readValidated(aemOrgByConsoleItem, aemOrgByConsoleSchema, {});
   return value;
 }

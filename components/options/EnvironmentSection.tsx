@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '@/components/console/i18n-context';
 import { ERROR_MESSAGES } from '@/components/console/messages';
-import { ENVIRONMENT_NAMES, type EnvironmentName, endpointsFor } from '@/lib/environment';
+import { isSandboxBuild } from '@/lib/build-flavor';
+import { BUILD_ENVIRONMENT_NAMES, type EnvironmentName, endpointsFor } from '@/lib/environment';
 import type { MessageKey } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/send';
 import { type EffectiveSettings, environmentOf } from '@/lib/settings/effective';
@@ -12,10 +13,11 @@ import { changeOf, draftOf, type EnvironmentDraft, problemsOf } from './environm
 import { LockedNote } from './LockedNote';
 import { TextField } from './TextField';
 
-const ENVIRONMENT_LABELS: Record<EnvironmentName, MessageKey> = {
+// The sandbox's label only where the sandbox is offered: a production bundle carries no trace of it.
+const ENVIRONMENT_LABELS: Partial<Record<EnvironmentName, MessageKey>> = {
   production: 'optionsEnvProduction',
   stage: 'optionsEnvStage',
-  sandbox: 'optionsEnvSandbox',
+  ...(isSandboxBuild && { sandbox: 'optionsEnvSandbox' as const }),
   custom: 'optionsEnvCustom',
 };
 
@@ -79,11 +81,16 @@ export function EnvironmentSection({ settings }: { settings: EffectiveSettings }
             aria-describedby={environmentLocked ? 'environment-locked' : undefined}
             onChange={(event) => edit({ name: event.currentTarget.value as EnvironmentName })}
           >
-            {ENVIRONMENT_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {t(ENVIRONMENT_LABELS[name])}
-              </option>
-            ))}
+            {BUILD_ENVIRONMENT_NAMES.flatMap((name) => {
+              const label = ENVIRONMENT_LABELS[name];
+              return label ? (
+                <option key={name} value={name}>
+                  {t(label)}
+                </option>
+              ) : (
+                []
+              );
+            })}
           </select>
         </div>
         {draft.value.name === 'custom' && (

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useT } from '@/components/console/i18n-context';
+import type { MessageKey } from '@/lib/i18n';
 import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';
 import { AuditHistory } from './AuditHistory';
@@ -10,6 +11,57 @@ import { EnvironmentSection } from './EnvironmentSection';
 import { ReadOnlySection } from './ReadOnlySection';
 import { SignInSetup } from './SignInSetup';
 import { useEffectiveSettings } from './use-settings';
+
+/** Restrictions that fail closed when unreadable: their own notice says what is in force instead. */
+const FAIL_CLOSED_NOTICES = {
+  readOnly: 'optionsPolicyUnreadableReadOnly',
+  blockUnknownEntitlements: 'optionsPolicyUnreadableBlockUnknown',
+} as const satisfies Record<string, MessageKey>;
+
+/** What policy IT set but the extension refused, and what applies instead. */
+function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
+  const t = useT();
+  const invalid = settings.policyInvalidFields;
+  const refused = settings.policyRefusedEntries;
+  const ignored = invalid.filter(
+    (field) => !(field in FAIL_CLOSED_NOTICES) && field !== 'allowedCcOrgIds' && !refused[field as 'consoleHosts'],
+  );
+  return (
+    <>
+      {invalid.includes('allowedCcOrgIds') && (
+        <p role="alert" data-testid="policy-refused-allowlist">
+          {refused.allowedCcOrgIds
+            ? t('optionsPolicyRefusedAllowlistEntries', {
+                entries: refused.allowedCcOrgIds.join(', '),
+                count: settings.allowedCcOrgIds?.length ?? 0,
+              })
+            : t('optionsPolicyUnreadableAllowlist')}
+        </p>
+      )}
+      {refused.consoleHosts && (
+        <p role="alert" data-testid="policy-refused-hosts">
+          {t('optionsPolicyRefusedHosts', {
+            entries: refused.consoleHosts.join(', '),
+            count: settings.consoleHosts?.length ?? 0,
+          })}
+        </p>
+      )}
+      {Object.entries(FAIL_CLOSED_NOTICES).map(
+        ([field, message]) =>
+          invalid.includes(field) && (
+            <p key={field} role="alert" data-testid={`policy-unreadable-${field}`}>
+              {t(message)}
+            </p>
+          ),
+      )}
+      {ignored.length > 0 && (
+        <p role="alert" data-testid="policy-invalid">
+          {t('optionsPolicyInvalid', { fields: ignored.join(', ') })}
+        </p>
+      )}
+    </>
+  );
+}
 
 /** Notices above the sections: unreadable stored settings, and policy fields that were ignored. */
 function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
@@ -32,11 +84,7 @@ function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
           {t('optionsCorruptedReadOnly')}
         </p>
       )}
-      {settings.policyInvalidFields.length > 0 && (
-        <p role="alert" data-testid="policy-invalid">
-          {t('optionsPolicyInvalid', { fields: settings.policyInvalidFields.join(', ') })}
-        </p>
-      )}
+      <PolicyProblems settings={settings} />
       {(policyActive || settings.allowedCcOrgIds) && (
         <p class="notice" data-testid="policy-active">
           {t('optionsPolicyActive')}

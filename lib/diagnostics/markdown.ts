@@ -85,6 +85,21 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
     `- Read-only mode: ${report.readOnly ? 'on' : 'off'}`,
     `- Signed in: ${report.signedIn ? 'yes' : 'no'}${report.accountType ? ` (account type: ${report.accountType})` : ''}`,
     '',
+    ...(report.policyProblems.length
+      ? [
+          '## Policy values refused',
+          '',
+          ...table(
+            ['Field', 'Refused entries', 'In force instead'],
+            report.policyProblems.map((problem) => [
+              literal(problem.field),
+              problem.refusedEntries ? literal(problem.refusedEntries.join(', ')) : '(the whole value)',
+              problem.inForce,
+            ]),
+          ),
+          '',
+        ]
+      : []),
     '## Consoles',
     '',
     ...(report.consoles.length

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../audit-entry';
 import type { PrerequisiteState } from '../entitlement/schemas';
 import type { Endpoints, EnvironmentName } from '../environment';
 import type { ConsoleState } from '../messaging/contract';
+import type { PolicyProblem } from '../policy/schema';
 import { redactDeep } from './redact';
 import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './report-schema';
 
@@ -18,6 +19,8 @@ export interface ReportInput {
   signedIn: boolean;
   /** The signed-in account's type when known without a cached console (asked from IMS). */
   accountType?: DiagnosticsReport['accountType'];
+  /** Policy values that were refused (policyProblems in lib/policy/schema.ts). */
+  policyProblems: readonly PolicyProblem[];
   /** The worker's cached state per console tab identity (tenant). */
   consoles: readonly { tenant?: string; state: ConsoleState }[];
   lastErrors: readonly LastError[];
@@ -83,6 +86,11 @@ export function buildDiagnosticsReport(input: ReportInput): DiagnosticsReport {
       : signedInState?.signedIn
         ? signedInState.identity.accountType
         : (input.accountType ?? null),
+    policyProblems: input.policyProblems.map(({ field, refusedEntries, inForce }) => ({
+      field,
+      refusedEntries: refusedEntries && [...refusedEntries],
+      inForce,
+    })),
     consoles: input.consoles.flatMap(({ tenant, state }) => consoleDiagnostics(tenant, state) ?? []),
     lastErrors: input.lastErrors.map(({ code, time, request }) => ({ code, time, request })),
     audit: input.audit.slice(0, REPORT_AUDIT_ENTRIES).map((entry) => ({ ...entry })),

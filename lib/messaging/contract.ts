@@ -27,6 +27,12 @@ export const consoleIdentitySchema = z.strictObject({
   orgId: z.optional(orgIdSchema),
   orgName: z.optional(shortText),
   authorHost: z.optional(z.string().check(z.refine((host) => aemAuthorHostFrom(host) === host))),
+  /**
+   * The origin of the tab showing the console (`https://experience.adobe.com`). The worker sets
+   * it from the tab's URL for a content script, whatever the page sent; it keys the AEM org an
+   * admin chose for a tenant, so one console host cannot choose for another.
+   */
+  consoleOrigin: z.optional(z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/?#\s]+$/))),
 });
 
 /** How a switch through the console page ended, as the content script observed it. */

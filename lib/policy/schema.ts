@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
-import { baseUrlSchema, environmentNameSchema } from '../environment';
+import { isSandboxBuild } from '../build-flavor';
+import { matchesAny, RESERVED_HOST_MATCHES } from '../console-hosts';
+import { baseUrlSchema, environmentNameSchema, environmentNamesFor } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
 
@@ -8,23 +10,43 @@ import { clientIdSchema } from '../settings/schemas';
  * browser's copy of this shape). Each field is parsed on its own, so one bad field is ignored
  * and reported while the good ones still apply.
  */
-export const policyEnvironmentSchema = z
-  .strictObject({
-    name: environmentNameSchema,
-    // imsBaseUrl is required for `custom`; for `sandbox` it points at a sandbox on another port.
-    imsBaseUrl: z.optional(baseUrlSchema),
-    // Optional: overrides the AEM author host each console's URL names, with imsBaseUrl only.
-    assetsBaseUrl: z.optional(baseUrlSchema),
-  })
-  .check(
-    z.refine(
-      ({ name, imsBaseUrl, assetsBaseUrl }) => Boolean(imsBaseUrl) || (name !== 'custom' && !assetsBaseUrl),
-      'Set imsBaseUrl (required for custom); assetsBaseUrl is an optional override that needs imsBaseUrl',
-    ),
-  );
+/** The policy's environment as a build accepts it: a production build refuses the sandbox. */
+export function policyEnvironmentSchemaFor(sandboxBuild: boolean) {
+  const names = environmentNamesFor(sandboxBuild);
+  return z
+    .strictObject({
+      name: environmentNameSchema,
+      // imsBaseUrl is required for `custom`; for `sandbox` it points at a sandbox on another port.
+      imsBaseUrl: z.optional(baseUrlSchema),
+      // Optional: overrides the AEM author host each console's URL names, with imsBaseUrl only.
+      assetsBaseUrl: z.optional(baseUrlSchema),
+    })
+    .check(
+      z.refine(({ name }) => names.includes(name), 'This build offers no such environment'),
+      z.refine(
+        ({ name, imsBaseUrl, assetsBaseUrl }) => Boolean(imsBaseUrl) || (name !== 'custom' && !assetsBaseUrl),
+        'Set imsBaseUrl (required for custom); assetsBaseUrl is an optional override that needs imsBaseUrl',
+      ),
+    );
+}
 
-/** A console host as a match pattern (`https://assets.example.com/*`); https only. */
-export const policyConsoleHostSchema = z.string().check(z.regex(/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/\*$/i));
+export const policyEnvironmentSchema = policyEnvironmentSchemaFor(isSandboxBuild);
+
+/**
+ * A console host as a match pattern of one https host (`https://assets.example.com/*`): no
+ * wildcard, which would put the content script on every site it covers, and none of the
+ * reserved hosts (built-in console hosts, IMS and the APIs the worker sends tokens to).
+ * `public/managed_schema.json` carries the same pattern.
+ */
+export const POLICY_CONSOLE_HOST_PATTERN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9]{1,5})?\/\*$/;
+
+export const policyConsoleHostSchema = z.string().check(
+  z.regex(POLICY_CONSOLE_HOST_PATTERN),
+  z.refine(
+    (pattern) => !matchesAny(pattern.replace(/\*$/, ''), RESERVED_HOST_MATCHES),
+    'A built-in console host, or a host the extension sends tokens to',
+  ),
+);
 
 export const POLICY_FIELDS = {
   environment: policyEnvironmentSchema,
@@ -39,27 +61,115 @@ export const POLICY_FIELDS = {
 export type PolicyField = keyof typeof POLICY_FIELDS;
 export type EnterprisePolicy = { [F in PolicyField]?: z.infer<(typeof POLICY_FIELDS)[F]> };
 
+/** Lists whose valid entries apply on their own: one bad entry must not drop (or open) the whole list. */
+const LIST_ENTRIES = {
+  allowedCcOrgIds: orgIdSchema,
+  consoleHosts: policyConsoleHostSchema,
+} as const satisfies Partial<Record<PolicyField, z.ZodMiniType>>;
+
+/**
+ * What an unreadable restriction means: the restrictive value, never "no restriction". An
+ * allowlist nobody can read allows no org; a read-only switch nobody can read is on.
+ */
+const FAIL_CLOSED: EnterprisePolicy = { allowedCcOrgIds: [], readOnly: true, blockUnknownEntitlements: true };
+
 export interface ParsedPolicy {
   policy: EnterprisePolicy;
-  /** Fields that were set but did not parse; they are ignored and the options page says so. */
+  /** Fields that were set but did not parse, in whole or in part; the options page and diagnostics say so. */
   invalidFields: string[];
+  /** The refused entries of a list field whose other entries apply (shown as IT wrote them, shortened). */
+  refusedEntries: Partial<Record<keyof typeof LIST_ENTRIES, string[]>>;
 }
 
-export const NO_POLICY: ParsedPolicy = { policy: {}, invalidFields: [] };
+export const NO_POLICY: ParsedPolicy = { policy: {}, invalidFields: [], refusedEntries: {} };
 
-/** Keeps the fields that parse, names the ones that do not (unknown keys included). */
+/** An entry as IT wrote it, short enough for a notice or a support ticket. */
+function shown(entry: unknown): string {
+  const text = typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry));
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/**
+ * Keeps the fields that parse and names the ones that do not (unknown keys included). A list
+ * keeps its valid entries; an unreadable restriction fails closed (FAIL_CLOSED); any other
+ * unreadable field is ignored, so the user's own setting applies.
+ */
 export function parsePolicy(raw: unknown): ParsedPolicy {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return raw === undefined || raw === null ? NO_POLICY : { policy: {}, invalidFields: ['(policy)'] };
+    return raw === undefined || raw === null
+      ? NO_POLICY
+      : { policy: { ...FAIL_CLOSED }, invalidFields: ['(policy)'], refusedEntries: {} };
   }
   const policy: Record<string, unknown> = {};
   const invalidFields: string[] = [];
+  const refusedEntries: ParsedPolicy['refusedEntries'] = {};
   for (const [field, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    const schema = (POLICY_FIELDS as Record<string, z.ZodMiniType>)[field];
-    const parsed = schema?.safeParse(value);
-    if (parsed?.success) policy[field] = parsed.data;
-    else invalidFields.push(field);
+    const parsed = (POLICY_FIELDS as Record<string, z.ZodMiniType>)[field]?.safeParse(value);
+    if (parsed?.success) {
+      policy[field] = parsed.data;
+      continue;
+    }
+    invalidFields.push(field);
+    const entrySchema = (LIST_ENTRIES as Record<string, z.ZodMiniType>)[field];
+    if (entrySchema && Array.isArray(value)) {
+      const valid = value.filter((entry) => entrySchema.safeParse(entry).success);
+      policy[field] = [...new Set(valid)];
+      refusedEntries[field as keyof typeof LIST_ENTRIES] = value
+        .filter((entry) => !entrySchema.safeParse(entry).success)
+        .map(shown);
+    } else if (field in FAIL_CLOSED) {
+      policy[field] = FAIL_CLOSED[field as keyof typeof FAIL_CLOSED];
+    }
   }
-  return { policy: policy as EnterprisePolicy, invalidFields: invalidFields.sort() };
+  refuseTokenHostsAsConsoles(policy as EnterprisePolicy, invalidFields, refusedEntries);
+  return { policy: policy as EnterprisePolicy, invalidFields: invalidFields.sort(), refusedEntries };
+}
+
+const hostOf = (url: string) => new URL(url.replace(/\*$/, '')).hostname;
+
+/** The policy's own IMS and Assets hosts receive tokens: neither may become a console host. */
+function refuseTokenHostsAsConsoles(
+  policy: EnterprisePolicy,
+  invalidFields: string[],
+  refusedEntries: ParsedPolicy['refusedEntries'],
+): void {
+  const { environment, consoleHosts } = policy;
+  if (!environment || !consoleHosts) return;
+  const tokenHosts = [environment.imsBaseUrl, environment.assetsBaseUrl].flatMap((url) => (url ? [hostOf(url)] : []));
+  const refused = consoleHosts.filter((pattern) => tokenHosts.includes(hostOf(pattern)));
+  if (refused.length === 0) return;
+  policy.consoleHosts = consoleHosts.filter((pattern) => !refused.includes(pattern));
+  refusedEntries.consoleHosts = [...(refusedEntries.consoleHosts ?? []), ...refused];
+  if (!invalidFields.includes('consoleHosts')) invalidFields.push('consoleHosts');
+}
+
+/** One refused policy value, and what is in force instead (English: for the diagnostics report). */
+export interface PolicyProblem {
+  field: string;
+  /** The refused entries of a list whose valid entries apply; null when the whole value was refused. */
+  refusedEntries: string[] | null;
+  inForce: string;
+}
+
+export function policyProblems({ policy, invalidFields, refusedEntries }: ParsedPolicy): PolicyProblem[] {
+  return invalidFields.map((field) => {
+    const entries = refusedEntries[field as keyof typeof LIST_ENTRIES];
+    const kept = (policy[field as keyof typeof LIST_ENTRIES] ?? []).length;
+    const inForce =
+      field === 'allowedCcOrgIds'
+        ? kept > 0
+          ? `only the ${kept} valid org IDs are allowed; every other CC org is blocked`
+          : 'every CC org is blocked'
+        : field === 'consoleHosts'
+          ? `only the ${kept} valid console hosts are added`
+          : field === 'readOnly'
+            ? 'read-only mode is on'
+            : field === 'blockUnknownEntitlements'
+              ? 'orgs with an unknown CC entitlement are refused'
+              : field === '(policy)'
+                ? 'every restriction is on: read-only, every CC org blocked'
+                : "ignored: the user's own setting applies";
+    return { field, refusedEntries: entries ?? null, inForce };
+  });
 }

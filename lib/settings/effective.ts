@@ -25,8 +25,10 @@ export interface EffectiveSettings {
   blockUnknownEntitlements: Setting<boolean>;
   /** Console hosts set by policy (wired to the custom console hosts where those exist). */
   consoleHosts: readonly string[] | undefined;
-  /** Policy fields that were set but invalid, and are ignored. */
+  /** Policy fields that were set but invalid, in whole or in part (refused; FAIL_CLOSED in lib/policy/schema.ts). */
   policyInvalidFields: readonly string[];
+  /** The refused entries of policy lists whose valid entries apply. */
+  policyRefusedEntries: ParsedPolicy['refusedEntries'];
 }
 
 function policyEnvironment(policy: EnterprisePolicy): EnvironmentChoice | undefined {
@@ -49,7 +51,7 @@ function locked<T>(value: T): Setting<T> {
 /** Policy beats user settings, field by field; pure so the merge is tested on its own. */
 export function mergeSettings(
   user: { environment: Setting<EnvironmentSettings>; readOnly: Setting<boolean> },
-  { policy, invalidFields }: ParsedPolicy,
+  { policy, invalidFields, refusedEntries }: ParsedPolicy,
 ): EffectiveSettings {
   const { name, baseUrls, clientId } = user.environment.value;
   const fromPolicy = policyEnvironment(policy);
@@ -67,6 +69,7 @@ export function mergeSettings(
         : { value: false, corrupted: false },
     consoleHosts: policy.consoleHosts,
     policyInvalidFields: invalidFields,
+    policyRefusedEntries: refusedEntries,
   };
 }
 

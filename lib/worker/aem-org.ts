@@ -25,12 +25,34 @@ export function consoleIdentityFor(
   const namesConsole = (identity: ConsoleIdentity) => Boolean(identity.tenant || identity.orgId);
   const named = [fromTab, fromFrame, reported].find(namesConsole) ?? {};
   const authorHost = fromTab.authorHost ?? fromFrame.authorHost ?? reported.authorHost;
+  // Never the page's word: only the tab URL the browser reports names the console's origin.
+  const consoleOrigin = originOf(tabUrl);
   return {
     ...(named.tenant && { tenant: named.tenant }),
     ...(named.orgId && { orgId: named.orgId }),
     ...(reported.orgName && { orgName: reported.orgName }),
     ...(authorHost && { authorHost }),
+    ...(consoleOrigin && { consoleOrigin }),
   };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    const origin = url ? new URL(url).origin : undefined;
+    return origin && origin !== 'null' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The key of an admin's AEM-org choice: the console's origin and tenant, so a page on one
+ * console host cannot choose for the same tenant name on another. No origin or no tenant: no key.
+ */
+export function aemOrgChoiceKey(identity: ConsoleIdentity): string | undefined {
+  return identity.consoleOrigin && identity.tenant
+    ? JSON.stringify([identity.consoleOrigin, identity.tenant])
+    : undefined;
 }
 
 export type AemOrgResolution =
@@ -42,23 +64,30 @@ const slug = (text: string) => normalized(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * Resolve the console's AEM org against the user's IMS organizations. An org id in the URL
- * decides alone: it must be one of the user's orgs (no other org may stand in for it). Else an
- * earlier choice for this tenant, then the header name, then the tenant compared with org
- * names. Anything else is for the admin to choose once.
+ * decides alone: it must be one of the user's orgs (no other org may stand in for it). Else the
+ * header name, then the tenant compared with org names. Only when those leave it ambiguous or
+ * unknown does the admin's earlier choice for this console count (it never beats a match);
+ * without one, the admin chooses once.
  */
 export function resolveAemOrg(
   identity: ConsoleIdentity,
   organizations: readonly Organization[],
   rememberedOrgId: string | undefined,
 ): AemOrgResolution {
-  const orgs = organizations.map((org) => ({ id: orgIdFromRef(org.orgRef), name: org.orgName }));
+  const resolution = resolveByConsole(
+    identity,
+    organizations.map((org) => ({ id: orgIdFromRef(org.orgRef), name: org.orgName })),
+  );
+  if (resolution.status === 'resolved') return resolution;
+  const remembered = resolution.candidates.find((org) => org.id === rememberedOrgId);
+  return remembered ? { status: 'resolved', org: remembered } : resolution;
+}
+
+function resolveByConsole(identity: ConsoleIdentity, orgs: { id: string; name: string }[]): AemOrgResolution {
   if (identity.orgId) {
     const named = orgs.find((org) => org.id === identity.orgId);
     return named ? { status: 'resolved', org: named } : { status: 'unknown', candidates: [] };
   }
-  const remembered = orgs.find((org) => org.id === rememberedOrgId);
-  if (remembered) return { status: 'resolved', org: remembered };
-
   const byName = identity.orgName
     ? orgs.filter((org) => normalized(org.name) === normalized(identity.orgName ?? ''))
     : [];

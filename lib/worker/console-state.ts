@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { type AssetsClient, createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
+import { withNewestEntry } from '../bounded-record';
 import { type AccessProfileSource, buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';
 import { assetsBaseUrlFor, type Endpoints } from '../environment';
@@ -10,8 +11,8 @@ import { accountTypeOf, type Organization, type Profile } from '../ims/shapes';
 import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
 import { readEffectiveSettings } from '../settings/effective';
-import { aemOrgByTenantItem, readAemOrgByTenant } from '../storage-items';
-import { type ConsoleIdentity, resolveAemOrg } from './aem-org';
+import { aemOrgByConsoleItem, readAemOrgByConsole } from '../storage-items';
+import { aemOrgChoiceKey, type ConsoleIdentity, resolveAemOrg } from './aem-org';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
 import { isAssetsApiUnavailable, rememberSwitchPath } from './switch-path';
@@ -44,8 +45,7 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
     // refresh of its own (see loadAccessProfile).
     profileRead.then(() => loadAccessProfile(session, endpoints)),
   ]);
-  const remembered = identity.tenant ? (await readAemOrgByTenant())[identity.tenant] : undefined;
-  const aemOrg = resolveAemOrg(identity, organizations, remembered);
+  const aemOrg = resolveAemOrg(identity, organizations, await rememberedAemOrgChoice(identity));
   const assets =
     aemOrg.status === 'resolved'
       ? createAssetsClient({
@@ -167,8 +167,14 @@ async function readCache(): Promise<Record<string, ConsoleState>> {
   return parsed.success ? parsed.data : {};
 }
 
-async function remember(identity: ConsoleIdentity, state: ConsoleState): Promise<ConsoleState> {
-  await consoleStateCache.setValue({ ...(await readCache()), [cacheKey(identity)]: state });
+/**
+ * Fewer than other page-keyed records: one state holds a user's whole org list. A page can
+ * invent consoles, so the oldest give way (lib/bounded-record.ts).
+ */
+export const CONSOLE_STATES_MAX = 20;
+
+export async function remember(identity: ConsoleIdentity, state: ConsoleState): Promise<ConsoleState> {
+  await consoleStateCache.setValue(withNewestEntry(await readCache(), cacheKey(identity), state, CONSOLE_STATES_MAX));
   return state;
 }
 
@@ -180,9 +186,16 @@ export function clearConsoleStateCache(): Promise<void> {
   return consoleStateCache.removeValue();
 }
 
+/** The AEM org the admin chose for this console (origin and tenant), if any. */
+export async function rememberedAemOrgChoice(identity: ConsoleIdentity): Promise<string | undefined> {
+  const key = aemOrgChoiceKey(identity);
+  return key ? (await readAemOrgByConsole())[key] : undefined;
+}
+
 export async function rememberAemOrgChoice(identity: ConsoleIdentity, orgId: string): Promise<void> {
-  if (!identity.tenant) return;
-  await aemOrgByTenantItem.setValue({ ...(await readAemOrgByTenant()), [identity.tenant]: orgId });
+  const key = aemOrgChoiceKey(identity);
+  if (!key) return;
+  await aemOrgByConsoleItem.setValue(withNewestEntry(await readAemOrgByConsole(), key, orgId));
 }
 
 /** Only the fields the contract carries: the API may add more, the contract is strict. */

@@ -2,7 +2,7 @@ import { type ErrorCode, ExtensionError } from '../errors';
 import type { ConsoleSwitchOutcome } from '../messaging/contract';
 import type { AuditEntry } from './audit';
 import { type SwitchContext, settle, settleExpiredConsoleSwitch, withSwitchLock } from './switch-org';
-import { readSwitchRecord, type SwitchRecord, writeSwitchRecord } from './switch-record';
+import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchRecord } from './switch-record';
 
 /**
  * The worker's half of a switch through the console page, for consoles whose Assets API
@@ -62,7 +62,7 @@ export async function beginConsoleSwitch(
  * interrupted rather than left to block every later switch.
  */
 async function settleLeftover(context: ConsoleSwitchContext): Promise<void> {
-  const record = await readSwitchRecord();
+  const record = await readSwitchRecord(context.aemOrg.id);
   if (!record) return;
   if (record.path === 'console') {
     await settleExpiredConsoleSwitch(context, record);
@@ -86,8 +86,8 @@ export async function finishConsoleSwitch(
   context: Pick<SwitchContext, 'aemOrg' | 'now' | 'announce'>,
   report: { opId: string; outcome: ConsoleSwitchOutcome; observedOrgId: string | null },
 ): Promise<AuditEntry> {
-  const record = await readSwitchRecord();
-  if (!record || record.opId !== report.opId || record.path !== 'console' || record.aemOrgId !== context.aemOrg.id) {
+  const record = await readSwitchRecord(context.aemOrg.id);
+  if (!record || record.opId !== report.opId || record.path !== 'console') {
     // Expired and settled by a later switch or a worker wake: the history already says so.
     throw new ExtensionError('SWITCH_INTERRUPTED', 'This switch was already settled as interrupted');
   }
@@ -96,11 +96,12 @@ export async function finishConsoleSwitch(
   return settle(context, record, verified ? 'success' : 'failed', errorCode, undefined);
 }
 
-/** On wake: a console switch whose tab never reported and whose lock has expired is settled. */
+/** On wake: each console switch whose tab never reported and whose lock has expired is settled. */
 export async function settleExpiredConsoleSwitchOnWake(
   context: Pick<SwitchContext, 'now' | 'announce'>,
 ): Promise<void> {
-  const record = await readSwitchRecord();
-  if (record?.path !== 'console' || context.now() < (record.expiresAt ?? record.startedAt)) return;
-  await settleExpiredConsoleSwitch(context, record);
+  for (const record of await readSwitchRecords()) {
+    if (record.path !== 'console' || context.now() < (record.expiresAt ?? record.startedAt)) continue;
+    await settleExpiredConsoleSwitch(context, record);
+  }
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
+import { withNewestEntry } from '../bounded-record';
 import { consoleIdentitySchema } from '../messaging/contract';
 import type { ConsoleIdentity } from './aem-org';
 
@@ -32,7 +33,7 @@ export async function rememberConsoleTab(tabId: number, tabUrl: string | undefin
   const tabs = await readConsoleTabs();
   const known = tabs[tabId];
   if (known?.origin === origin && JSON.stringify(known.console) === JSON.stringify(identity)) return;
-  await consoleTabsItem.setValue({ ...tabs, [tabId]: { console: identity, origin } });
+  await consoleTabsItem.setValue(withNewestEntry(tabs, String(tabId), { console: identity, origin }));
 }
 
 /**

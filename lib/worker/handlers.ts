@@ -33,7 +33,7 @@ import { createSettingsHandlers } from './settings-handlers';
 import { getStatus } from './status';
 import { reconcile, type SwitchContext, switchOrg } from './switch-org';
 import { rememberedSwitchPath } from './switch-path';
-import { readSwitchRecord } from './switch-record';
+import { readSwitchRecords } from './switch-record';
 
 export interface WorkerServices {
   session: Session;
@@ -214,36 +214,35 @@ export function createHandlers(services: WorkerServices): Handlers {
   };
 }
 
-/** DESIGN §7 step 7: a worker that wakes with a switch record settles it from the server's truth. */
+/** DESIGN §7 step 7: a worker that wakes with switch records settles each from the server's truth. */
 export async function reconcileOnWake(services: WorkerServices): Promise<void> {
-  const record = await readSwitchRecord();
   const announceSwitched = async (entry: { aemOrgId: string }) => {
     await clearConsoleStateCache();
     await services.announce({ event: 'stateChanged', reason: 'switched', aemOrgId: entry.aemOrgId });
   };
   // A console switch is settled by its tab; only one whose lock expired is settled here.
-  if (record?.path === 'console') {
-    await settleExpiredConsoleSwitchOnWake({ now: () => Date.now(), announce: announceSwitched });
-    return;
-  }
-  if (!record || !(await services.session.isSignedIn())) return;
+  await settleExpiredConsoleSwitchOnWake({ now: () => Date.now(), announce: announceSwitched });
+  const records = (await readSwitchRecords()).filter((record) => record.path !== 'console');
+  if (records.length === 0 || !(await services.session.isSignedIn())) return;
   const { settings, endpoints } = await configuredEnvironment();
-  // Where the PUT went; a record from before the author host was recorded falls back to the override.
-  const assetsBaseUrl = record.assetsBaseUrl ?? endpoints.assetsBaseUrl;
-  if (!assetsBaseUrl) return;
-  const assets = createAssetsClient({
-    assetsBaseUrl,
-    clientId: settings.clientId,
-    aemOrgId: record.aemOrgId,
-    getAccessToken: () => services.session.accessToken(),
-    onUnauthorized: () => services.session.refreshAfterUnauthorized(),
-  });
-  await reconcile({
-    aemOrg: { id: record.aemOrgId, name: record.aemOrgName },
-    assets,
-    revalidate: () => Promise.reject(new ExtensionError('INTERNAL', 'reconciliation never re-validates')),
-    now: () => Date.now(),
-    newOpId: services.newOpId,
-    announce: announceSwitched,
-  });
+  for (const record of records) {
+    // Where the PUT went; a record from before the author host was recorded falls back to the override.
+    const assetsBaseUrl = record.assetsBaseUrl ?? endpoints.assetsBaseUrl;
+    if (!assetsBaseUrl) continue;
+    const assets = createAssetsClient({
+      assetsBaseUrl,
+      clientId: settings.clientId,
+      aemOrgId: record.aemOrgId,
+      getAccessToken: () => services.session.accessToken(),
+      onUnauthorized: () => services.session.refreshAfterUnauthorized(),
+    });
+    await reconcile({
+      aemOrg: { id: record.aemOrgId, name: record.aemOrgName },
+      assets,
+      revalidate: () => Promise.reject(new ExtensionError('INTERNAL', 'reconciliation never re-validates')),
+      now: () => Date.now(),
+      newOpId: services.newOpId,
+      announce: announceSwitched,
+    });
+  }
 }

@@ -4,6 +4,8 @@ import { readLastErrors } from '../diagnostics/last-errors';
 import { browserFromUserAgent, buildDiagnosticsReport } from '../diagnostics/report';
 import { endpointsFor } from '../environment';
 import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contract';
+import { readPolicy } from '../policy/managed';
+import { policyProblems } from '../policy/schema';
 import { readEnvironment } from '../storage-items';
 import { clearAudit, readAudit } from './audit';
 import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
@@ -55,10 +57,11 @@ export function createPopupHandlers(session: Session) {
     },
 
     async getDiagnostics(): Promise<ResponseData<'getDiagnostics'>> {
-      const [status, { value: environment }, policy, consoles, lastErrors, audit] = await Promise.all([
+      const [status, { value: environment }, policy, parsedPolicy, consoles, lastErrors, audit] = await Promise.all([
         getStatus(session),
         readEnvironment(),
         currentPolicy(),
+        readPolicy(),
         cachedConsoleStates(),
         readLastErrors(),
         readAudit(),
@@ -70,6 +73,7 @@ export function createPopupHandlers(session: Session) {
         environment: { name: environment.name, endpoints: endpointsFor(environment) },
         readOnly: policy.readOnly,
         signedIn: status.signedIn,
+        policyProblems: policyProblems(parsedPolicy),
         accountType: await accountTypeWithoutConsole(consoles.length > 0 || !status.signedIn),
         consoles: consoles.map(({ console, state }) => ({ tenant: console.tenant, state })),
         lastErrors,

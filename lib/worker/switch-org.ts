@@ -120,25 +120,28 @@ async function verifyingRead(context: SwitchContext) {
 export const PUT_IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS;
 const RECHECK_EVERY_MS = 500;
 
-// The wake-up reconciliation and a switch's own first step may both find the record: settle it once.
-let reconciling: Promise<AuditEntry | undefined> | undefined;
+// The wake-up reconciliation and a switch's own first step may both find an org's record: settle it once.
+const reconciling = new Map<string, Promise<AuditEntry | undefined>>();
 
 /**
- * A record left by a killed worker: read the server's truth and finish or fail it. Never PUTs
- * again — the server state decides.
+ * The record a killed worker left in this AEM org: read the server's truth and finish or fail
+ * it. Never PUTs again — the server state decides. Other orgs' records are left alone.
  */
 export function reconcile(context: SwitchContext): Promise<AuditEntry | undefined> {
-  reconciling ??= settleRecord(context).finally(() => {
-    reconciling = undefined;
-  });
-  return reconciling;
+  const aemOrgId = context.aemOrg.id;
+  let settling = reconciling.get(aemOrgId);
+  if (!settling) {
+    settling = settleRecord(context).finally(() => reconciling.delete(aemOrgId));
+    reconciling.set(aemOrgId, settling);
+  }
+  return settling;
 }
 
 async function settleRecord(context: SwitchContext): Promise<AuditEntry | undefined> {
-  const record = await readSwitchRecord();
+  const record = await readSwitchRecord(context.aemOrg.id);
   // A switch through a console page holds the lock until its tab reports or the record expires.
   if (record?.path === 'console') return settleExpiredConsoleSwitch(context, record);
-  if (!record || record.aemOrgId !== context.aemOrg.id) return undefined;
+  if (!record) return undefined;
   const connection = await serverOutcome(context, record);
   const applied = connection.connectedOrg?.id === record.to.id;
   return settle(
@@ -199,7 +202,7 @@ export async function settle(
     path: record.path,
   };
   await appendAudit(entry);
-  await clearSwitchRecord();
+  await clearSwitchRecord(record.aemOrgId);
   await context.announce(entry, connection);
   return entry;
 }

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { type SwitchPath, switchPathSchema } from '../audit-entry';
+import { withNewestEntry } from '../bounded-record';
 import { HttpError } from '../http/errors';
 
 export type { SwitchPath };
@@ -32,7 +33,7 @@ async function readPaths(): Promise<Record<string, SwitchPath>> {
 
 export async function rememberSwitchPath(consoleKey: string, path: SwitchPath): Promise<void> {
   const paths = await readPaths();
-  if (paths[consoleKey] !== path) await switchPathByConsole.setValue({ ...paths, [consoleKey]: path });
+  if (paths[consoleKey] !== path) await switchPathByConsole.setValue(withNewestEntry(paths, consoleKey, path));
 }
 
 export async function rememberedSwitchPath(consoleKey: string): Promise<SwitchPath | undefined> {

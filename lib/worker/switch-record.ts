@@ -25,17 +25,35 @@ export const switchRecordSchema = z.strictObject({
 });
 export type SwitchRecord = z.infer<typeof switchRecordSchema>;
 
-const switchRecordItem = storage.defineItem<unknown>('session:switchOperation');
+/**
+ * One record per AEM org: a switch in one org must never overwrite another org's record that
+ * is still waiting to be reconciled (its PUT may have landed).
+ */
+const switchRecordsItem = storage.defineItem<unknown>('session:switchOperations');
+const switchRecordsSchema = z.record(z.string(), switchRecordSchema);
 
-export async function readSwitchRecord(): Promise<SwitchRecord | undefined> {
-  const parsed = switchRecordSchema.safeParse(await switchRecordItem.getValue());
-  return parsed.success ? parsed.data : undefined;
+async function readRecords(): Promise<Record<string, SwitchRecord>> {
+  const parsed = switchRecordsSchema.safeParse(await switchRecordsItem.getValue());
+  return parsed.success ? parsed.data : {};
 }
 
-export function writeSwitchRecord(record: z.input<typeof switchRecordSchema>): Promise<void> {
-  return switchRecordItem.setValue(record);
+/** The switch in flight in this AEM org, if any. */
+export async function readSwitchRecord(aemOrgId: string): Promise<SwitchRecord | undefined> {
+  const record = (await readRecords())[aemOrgId];
+  return record?.aemOrgId === aemOrgId ? record : undefined;
 }
 
-export function clearSwitchRecord(): Promise<void> {
-  return switchRecordItem.removeValue();
+/** Every switch in flight, one per AEM org (reconciliation on wake). */
+export async function readSwitchRecords(): Promise<SwitchRecord[]> {
+  return Object.entries(await readRecords()).flatMap(([key, record]) => (record.aemOrgId === key ? [record] : []));
+}
+
+export async function writeSwitchRecord(record: z.input<typeof switchRecordSchema>): Promise<void> {
+  await switchRecordsItem.setValue({ ...(await readRecords()), [record.aemOrgId]: record });
+}
+
+export async function clearSwitchRecord(aemOrgId: string): Promise<void> {
+  const { [aemOrgId]: _settled, ...others } = await readRecords();
+  if (Object.keys(others).length > 0) await switchRecordsItem.setValue(others);
+  else await switchRecordsItem.removeValue();
 }

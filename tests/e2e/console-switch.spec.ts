@@ -115,7 +115,7 @@ for (const access of ['forbidden', 'not-found'] as const) {
     ]);
     // The console's own PUT did it, not one of ours.
     expect(Object.keys(state.putsByIdempotencyKey)).not.toContain(entries[0]?.opId);
-    expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperation')).toEqual({});
+    expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperations')).toEqual({});
 
     await ui.getByRole('button', { name: `Switch back to ${acme.name}` }).click();
     await expect(ui.getByTestId('progress')).toHaveText(
@@ -215,7 +215,7 @@ test('records a switch whose page went away mid-switch as not verified', async (
       (await history(context, extensionId)).map(({ result, errorCode, path }) => ({ result, errorCode, path })),
     )
     .toEqual([{ result: 'failed', errorCode: 'PAGE_CHANGED', path: 'console' }]);
-  expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperation')).toEqual({});
+  expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperations')).toEqual({});
 });
 
 test('the popup and the diagnostics say which path each console uses', async ({

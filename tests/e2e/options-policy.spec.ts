@@ -130,22 +130,36 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   await expect(options.getByTestId('policy-allowlist')).toHaveText(en.optionsAllowlist.replace('{count}', '2'));
 });
 
-test('a partly invalid policy applies its good fields and names the ignored ones', async ({
+test('a partly invalid policy applies its good fields, fails closed on the bad restrictions and says so', async ({
   context,
   extensionId,
   serviceWorker,
 }) => {
-  await injectPolicy(serviceWorker, { readOnly: true, allowedCcOrgIds: ['not-an-org'], clientId: 'no spaces allowed' });
+  await injectPolicy(serviceWorker, {
+    readOnly: 'true',
+    allowedCcOrgIds: ['not-an-org'],
+    clientId: 'no spaces allowed',
+    consoleHosts: ['https://*.com/*', 'https://aem.policy-example.test/*'],
+  });
   const options = await openOptions(context, extensionId);
   await expect(options.getByTestId('policy-invalid')).toHaveText(
-    en.optionsPolicyInvalid.replace('{fields}', 'allowedCcOrgIds, clientId'),
+    en.optionsPolicyInvalid.replace('{fields}', 'clientId'),
   );
+  await expect(options.getByTestId('policy-refused-allowlist')).toHaveText(
+    en.optionsPolicyRefusedAllowlistEntries.replace('{entries}', 'not-an-org').replace('{count}', '0'),
+  );
+  await expect(options.getByTestId('policy-unreadable-readOnly')).toHaveText(en.optionsPolicyUnreadableReadOnly);
+  // A wildcard host is refused; the one valid host still applies.
+  await expect(options.getByTestId('policy-refused-hosts')).toHaveText(
+    en.optionsPolicyRefusedHosts.replace('{entries}', 'https://*.com/*').replace('{count}', '1'),
+  );
+  // An unreadable readOnly means read-only, and an allowlist with no valid entry blocks every org.
   await expect(readOnlyCheckbox(options)).toBeDisabled();
   await expect(readOnlyCheckbox(options)).toBeChecked();
+  await expect(options.getByTestId('policy-allowlist')).toHaveText(en.optionsAllowlist.replace('{count}', '0'));
   // The invalid client ID is ignored: the user's own stays in force and editable.
   await expect(clientIdField(options)).toBeEnabled();
   await expect(clientIdField(options)).toHaveValue('aem-cc-org-switcher');
-  await expect(options.getByTestId('policy-allowlist')).toHaveCount(0);
 });
 
 test('a policy change applies at once: an open console drops its switch controls, and gets them back', async ({

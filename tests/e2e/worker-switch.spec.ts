@@ -79,7 +79,7 @@ test.describe('switching the CC org through the worker', () => {
       result: 'success',
     });
     expect(await client.data({ type: 'getAudit' })).toEqual({ entries: [switched.data.audit] });
-    expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperation')).toEqual({});
+    expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperations')).toEqual({});
 
     const back = await client.send({
       type: 'switchBack',
@@ -174,7 +174,7 @@ test.describe('a worker killed mid-switch', () => {
       const worker = await reacquireServiceWorker();
 
       await expect
-        .poll(() => readExtensionStorage(worker, 'session', 'switchOperation'), { timeout: 10_000 })
+        .poll(() => readExtensionStorage(worker, 'session', 'switchOperations'), { timeout: 10_000 })
         .toEqual({});
       expect(await interrupted).toBeInstanceOf(Error);
       const state = await sandboxState(sandbox);

@@ -87,6 +87,7 @@ describe('the diagnostics report as Markdown', () => {
     readOnly: false,
     signedIn: true,
     accountType: 'enterprise',
+    policyProblems: [],
     consoles: [],
     lastErrors: [],
     audit: [entry({ to: { id: ACME, name: link }, aemOrgName: image })],

@@ -62,6 +62,7 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
     },
     readOnly: true,
     signedIn: true,
+    policyProblems: [],
     consoles: [{ tenant: 'acme', state: signedInState() }],
     lastErrors: [{ code: 'NETWORK', time: '2026-11-25T08:39:00.000Z', request: 'getConsoleState' }],
     audit: Array.from({ length: 25 }, (_, index) => auditEntry(index)),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_POLICY_KEY } from '../../lib/policy/managed';
 import { BUILD_DIRS } from '../e2e/support/paths';
+import { matrixCaseStarted } from '../support/matrix';
 
 /** Every JavaScript file of a build, as one string. */
 function bundleText(dir: string): string {
@@ -21,5 +22,20 @@ describe('the injected test policy', () => {
     const text = bundleText(BUILD_DIRS[build]);
     expect(text).toContain('managed');
     expect(text).not.toContain(SANDBOX_POLICY_KEY);
+  });
+});
+
+// Production leftovers (issue 14, item 13): the sandbox is neither offered nor named in what users install.
+describe('the sandbox environment', () => {
+  it.each(['chromeSandbox', 'firefoxSandbox'] as const)('is offered by the %s build', (build) => {
+    expect(bundleText(BUILD_DIRS[build])).toContain('optionsEnvSandbox');
+  });
+
+  it.each(['chrome', 'firefox'] as const)('is not offered by the production %s build', (build) => {
+    const matrixCase = matrixCaseStarted('attack', `production ${build} build offers no sandbox environment`);
+    const text = bundleText(BUILD_DIRS[build]);
+    expect(text).toContain('optionsEnvProduction');
+    expect(text).not.toContain('optionsEnvSandbox');
+    matrixCase.passed({ tokensFound: 0 });
   });
 });

@@ -15,10 +15,10 @@ describe('parsing a managed policy', () => {
       readOnly: true,
       allowedCcOrgIds: [ORG_A, ORG_B],
     };
-    expect(parsePolicy(raw)).toEqual({ policy: raw, invalidFields: [] });
+    expect(parsePolicy(raw)).toEqual({ policy: raw, invalidFields: [], refusedEntries: {} });
   });
 
-  it('ignores the invalid fields, keeps the good ones and names the bad ones', () => {
+  it('ignores the invalid fields, closes the unreadable restrictions, keeps the good ones and names the bad ones', () => {
     const parsed = parsePolicy({
       readOnly: 'true',
       allowedCcOrgIds: [ORG_A, 'not-an-org'],
@@ -27,7 +27,17 @@ describe('parsing a managed policy', () => {
       consoleHosts: ['http://assets.example.com/*'],
       colour: 'blue',
     });
-    expect(parsed.policy).toEqual({ clientId: 'it-client' });
+    // The list keeps its valid entries; an unreadable readOnly means read-only.
+    expect(parsed.policy).toEqual({
+      clientId: 'it-client',
+      readOnly: true,
+      allowedCcOrgIds: [ORG_A],
+      consoleHosts: [],
+    });
+    expect(parsed.refusedEntries).toEqual({
+      allowedCcOrgIds: ['not-an-org'],
+      consoleHosts: ['http://assets.example.com/*'],
+    });
     expect(parsed.invalidFields).toEqual(['allowedCcOrgIds', 'colour', 'consoleHosts', 'environment', 'readOnly']);
   });
 
@@ -50,6 +60,7 @@ describe('parsing a managed policy', () => {
     expect(parsePolicy({ environment: { name: 'custom', imsBaseUrl: 'https://ims.example' } })).toEqual({
       policy: { environment: { name: 'custom', imsBaseUrl: 'https://ims.example' } },
       invalidFields: [],
+      refusedEntries: {},
     });
     expect(parsePolicy({ environment: { name: 'sandbox', imsBaseUrl: 'http://127.0.0.1:1' } }).invalidFields).toEqual(
       [],
@@ -57,12 +68,17 @@ describe('parsing a managed policy', () => {
     expect(parsePolicy({ environment: { name: 'production' } })).toEqual({
       policy: { environment: { name: 'production' } },
       invalidFields: [],
+      refusedEntries: {},
     });
   });
 
-  it('treats no value as no policy and a non-object as an invalid one', () => {
-    expect(parsePolicy(undefined)).toEqual({ policy: {}, invalidFields: [] });
-    expect(parsePolicy(['readOnly'])).toEqual({ policy: {}, invalidFields: ['(policy)'] });
+  it('treats no value as no policy and a non-object as an invalid one that closes every restriction', () => {
+    expect(parsePolicy(undefined)).toEqual({ policy: {}, invalidFields: [], refusedEntries: {} });
+    expect(parsePolicy(['readOnly'])).toEqual({
+      policy: { allowedCcOrgIds: [], readOnly: true, blockUnknownEntitlements: true },
+      invalidFields: ['(policy)'],
+      refusedEntries: {},
+    });
   });
 });
 
@@ -71,17 +87,17 @@ describe('reading the policy in force', () => {
 
   it('reads managed storage', async () => {
     await fakeBrowser.storage.managed.set({ readOnly: true });
-    expect(await readPolicy()).toEqual({ policy: { readOnly: true }, invalidFields: [] });
+    expect(await readPolicy()).toEqual({ policy: { readOnly: true }, invalidFields: [], refusedEntries: {} });
   });
 
   it('means no policy when managed storage cannot be read (Firefox without a policy manifest)', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
-    expect(await readPolicy()).toEqual({ policy: {}, invalidFields: [] });
+    expect(await readPolicy()).toEqual({ policy: {}, invalidFields: [], refusedEntries: {} });
   });
 
   it('in a non-production build, reads the injected test policy when managed storage is empty', async () => {
     await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { allowedCcOrgIds: [ORG_A] } });
-    expect(await readPolicy()).toEqual({ policy: { allowedCcOrgIds: [ORG_A] }, invalidFields: [] });
+    expect(await readPolicy()).toEqual({ policy: { allowedCcOrgIds: [ORG_A] }, invalidFields: [], refusedEntries: {} });
   });
 
   it('prefers real managed storage over the injected test policy', async () => {

@@ -31,7 +31,7 @@ describe('resolveAemOrg', () => {
     });
   });
 
-  it('prefers the choice remembered for this tenant', () => {
+  it('takes the choice remembered for this console when the name is ambiguous', () => {
     const remembered = '1123456789ABCDEF01234567@AdobeOrg';
     expect(resolveAemOrg({ orgName: 'Acme Marketing' }, [acme, acmeTwin], remembered)).toMatchObject({
       status: 'resolved',
@@ -77,12 +77,16 @@ describe('consoleIdentityFor: the tab URL wins over what the page reported', () 
       tenant: 'acme',
       orgName: 'Acme Marketing',
       authorHost: 'author-p12345-e123456-cm.adobeaemcloud.com',
+      consoleOrigin: 'https://experience.adobe.com',
     });
   });
 
   it('drops a reported tenant or org id when the tab URL names the console the other way', () => {
     const byOrgId = 'https://experience.adobe.com/#/@0123456789ABCDEF01234567@AdobeOrg/assets/browse';
-    expect(consoleIdentityFor({ tenant: 'evil' }, byOrgId)).toEqual({ orgId: '0123456789ABCDEF01234567@AdobeOrg' });
+    expect(consoleIdentityFor({ tenant: 'evil' }, byOrgId)).toEqual({
+      orgId: '0123456789ABCDEF01234567@AdobeOrg',
+      consoleOrigin: 'https://experience.adobe.com',
+    });
     expect(consoleIdentityFor({ orgId: '1123456789ABCDEF01234567@AdobeOrg' }, shellUrl)).toMatchObject({
       tenant: 'acme',
     });
@@ -96,6 +100,7 @@ describe('consoleIdentityFor: the tab URL wins over what the page reported', () 
     expect(consoleIdentityFor(reported, 'https://experience.adobe.com/#/@acme/assets/browse', frameUrl)).toEqual({
       tenant: 'acme',
       authorHost: 'author-p7-e8.adobeaemcloud.com',
+      consoleOrigin: 'https://experience.adobe.com',
     });
     // The tab's author host wins over the frame's.
     expect(consoleIdentityFor({}, shellUrl, frameUrl)).toMatchObject({
@@ -106,7 +111,7 @@ describe('consoleIdentityFor: the tab URL wins over what the page reported', () 
   it('keeps what the page reported when neither URL names the console (a custom console host)', () => {
     const reported = { tenant: 'acme', orgName: 'Acme Marketing' };
     const page = 'https://aem.example.com/app/#/settings/creative-cloud';
-    expect(consoleIdentityFor(reported, page, page)).toEqual(reported);
+    expect(consoleIdentityFor(reported, page, page)).toEqual({ ...reported, consoleOrigin: 'https://aem.example.com' });
     expect(consoleIdentityFor(reported, undefined)).toEqual(reported);
   });
 });

@@ -14,7 +14,8 @@ import {
 } from '@/lib/worker/console-switch';
 import { type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
 import { isAssetsApiUnavailable, rememberedSwitchPath, rememberSwitchPath } from '@/lib/worker/switch-path';
-import { readSwitchRecord } from '@/lib/worker/switch-record';
+import { readSwitchRecord, writeSwitchRecord } from '@/lib/worker/switch-record';
+import { matrixCaseStarted } from '../../support/matrix';
 import { ACME, BETA, CORP, consoleInput } from '../entitlement-fixtures';
 
 const AEM_ORG = { id: 'FEDCBA9876543210FEDCBA98@AdobeOrg', name: 'Acme Marketing' };
@@ -59,7 +60,7 @@ describe('a switch through the console page (worker side)', () => {
     const { context } = consoleContext();
     const begun = await beginConsoleSwitch(context, { orgId: ACME, expectedCurrentOrgId: BETA });
     expect(begun).toEqual({ opId: 'op-1', to: { id: ACME, name: 'Acme' }, from: { id: BETA, name: 'Beta' } });
-    expect(await readSwitchRecord()).toMatchObject({
+    expect(await readSwitchRecord(AEM_ORG.id)).toMatchObject({
       opId: 'op-1',
       path: 'console',
       state: 'awaitingConsole',
@@ -72,7 +73,7 @@ describe('a switch through the console page (worker side)', () => {
     await expect(beginConsoleSwitch(context, { orgId: CORP, expectedCurrentOrgId: BETA })).rejects.toMatchObject({
       code: 'NOT_ELIGIBLE',
     });
-    expect(await readSwitchRecord()).toBeUndefined();
+    expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
   });
 
   it('holds the lock across messages: a second switch, by the page or by the API, is refused while it runs', async () => {
@@ -87,6 +88,29 @@ describe('a switch through the console page (worker side)', () => {
       code: 'SWITCH_IN_PROGRESS',
     });
     expect(getConnection).not.toHaveBeenCalled();
+  });
+
+  it("leaves another AEM org's unreconciled record alone: not settled, not overwritten", async () => {
+    const matrixCase = matrixCaseStarted('attack', 'console switch in one AEM org keeps another org’s record');
+    const otherOrg = '00000000000000000000FFFF@AdobeOrg';
+    const unreconciled = {
+      opId: 'op-api-elsewhere',
+      aemOrgId: otherOrg,
+      aemOrgName: 'Other Marketing',
+      userId: 'U@AdobeID',
+      from: { id: BETA, name: 'Beta' },
+      to: { id: ACME, name: 'Acme' },
+      state: 'putSent' as const,
+      startedAt: START,
+      path: 'api' as const,
+    };
+    await writeSwitchRecord(unreconciled);
+    const { context } = consoleContext();
+    await beginConsoleSwitch(context, { orgId: ACME, expectedCurrentOrgId: BETA });
+    expect(await readSwitchRecord(otherOrg)).toEqual(unreconciled);
+    expect(await readSwitchRecord(AEM_ORG.id)).toMatchObject({ path: 'console', aemOrgId: AEM_ORG.id });
+    expect(await readAudit()).toEqual([]);
+    matrixCase.passed({ intendedSwitches: 0, appliedSwitches: 0 });
   });
 
   it('settles an expired record as interrupted when the next switch begins', async () => {
@@ -104,12 +128,12 @@ describe('a switch through the console page (worker side)', () => {
     const { context, advance, announce } = consoleContext();
     await beginConsoleSwitch(context, { orgId: ACME, expectedCurrentOrgId: BETA });
     await settleExpiredConsoleSwitchOnWake(context);
-    expect(await readSwitchRecord()).toBeDefined();
+    expect(await readSwitchRecord(AEM_ORG.id)).toBeDefined();
     expect(await readAudit()).toEqual([]);
 
     advance(CONSOLE_SWITCH_TTL_MS + 1);
     await settleExpiredConsoleSwitchOnWake(context);
-    expect(await readSwitchRecord()).toBeUndefined();
+    expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
     expect(await readAudit()).toEqual([
       expect.objectContaining({ result: 'failed', errorCode: 'SWITCH_INTERRUPTED', path: 'console' }),
     ]);
@@ -122,7 +146,7 @@ describe('a switch through the console page (worker side)', () => {
     const entry = await finishConsoleSwitch(context, { opId, outcome: 'verified', observedOrgId: ACME });
     expect(entry).toMatchObject({ opId, from: { id: BETA }, to: { id: ACME }, result: 'success', path: 'console' });
     expect(entry.errorCode).toBeUndefined();
-    expect(await readSwitchRecord()).toBeUndefined();
+    expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
     expect(announce).toHaveBeenCalledOnce();
   });
 
@@ -145,7 +169,7 @@ describe('a switch through the console page (worker side)', () => {
     await expect(
       finishConsoleSwitch(context, { opId: 'op-other', outcome: 'verified', observedOrgId: ACME }),
     ).rejects.toMatchObject({ code: 'SWITCH_INTERRUPTED' });
-    expect(await readSwitchRecord()).toMatchObject({ opId: 'op-1' });
+    expect(await readSwitchRecord(AEM_ORG.id)).toMatchObject({ opId: 'op-1' });
   });
 });
 

@@ -6,6 +6,7 @@ import { ExtensionError } from '@/lib/errors';
 import { readAudit } from '@/lib/worker/audit';
 import { reconcile, type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
 import { readSwitchRecord, writeSwitchRecord } from '@/lib/worker/switch-record';
+import { matrixCaseStarted } from '../../support/matrix';
 
 const ACME = { id: '0123456789ABCDEF01234567@AdobeOrg', name: 'Acme Design' };
 const BETA = { id: 'ABCDEF0123456789ABCDEF01@AdobeOrg', name: 'Beta Studio' };
@@ -72,7 +73,7 @@ describe('switchOrg', () => {
     expect(await readAudit()).toEqual([
       expect.objectContaining({ opId: 'op-1', from: ACME, to: BETA, result: 'success', aemOrgId: AEM_ORG.id }),
     ]);
-    expect(await readSwitchRecord()).toBeUndefined();
+    expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
     expect(announce).toHaveBeenCalledOnce();
   });
 
@@ -123,7 +124,7 @@ describe('switchOrg', () => {
       code: 'SERVER_ERROR',
     });
     expect(await readAudit()).toEqual([expect.objectContaining({ result: 'failed', errorCode: 'SERVER_ERROR' })]);
-    expect(await readSwitchRecord()).toBeUndefined();
+    expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
   });
 
   it('reports an unreadable read-back after an accepted PUT as unverified, not as a service error', async () => {
@@ -173,7 +174,7 @@ describe('reconcile', () => {
 
     expect(entry).toMatchObject({ opId: 'op-killed', result: 'success' });
     expect(assets.puts).toHaveLength(0);
-    expect(await readSwitchRecord()).toBeUndefined();
+    expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
   });
 
   it('waits for a PUT still in flight when the worker died, instead of failing it early', async () => {
@@ -202,5 +203,38 @@ describe('reconcile', () => {
 
     expect(await reconcile(context)).toMatchObject({ result: 'failed', errorCode: 'SWITCH_INTERRUPTED' });
     expect(assets.puts).toHaveLength(0);
+  });
+});
+
+describe('switch records of several AEM orgs', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const OTHER_AEM_ORG = { id: '00000000000000000000FFFF@AdobeOrg', name: 'Other Marketing' };
+  const unreconciled = {
+    opId: 'op-in-other-org',
+    aemOrgId: OTHER_AEM_ORG.id,
+    aemOrgName: OTHER_AEM_ORG.name,
+    userId: 'U@AdobeID',
+    from: ACME,
+    to: BETA,
+    state: 'putSent' as const,
+    startedAt: 0,
+  };
+
+  it("keep an unreconciled record of one org through a switch in another, then settle it from that org's server", async () => {
+    const matrixCase = matrixCaseStarted('attack', 'switch in one AEM org keeps another org’s unreconciled record');
+    await writeSwitchRecord(unreconciled);
+    const here = fakeAssets(ACME);
+    await switchOrg(contextFor(here).context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id });
+    expect(await readSwitchRecord(OTHER_AEM_ORG.id)).toEqual({ ...unreconciled, path: 'api' });
+
+    // The other org's server shows the PUT of the killed worker landed: the history says so.
+    const there = fakeAssets(ACME);
+    there.changeBehindOurBack(BETA);
+    const entry = await reconcile({ ...contextFor(there).context, aemOrg: OTHER_AEM_ORG });
+    expect(entry).toMatchObject({ opId: 'op-in-other-org', aemOrgId: OTHER_AEM_ORG.id, result: 'success' });
+    expect(await readSwitchRecord(OTHER_AEM_ORG.id)).toBeUndefined();
+    expect(there.puts).toHaveLength(0);
+    matrixCase.passed({ intendedSwitches: 1, appliedSwitches: here.puts.length });
   });
 });
