@@ -109,7 +109,8 @@ export function isAppFrameUrl(url: string): boolean {
  * there would run beside the extension's own traffic.
  */
 export const RESERVED_HOST_MATCHES = [
-  ...consoleMatchesFor(true),
+  ...PRODUCTION_CONSOLE_MATCHES,
+  ...(isSandboxBuild ? SANDBOX_CONSOLE_MATCHES : []),
   ...IMS_HOST_PERMISSIONS,
   ...ACCESS_PROFILE_HOST_PERMISSIONS,
   ...AEM_AUTHOR_HOST_PERMISSIONS,
