@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { PERF_MARKS } from '../../lib/console/perf-marks';
-import type { LoggedRequest } from '../../sandbox/request-log';
+import { type LoggedRequest, settledExtensionRequests } from '../../sandbox/request-log';
 import { appFrame, type BenchSession, waitForMark } from './session';
 import { type Sampled, summarize } from './stats';
 
@@ -20,9 +20,6 @@ export interface PageLoadResult {
   /** What the worker requested on one load, for the report (method and path). */
   exampleRequests: string[];
 }
-
-const QUIET_MS = 400;
-const SETTLE_LIMIT_MS = 5000;
 
 async function timedLoad(context: BrowserContext, url: string) {
   const page = await context.newPage();
@@ -44,32 +41,6 @@ async function timedLoad(context: BrowserContext, url: string) {
   return { page, ...timing };
 }
 
-/**
- * IMS and Assets API calls not made by the console page. The console app's calls are CORS
- * requests carrying its origin; the worker's carry the extension's origin, or none at all
- * (Chromium leaves Origin off an extension's GET to a host it has permission for).
- */
-const API_PATH = /^\/(adobe|ims)\//;
-const PAGE_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
-export const fromWorker = (request: LoggedRequest) =>
-  API_PATH.test(request.path) && !PAGE_ORIGIN.test(request.headers.origin ?? '');
-
-/** Waits until the worker has sent nothing new for a moment (or a cap), then answers its requests. */
-async function settledWorkerRequests(session: BenchSession): Promise<LoggedRequest[]> {
-  const started = Date.now();
-  let last = -1;
-  let quietSince = Date.now();
-  for (;;) {
-    const requests = (await session.control<LoggedRequest[]>('GET', 'requests')).filter(fromWorker);
-    if (requests.length !== last) {
-      last = requests.length;
-      quietSince = Date.now();
-    }
-    if (Date.now() - quietSince >= QUIET_MS || Date.now() - started > SETTLE_LIMIT_MS) return requests;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 export async function measurePageLoads(session: BenchSession, tenant: string, pairs: number): Promise<PageLoadResult> {
   const url = session.ccUrl(tenant);
   const sides = {
@@ -87,7 +58,7 @@ export async function measurePageLoads(session: BenchSession, tenant: string, pa
     sides.with.lcp.push(lcp);
     // The UI has shown the state this load asked for; then let any refresh finish.
     await waitForMark(await appFrame(page, session.sandbox.appOrigin), PERF_MARKS.statusShown, 0);
-    const requests = await settledWorkerRequests(session);
+    const requests = await settledExtensionRequests(() => session.control<LoggedRequest[]>('GET', 'requests'));
     const beforeLoad = requests.filter((request) => Date.parse(request.time) <= loadEnd);
     before.push(beforeLoad.length);
     after.push(requests.length - beforeLoad.length);
