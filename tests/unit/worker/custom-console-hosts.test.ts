@@ -178,7 +178,9 @@ describe('the worker’s sender check with custom hosts', () => {
 
   describe('in the router: built-in hosts are decided before any storage read', () => {
     const route = createMessageRouter(
-      { getStatus: async () => ({ version: '1.0.0', environment: 'sandbox' as const, signedIn: false }) } as unknown as Handlers,
+      {
+        getStatus: async () => ({ version: '1.0.0', environment: 'sandbox' as const, signedIn: false }),
+      } as unknown as Handlers,
       {
         extensionId: 'ext-id',
         extensionOrigin: 'chrome-extension://ext-id/',
