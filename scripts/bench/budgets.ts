@@ -38,4 +38,6 @@ export const RUNTIME_BUDGETS = {
   workerColdWakeMs: 100,
   memoryGrowthBytes: 2_000_000,
   addedRequests: 0,
+  /** Each distinct call at most once per refresh (issue 13). */
+  callsPerEndpoint: 1,
 } as const;
