@@ -32,7 +32,7 @@ export const BUNDLE_BUDGETS: Record<BundleName, SizeBudget> = {
 export const RUNTIME_BUDGETS = {
   pageLoadRatio: 1.02,
   pickerToBadgesWarmMs: 16,
-  viewToStatusColdMs: 150,
+  viewToStatusColdMs: 100,
   manyOrgsRenderMs: 50,
   manyOrgsKeystrokeMs: 16,
   workerColdWakeMs: 100,
