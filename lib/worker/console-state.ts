@@ -196,7 +196,9 @@ export async function cachedConsoleState(identity: ConsoleIdentity): Promise<Con
   return (await readCache())[cacheKey(identity)];
 }
 
+/** Sign-in, sign-out, a switch: the cached states are gone, and so are the refreshes on their way. */
 export function clearConsoleStateCache(): Promise<void> {
+  for (const shared of [sharedProfileRead, sharedOrganizationsRead, sharedConsoleStateRead]) shared.forgetInFlight();
   return consoleStateCache.removeValue();
 }
 

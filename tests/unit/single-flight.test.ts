@@ -65,4 +65,19 @@ describe('singleFlight', () => {
     await expect(first).rejects.toThrow('HTTP 500');
     await expect(second).rejects.toThrow('HTTP 500');
   });
+
+  it('starts anew after forgetInFlight, and the earlier call settling does not drop the newer one', async () => {
+    const shared = singleFlight<string>();
+    const before = deferred<string>();
+    const after = deferred<string>();
+    const first = shared('state', () => before.promise);
+    shared.forgetInFlight();
+    const second = shared('state', () => after.promise);
+    before.resolve('before sign-out');
+    expect(await first).toBe('before sign-out');
+    const third = shared('state', () => Promise.resolve('not asked'));
+    after.resolve('after sign-out');
+    expect(await second).toBe('after sign-out');
+    expect(await third).toBe('after sign-out');
+  });
 });
