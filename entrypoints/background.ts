@@ -7,7 +7,11 @@ import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
 import { broadcast } from '@/lib/worker/broadcast';
 import { forgetConsoleTab } from '@/lib/worker/console-tabs';
-import { currentConsoleMatches, watchCustomConsoleHosts } from '@/lib/worker/custom-console-hosts';
+import {
+  currentConsoleMatches,
+  grantedCustomConsoleMatches,
+  watchCustomConsoleHosts,
+} from '@/lib/worker/custom-console-hosts';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange } from '@/lib/worker/settings-handlers';
@@ -23,12 +27,14 @@ export default defineBackground(() => {
     newOpId: () => crypto.randomUUID(),
   };
   const route = recordingErrors(
-    createMessageRouter(createHandlers(services), async () => ({
+    createMessageRouter(createHandlers(services), {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      shellMatches: await shellMatches(),
+      shellMatches: builtIn.shell,
       appFrameMatches: builtIn.appFrame,
-    })),
+      // Read only for a sender no built-in host accepts (lib/messaging/sender.ts).
+      customShellMatches: grantedCustomConsoleMatches,
+    }),
   );
 
   // sendResponse + `return true` is the one async reply both Chrome and Firefox honour.

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './app-env';
+import { CONSOLE_CLIENT_ID } from './console-session';
 
 /**
  * The request log the control API serves. Secrets never enter it: bearer tokens and
@@ -85,4 +86,50 @@ export function requestLogging(log: () => RequestLog): MiddlewareHandler<Sandbox
       ...(faultId ? { faultId } : {}),
     });
   };
+}
+
+/**
+ * IMS and Assets API calls the extension made, not the console page. The console app's calls
+ * carry the console's client id, and are CORS requests carrying its origin; the worker's carry the
+ * extension's origin, or none at all (Chromium leaves Origin off an extension's GET to a host it
+ * has permission for).
+ */
+const API_PATH = /^\/(adobe|ims|webapps)\//;
+const PAGE_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+export const madeByExtension = (request: LoggedRequest) =>
+  API_PATH.test(request.path) &&
+  request.headers['x-api-key'] !== CONSOLE_CLIENT_ID &&
+  !PAGE_ORIGIN.test(request.headers.origin ?? '');
+
+/** `GET /adobe/assets/users/me` for a logged request: the endpoint, without its query. */
+export const endpointOf = (request: Pick<LoggedRequest, 'method' | 'path'>) =>
+  `${request.method} ${request.path.split('?')[0]}`;
+
+/** How many times each endpoint was called, in the order first called. */
+export function countPerEndpoint(requests: readonly LoggedRequest[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const request of requests) counts[endpointOf(request)] = (counts[endpointOf(request)] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The extension's requests once it has sent nothing new for `quietMs` (or after `limitMs`):
+ * a refresh the load started may still be on its way when the UI first shows state.
+ */
+export async function settledExtensionRequests(
+  readLog: () => Promise<LoggedRequest[]>,
+  { quietMs = 400, limitMs = 5000 } = {},
+): Promise<LoggedRequest[]> {
+  const started = Date.now();
+  let last = -1;
+  let quietSince = Date.now();
+  for (;;) {
+    const requests = (await readLog()).filter(madeByExtension);
+    if (requests.length !== last) {
+      last = requests.length;
+      quietSince = Date.now();
+    }
+    if (Date.now() - quietSince >= quietMs || Date.now() - started > limitMs) return requests;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

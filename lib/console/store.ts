@@ -195,8 +195,9 @@ export function createConsoleStore(
   browser.runtime.onMessage.addListener(onWorkerEvent);
   // The page's card changed (a native switch, a reload): its connection is ours when the API refuses us.
   const stopWatchingCard = page
-    ? watchCurrentOrgCard(page, () => {
-        if (!disposed && switchesThroughConsole()) void load();
+    ? watchCurrentOrgCard(page, (orgId) => {
+        // The card showing what the state already shows (the page rendering it after our load read it) is no news.
+        if (!disposed && switchesThroughConsole() && orgId !== connectedOrgId()) void load();
       })
     : () => {};
 

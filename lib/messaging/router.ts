@@ -11,7 +11,7 @@ import {
   responseSchemaFor,
   type SenderKind,
 } from './contract';
-import { classifySender, type SenderPolicy } from './sender';
+import { type RouterSenderPolicy, senderKindOf } from './sender';
 
 export type Handlers = {
   [T in RequestType]: (
@@ -28,9 +28,9 @@ function failure(code: ErrorCode, message: string): { ok: false; error: MessageE
  * The worker's single entry point for messages: check the sender, parse the request, check
  * that this kind of sender may ask for it, then run exactly one handler. Never throws.
  */
-export function createMessageRouter(handlers: Handlers, getPolicy: () => SenderPolicy | Promise<SenderPolicy>) {
+export function createMessageRouter(handlers: Handlers, policy: RouterSenderPolicy) {
   return async (message: unknown, sender: Browser.runtime.MessageSender): Promise<Response<RequestType>> => {
-    const senderKind = classifySender(sender, await getPolicy());
+    const senderKind = await senderKindOf(sender, policy);
     if (!senderKind) return failure('FORBIDDEN_SENDER', 'Messages are accepted only from this extension');
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) return failure('INVALID_MESSAGE', 'The request does not match the message contract');

@@ -27,3 +27,25 @@ export function classifySender(sender: Browser.runtime.MessageSender, policy: Se
   const frameIsConsole = matchesAny(sender.url, policy.shellMatches) || matchesAny(sender.url, policy.appFrameMatches);
   return frameIsConsole ? 'contentScript' : undefined;
 }
+
+/** The sender policy the worker's router holds: built-in hosts at hand, custom ones read on demand. */
+export interface RouterSenderPolicy extends SenderPolicy {
+  /** The granted custom console hosts (stored hosts, enterprise policy, the browser's grants). */
+  customShellMatches(): Promise<readonly string[]>;
+}
+
+/**
+ * `classifySender`, deciding built-in hosts first: a message from an extension page or a
+ * built-in console host is answered without reading storage (it costs a cold worker
+ * milliseconds). Stored custom hosts and policy are read only for a sender from our own
+ * extension that no built-in host accepts, and read per such message, so a revoke counts at once.
+ */
+export async function senderKindOf(
+  sender: Browser.runtime.MessageSender,
+  policy: RouterSenderPolicy,
+): Promise<SenderKind | undefined> {
+  const builtIn = classifySender(sender, policy);
+  if (builtIn || sender.id !== policy.extensionId || !sender.tab?.url) return builtIn;
+  const shellMatches = [...policy.shellMatches, ...(await policy.customShellMatches())];
+  return classifySender(sender, { ...policy, shellMatches });
+}

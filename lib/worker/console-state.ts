@@ -15,6 +15,7 @@ import { aemOrgByConsoleItem, readAemOrgByConsole } from '../storage-items';
 import { aemOrgChoiceKey, type ConsoleIdentity, resolveAemOrg } from './aem-org';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
+import { singleFlight } from './single-flight';
 import { isAssetsApiUnavailable, rememberSwitchPath } from './switch-path';
 
 /**
@@ -33,14 +34,19 @@ export async function loadAccessProfile(session: Session, endpoints: Endpoints):
   }
 }
 
+const sharedProfileRead = singleFlight<Profile>();
+const sharedOrganizationsRead = singleFlight<Organization[]>();
+const sharedConsoleStateRead = singleFlight<ConsoleState>();
+
 /** Everything a console tab needs, fetched fresh: IMS identity, orgs and entitlement sources, then the Assets side. */
 export async function loadConsoleContext(session: Session, identity: ConsoleIdentity) {
   const { settings, endpoints } = await configuredEnvironment();
   const ims = await session.imsClient();
-  const profileRead = session.authorized((token) => ims.getProfile(token));
+  // Another request of this refresh (a second frame, the popup) may be asking IMS the same already.
+  const profileRead = sharedProfileRead('profile', () => session.authorized((token) => ims.getProfile(token)));
   const [profile, organizations, accessProfile] = await Promise.all([
     profileRead,
-    session.authorized((token) => ims.getOrganizations(token)),
+    sharedOrganizationsRead('organizations', () => session.authorized((token) => ims.getOrganizations(token))),
     // After the profile: a token IMS had expired is refreshed by then, and this source has no
     // refresh of its own (see loadAccessProfile).
     profileRead.then(() => loadAccessProfile(session, endpoints)),
@@ -84,7 +90,21 @@ export function identityOf(profile: Profile): Identity {
  * Assets API is asked first; where it refuses the extension, the connection is what the page
  * shows (`pageConnectedOrgId`) and the switch goes through the console page.
  */
-export async function fetchConsoleState(
+export function fetchConsoleState(
+  session: Session,
+  identity: ConsoleIdentity,
+  pageConnectedOrgId?: string | null,
+): Promise<ConsoleState> {
+  // One refresh per console and page connection at a time: the cached-then-fresh load, a page
+  // event and the popup asking together share it.
+  const key = JSON.stringify([
+    consoleKeyOf(identity),
+    pageConnectedOrgId === undefined ? 'unread' : pageConnectedOrgId,
+  ]);
+  return sharedConsoleStateRead(key, () => readConsoleState(session, identity, pageConnectedOrgId));
+}
+
+async function readConsoleState(
   session: Session,
   identity: ConsoleIdentity,
   pageConnectedOrgId?: string | null,
@@ -182,7 +202,9 @@ export async function cachedConsoleState(identity: ConsoleIdentity): Promise<Con
   return (await readCache())[cacheKey(identity)];
 }
 
+/** Sign-in, sign-out, a switch: the cached states are gone, and so are the refreshes on their way. */
 export function clearConsoleStateCache(): Promise<void> {
+  for (const shared of [sharedProfileRead, sharedOrganizationsRead, sharedConsoleStateRead]) shared.forgetInFlight();
   return consoleStateCache.removeValue();
 }
 

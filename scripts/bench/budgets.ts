@@ -32,10 +32,12 @@ export const BUNDLE_BUDGETS: Record<BundleName, SizeBudget> = {
 export const RUNTIME_BUDGETS = {
   pageLoadRatio: 1.02,
   pickerToBadgesWarmMs: 16,
-  viewToStatusColdMs: 150,
+  viewToStatusColdMs: 100,
   manyOrgsRenderMs: 50,
   manyOrgsKeystrokeMs: 16,
   workerColdWakeMs: 100,
   memoryGrowthBytes: 2_000_000,
   addedRequests: 0,
+  /** Each distinct call at most once per refresh (issue 13). */
+  callsPerEndpoint: 1,
 } as const;

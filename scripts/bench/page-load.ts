@@ -1,6 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { PERF_MARKS } from '../../lib/console/perf-marks';
-import type { LoggedRequest } from '../../sandbox/request-log';
+import { countPerEndpoint, type LoggedRequest, settledExtensionRequests } from '../../sandbox/request-log';
+import { creativeCloudUrl } from '../../tests/e2e/support/sandbox-control';
 import { appFrame, type BenchSession, waitForMark } from './session';
 import { type Sampled, summarize } from './stats';
 
@@ -19,10 +20,23 @@ export interface PageLoadResult {
   workerRequestsAfterLoad: Sampled;
   /** What the worker requested on one load, for the report (method and path). */
   exampleRequests: string[];
+  /** How often the worker called each endpoint on each measured load (issue 13: once per refresh). */
+  requestsPerEndpoint: Record<string, Sampled>;
 }
 
-const QUIET_MS = 400;
-const SETTLE_LIMIT_MS = 5000;
+/**
+ * The console routes the load ratio is measured on: the view the UI shows on (the Settings >
+ * Creative Cloud deep link) and a route without it (Assets), where only the detector runs.
+ */
+export const CONSOLE_ROUTES = {
+  'Settings > Creative Cloud': (shellUrl: string, tenant: string) => creativeCloudUrl(shellUrl, tenant),
+  Assets: (shellUrl: string, tenant: string) => {
+    const url = new URL(creativeCloudUrl(shellUrl, tenant));
+    url.hash = `/@${tenant}/assets/browse`;
+    return url.toString();
+  },
+} as const;
+export type ConsoleRoute = keyof typeof CONSOLE_ROUTES;
 
 async function timedLoad(context: BrowserContext, url: string) {
   const page = await context.newPage();
@@ -44,34 +58,14 @@ async function timedLoad(context: BrowserContext, url: string) {
   return { page, ...timing };
 }
 
-/**
- * IMS and Assets API calls not made by the console page. The console app's calls are CORS
- * requests carrying its origin; the worker's carry the extension's origin, or none at all
- * (Chromium leaves Origin off an extension's GET to a host it has permission for).
- */
-const API_PATH = /^\/(adobe|ims)\//;
-const PAGE_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
-export const fromWorker = (request: LoggedRequest) =>
-  API_PATH.test(request.path) && !PAGE_ORIGIN.test(request.headers.origin ?? '');
-
-/** Waits until the worker has sent nothing new for a moment (or a cap), then answers its requests. */
-async function settledWorkerRequests(session: BenchSession): Promise<LoggedRequest[]> {
-  const started = Date.now();
-  let last = -1;
-  let quietSince = Date.now();
-  for (;;) {
-    const requests = (await session.control<LoggedRequest[]>('GET', 'requests')).filter(fromWorker);
-    if (requests.length !== last) {
-      last = requests.length;
-      quietSince = Date.now();
-    }
-    if (Date.now() - quietSince >= QUIET_MS || Date.now() - started > SETTLE_LIMIT_MS) return requests;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-export async function measurePageLoads(session: BenchSession, tenant: string, pairs: number): Promise<PageLoadResult> {
-  const url = session.ccUrl(tenant);
+export async function measurePageLoads(
+  session: BenchSession,
+  tenant: string,
+  pairs: number,
+  route: ConsoleRoute = 'Settings > Creative Cloud',
+): Promise<PageLoadResult> {
+  const url = CONSOLE_ROUTES[route](session.sandbox.shellUrl, tenant);
+  const showsView = route === 'Settings > Creative Cloud';
   const sides = {
     with: { load: [] as number[], lcp: [] as number[] },
     without: { load: [] as number[], lcp: [] as number[] },
@@ -79,6 +73,7 @@ export async function measurePageLoads(session: BenchSession, tenant: string, pa
   const before: number[] = [];
   const after: number[] = [];
   let exampleRequests: string[] = [];
+  let perEndpoint: Record<string, number>[] = [];
 
   const loadWith = async () => {
     await session.control('DELETE', 'requests');
@@ -86,12 +81,13 @@ export async function measurePageLoads(session: BenchSession, tenant: string, pa
     sides.with.load.push(load);
     sides.with.lcp.push(lcp);
     // The UI has shown the state this load asked for; then let any refresh finish.
-    await waitForMark(await appFrame(page, session.sandbox.appOrigin), PERF_MARKS.statusShown, 0);
-    const requests = await settledWorkerRequests(session);
+    if (showsView) await waitForMark(await appFrame(page, session.sandbox.appOrigin), PERF_MARKS.statusShown, 0);
+    const requests = await settledExtensionRequests(() => session.control<LoggedRequest[]>('GET', 'requests'));
     const beforeLoad = requests.filter((request) => Date.parse(request.time) <= loadEnd);
     before.push(beforeLoad.length);
     after.push(requests.length - beforeLoad.length);
     exampleRequests = requests.map((request) => `${request.method} ${request.path}`);
+    perEndpoint.push(countPerEndpoint(requests));
     await page.close();
   };
   const loadWithout = async () => {
@@ -107,6 +103,7 @@ export async function measurePageLoads(session: BenchSession, tenant: string, pa
   for (const list of [sides.with.load, sides.with.lcp, sides.without.load, sides.without.lcp, before, after]) {
     list.length = 0;
   }
+  perEndpoint = [];
   for (let pair = 0; pair < pairs; pair += 1) {
     if (pair % 2 === 0) {
       await loadWith();
@@ -128,5 +125,11 @@ export async function measurePageLoads(session: BenchSession, tenant: string, pa
     workerRequestsBeforeLoad: summarize(before),
     workerRequestsAfterLoad: summarize(after),
     exampleRequests,
+    requestsPerEndpoint: Object.fromEntries(
+      [...new Set(perEndpoint.flatMap(Object.keys))].map((endpoint) => [
+        endpoint,
+        summarize(perEndpoint.map((counts) => counts[endpoint] ?? 0)),
+      ]),
+    ),
   };
 }

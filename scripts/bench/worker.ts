@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createAssetsClient } from '../../lib/assets/client';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import type { RequestOf } from '../../lib/messaging/contract';
-import type { LoggedRequest } from '../../sandbox/request-log';
+import { type LoggedRequest, madeByExtension } from '../../sandbox/request-log';
 import type { ChromiumGlobals } from '../../tests/e2e/support/extension-apis';
 import { sandboxAuthorHost } from '../../tests/e2e/support/sandbox-control';
 import { openWorkerClient, type WorkerClient } from '../../tests/e2e/support/worker-client';
-import { fromWorker } from './page-load';
 import type { BenchSession } from './session';
 import { type Sampled, summarize } from './stats';
 
@@ -68,7 +67,7 @@ export async function switchOverhead(
   // The console as a console tab names it: tenant and the AEM author host its URL names (`?repoId=`).
   const identity = { tenant: console.tenant, authorHost: sandboxAuthorHost(session.sandbox.shellUrl) };
   await client.data({ type: 'getConsoleState', console: identity, freshness: 'fresh' });
-  if (!(await session.control<LoggedRequest[]>('GET', 'requests')).some(fromWorker)) {
+  if (!(await session.control<LoggedRequest[]>('GET', 'requests')).some(madeByExtension)) {
     throw new Error("No request was attributed to the worker's fresh read: the request check is wrong");
   }
   const direct = createAssetsClient({

@@ -88,7 +88,10 @@ describe('the worker under fuzzed messages', () => {
       imsClientFor: (imsBaseUrl, clientId) => createImsClient({ imsBaseUrl, clientId }),
     });
     const announce = vi.fn(async () => {});
-    const route = createMessageRouter(createHandlers({ session, announce, newOpId: () => 'op' }), () => policy);
+    const route = createMessageRouter(createHandlers({ session, announce, newOpId: () => 'op' }), {
+      ...policy,
+      customShellMatches: async () => [],
+    });
 
     const seen = new Set<string>();
     await fc.assert(

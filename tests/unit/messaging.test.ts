@@ -145,7 +145,7 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
 
 describe('message router', () => {
   const getStatus = vi.fn(async () => status);
-  const route = createMessageRouter(onlyGetStatus(getStatus), () => policy);
+  const route = createMessageRouter(onlyGetStatus(getStatus), { ...policy, customShellMatches: async () => [] });
   const popup = sender({ url: 'chrome-extension://our-id/popup.html' });
 
   it('answers getStatus in the contract shape', async () => {
@@ -174,7 +174,7 @@ describe('message router', () => {
       onlyGetStatus(async () => {
         throw new ExtensionError('NOT_CONFIGURED', 'No IMS client ID is configured');
       }),
-      () => policy,
+      { ...policy, customShellMatches: async () => [] },
     );
     expect(await failing({ type: 'getStatus' }, popup)).toEqual({
       ok: false,
@@ -185,7 +185,7 @@ describe('message router', () => {
   it('refuses to send an answer outside the contract, so no tab ever receives one', async () => {
     const leaky = createMessageRouter(
       onlyGetStatus(async () => ({ ...status, accessToken: 'secret' }) as typeof status),
-      () => policy,
+      { ...policy, customShellMatches: async () => [] },
     );
     const response = await leaky({ type: 'getStatus' }, popup);
     expect(response).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

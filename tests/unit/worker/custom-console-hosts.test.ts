@@ -3,6 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONSOLE_CONTENT_SCRIPT_FILE } from '@/lib/console-hosts';
 import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts-settings';
+import { createMessageRouter, type Handlers } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
 import {
@@ -173,5 +174,56 @@ describe('the worker’s sender check with custom hosts', () => {
     granted.delete(aem.matchPattern);
     expect(await kindOf(page), 'stored but revoked').toBeUndefined();
     expect(await kindOf('https://experience.adobe.com/')).toBe('contentScript');
+  });
+
+  describe('in the router: built-in hosts are decided before any storage read', () => {
+    const route = createMessageRouter(
+      {
+        getStatus: async () => ({ version: '1.0.0', environment: 'sandbox' as const, signedIn: false }),
+      } as unknown as Handlers,
+      {
+        extensionId: 'ext-id',
+        extensionOrigin: 'chrome-extension://ext-id/',
+        shellMatches: builtIn,
+        appFrameMatches: ['https://exc-unifiedcontent.experience.adobe.net/*'],
+        customShellMatches: grantedCustomConsoleMatches,
+      },
+    );
+    const storageReads = () => {
+      const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+      const managed = vi.spyOn(fakeBrowser.storage.managed, 'get');
+      return () => local.mock.calls.length + managed.mock.calls.length;
+    };
+
+    it('answers a built-in console host and an extension page without reading storage', async () => {
+      await customConsoleHostsItem.setValue([aem]);
+      granted.add(aem.matchPattern);
+      const reads = storageReads();
+      const consoleTab = 'https://experience.adobe.com/?repoId=author-p1-e2.adobeaemcloud.com#/@acme/assets';
+      const inAppFrame = {
+        id: 'ext-id',
+        url: 'https://exc-unifiedcontent.experience.adobe.net/solutions/assets/',
+        tab: { id: 7, url: consoleTab },
+      } as Browser.runtime.MessageSender;
+      const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' } as Browser.runtime.MessageSender;
+      for (const sender of [fromTab(consoleTab), inAppFrame, popup]) {
+        expect(await route({ type: 'getStatus' }, sender)).toMatchObject({ ok: true });
+      }
+      expect(reads()).toBe(0);
+      expect(vi.mocked(fakeBrowser.permissions.getAll)).not.toHaveBeenCalled();
+    });
+
+    it('reads the stored hosts for a sender on another host, and answers it only while stored and granted', async () => {
+      const page = 'https://aem.example.com/ui#/@acme/assets/settings/creative-cloud';
+      const reads = storageReads();
+      expect(await route({ type: 'getStatus' }, fromTab(page))).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER' },
+      });
+      expect(reads()).toBeGreaterThan(0);
+      await customConsoleHostsItem.setValue([aem]);
+      granted.add(aem.matchPattern);
+      expect(await route({ type: 'getStatus' }, fromTab(page))).toMatchObject({ ok: true });
+    });
   });
 });

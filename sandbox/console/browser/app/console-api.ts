@@ -50,7 +50,8 @@ async function putConnection(session: ConsoleSession, orgId: string): Promise<Re
 }
 
 async function getOrganizations(session: ConsoleSession): Promise<Result<Organization[]>> {
-  const init = { headers: { Authorization: `Bearer ${session.accessToken}` } };
+  // The console's own client id, as on its Assets API calls: the request log tells the page from the extension by it.
+  const init = { headers: { Authorization: `Bearer ${session.accessToken}`, 'x-api-key': session.clientId } };
   const result = await requestJson('/ims/organizations/v6', init, organizationsSchema);
   return result.ok ? { ok: true, value: result.value.body } : result;
 }
