@@ -21,11 +21,12 @@ export interface AssetsClientOptions {
   aemOrgId: string;
   getAccessToken: () => Promise<string>;
   /**
-   * Called once when the API answers 401: the session refreshes its token (or throws, e.g.
-   * SESSION_EXPIRED). The call is then retried once with the new token; a second 401 ends
-   * the session. This client owns that rule so every Assets call follows it.
+   * Called once when the API answers 401, with the token it refused: the session renews it
+   * unless it already holds a newer one (or throws, e.g. SESSION_EXPIRED). The call is then
+   * retried once with the current token; a second 401 ends the session. This client owns that
+   * rule so every Assets call follows it.
    */
-  onUnauthorized: () => Promise<void>;
+  onUnauthorized: (refusedToken: string) => Promise<void>;
   fetch?: Fetch;
   retry?: RetryOptions | false;
   timeoutMs?: number;
@@ -54,12 +55,13 @@ export function createAssetsClient(options: AssetsClientOptions) {
   });
 
   async function withSessionRetry<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const token = await options.getAccessToken();
     try {
-      return await call(await options.getAccessToken());
+      return await call(token);
     } catch (error) {
       if (!isHttpError(error, 'UNAUTHORIZED')) throw error;
     }
-    await options.onUnauthorized();
+    await options.onUnauthorized(token);
     try {
       return await call(await options.getAccessToken());
     } catch (error) {

@@ -60,7 +60,7 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
           clientId: settings.clientId,
           aemOrgId: aemOrg.org.id,
           getAccessToken: () => session.accessToken(),
-          onUnauthorized: () => session.refreshAfterUnauthorized(),
+          onUnauthorized: (refusedToken) => session.refreshAfterUnauthorized(refusedToken),
         })
       : undefined;
   return { profile, organizations, accessProfile, aemOrg, assets };

@@ -234,7 +234,7 @@ export async function reconcileOnWake(services: WorkerServices): Promise<void> {
       clientId: settings.clientId,
       aemOrgId: record.aemOrgId,
       getAccessToken: () => services.session.accessToken(),
-      onUnauthorized: () => services.session.refreshAfterUnauthorized(),
+      onUnauthorized: (refusedToken) => services.session.refreshAfterUnauthorized(refusedToken),
     });
     await reconcile({
       aemOrg: { id: record.aemOrgId, name: record.aemOrgName },

@@ -146,6 +146,17 @@ export function createSession(deps: SessionDeps = browserDeps) {
     return refreshInFlight;
   }
 
+  /**
+   * A 401 for `refusedToken`: renew, unless the session already holds a newer token. Parallel
+   * calls made with one token all get their 401s, some after the first one's renewal is done;
+   * those must use the renewed token, not renew again (a second silent sign-in, a second POST).
+   */
+  async function refreshUnlessRenewed(refusedToken: string): Promise<void> {
+    const { session } = await currentSession();
+    if (session.accessToken !== refusedToken) return;
+    await refresh();
+  }
+
   async function accessToken(): Promise<string> {
     const { session } = await currentSession();
     if (session.expiresAt - deps.now() > REFRESH_MARGIN_MS) return session.accessToken;
@@ -168,12 +179,13 @@ export function createSession(deps: SessionDeps = browserDeps) {
 
     /** Run an IMS call with the current token; on 401 refresh once and retry once (IMS.md). */
     async authorized<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
+      const token = await accessToken();
       try {
-        return await call(await accessToken());
+        return await call(token);
       } catch (error) {
         if (!isHttpError(error, 'UNAUTHORIZED')) throw error;
       }
-      await refresh();
+      await refreshUnlessRenewed(token);
       try {
         return await call(await accessToken());
       } catch (error) {
@@ -183,10 +195,8 @@ export function createSession(deps: SessionDeps = browserDeps) {
       }
     },
 
-    /** For a 401: the token was refused before its time (revoked, clock skew). */
-    async refreshAfterUnauthorized(): Promise<void> {
-      await refresh();
-    },
+    /** For a 401: `refusedToken` was refused before its time (revoked, clock skew). */
+    refreshAfterUnauthorized: refreshUnlessRenewed,
 
     async isSignedIn(): Promise<boolean> {
       return currentSession().then(

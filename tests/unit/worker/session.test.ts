@@ -113,6 +113,30 @@ describe('IMS session', () => {
     expect(ims.refresh).toHaveBeenCalledOnce();
   });
 
+  it('renews once when parallel calls made with one token are refused at different times', async () => {
+    const { session, ims } = setup();
+    await session.signIn({ chooseAccount: false });
+    const refused = () =>
+      new HttpError('UNAUTHORIZED', 'invalid_token', { endpoint: 'GET /ims/profile/v1', status: 401 });
+    let answerSecond: () => void = () => {};
+    const secondAnswered = new Promise<void>((resolve) => (answerSecond = resolve));
+
+    const first = session.authorized(async (token) => {
+      if (token === 'access-1') throw refused();
+      return token;
+    });
+    const second = session.authorized(async (token) => {
+      if (token !== 'access-1') return token;
+      await secondAnswered; // its 401 arrives after the first call's renewal is done
+      throw refused();
+    });
+
+    expect(await first).toBe('access-2');
+    answerSecond();
+    expect(await second).toBe('access-2');
+    expect(ims.refresh).toHaveBeenCalledOnce();
+  });
+
   it('re-authenticates silently (prompt=none) when IMS issued no refresh token', async () => {
     const ims = fakeIms({ exchangeCode: vi.fn(async () => tokens('access-1')) });
     const { session, launchWebAuthFlow, advance } = setup(ims);
