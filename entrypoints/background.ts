@@ -5,6 +5,7 @@ import { consoleHostsFor } from '@/lib/console-hosts';
 import { recordingErrors } from '@/lib/diagnostics/last-errors';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
+import { removeRetiredItems } from '@/lib/storage-items';
 import { broadcast } from '@/lib/worker/broadcast';
 import { forgetConsoleTab } from '@/lib/worker/console-tabs';
 import {
@@ -49,6 +50,7 @@ export default defineBackground(() => {
   watchCustomConsoleHosts((error) => console.warn('Custom console host scripts could not be synced:', error));
   browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
 
+  removeRetiredItems().catch((error: unknown) => console.warn('Removing retired stored items failed:', error));
   // A failed reconciliation leaves the record for the next wake or the next switch.
   reconcileOnWake(services).catch((error: unknown) => console.warn('Switch reconciliation failed:', error));
 });

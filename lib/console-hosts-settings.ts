@@ -1,14 +1,14 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { isSandboxBuild } from './build-flavor';
 import type { ConsoleHost } from './console-host-input';
 import { readValidated, type Validated } from './storage-items';
+import { versionedItem } from './versioned-item';
 
 /**
  * The console hosts an admin added in options (DESIGN §4). A stored host is only a wish: the
  * worker injects into it and answers it only while the browser also grants its permission.
  */
-export const customConsoleHostsItem = storage.defineItem<unknown>('local:customConsoleHosts');
+export const customConsoleHostsItem = versionedItem('local:customConsoleHosts', 1);
 
 /** One host per entry, no wildcard: `https://<host>/*`, or `http://<name>.localhost/*` (sandbox builds). */
 const matchPatternSchema = z

@@ -1,14 +1,15 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { isSandboxBuild } from './build-flavor';
 import { defaultEnvironment, type EnvironmentSettings, environmentSettingsSchema } from './environment';
+import { versionedItem } from './versioned-item';
 
 /**
  * Every value the extension keeps, declared once: one key, one schema, one default.
  * Values are parsed on read; a corrupted value falls back to the default and says so.
  */
 
-export const environmentSetting = storage.defineItem<unknown>('local:environment');
+export const environmentSetting = versionedItem('local:environment', 1);
 
 export interface Validated<T> {
   value: T;
@@ -43,7 +44,7 @@ export const imsSessionSchema = z.strictObject({
   clientId: z.string(),
 });
 export type ImsSession = z.infer<typeof imsSessionSchema>;
-export const imsSessionItem = storage.defineItem<unknown>('session:imsSession');
+export const imsSessionItem = versionedItem('session:imsSession', 1);
 
 export async function readImsSession(): Promise<ImsSession | undefined> {
   const { value } = await readValidated(imsSessionItem, z.optional(imsSessionSchema), undefined);
@@ -54,16 +55,30 @@ export async function readImsSession(): Promise<ImsSession | undefined> {
  * Read-only mode: badges and status only, no switch controls, and the worker refuses switches.
  * Read it through lib/settings/effective.ts, where enterprise policy can force it on.
  */
-export const readOnlySetting = storage.defineItem<unknown>('local:readOnly');
+export const readOnlySetting = versionedItem('local:readOnly', 1);
 
 /**
  * The AEM org the admin chose for a console whose org could not be resolved by name, keyed by
  * console origin and tenant (aemOrgChoiceKey in lib/worker/aem-org.ts), oldest first.
  */
-export const aemOrgByConsoleItem = storage.defineItem<unknown>('local:aemOrgByConsole');
+export const aemOrgByConsoleItem = versionedItem('local:aemOrgByConsole', 1);
 const aemOrgByConsoleSchema = z.record(z.string(), z.string());
 
 export async function readAemOrgByConsole(): Promise<Record<string, string>> {
   const { value } = await readValidated(aemOrgByConsoleItem, aemOrgByConsoleSchema, {});
   return value;
+}
+
+/**
+ * Keys earlier builds wrote that nothing reads any more, removed so they do not linger on disk.
+ * `aemOrgByTenant` held AEM-org choices keyed by tenant alone. They are dropped, not carried
+ * over: the key never said which console host the choice was made on, and filing it under any
+ * origin would let a page on one host decide for the same tenant name on another, which the
+ * origin in `aemOrgByConsole` exists to prevent. Such a choice only mattered where name and
+ * tenant leave the org ambiguous; there the admin chooses once more.
+ */
+const RETIRED_LOCAL_KEYS = ['aemOrgByTenant'];
+
+export function removeRetiredItems(): Promise<void> {
+  return browser.storage.local.remove(RETIRED_LOCAL_KEYS.flatMap((key) => [key, `${key}$`]));
 }

@@ -1,5 +1,6 @@
 import badgeTokens from 'virtual:spectrum-tokens/badges';
 import { render } from 'preact';
+import { uiShadowMode } from '@/lib/build-flavor';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale, t } from '@/lib/i18n';
 import { BADGE_LOOK } from './messages';
@@ -41,12 +42,12 @@ export function BadgeList({ org, locale }: { org: OrgEntitlement; locale: string
 }
 
 /**
- * Renders one org's badges into `host` (next to a native picker option), inside the host's
- * open shadow root or one attached here, with the same look as in our switcher. Returns the
+ * Renders one org's badges into `host` (next to a native picker option), inside a shadow root attached
+ * here (closed in production, lib/build-flavor.ts), with the same look as in our switcher. Returns the
  * unmount function.
  */
 export function renderBadges(host: HTMLElement, org: OrgEntitlement, locale: string): () => void {
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: uiShadowMode });
   const style = document.createElement('style');
   style.textContent = `:host{all:initial}\n${BADGE_CSS}`;
   const container = document.createElement('span');

@@ -38,7 +38,7 @@ export function ConfirmSwitch({ store, target, returnFocus, onClose }: ConfirmSw
         </p>
       )}
       <div class="row">
-        <button type="button" onClick={() => onClose(false)}>
+        <button type="button" onClick={fromUser(() => onClose(false))}>
           {t('cancel')}
         </button>
         <button type="button" class="primary" onClick={fromUser(() => onClose(true))}>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-/** The focused element, looking inside open shadow roots (ours included). */
+/** The focused element, looking inside open shadow roots (ours too, in sandbox builds). */
 export function deepActiveElement(doc: Document = document): HTMLElement | undefined {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
@@ -25,7 +25,11 @@ export function Dialog({ titleId, onCancel, returnFocus, children }: DialogProps
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    const opener = deepActiveElement();
+    // Our UI's own shadow root is closed in production: the document sees only its host, so
+    // the opener inside it is asked of that root.
+    const root = dialog?.getRootNode();
+    const ownActive = root instanceof ShadowRoot ? root.activeElement : null;
+    const opener = ownActive instanceof HTMLElement ? ownActive : deepActiveElement();
     dialog?.showModal();
     return () => {
       dialog?.close();

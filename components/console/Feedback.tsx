@@ -51,7 +51,7 @@ export function Feedback({ store, readOnly }: { store: ConsoleStore; readOnly: b
         {errorText && (
           <p class="message error" data-error-code={error?.code}>
             {errorText}{' '}
-            <button type="button" onClick={() => (store.error.value = undefined)}>
+            <button type="button" onClick={fromUser(() => (store.error.value = undefined))}>
               {t('dismiss')}
             </button>
           </p>

@@ -58,7 +58,7 @@ export function NativeGuard({ guard }: { guard: Guard }) {
       {org && <p class="reasons">{reasonsText(org)}</p>}
       {org && <p data-testid="guard-unknowns">{unknownsText(org)}</p>}
       <div class="row">
-        <button type="button" onClick={() => guard.settle(false)}>
+        <button type="button" onClick={fromUser(() => guard.settle(false))}>
           {t('cancel')}
         </button>
         <button type="button" onClick={fromUser(() => guard.settle(true))}>

@@ -47,7 +47,11 @@ function AemOrgChooser({ store, state }: { store: ConsoleStore; state: SignedIn 
       <label class="visually-hidden" for="aem-org-choice">
         {t('aemOrg')}
       </label>
-      <select id="aem-org-choice" value={chosen.value} onChange={(event) => (chosen.value = event.currentTarget.value)}>
+      <select
+        id="aem-org-choice"
+        value={chosen.value}
+        onChange={fromUser((event) => (chosen.value = event.currentTarget.value))}
+      >
         {candidates.map((org) => (
           <option key={org.id} value={org.id}>
             {org.name}

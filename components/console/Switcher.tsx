@@ -129,14 +129,14 @@ export function Switcher({ store }: { store: ConsoleStore }) {
                 aria-controls="org-options"
                 aria-activedescendant={activeOrg ? `org-option-${active.value}` : undefined}
                 value={query.value}
-                onInput={(event) => {
+                onInput={fromUser((event) => {
                   query.value = event.currentTarget.value;
                   active.value = 0;
-                }}
+                })}
                 onKeyDown={fromUser(onKeyDown)}
               />
             </div>
-            <button type="button" onClick={close}>
+            <button type="button" onClick={fromUser(close)}>
               {t('close')}
             </button>
           </div>

@@ -25,7 +25,6 @@ function createBadgeHost(): HTMLElement {
   // The console's option lays name and id out in a column; the badges sit below them.
   host.style.display = 'block';
   host.style.marginTop = '4px';
-  host.attachShadow({ mode: 'open' });
   return host;
 }
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { uiShadowMode } from '../build-flavor';
 
 /**
  * A shadow-root host for the console UI, built by hand: WXT's createShadowRootUi does the same
@@ -38,7 +39,7 @@ export function createShadowHost(tag: string, css: string): ShadowHost {
   const sheet = css.replaceAll(':root', ':host');
   const documentCss = Array.from(sheet.matchAll(DOCUMENT_ONLY_RULES), (match) => match[0]).join('');
   const host = document.createElement(tag);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: uiShadowMode });
   const html = document.createElement('html');
   const head = document.createElement('head');
   const body = document.createElement('body');

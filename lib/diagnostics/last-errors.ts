@@ -1,6 +1,6 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import type { ErrorCode } from '../errors';
+import { versionedItem } from '../versioned-item';
 import { type LastError, lastErrorSchema } from './report-schema';
 
 /**
@@ -9,7 +9,7 @@ import { type LastError, lastErrorSchema } from './report-schema';
  */
 export const LAST_ERRORS_LIMIT = 20;
 
-const lastErrorsItem = storage.defineItem<unknown>('session:lastErrors');
+const lastErrorsItem = versionedItem('session:lastErrors', 1);
 
 export async function readLastErrors(): Promise<LastError[]> {
   const parsed = z.array(lastErrorSchema).safeParse(await lastErrorsItem.getValue());

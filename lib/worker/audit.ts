@@ -1,6 +1,5 @@
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod/mini';
 import { type AuditEntry, auditEntrySchema } from '../audit-entry';
+import { versionedItem } from '../versioned-item';
 
 export type { AuditEntry };
 
@@ -9,16 +8,40 @@ export type { AuditEntry };
 /** Enough for months of switches, small enough for `storage.local` quotas. */
 export const AUDIT_LIMIT = 500;
 
-const auditItem = storage.defineItem<unknown>('local:auditLog');
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export async function readAudit(): Promise<AuditEntry[]> {
-  const parsed = z.array(auditEntrySchema).safeParse(await auditItem.getValue());
-  return parsed.success ? parsed.data : [];
+/**
+ * Version 1: entries written before the console path existed carry no `path`.
+ * Version 2: every entry names its path; the old ones reached the server through the API.
+ */
+const auditItem = versionedItem('local:auditLog', 2, {
+  2: (stored) =>
+    Array.isArray(stored)
+      ? stored.map((entry) => (isRecord(entry) && entry.path === undefined ? { ...entry, path: 'api' } : entry))
+      : stored,
+});
+
+/** The stored entries as they are, readable or not: nothing in the history is thrown away unread. */
+async function storedEntries(): Promise<unknown[]> {
+  const stored = await auditItem.getValue();
+  return Array.isArray(stored) ? stored : [];
 }
 
+/**
+ * Each entry parsed on its own: one entry of a shape this release cannot read hides that entry,
+ * never the whole history.
+ */
+export async function readAudit(): Promise<AuditEntry[]> {
+  return (await storedEntries()).flatMap((stored) => {
+    const parsed = auditEntrySchema.safeParse(stored);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Entries this release cannot read are kept as they were (a later release may read them). */
 export async function appendAudit(entry: AuditEntry): Promise<void> {
-  const entries = await readAudit();
-  await auditItem.setValue([entry, ...entries].slice(0, AUDIT_LIMIT));
+  await auditItem.setValue([entry, ...(await storedEntries())].slice(0, AUDIT_LIMIT));
 }
 
 export async function clearAudit(): Promise<void> {

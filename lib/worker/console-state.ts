@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { type AssetsClient, createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
@@ -12,6 +11,7 @@ import { type ConsoleState, consoleStateSchema, type Identity } from '../messagi
 import { orgIdFromRef } from '../org-id';
 import { readEffectiveSettings } from '../settings/effective';
 import { aemOrgByConsoleItem, readAemOrgByConsole } from '../storage-items';
+import { versionedItem } from '../versioned-item';
 import { aemOrgChoiceKey, type ConsoleIdentity, resolveAemOrg } from './aem-org';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
@@ -172,7 +172,7 @@ async function lastPageConnection(identity: ConsoleIdentity) {
 }
 
 /** Stale-while-revalidate: the last state per console, in session storage (never on disk). */
-const consoleStateCache = storage.defineItem<unknown>('session:consoleStateCache');
+const consoleStateCache = versionedItem('session:consoleStateCache', 1);
 const cacheSchema = z.record(z.string(), consoleStateSchema);
 /**
  * One console's key in the worker's session records (its state, its switch path). Every field

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { withNewestEntry } from '../bounded-record';
 import { consoleIdentitySchema } from '../messaging/contract';
+import { versionedItem } from '../versioned-item';
 import type { ConsoleIdentity } from './aem-org';
 
 /**
@@ -11,7 +11,7 @@ import type { ConsoleIdentity } from './aem-org';
  * tenant or org id and author host, the page's org name) per tab id with the tab's origin at
  * that time, in session storage. The popup uses this record, never the page's word.
  */
-const consoleTabsItem = storage.defineItem<unknown>('session:consoleTabs');
+const consoleTabsItem = versionedItem('session:consoleTabs', 1);
 const consoleTabsSchema = z.record(z.string(), z.strictObject({ console: consoleIdentitySchema, origin: z.string() }));
 
 async function readConsoleTabs() {

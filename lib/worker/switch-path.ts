@@ -1,8 +1,8 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { type SwitchPath, switchPathSchema } from '../audit-entry';
 import { withNewestEntry } from '../bounded-record';
 import { HttpError } from '../http/errors';
+import { versionedItem } from '../versioned-item';
 
 export type { SwitchPath };
 
@@ -23,7 +23,7 @@ export function isAssetsApiUnavailable(error: unknown): boolean {
  * the same page (a console switch's begin) follow it instead of asking the API again; every
  * fresh read tries the API first and updates it.
  */
-const switchPathByConsole = storage.defineItem<unknown>('session:switchPathByConsole');
+const switchPathByConsole = versionedItem('session:switchPathByConsole', 1);
 const pathsSchema = z.record(z.string(), switchPathSchema);
 
 async function readPaths(): Promise<Record<string, SwitchPath>> {

@@ -1,7 +1,7 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { switchPathSchema } from '../audit-entry';
 import { orgIdSchema } from '../org-id';
+import { versionedItem } from '../versioned-item';
 
 /**
  * The switch in flight, in `storage.session` so a worker killed mid-switch finds it when it
@@ -27,9 +27,11 @@ export type SwitchRecord = z.infer<typeof switchRecordSchema>;
 
 /**
  * One record per AEM org: a switch in one org must never overwrite another org's record that
- * is still waiting to be reconciled (its PUT may have landed).
+ * is still waiting to be reconciled (its PUT may have landed). The single record of earlier
+ * builds (`session:switchOperation`) needs no migration: the browser empties `storage.session`
+ * when the extension is updated, so no record outlives the release that wrote it.
  */
-const switchRecordsItem = storage.defineItem<unknown>('session:switchOperations');
+const switchRecordsItem = versionedItem('session:switchOperations', 1);
 const switchRecordsSchema = z.record(z.string(), switchRecordSchema);
 
 async function readRecords(): Promise<Record<string, SwitchRecord>> {

@@ -137,6 +137,42 @@ test('a hostile console page cannot click, key or submit its way through the ext
   matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
 });
 
+test('a hostile console page cannot type into the switcher search to narrow what the user picks', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'page script types into the switcher search');
+  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const ui = consoleUi(app);
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  const matchCount = ui.getByTestId('match-count');
+  await expect(matchCount).toBeVisible();
+  const allOrgs = await matchCount.textContent();
+  const options = await ui.getByRole('option').count();
+
+  // Had the forged input counted, the list would hold one org and the user's Enter would pick it.
+  await app.evaluate(
+    ([tag, query]) => {
+      const input = document.querySelector(tag)?.shadowRoot?.querySelector('input');
+      if (!input) throw new Error('no search field');
+      input.value = query;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, data: query }));
+    },
+    [CONSOLE_UI_TAG, legacy.id] as const,
+  );
+  await ui.getByRole('combobox').press('ArrowDown');
+  await expect(matchCount).toHaveText(allOrgs ?? '');
+  await expect(ui.getByRole('option')).toHaveCount(options);
+
+  // The user's own typing still filters.
+  await ui.getByRole('combobox').fill(design.id);
+  await expect(ui.getByRole('option')).toHaveCount(1);
+  expect(await connectionPuts(sandbox)).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, tokensFound: 0 });
+});
+
 test('a hostile console page gets nothing from postMessage, custom events or look-alike DOM', async ({
   page,
   context,
