@@ -1,7 +1,14 @@
 import type { PickerForm } from '../../../picker-forms';
 import { el, uniqueId } from '../../dom';
 import type { Translate } from '../../locales';
-import { classicPicker, type OrgChoice, type OrgPicker, type PickerParts, pickerBehaviour } from './org-picker';
+import {
+  classicPicker,
+  labelledListbox,
+  type OrgChoice,
+  type OrgPicker,
+  type PickerParts,
+  pickerBehaviour,
+} from './org-picker';
 
 /**
  * The other forms of the native picker (`../../../picker-forms.ts`). Each renders its own markup
@@ -55,15 +62,7 @@ function labelledByPicker(t: Translate): PickerParts {
     element,
     button,
     value,
-    createListbox() {
-      const listbox = el('ul', {
-        role: 'listbox',
-        class: 'picker-popover',
-        tabindex: '-1',
-        'aria-labelledby': labelId,
-      });
-      return { listbox, optionParent: listbox };
-    },
+    createListbox: () => labelledListbox(labelId),
     attach(listbox) {
       open = listbox;
       portal(listbox, button);

@@ -206,6 +206,12 @@ export function pickerBehaviour(
   };
 }
 
+/** The popover listbox the plain forms open, named by the picker's label. */
+export function labelledListbox(labelId: string): { listbox: HTMLElement; optionParent: HTMLElement } {
+  const listbox = el('ul', { role: 'listbox', class: 'picker-popover', tabindex: '-1', 'aria-labelledby': labelId });
+  return { listbox, optionParent: listbox };
+}
+
 /**
  * The classic form: a button that opens a listbox popover inside the picker, linked with
  * `aria-controls`; options show the org's name and id.
@@ -234,15 +240,7 @@ export function classicPicker(t: Translate): PickerParts {
     element,
     button,
     value,
-    createListbox() {
-      const listbox = el('ul', {
-        role: 'listbox',
-        class: 'picker-popover',
-        tabindex: '-1',
-        'aria-labelledby': labelId,
-      });
-      return { listbox, optionParent: listbox };
-    },
+    createListbox: () => labelledListbox(labelId),
     attach: (listbox) => element.append(listbox),
     detach: (listbox) => listbox.remove(),
     renderOption: (choice, id, selected) =>
