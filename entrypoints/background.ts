@@ -50,7 +50,10 @@ export default defineBackground(() => {
   watchCustomConsoleHosts((error) => console.warn('Custom console host scripts could not be synced:', error));
   browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
 
-  removeRetiredItems().catch((error: unknown) => console.warn('Removing retired stored items failed:', error));
+  // Retired keys can only come from an earlier release: clear them on update, not on every wake.
+  browser.runtime.onInstalled.addListener(() => {
+    removeRetiredItems().catch((error: unknown) => console.warn('Removing retired stored items failed:', error));
+  });
   // A failed reconciliation leaves the record for the next wake or the next switch.
   reconcileOnWake(services).catch((error: unknown) => console.warn('Switch reconciliation failed:', error));
 });
