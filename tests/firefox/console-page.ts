@@ -1,5 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
+import en from '../../locales/en.json' with { type: 'json' };
 import { creativeCloudUrl } from '../e2e/support/sandbox-control';
 import type { FirefoxHarness } from './harness';
 
@@ -46,4 +48,34 @@ export async function openConsole(harness: FirefoxHarness, tenant: string): Prom
   const page = await harness.browser.newPage();
   await page.goto(creativeCloudUrl(harness.sandbox.shellUrl, tenant));
   return { page, app: await appFrame(page, harness.sandbox.appOrigin) };
+}
+
+export interface SwitchedSandboxState {
+  connectedOrg: { id: string } | null;
+  appliedChanges: number;
+  putsByIdempotencyKey: Record<string, number>;
+}
+
+/**
+ * A switch to `to` in our switcher, confirmed, then Switch back to `back`: each waits for its
+ * verified line and checks what the sandbox applied. Answers the sandbox's state at the end.
+ */
+export async function switchAndSwitchBack(
+  harness: FirefoxHarness,
+  app: Frame,
+  to: { id: string; name: string },
+  back: { id: string; name: string },
+): Promise<SwitchedSandboxState> {
+  await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
+  await clickInUi(app, `[role="option"][data-org-id="${to.id}"]`);
+  await clickInUi(app, `dialog[open] button::-p-text(${en.confirmSwitch})`);
+  await waitForText(app, 'progress', `Verified: ${to.name} is now the connected Creative Cloud org.`);
+  const switched = await harness.sandbox.control<SwitchedSandboxState>('GET', 'state');
+  expect(switched).toMatchObject({ appliedChanges: 1, connectedOrg: { id: to.id } });
+
+  await clickInUi(app, `button::-p-text(Switch back to ${back.name})`);
+  await waitForText(app, 'progress', `Verified: ${back.name} is now the connected Creative Cloud org.`);
+  const backAgain = await harness.sandbox.control<SwitchedSandboxState>('GET', 'state');
+  expect(backAgain).toMatchObject({ appliedChanges: 2, connectedOrg: { id: back.id } });
+  return backAgain;
 }

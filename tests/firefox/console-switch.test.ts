@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../lib/audit-entry';
-import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
-import { clickInUi, openConsole, waitForText } from './console-page';
+import { openConsole, switchAndSwitchBack } from './console-page';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
 import { signInThroughLoginPage } from './sign-in';
 
 const scenario = SCENARIOS.default;
 const design = scenario.orgs.find((org) => org.name === 'Acme Design Studio');
 const acme = scenario.aemOrg;
-
-interface SandboxState {
-  connectedOrg: { id: string } | null;
-  appliedChanges: number;
-  putsByIdempotencyKey: Record<string, number>;
-}
 
 describe('the switch through the console page in firefox-esr', () => {
   let harness: FirefoxHarness;
@@ -36,18 +29,7 @@ describe('the switch through the console page in firefox-esr', () => {
   it('with the API refusing the extension, switches through the console, verified, and switches back', async () => {
     if (!design) throw new Error('The default scenario lacks Acme Design Studio');
     const { page, app } = await openConsole(harness, acme.tenant);
-    await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
-    await clickInUi(app, `[role="option"][data-org-id="${design.id}"]`);
-    await clickInUi(app, `dialog[open] button::-p-text(${en.confirmSwitch})`);
-
-    await waitForText(app, 'progress', `Verified: ${design.name} is now the connected Creative Cloud org.`);
-    let state = await harness.sandbox.control<SandboxState>('GET', 'state');
-    expect(state).toMatchObject({ appliedChanges: 1, connectedOrg: { id: design.id } });
-
-    await clickInUi(app, `button::-p-text(Switch back to ${acme.name})`);
-    await waitForText(app, 'progress', `Verified: ${acme.name} is now the connected Creative Cloud org.`);
-    state = await harness.sandbox.control<SandboxState>('GET', 'state');
-    expect(state).toMatchObject({ appliedChanges: 2, connectedOrg: { id: acme.id } });
+    const state = await switchAndSwitchBack(harness, app, design, acme);
 
     const stored = await (await harness.background()).evaluate(() =>
       (globalThis as FirefoxGlobals).browser.storage.local.get('auditLog'),

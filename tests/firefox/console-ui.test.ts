@@ -6,7 +6,7 @@ import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { expectedConsole, type SandboxConnectionTruth } from '../e2e/support/worker-truth';
-import { clickInUi, openConsole, waitForText } from './console-page';
+import { clickInUi, openConsole, switchAndSwitchBack, waitForText } from './console-page';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
 import { signInThroughLoginPage } from './sign-in';
 
@@ -61,18 +61,7 @@ describe('the console UI in firefox-esr', () => {
   it('switches the CC org after confirmation, shows the verified result, and switches back', async () => {
     if (!design) throw new Error('The default scenario lacks Acme Design Studio');
     const { page, app } = await openConsole(harness, acme.tenant);
-    await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
-    await clickInUi(app, `[role="option"][data-org-id="${design.id}"]`);
-    await clickInUi(app, `dialog[open] button::-p-text(${en.confirmSwitch})`);
-
-    await waitForText(app, 'progress', `Verified: ${design.name} is now the connected Creative Cloud org.`);
-    let state = await harness.sandbox.control<SandboxState>('GET', 'state');
-    expect(state).toMatchObject({ appliedChanges: 1, connectedOrg: { id: design.id } });
-
-    await clickInUi(app, `button::-p-text(Switch back to ${acme.name})`);
-    await waitForText(app, 'progress', `Verified: ${acme.name} is now the connected Creative Cloud org.`);
-    state = await harness.sandbox.control<SandboxState>('GET', 'state');
-    expect(state).toMatchObject({ appliedChanges: 2, connectedOrg: { id: acme.id } });
+    await switchAndSwitchBack(harness, app, design, acme);
     await page.close();
   });
   it('shows the badges and eligibility the sandbox gives for every org', async () => {
