@@ -36,7 +36,7 @@ export default defineConfig({
     name: 'AEM Assets CC Org Switcher',
     description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',
     default_locale: 'en',
-    // scripting: content scripts for the console hosts an admin adds in options (DESIGN §4).
+    // scripting: content scripts for the console hosts an admin adds in options (docs/ARCHITECTURE.md#console-hosts-and-detection).
     permissions: ['storage', 'identity', 'scripting'],
     // The console hosts (the shell's URL in `tab.url`), IMS, and the AEM author hosts the Assets
     // API lives on (the narrowest pattern for them: lib/console-hosts.ts).

@@ -5,7 +5,7 @@ import { readValidated, type Validated } from './storage-items';
 import { versionedItem } from './versioned-item';
 
 /**
- * The console hosts an admin added in options (DESIGN §4). A stored host is only a wish: the
+ * The console hosts an admin added in options (docs/ARCHITECTURE.md#console-hosts-and-detection). A stored host is only a wish: the
  * worker injects into it and answers it only while the browser also grants its permission.
  */
 export const customConsoleHostsItem = versionedItem('local:customConsoleHosts', 1);

@@ -2,7 +2,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { isSandboxBuild } from './build-flavor';
 
 /**
- * Where the console lives (DESIGN §4). Two kinds of host: the shell is the tab's top-level page
+ * Where the console lives (docs/ARCHITECTURE.md#console-hosts-and-detection). Two kinds of host: the shell is the tab's top-level page
  * (its URL names the console: tenant or org id, and the AEM author host); AEM's apps render in
  * an iframe of the shell from the app-frame origin, whose own URL names neither. The worker
  * answers a content script only inside a shell tab (lib/messaging/sender.ts).

@@ -1,7 +1,7 @@
 import { isSandboxBuild } from './build-flavor';
 
 /**
- * What a console URL names (DESIGN §4), read the same way by the content script (its own
+ * What a console URL names (docs/ARCHITECTURE.md#console-hosts-and-detection), read the same way by the content script (its own
  * frame) and the worker (the tab's top-level URL, `sender.tab.url`). The Experience Cloud
  * shell's Assets view is `https://experience.adobe.com/?repoId=<author host>#/@<tenant>/assets/…`;
  * other AEM consoles name the author host in `?repo=`, and the shell also takes the IMS org id

@@ -11,7 +11,7 @@ import {
 } from './scenario-builders';
 
 /**
- * The worlds the sandbox can serve (DESIGN §8). Data is deterministic, so tests (here and in
+ * The worlds the sandbox can serve (docs/ARCHITECTURE.md#the-console-sandbox). Data is deterministic, so tests (here and in
  * the extension's e2e suites) compute their expectations from these objects instead of
  * repeating ids.
  */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures the extension in Debian's Chromium (and the load event in firefox-esr) against the console sandbox
- * and reports against DESIGN.md §9. Prints a Markdown table (median, p95, budget, result) and
+ * and reports against docs/ARCHITECTURE.md#budgets. Prints a Markdown table (median, p95, budget, result) and
  * writes every sample to bench-results/latest.json. Timings are reported, never asserted:
  * `npm test` enforces only the bundle sizes, which are deterministic.
  *

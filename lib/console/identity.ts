@@ -3,7 +3,7 @@ import type { consoleIdentitySchema } from '../messaging/contract';
 import { normalizeText } from './accessible-name';
 import { type ConsoleProfile, consoleProfile } from './profile';
 
-/** Which console this tab shows; the worker resolves it (DESIGN §4). */
+/** Which console this tab shows; the worker resolves it (docs/ARCHITECTURE.md#console-hosts-and-detection). */
 export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
 // The contract caps the org name at 300 characters; a longer text is not an org name.

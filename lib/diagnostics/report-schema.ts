@@ -10,7 +10,7 @@ import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
 
 /**
- * The diagnostics report for support tickets (DESIGN §2). Every field is listed here: the
+ * The diagnostics report for support tickets (docs/ARCHITECTURE.md#diagnostics). Every field is listed here: the
  * report is an allowlist, so a new field in the worker's state never reaches a ticket by
  * accident. No token, no full e-mail, no cookie.
  */

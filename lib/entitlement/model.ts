@@ -75,7 +75,7 @@ function factsOf(input: EntitlementInput): Facts {
 }
 
 /**
- * DESIGN §5 validation, in its order; every failing check is listed. Only what a source
+ * The validation of docs/ARCHITECTURE.md#eligibility-and-badges, in its order; every failing check is listed. Only what a source
  * shows refuses: an unknown entitlement or prerequisite is left to the console, unless
  * policy blocks unknown entitlements.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 /**
- * Why an org cannot be connected, in the order DESIGN §5 validates them. Every reason that
+ * Why an org cannot be connected, in the order they are validated (docs/ARCHITECTURE.md#eligibility-and-badges). Every reason that
  * applies is reported (not only the first), so the switcher can spell out all of them.
  */
 export const INELIGIBILITY_REASONS = [
@@ -19,7 +19,7 @@ export const INELIGIBILITY_REASONS = [
 export const ineligibilityReasonSchema = z.enum(INELIGIBILITY_REASONS);
 export type IneligibilityReason = z.infer<typeof ineligibilityReasonSchema>;
 
-/** Badges shown next to an org (DESIGN §5), in the order they are displayed. */
+/** Badges shown next to an org (docs/ARCHITECTURE.md#eligibility-and-badges), in the order they are displayed. */
 export const BADGES = [
   'connected',
   'ccActive',

@@ -18,7 +18,7 @@ import { WORKER_EVENT_REASONS } from './envelope';
 const shortText = z.string().check(z.maxLength(300));
 
 /**
- * Which console a tab shows (DESIGN §4): the shell URL's tenant or AEM org id, the header's org
+ * Which console a tab shows (docs/ARCHITECTURE.md#console-hosts-and-detection): the shell URL's tenant or AEM org id, the header's org
  * name, the AEM author host of `?repoId=` / `?repo=`. For a content script the worker reads the
  * tab's URL itself, and that wins (lib/worker/aem-org.ts).
  */
@@ -84,7 +84,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     pageMessage: z.optional(shortText),
   }),
   z.strictObject({ type: z.literal('getAudit') }),
-  // Options (issue 6a): each field optional; a field policy set is refused with POLICY_LOCKED.
+  // Options (docs/ARCHITECTURE.md#message-contract-and-sender-checks): each field optional; a field policy set is refused with POLICY_LOCKED.
   z.strictObject({
     type: z.literal('saveSettings'),
     environment: z.optional(environmentChoiceSchema),
@@ -92,7 +92,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     readOnly: z.optional(z.boolean()),
   }),
   z.strictObject({ type: z.literal('clearAllData') }),
-  // Issue 6b: the popup's view of the active tab (an extension page names the tab; the worker
+  // The popup's view of the active tab (docs/ARCHITECTURE.md#data-flow; an extension page names the tab; the worker
   // answers only for a tab a content script reported a console in), diagnostics, clearing history.
   z.strictObject({
     type: z.literal('getPopupState'),

@@ -4,7 +4,7 @@ import type { Organization } from '../ims/shapes';
 import type { consoleIdentitySchema } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
 
-/** Which console a tab shows (DESIGN §4): tenant or AEM org id, header org name, AEM author host. */
+/** Which console a tab shows (docs/ARCHITECTURE.md#console-hosts-and-detection): tenant or AEM org id, header org name, AEM author host. */
 export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
 /**

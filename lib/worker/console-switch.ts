@@ -6,7 +6,7 @@ import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchReco
 
 /**
  * The worker's half of a switch through the console page, for consoles whose Assets API
- * refuses the extension. The same steps as DESIGN §7 except that the page does the change:
+ * refuses the extension. The same steps as docs/ARCHITECTURE.md#the-switch-step-by-step except that the page does the change:
  * `begin` locks, re-validates with fresh data and records the operation; the content script
  * then drives the native picker and `finish` settles the record with what the page showed.
  */

@@ -4,7 +4,7 @@ import { customConsoleHostsItem, readCustomConsoleHosts } from '../console-hosts
 import { readPolicy, watchPolicy } from '../policy/managed';
 
 /**
- * Content scripts for the console hosts an admin added (DESIGN §4). The browser keeps the
+ * Content scripts for the console hosts an admin added (docs/ARCHITECTURE.md#console-hosts-and-detection). The browser keeps the
  * registrations across restarts; this module keeps them equal to "stored AND granted": a host
  * whose permission was revoked in the browser's own UI loses its script, and gets it back
  * when the permission is granted again.

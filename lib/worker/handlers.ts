@@ -214,7 +214,7 @@ export function createHandlers(services: WorkerServices): Handlers {
   };
 }
 
-/** DESIGN §7 step 7: a worker that wakes with switch records settles each from the server's truth. */
+/** docs/ARCHITECTURE.md#the-switch-step-by-step, step 7: a worker that wakes with switch records settles each from the server's truth. */
 export async function reconcileOnWake(services: WorkerServices): Promise<void> {
   const announceSwitched = async (entry: { aemOrgId: string }) => {
     await clearConsoleStateCache();

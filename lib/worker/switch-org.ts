@@ -43,7 +43,7 @@ export async function withSwitchLock<T>(step: () => Promise<T>): Promise<T> {
 }
 
 /**
- * DESIGN §7: lock, record, re-validate with fresh data, PUT with If-Match and the operation id
+ * docs/ARCHITECTURE.md#the-switch-step-by-step: lock, record, re-validate with fresh data, PUT with If-Match and the operation id
  * as Idempotency-Key, verify with a fresh GET, audit, announce, clear the record.
  */
 export async function switchOrg(

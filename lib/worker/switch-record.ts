@@ -5,7 +5,7 @@ import { versionedItem } from '../versioned-item';
 
 /**
  * The switch in flight, in `storage.session` so a worker killed mid-switch finds it when it
- * wakes (DESIGN §7). `putSent` tells reconciliation whether the server may have applied it.
+ * wakes (docs/ARCHITECTURE.md#the-switch-step-by-step). `putSent` tells reconciliation whether the server may have applied it.
  * A switch through the console page spans several messages, so its record is also the lock:
  * `awaitingConsole` until the tab reports, and `expiresAt` so a closed tab cannot hold it.
  */

@@ -1,5 +1,5 @@
 /**
- * The forms the console's native org picker can take (DESIGN §4): the real console's design
+ * The forms the console's native org picker can take (docs/ARCHITECTURE.md#console-hosts-and-detection): the real console's design
  * system is not documented, so the sandbox renders each plausible one and the e2e suite covers
  * them all. Chosen per sandbox with `POST /__sandbox/console { picker }` or per page with `?picker=`.
  *

@@ -1,5 +1,5 @@
 /**
- * The budgets of DESIGN.md §9, in one place: `npm run bench` reports against all of them,
+ * The budgets of docs/ARCHITECTURE.md#budgets, in one place: `npm run bench` reports against all of them,
  * `npm test` enforces the bundle sizes (deterministic; timings are never asserted).
  * Sizes are in bytes; 1 KB = 1,000 bytes; gzip at level 9.
  */

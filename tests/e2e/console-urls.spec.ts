@@ -7,7 +7,7 @@ import { appFrameOf, consoleUi } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
 import { signIn } from './support/sign-in';
 
-// The console's real URLs (DESIGN §4): the shell names the console by tenant or by AEM org id
+// The console's real URLs (docs/ARCHITECTURE.md#console-hosts-and-detection): the shell names the console by tenant or by AEM org id
 // and the AEM author host in `?repoId=`/`?repo=`; the app frame's own URL names neither. The
 // worker reads the tab's URL itself, and calls the Assets API on that author host.
 

@@ -5,7 +5,7 @@ import { BUNDLE_BUDGETS, BUNDLES } from '../../scripts/bench/budgets';
 import { bundleSizes } from '../../scripts/bench/bundle-sizes';
 import { BUILD_DIRS } from '../e2e/support/paths';
 
-// Sizes of a build are deterministic, so unlike timings they are enforced here (DESIGN.md §9).
+// Sizes of a build are deterministic, so unlike timings they are enforced here (docs/ARCHITECTURE.md#budgets).
 describe.each(['chrome', 'firefox'] as const)('the production %s build', (browser) => {
   const sizes = bundleSizes(BUILD_DIRS[browser]);
 

@@ -108,7 +108,8 @@ function expectedCc(drawn: Drawn, id: string): 'active' | 'none' | 'unknown' {
 }
 
 describe('entitlement model properties', () => {
-  it('finds an org eligible exactly when no refusal reason applies (DESIGN §5, three states)', () => {
+  // The validation and its three states: docs/ARCHITECTURE.md#eligibility-and-badges.
+  it('finds an org eligible exactly when no refusal reason applies (three states)', () => {
     fc.assert(
       fc.property(inputArbitrary, ({ drawn, input }) => {
         for (const entry of buildEntitlementModel(input).orgs) {

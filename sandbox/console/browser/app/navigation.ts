@@ -11,7 +11,7 @@ interface NavGroup {
   entries: NavEntry[];
 }
 
-/** The real console's left navigation, in its order (DESIGN §8). */
+/** The real console's left navigation, in its order (docs/ARCHITECTURE.md#the-console-sandbox). */
 export const NAV_GROUPS: NavGroup[] = [
   {
     entries: [
