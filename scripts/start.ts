@@ -1,38 +1,28 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { SANDBOX_DEFAULT_PORT } from '../lib/environment';
-import { SCENARIOS, scenarioNameSchema } from '../sandbox/scenarios';
+import { SCENARIOS } from '../sandbox/scenarios';
 import { startSandbox } from '../sandbox/server';
 import { launchChromiumWithExtension } from '../tests/e2e/support/chromium';
 import { sandboxEnvironment, writeExtensionEnvironment } from '../tests/e2e/support/extension-environment';
 import { BUILD_DIRS, REPO_ROOT } from '../tests/e2e/support/paths';
 import { creativeCloudUrl } from '../tests/e2e/support/sandbox-control';
+import { signIn } from '../tests/e2e/support/sign-in';
+import { openSwitcherWithBadges, waitForCreativeCloudView, waitForExtensionUi } from './console-view';
 import { ensureBrowsers } from './ensure-browsers';
+import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 
 /**
  * `npm start`: build the sandbox-mode Chrome extension, start the console sandbox, and open
  * Debian's Chromium with the extension on the sandbox's Settings > Creative Cloud page.
- * Headed when there is a display; otherwise headless, with a screenshot to look at.
+ * Headed when there is a display; otherwise headless, with a screenshot to look at. With
+ * `--sign-in <account>` it signs in on the sandbox's login page first and opens the switcher,
+ * so the window and the screenshot show the badges. With `CI` set it exits after the screenshot.
  */
 
-const USAGE = 'Usage: npm start -- [--port <port>] [--scenario <name>] [--lang <en|sv|de|fr|ja>]';
 const SCREENSHOT_PATH = path.join(REPO_ROOT, '.output/start-screenshot.png');
-
-function readOptions() {
-  const { values } = parseArgs({
-    options: { port: { type: 'string' }, scenario: { type: 'string' }, lang: { type: 'string' } },
-    strict: true,
-  });
-  const port = values.port === undefined ? SANDBOX_DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${values.port}`);
-  const scenario = scenarioNameSchema.safeParse(values.scenario ?? 'default');
-  if (!scenario.success)
-    throw new Error(`Unknown scenario ${values.scenario}; one of ${scenarioNameSchema.options.join(', ')}`);
-  return { port, scenario: scenario.data, lang: values.lang };
-}
+const SCREENSHOT_VIEWPORT = { width: 1280, height: 1000 };
 
 function buildSandboxExtension(): void {
   console.log('Building the sandbox-mode Chrome extension…');
@@ -41,27 +31,25 @@ function buildSandboxExtension(): void {
   if (result.status !== 0) throw new Error('wxt build --mode sandbox failed');
 }
 
-/** The console loads asynchronously inside its iframe: wait for its data, not just the page. */
-async function waitForCreativeCloudView(page: Page): Promise<boolean> {
-  const app = page.frameLocator('iframe');
+/** The console's view, then the extension's UI on it (and its switcher with badges when signed in). */
+async function showExtensionUi(page: Page, signedIn: boolean): Promise<boolean> {
   try {
-    await app.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
-    await app
-      .locator('[aria-busy="true"], [role="progressbar"]')
-      .first()
-      .waitFor({ state: 'detached', timeout: 10_000 });
+    await waitForCreativeCloudView(page);
+    await waitForExtensionUi(page, signedIn);
+    if (signedIn) await openSwitcherWithBadges(page);
     return true;
-  } catch {
+  } catch (error) {
+    console.warn(`The extension's UI did not appear: ${(error as Error).message.split('\n')[0]}`);
     return false;
   }
 }
 
 async function main(): Promise<void> {
-  let options: ReturnType<typeof readOptions>;
+  let options: StartOptions;
   try {
-    options = readOptions();
+    options = parseStartOptions(process.argv.slice(2));
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${(error as Error).message}\n${START_USAGE}`);
     process.exit(2);
   }
   ensureBrowsers();
@@ -69,7 +57,7 @@ async function main(): Promise<void> {
 
   const sandbox = await startSandbox({ port: options.port, scenario: options.scenario });
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-  const { context, serviceWorker } = await launchChromiumWithExtension({
+  const { context, serviceWorker, extensionId } = await launchChromiumWithExtension({
     extensionDir: BUILD_DIRS.chromeSandbox,
     headless,
   });
@@ -88,8 +76,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutDown(0));
   context.on('close', () => void shutDown(0));
 
-  const settingsUrl = creativeCloudUrl(sandbox.shellUrl, SCENARIOS[options.scenario].aemOrg.tenant, options.lang);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Tall enough for the status panel and the switcher's first orgs in one screenshot.
+  if (headless) await page.setViewportSize(SCREENSHOT_VIEWPORT);
+  if (options.signInAs) {
+    // As an admin would: the extension's sign-in opens the sandbox's login page, and the account is picked there.
+    await signIn(context, extensionId, options.signInAs);
+    console.log(`Signed in as      ${options.signInAs.name} <${options.signInAs.email}>`);
+  }
+  const settingsUrl = creativeCloudUrl(sandbox.shellUrl, SCENARIOS[options.scenario].aemOrg.tenant, options.lang);
   await page.goto(settingsUrl);
 
   console.log(`
@@ -99,12 +94,15 @@ IMS and API base  ${sandbox.apiBaseUrl}
 Control API       ${sandbox.apiBaseUrl}/__sandbox/
 Chromium          ${headless ? 'headless (no display found)' : 'headed'}, extension from ${BUILD_DIRS.chromeSandbox}`);
 
+  const shown = await showExtensionUi(page, options.signInAs !== undefined);
   if (headless) {
-    const ready = await waitForCreativeCloudView(page);
-    if (!ready) console.warn('The Creative Cloud view did not appear within 10 s; the screenshot shows what did.');
     mkdirSync(path.dirname(SCREENSHOT_PATH), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
+    await page.screenshot({ path: SCREENSHOT_PATH });
     console.log(`Screenshot        ${SCREENSHOT_PATH}`);
+  }
+  if (process.env.CI) {
+    await shutDown(shown ? 0 : 1);
+    return;
   }
   console.log('\nRunning. Press Ctrl-C to stop.');
 }
