@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCENARIOS } from '../sandbox/scenarios';
-import { startSandbox } from '../sandbox/server';
-import { launchChromiumWithExtension } from '../tests/e2e/support/chromium';
-import { sandboxEnvironment, writeExtensionEnvironment } from '../tests/e2e/support/extension-environment';
 import { BUILD_DIRS, REPO_ROOT } from '../tests/e2e/support/paths';
 import { creativeCloudUrl } from '../tests/e2e/support/sandbox-control';
 import { signIn } from '../tests/e2e/support/sign-in';
 import { openSwitcherWithBadges, waitForCreativeCloudView, waitForExtensionUi } from './console-view';
 import { ensureBrowsers } from './ensure-browsers';
+import { buildSandboxExtension, openSandboxBrowser } from './sandbox-browser';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 
 /**
@@ -23,13 +20,6 @@ import { parseStartOptions, START_USAGE, type StartOptions } from './start-optio
 
 const SCREENSHOT_PATH = path.join(REPO_ROOT, '.output/start-screenshot.png');
 const SCREENSHOT_VIEWPORT = { width: 1280, height: 1000 };
-
-function buildSandboxExtension(): void {
-  console.log('Building the sandbox-mode Chrome extension…');
-  const wxt = path.join(REPO_ROOT, 'node_modules/.bin/wxt');
-  const result = spawnSync(wxt, ['build', '--mode', 'sandbox'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('wxt build --mode sandbox failed');
-}
 
 /** The console's view, then the extension's UI on it (and its switcher with badges when signed in). */
 async function showExtensionUi(page: Page, signedIn: boolean): Promise<boolean> {
@@ -55,13 +45,8 @@ async function main(): Promise<void> {
   ensureBrowsers();
   buildSandboxExtension();
 
-  const sandbox = await startSandbox({ port: options.port, scenario: options.scenario });
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-  const { context, serviceWorker, extensionId } = await launchChromiumWithExtension({
-    extensionDir: BUILD_DIRS.chromeSandbox,
-    headless,
-  });
-  await writeExtensionEnvironment(serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
+  const { sandbox, context, extensionId } = await openSandboxBrowser({ ...options, headless });
 
   let closing = false;
   const shutDown = async (exitCode: number) => {
