@@ -36,7 +36,7 @@ const format = (value: number, unit: BenchRow['unit']) => {
   return `${value.toFixed(unit === 'ms' ? 1 : 2)} ${unit}`;
 };
 
-/** A Markdown table (the README pastes it as is). */
+/** A Markdown table (CONTRIBUTING.md pastes it as is under Performance). */
 export function markdownTable(rows: readonly BenchRow[]): string {
   const lines = ['| metric | median | p95 | budget | result | n |', '| --- | --- | --- | --- | --- | --- |'];
   for (const row of rows) {

@@ -15,7 +15,7 @@ import {
 } from './support/fault-world';
 import { signIn } from './support/sign-in';
 
-// The fault matrix (README "Reliability and security matrix"): every row of FAULT_CASES is one
+// The fault matrix (tests/HARNESS.md "Reliability and security matrix"): every row of FAULT_CASES is one
 // admin switching from the console UI while something fails. Each asserts what the admin sees,
 // that no context threw, the server's applied changes, and that a reload shows the server's truth.
 

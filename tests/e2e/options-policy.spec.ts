@@ -10,8 +10,8 @@ import { clientIdField, environmentSelect, injectPolicy, openOptions, readOnlyCh
 import { signIn } from './support/sign-in';
 import { openWorkerClient } from './support/worker-client';
 
-// Enterprise policy, injected the documented way for the sandbox build (README "Enterprise
-// policy"): locked fields in options, the CC org allowlist through the shared entitlement
+// Enterprise policy, injected the documented way for the sandbox build (tests/HARNESS.md "Options
+// and enterprise policy in tests"): locked fields in options, the CC org allowlist through the shared entitlement
 // model (switcher, native picker, worker), a partly invalid policy, and a change applied live.
 
 const acme = SCENARIOS.default;

@@ -8,7 +8,7 @@ import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { type FirefoxHarness, launchFirefoxHarness, pollDocument } from './harness';
 
 // A real enterprise policy in Firefox: managed storage from a native manifest in the user's
-// ~/.mozilla/managed-storage/ (README "Enterprise policy"), here in a temporary HOME.
+// ~/.mozilla/managed-storage/ (docs/ENTERPRISE.md "Enterprise policy"), here in a temporary HOME.
 
 const GECKO_ID = 'aem-cc-org-switcher@extensions.example.org';
 const design = SCENARIOS.default.orgs.find((org) => org.name === 'Acme Design Studio');

@@ -12,7 +12,7 @@ function bundleText(dir: string): string {
   return files.map((file) => readFileSync(path.join(dir, file), 'utf8')).join('\n');
 }
 
-// The test-only policy injection must be dead code in what users install (README "Enterprise policy").
+// The test-only policy injection must be dead code in what users install (docs/ENTERPRISE.md "Enterprise policy").
 describe('the injected test policy', () => {
   it.each(['chromeSandbox', 'firefoxSandbox'] as const)('is read by the %s build', (build) => {
     expect(bundleText(BUILD_DIRS[build])).toContain(SANDBOX_POLICY_KEY);

@@ -7,7 +7,7 @@ import type { SandboxFixture } from '../fixtures';
 /**
  * The fault matrix, one row per fault: what goes wrong around an admin's switch from the
  * console UI, and what the admin must see and the server must hold afterwards.
- * tests/e2e/fault-matrix.spec.ts runs every row the same way (README "Reliability and
+ * tests/e2e/fault-matrix.spec.ts runs every row the same way (tests/HARNESS.md "Reliability and
  * security matrix"); adding a fault is adding a row.
  */
 

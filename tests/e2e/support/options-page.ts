@@ -13,7 +13,7 @@ export async function openOptions(context: BrowserContext, extensionId: string, 
 }
 
 /**
- * Injects an enterprise policy the way the sandbox build reads it (README "Enterprise policy"):
+ * Injects an enterprise policy the way the sandbox build reads it (docs/ENTERPRISE.md "Enterprise policy"):
  * Chromium applies real policies only from root-owned files, so tests write the stand-in key.
  */
 export async function injectPolicy(worker: Pick<Worker, 'evaluate'>, policy: unknown): Promise<void> {
