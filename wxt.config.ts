@@ -30,7 +30,7 @@ export default defineConfig({
   zip: {
     // The sources zip (AMO review) holds what rebuilds the add-on; WXT already leaves out
     // node_modules, dotfiles (.output, .wxt) and *.test/*.spec files.
-    excludeSources: ['tests/**', 'docs/screenshots/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '**/*.log'],
+    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '**/*.log'],
   },
   manifest: ({ browser, mode }) => ({
     name: 'AEM Assets CC Org Switcher',
