@@ -16,7 +16,7 @@ export function ClearHistory({ count, onCleared }: { count: number; onCleared: (
   }, [confirming.value]);
 
   async function clear() {
-    const answer = await sendRequest({ type: 'clearAudit' });
+    const answer = await sendRequest({ type: 'clearHistory' });
     confirming.value = false;
     if (answer.ok) onCleared();
     else error.value = answer.error;

@@ -112,11 +112,11 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
       report.lastErrors.map((error) => [error.time, error.code, error.request]),
     ),
     '',
-    `## Last ${report.audit.length} switches`,
+    `## Last ${report.history.length} switches`,
     '',
     ...table(
       ['Time', 'User ID', 'AEM org', 'From', 'To', 'Result', 'Path', 'Operation'],
-      report.audit.map((entry) => [
+      report.history.map((entry) => [
         entry.time,
         entry.userId,
         orgLabel({ id: entry.aemOrgId, name: entry.aemOrgName }),

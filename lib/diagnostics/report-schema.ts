@@ -1,5 +1,4 @@
 import { z } from 'zod/mini';
-import { auditEntrySchema, switchPathSchema } from '../audit-entry';
 import {
   badgeSchema,
   entitlementSourcesSchema,
@@ -8,6 +7,7 @@ import {
 } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
+import { historyEntrySchema, switchPathSchema } from '../history/entry';
 
 /**
  * The diagnostics report for support tickets (DESIGN §2). Every field is listed here: the
@@ -73,6 +73,6 @@ export const diagnosticsReportSchema = z.strictObject({
   ),
   consoles: z.array(consoleDiagnosticsSchema),
   lastErrors: z.array(lastErrorSchema),
-  audit: z.array(auditEntrySchema),
+  history: z.array(historyEntrySchema),
 });
 export type DiagnosticsReport = z.infer<typeof diagnosticsReportSchema>;

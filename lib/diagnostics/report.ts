@@ -1,12 +1,12 @@
-import type { AuditEntry } from '../audit-entry';
 import type { PrerequisiteState } from '../entitlement/schemas';
 import type { Endpoints, EnvironmentName } from '../environment';
+import type { HistoryEntry } from '../history/entry';
 import type { ConsoleState } from '../messaging/contract';
 import type { PolicyProblem } from '../policy/schema';
 import { redactDeep } from './redact';
 import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './report-schema';
 
-export const REPORT_AUDIT_ENTRIES = 20;
+export const REPORT_HISTORY_ENTRIES = 20;
 /** Per console; the rest is counted, not listed. */
 export const REPORT_ORGS_PER_CONSOLE = 50;
 
@@ -24,7 +24,7 @@ export interface ReportInput {
   /** The worker's cached state per console tab identity (tenant). */
   consoles: readonly { tenant?: string; state: ConsoleState }[];
   lastErrors: readonly LastError[];
-  audit: readonly AuditEntry[];
+  history: readonly HistoryEntry[];
 }
 
 const known = (state: PrerequisiteState | undefined) => (state === 'met' ? true : state === 'unmet' ? false : null);
@@ -93,7 +93,7 @@ export function buildDiagnosticsReport(input: ReportInput): DiagnosticsReport {
     })),
     consoles: input.consoles.flatMap(({ tenant, state }) => consoleDiagnostics(tenant, state) ?? []),
     lastErrors: input.lastErrors.map(({ code, time, request }) => ({ code, time, request })),
-    audit: input.audit.slice(0, REPORT_AUDIT_ENTRIES).map((entry) => ({ ...entry })),
+    history: input.history.slice(0, REPORT_HISTORY_ENTRIES).map((entry) => ({ ...entry })),
   };
   return redactDeep(report);
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod/mini';
-import { auditEntrySchema, switchPathSchema } from '../audit-entry';
 import { aemAuthorHostFrom } from '../console-url';
 import { diagnosticsReportSchema } from '../diagnostics/report-schema';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
+import { historyEntrySchema, switchPathSchema } from '../history/entry';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema, environmentChoiceSchema } from '../settings/schemas';
 import { WORKER_EVENT_REASONS } from './envelope';
@@ -83,7 +83,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     // The console's own error text, for the admin's eyes only: never stored in the history.
     pageMessage: z.optional(shortText),
   }),
-  z.strictObject({ type: z.literal('getAudit') }),
+  z.strictObject({ type: z.literal('getHistory') }),
   // Options (issue 6a): each field optional; a field policy set is refused with POLICY_LOCKED.
   z.strictObject({
     type: z.literal('saveSettings'),
@@ -100,7 +100,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     freshness: z.enum(['cached', 'fresh']),
   }),
   z.strictObject({ type: z.literal('getDiagnostics') }),
-  z.strictObject({ type: z.literal('clearAudit') }),
+  z.strictObject({ type: z.literal('clearHistory') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -161,7 +161,7 @@ export const consoleStateSchema = z.discriminatedUnion('signedIn', [
 ]);
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
-export const switchResultSchema = z.strictObject({ connection: connectionSchema, audit: auditEntrySchema });
+export const switchResultSchema = z.strictObject({ connection: connectionSchema, entry: historyEntrySchema });
 
 const responseDataSchemas = {
   getStatus: statusSchema,
@@ -177,8 +177,8 @@ const responseDataSchemas = {
     to: orgRefSchema,
     from: z.nullable(orgRefSchema),
   }),
-  finishConsoleSwitch: z.strictObject({ audit: auditEntrySchema }),
-  getAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
+  finishConsoleSwitch: z.strictObject({ entry: historyEntrySchema }),
+  getHistory: z.strictObject({ entries: z.array(historyEntrySchema) }),
   // A change of environment or client ID ends the session: `signedOut` says whether one ended.
   saveSettings: z.strictObject({ signedOut: z.boolean() }),
   clearAllData: z.strictObject({ cleared: z.literal(true) }),
@@ -191,7 +191,7 @@ const responseDataSchemas = {
     tab: z.nullable(z.strictObject({ console: consoleIdentitySchema, state: consoleStateSchema })),
   }),
   getDiagnostics: diagnosticsReportSchema,
-  clearAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
+  clearHistory: z.strictObject({ entries: z.array(historyEntrySchema) }),
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
@@ -221,12 +221,12 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   switchBack: everyone,
   beginConsoleSwitch: ['contentScript'],
   finishConsoleSwitch: ['contentScript'],
-  getAudit: ['extensionPage'],
+  getHistory: ['extensionPage'],
   saveSettings: ['extensionPage'],
   clearAllData: ['extensionPage'],
   getPopupState: ['extensionPage'],
   getDiagnostics: ['extensionPage'],
-  clearAudit: ['extensionPage'],
+  clearHistory: ['extensionPage'],
 };
 
 /** Pushed by the worker to console tabs and extension pages when state changes elsewhere. */

@@ -1,6 +1,6 @@
 import { type ErrorCode, ExtensionError } from '../errors';
 import type { ConsoleSwitchOutcome } from '../messaging/contract';
-import type { AuditEntry } from './audit';
+import type { HistoryEntry } from './history';
 import { type SwitchContext, settle, settleExpiredConsoleSwitch, withSwitchLock } from './switch-org';
 import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchRecord } from './switch-record';
 
@@ -85,7 +85,7 @@ const FAILURE_OF: Record<Exclude<ConsoleSwitchOutcome, 'verified'>, ErrorCode> =
 export async function finishConsoleSwitch(
   context: Pick<SwitchContext, 'aemOrg' | 'now' | 'announce'>,
   report: { opId: string; outcome: ConsoleSwitchOutcome; observedOrgId: string | null },
-): Promise<AuditEntry> {
+): Promise<HistoryEntry> {
   const record = await readSwitchRecord(context.aemOrg.id);
   if (!record || record.opId !== report.opId || record.path !== 'console') {
     // Expired and settled by a later switch or a worker wake: the history already says so.

@@ -7,9 +7,9 @@ import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contrac
 import { readPolicy } from '../policy/managed';
 import { policyProblems } from '../policy/schema';
 import { readEnvironment } from '../storage-items';
-import { clearAudit, readAudit } from './audit';
 import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
 import { consoleOfTab } from './console-tabs';
+import { clearHistory, readHistory } from './history';
 import type { Session } from './session';
 import { getStatus } from './status';
 
@@ -57,14 +57,14 @@ export function createPopupHandlers(session: Session) {
     },
 
     async getDiagnostics(): Promise<ResponseData<'getDiagnostics'>> {
-      const [status, { value: environment }, policy, parsedPolicy, consoles, lastErrors, audit] = await Promise.all([
+      const [status, { value: environment }, policy, parsedPolicy, consoles, lastErrors, history] = await Promise.all([
         getStatus(session),
         readEnvironment(),
         currentPolicy(),
         readPolicy(),
         cachedConsoleStates(),
         readLastErrors(),
-        readAudit(),
+        readHistory(),
       ]);
       return buildDiagnosticsReport({
         now: new Date(),
@@ -77,12 +77,12 @@ export function createPopupHandlers(session: Session) {
         accountType: await accountTypeWithoutConsole(consoles.length > 0 || !status.signedIn),
         consoles: consoles.map(({ console, state }) => ({ tenant: console.tenant, state })),
         lastErrors,
-        audit,
+        history,
       });
     },
 
-    async clearAudit(): Promise<ResponseData<'clearAudit'>> {
-      await clearAudit();
+    async clearHistory(): Promise<ResponseData<'clearHistory'>> {
+      await clearHistory();
       return { entries: [] };
     },
   };

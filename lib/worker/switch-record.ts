@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { switchPathSchema } from '../audit-entry';
+import { switchPathSchema } from '../history/entry';
 import { orgIdSchema } from '../org-id';
 import { versionedItem } from '../versioned-item';
 

@@ -50,7 +50,7 @@ const FORGED_REQUESTS: Request[] = [
   { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
   { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
   { type: 'getStatus' },
-  { type: 'getAudit' },
+  { type: 'getHistory' },
 ];
 
 async function openSignedIn(page: Page, context: BrowserContext, extensionId: string, sandbox: SandboxFixture) {

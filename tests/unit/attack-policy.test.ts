@@ -74,7 +74,7 @@ describe('an enterprise policy with an unreadable restriction', () => {
       policyProblems: policyProblems(await readPolicy()),
       consoles: [],
       lastErrors: [],
-      audit: [],
+      history: [],
     });
     expect(report.policyProblems).toEqual([
       {

@@ -118,7 +118,7 @@ describe('the console store', () => {
   it('only sends org ids from the worker’s own list, with the connection it showed', async () => {
     const switched = {
       connection: connection({ id: ACME, name: 'Acme' }),
-      audit: {
+      entry: {
         opId: 'op-1',
         time: '2025-03-01T10:45:00.000Z',
         userId: 'A1B2C3D4@AdobeID',

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { orgIdSchema } from './org-id';
+import { orgIdSchema } from '../org-id';
 
 /** One switch in the history. Users are named by IMS user id only: no token, no e-mail. */
 const orgRefSchema = z.strictObject({ id: orgIdSchema, name: z.string() });
@@ -12,7 +12,7 @@ export const SWITCH_PATHS = ['api', 'console'] as const;
 export const switchPathSchema = z.enum(SWITCH_PATHS);
 export type SwitchPath = z.infer<typeof switchPathSchema>;
 
-export const auditEntrySchema = z.strictObject({
+export const historyEntrySchema = z.strictObject({
   opId: z.string(),
   time: z.iso.datetime(),
   userId: z.string(),
@@ -24,4 +24,4 @@ export const auditEntrySchema = z.strictObject({
   errorCode: z.optional(z.string()),
   path: z._default(switchPathSchema, 'api'),
 });
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
