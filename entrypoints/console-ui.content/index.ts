@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchConsole } from '@/lib/console/watch';
 import { PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { watchConsole } from './watch';
 
 export default defineContentScript({
   // Not in the manifest: the worker injects it into the one frame where the detector
