@@ -1,6 +1,6 @@
+import { LocaleContext, useT } from '@/components/shared/i18n-context';
 import type { ConsoleStore } from '@/lib/console/store';
 import { Feedback } from './Feedback';
-import { LocaleContext, useT } from './i18n-context';
 import { type Guard, NativeGuard } from './NativeGuard';
 import { StatusPanel } from './StatusPanel';
 import { Switcher } from './Switcher';

@@ -1,17 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
+import { formatDateTime } from '@/components/shared/format-date';
+import { useLocale, useT } from '@/components/shared/i18n-context';
+import { ACCOUNT_TYPES, INDIVIDUAL_CC } from '@/components/shared/messages';
 import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
 import type { ConsoleStore } from '@/lib/console/store';
 import type { PrerequisiteState } from '@/lib/entitlement/schemas';
 import type { ConsoleState } from '@/lib/messaging/contract';
-import { useLocale, useT } from './i18n-context';
-import { ACCOUNT_TYPES, INDIVIDUAL_CC } from './messages';
 import { fromUser } from './user-input';
 
 type SignedIn = Extract<ConsoleState, { signedIn: true }>;
-
-export const formatDateTime = (locale: string, iso: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /** ✓ / ✗ when we could ask; when nothing we can ask answers, the words say the console checks it. */
 function Check({ state, label }: { state: PrerequisiteState; label: string }) {

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { deepActiveElement } from '@/components/shared/Dialog';
 import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/console/shadow-host';
 import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
@@ -7,7 +8,6 @@ import { loadCatalog, resolveLocale } from '@/lib/i18n';
 import type { ConsoleIdentity } from '@/lib/worker/aem-org';
 import { BADGE_CSS } from './Badges';
 import { ConsoleApp } from './ConsoleApp';
-import { deepActiveElement } from './Dialog';
 import { createGuard } from './NativeGuard';
 import { applyConsoleTheme } from './theme/console-theme';
 import { CONSOLE_UI_TAG } from './ui-tag';

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
+import { useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
 import type { MessageError } from '@/lib/messaging/contract';
 import { sendRequest } from '@/lib/messaging/send';
 

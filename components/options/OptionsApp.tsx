@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { useT } from '@/components/console/i18n-context';
+import { useT } from '@/components/shared/i18n-context';
 import type { MessageKey } from '@/lib/i18n';
 import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { useT } from '@/components/console/i18n-context';
+import { useT } from '@/components/shared/i18n-context';
 import { IMS_SCOPES } from '@/lib/ims/shapes';
 
 /**

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { useLocale, useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
-import { formatDateTime } from '@/components/console/StatusPanel';
+import { formatDateTime } from '@/components/shared/format-date';
+import { useLocale, useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
 import type { HistoryEntry } from '@/lib/history/entry';
 import { filterHistory, historyToCsv, historyToJson, type ResultFilter } from '@/lib/history/export';
 import type { MessageError } from '@/lib/messaging/contract';

@@ -1,4 +1,4 @@
-import { useT } from '@/components/console/i18n-context';
+import { useT } from '@/components/shared/i18n-context';
 import type { PopupState } from '@/lib/popup/popup-store';
 
 /** The active tab's console: its AEM org, connected CC org and how many orgs are eligible. */

@@ -48,7 +48,7 @@ export interface FaultWorld {
 export type Shown =
   /** "Verified: <org> is now the connected Creative Cloud org." */
   | { verified: true }
-  /** The translated message for this error code (components/console/messages.ts). */
+  /** The translated message for this error code (components/shared/messages.ts). */
   | { error: ErrorCode }
   /** No result line (that UI instance is gone), but the connected org updates in place. */
   | { connectedUpdates: true };
