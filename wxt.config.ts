@@ -1,6 +1,5 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { spectrumTokens } from './components/console/theme/spectrum-tokens-plugin';
 import { isSandboxMode } from './lib/build-flavor';
 import {
   ACCESS_PROFILE_HOST_PERMISSIONS,
@@ -10,7 +9,8 @@ import {
   PRODUCTION_CONSOLE_MATCHES,
   SANDBOX_CONSOLE_MATCHES,
 } from './lib/console-hosts';
-import { catalogAssets, exposeCatalogs } from './lib/i18n/catalog-files';
+import { catalogAssets, exposeCatalogs } from './scripts/build/i18n-catalogs';
+import { spectrumTokens } from './scripts/build/spectrum-tokens-plugin';
 
 /** Firefox add-on id; stable across releases so settings and policies keep applying. */
 export const GECKO_ID = 'aem-cc-org-switcher@extensions.example.org';

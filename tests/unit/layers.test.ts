@@ -67,4 +67,8 @@ describe('layers', () => {
     expect(sourceFiles('lib').length).toBeGreaterThan(50);
     expect(importsInto('lib', 'components')).toEqual([]);
   });
+
+  it('build-time code (scripts/) stays out of what the extension runs', () => {
+    expect(['lib', 'components', 'entrypoints'].flatMap((dir) => importsInto(dir, 'scripts'))).toEqual([]);
+  });
 });
