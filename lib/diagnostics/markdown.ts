@@ -36,32 +36,32 @@ const SWITCH_PATH_LABEL = {
   unknown: '—',
 } as const;
 
-function consoleSection(console: ConsoleDiagnostics): string[] {
-  const summary = console.summary;
+function consoleSection(diagnostics: ConsoleDiagnostics): string[] {
+  const summary = diagnostics.summary;
   return [
-    `### AEM org: ${cell(orgLabel(console.aemOrg))}`,
+    `### AEM org: ${cell(orgLabel(diagnostics.aemOrg))}`,
     '',
-    `- Tenant: ${cell(console.tenant && literal(console.tenant))}`,
-    `- AEM org resolution: ${console.aemOrgStatus}`,
-    `- Connected CC org: ${cell(orgLabel(console.connectedOrg))}${console.connectedSince ? ` since ${console.connectedSince}` : ''}`,
-    `- Switch path: ${SWITCH_PATH_LABEL[console.switchPath ?? 'unknown']}`,
-    `- AEM Assets admin: ${cell(console.isAssetsAdmin)}`,
-    `- Same user ID as the console: ${cell(console.sameUserId)}`,
+    `- Tenant: ${cell(diagnostics.tenant && literal(diagnostics.tenant))}`,
+    `- AEM org resolution: ${diagnostics.aemOrgStatus}`,
+    `- Connected CC org: ${cell(orgLabel(diagnostics.connectedOrg))}${diagnostics.connectedSince ? ` since ${diagnostics.connectedSince}` : ''}`,
+    `- Switch path: ${SWITCH_PATH_LABEL[diagnostics.switchPath ?? 'unknown']}`,
+    `- AEM Assets admin: ${cell(diagnostics.isAssetsAdmin)}`,
+    `- Same user ID as the console: ${cell(diagnostics.sameUserId)}`,
     `- Entitlement sources: ${
-      console.entitlementSources
-        ? Object.entries(console.entitlementSources)
+      diagnostics.entitlementSources
+        ? Object.entries(diagnostics.entitlementSources)
             .map(([source, status]) => `${source} ${status}`)
             .join(', ')
         : '—'
     }`,
-    `- Individual Creative Cloud plan: ${cell(console.individualCreativeCloud)}`,
+    `- Individual Creative Cloud plan: ${cell(diagnostics.individualCreativeCloud)}`,
     summary
       ? `- Orgs: ${summary.total} total, ${summary.eligible} eligible, ${summary.ccActive} CC active, ${summary.blockedByPolicy} blocked by policy`
       : '- Orgs: —',
     '',
     ...table(
       ['Org', 'Org ID', 'Eligible', 'Badges', 'Reasons'],
-      console.orgs.map((org) => [
+      diagnostics.orgs.map((org) => [
         literal(org.name),
         org.id,
         org.eligible,
@@ -69,7 +69,7 @@ function consoleSection(console: ConsoleDiagnostics): string[] {
         org.reasons.join(', '),
       ]),
     ),
-    ...(console.orgsOmitted > 0 ? ['', `(${console.orgsOmitted} more orgs not listed)`] : []),
+    ...(diagnostics.orgsOmitted > 0 ? ['', `(${diagnostics.orgsOmitted} more orgs not listed)`] : []),
     '',
   ];
 }

@@ -31,26 +31,26 @@ const known = (state: PrerequisiteState | undefined) => (state === 'met' ? true 
 
 function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): ConsoleDiagnostics | undefined {
   if (!state.signedIn) return undefined;
-  const { aemOrg, console } = state;
-  const orgs = console?.model.orgs ?? [];
+  const { aemOrg, console: resolved } = state;
+  const orgs = resolved?.model.orgs ?? [];
   return {
     tenant: tenant ?? null,
     aemOrg: aemOrg.status === 'resolved' ? { id: aemOrg.org.id, name: aemOrg.org.name } : null,
     aemOrgStatus: aemOrg.status,
-    connectedOrg: console?.connection?.connectedOrg ?? null,
-    connectedSince: console?.connection?.updatedAt ?? null,
-    switchPath: console?.switchPath ?? null,
+    connectedOrg: resolved?.connection?.connectedOrg ?? null,
+    connectedSince: resolved?.connection?.updatedAt ?? null,
+    switchPath: resolved?.switchPath ?? null,
     // null: not known (no console state, or the console's user could not be asked).
-    isAssetsAdmin: known(console?.model.prerequisites.isAssetsAdmin),
-    sameUserId: known(console?.model.prerequisites.sameUserId),
-    entitlementSources: console ? { ...console.model.sources } : null,
-    individualCreativeCloud: console?.model.individualCreativeCloud ?? null,
-    summary: console
+    isAssetsAdmin: known(resolved?.model.prerequisites.isAssetsAdmin),
+    sameUserId: known(resolved?.model.prerequisites.sameUserId),
+    entitlementSources: resolved ? { ...resolved.model.sources } : null,
+    individualCreativeCloud: resolved?.model.individualCreativeCloud ?? null,
+    summary: resolved
       ? {
-          total: console.summary.total,
-          eligible: console.summary.eligible,
-          ccActive: console.summary.ccActive,
-          blockedByPolicy: console.summary.blockedByPolicy,
+          total: resolved.summary.total,
+          eligible: resolved.summary.eligible,
+          ccActive: resolved.summary.ccActive,
+          blockedByPolicy: resolved.summary.blockedByPolicy,
         }
       : null,
     orgs: orgs.slice(0, REPORT_ORGS_PER_CONSOLE).map((org) => ({

@@ -233,7 +233,7 @@ export function plainConnection(connection: Pick<CcConnection, 'connectedOrg'> &
 export async function cachedConsoleStates(): Promise<{ console: ConsoleIdentity; state: ConsoleState }[]> {
   return Object.entries(await readCache()).map(([key, state]) => {
     const [tenant, orgName, orgId, authorHost] = JSON.parse(key) as [string, string, string?, string?];
-    const console = { ...(tenant && { tenant }), ...(orgName && { orgName }), ...(orgId && { orgId }) };
-    return { console: { ...console, ...(authorHost && { authorHost }) }, state };
+    const names = { ...(tenant && { tenant }), ...(orgName && { orgName }), ...(orgId && { orgId }) };
+    return { console: { ...names, ...(authorHost && { authorHost }) }, state };
   });
 }

@@ -75,7 +75,7 @@ export function createPopupHandlers(session: Session) {
         signedIn: status.signedIn,
         policyProblems: policyProblems(parsedPolicy),
         accountType: await accountTypeWithoutConsole(consoles.length > 0 || !status.signedIn),
-        consoles: consoles.map(({ console, state }) => ({ tenant: console.tenant, state })),
+        consoles: consoles.map(({ console: identity, state }) => ({ tenant: identity.tenant, state })),
         lastErrors,
         history,
       });

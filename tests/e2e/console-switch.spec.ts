@@ -232,7 +232,7 @@ test('the popup and the diagnostics say which path each console uses', async ({
 
   const client = await openWorkerClient(context, extensionId);
   const report = await client.data({ type: 'getDiagnostics' });
-  expect(report.consoles.map((console) => console.switchPath)).toEqual(['console']);
+  expect(report.consoles.map((entry) => entry.switchPath)).toEqual(['console']);
 });
 
 test('where the API answers, it stays the path: the extension PUTs, the history says api', async ({
