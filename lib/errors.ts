@@ -38,7 +38,7 @@ export const ERROR_CODES = [
   'VERIFICATION_FAILED',
   'SWITCH_INTERRUPTED',
   'NO_SWITCH_BACK',
-  // A switch through the console page (lib/console/console-switch.ts) that did not verify.
+  // A switch through the console page (lib/console-page/console-switch.ts) that did not verify.
   /** The console showed its own error instead of switching. */
   'CONSOLE_REFUSED',
   /** The Settings > Creative Cloud view went away while the switch ran. */

@@ -1,6 +1,6 @@
 import { Dialog } from '@/components/shared/Dialog';
 import { useLocale, useT } from '@/components/shared/i18n-context';
-import type { ConsoleStore } from '@/lib/console/store';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { messageParts } from '@/lib/i18n';
 import { useUnknownsText } from './Switcher';

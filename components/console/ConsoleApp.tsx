@@ -1,5 +1,5 @@
 import { LocaleContext, useT } from '@/components/shared/i18n-context';
-import type { ConsoleStore } from '@/lib/console/store';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import { Feedback } from './Feedback';
 import { type Guard, NativeGuard } from './NativeGuard';
 import { StatusPanel } from './StatusPanel';

@@ -1,7 +1,7 @@
 import { formatTime } from '@/components/shared/format-date';
 import { useLocale, useT } from '@/components/shared/i18n-context';
 import { ERROR_MESSAGES } from '@/components/shared/messages';
-import type { ConsoleStore } from '@/lib/console/store';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import { fromUser } from './user-input';
 
 /**

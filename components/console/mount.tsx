@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { deepActiveElement } from '@/components/shared/Dialog';
-import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/console/shadow-host';
-import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
+import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/console-page/shadow-host';
+import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale } from '@/lib/i18n';
 import type { ConsoleIdentity } from '@/lib/worker/aem-org';

@@ -1,11 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountConsoleUi } from '@/components/console/mount';
-import { type CreativeCloudView, detectCreativeCloudView, openListbox } from '@/lib/console/detect';
-import { readConsoleIdentity } from '@/lib/console/identity';
-import { extensionIsGone } from '@/lib/console/invalidation';
-import { UI_SLOT_ATTRIBUTE } from '@/lib/console/markers';
-import { guardNativeSwitch } from '@/lib/console/native-guard';
-import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
+import { type CreativeCloudView, detectCreativeCloudView, openListbox } from '@/lib/console-page/detect';
+import { readConsoleIdentity } from '@/lib/console-page/identity';
+import { extensionIsGone } from '@/lib/console-page/invalidation';
+import { UI_SLOT_ATTRIBUTE } from '@/lib/console-page/markers';
+import { guardNativeSwitch } from '@/lib/console-page/native-guard';
+import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
 import { resolveLocale } from '@/lib/i18n';
 import { createNativePickerBadges } from './native-picker';
 

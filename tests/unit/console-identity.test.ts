@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConsoleIdentity } from '@/lib/console/identity';
+import { readConsoleIdentity } from '@/lib/console-page/identity';
 import { aemAuthorHostFrom, aemAuthorOrigin, consoleUrlIdentity } from '@/lib/console-url';
 import { consoleIdentitySchema } from '@/lib/messaging/contract';
 

@@ -52,7 +52,7 @@ describe('layers', () => {
       "import { resolveLocale } from '../i18n';",
     ].join('\n');
     const hits = importSpecifiers(source).filter(
-      (specifier) => resolveSpecifier('lib/console/x.ts', specifier)?.split(path.sep)[0] === 'components',
+      (specifier) => resolveSpecifier('lib/console-page/x.ts', specifier)?.split(path.sep)[0] === 'components',
     );
     expect(hits).toEqual([
       '@/components/console/mount',
