@@ -39,7 +39,7 @@ export default defineConfig({
     // scripting: content scripts for the console hosts an admin adds in options (DESIGN §4).
     permissions: ['storage', 'identity', 'scripting'],
     // The console hosts (the shell's URL in `tab.url`), IMS, and the AEM author hosts the Assets
-    // API lives on (the narrowest pattern for them: lib/console-hosts.ts).
+    // API lives on (the narrowest pattern for them: lib/console-hosts/index.ts).
     host_permissions: [
       ...PRODUCTION_CONSOLE_MATCHES,
       ...IMS_HOST_PERMISSIONS,

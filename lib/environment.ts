@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { isSandboxBuild } from './build-flavor';
-import { aemAuthorOrigin } from './console-url';
+import { aemAuthorOrigin } from './console-hosts/url';
 import { ExtensionError } from './errors';
 
 export const ENVIRONMENT_NAMES = ['production', 'stage', 'sandbox', 'custom'] as const;

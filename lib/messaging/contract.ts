@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { aemAuthorHostFrom } from '../console-url';
+import { aemAuthorHostFrom } from '../console-hosts/url';
 import { diagnosticsReportSchema } from '../diagnostics/report-schema';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';

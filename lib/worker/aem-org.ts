@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { consoleUrlIdentity } from '../console-url';
+import { consoleUrlIdentity } from '../console-hosts/url';
 import type { Organization } from '../ims/shapes';
 import type { consoleIdentitySchema } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';

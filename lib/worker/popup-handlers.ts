@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { consoleHomeUrl } from '../console-home';
+import { consoleHomeUrl } from '../console-hosts/home';
 import { readLastErrors } from '../diagnostics/last-errors';
 import { browserFromUserAgent, buildDiagnosticsReport } from '../diagnostics/report';
 import { endpointsFor } from '../environment';
