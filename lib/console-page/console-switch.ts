@@ -2,6 +2,7 @@ import type { ErrorCode } from '../errors';
 import type { HistoryEntry } from '../history/entry';
 import type { ConsoleSwitchOutcome, MessageError } from '../messaging/contract';
 import { sendRequest } from '../messaging/send';
+import type { OrgRef } from '../org-id';
 import type { ConsoleIdentity } from '../worker/aem-org';
 import { normalizeText } from './accessible-name';
 import { type CreativeCloudView, detectCreativeCloudView, type OrgNameRef, orgIdFromOptionText } from './detect';
@@ -19,8 +20,6 @@ import { consoleProfile, PROFILE_LOCALES } from './profile';
 
 /** The longest wait for the page to show the outcome; the worker's lock outlives it. */
 export const CONSOLE_SWITCH_WAIT_MS = 30_000;
-
-type OrgRef = { id: string; name: string };
 
 export type ConsoleSwitchResult =
   | { ok: true; entry: HistoryEntry; from: OrgRef | null; to: OrgRef }

@@ -4,6 +4,7 @@ import type { OrgEntitlement } from '../entitlement/schemas';
 import type { ConsoleState, MessageError, RequestOf, RequestType, Response } from '../messaging/contract';
 import { isWorkerEvent } from '../messaging/envelope';
 import { sendRequest } from '../messaging/send';
+import type { OrgRef } from '../org-id';
 import type { ConsoleIdentity } from '../worker/aem-org';
 import {
   type ConsoleSwitchResult,
@@ -13,7 +14,6 @@ import {
 } from './console-switch';
 
 export type BusyAction = 'load' | 'signIn' | 'switch' | 'switchBack' | 'chooseAemOrg';
-type OrgRef = { id: string; name: string };
 
 /** The last switch this tab made, verified by the worker: what the result line and Switch back show. */
 export interface SwitchOutcome {

@@ -1,3 +1,4 @@
+import type { OrgRef } from '../org-id';
 import { redact } from './redact';
 import type { ConsoleDiagnostics, DiagnosticsReport } from './report-schema';
 
@@ -28,7 +29,7 @@ function table(headers: string[], rows: (string | number | boolean | null)[][]):
  */
 const literal = (text: string) => text.replace(/[\\`[\]()!<>]/g, '\\$&');
 
-const orgLabel = (org: { id: string; name: string } | null) => (org ? `${literal(org.name)} (${org.id})` : '—');
+const orgLabel = (org: OrgRef | null) => (org ? `${literal(org.name)} (${org.id})` : '—');
 
 const SWITCH_PATH_LABEL = {
   api: 'Assets API',

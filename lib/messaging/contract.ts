@@ -5,7 +5,7 @@ import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
 import { historyEntrySchema, switchPathSchema } from '../history/entry';
-import { orgIdSchema } from '../org-id';
+import { orgIdSchema, orgRefSchema } from '../org-id';
 import { clientIdSchema, environmentChoiceSchema } from '../settings/schemas';
 import { WORKER_EVENT_REASONS } from './envelope';
 
@@ -122,8 +122,6 @@ export const identitySchema = z.strictObject({
   accountType: accountTypeSchema,
 });
 export type Identity = z.infer<typeof identitySchema>;
-
-const orgRefSchema = z.strictObject({ id: z.string(), name: z.string() });
 
 export const connectionSchema = z.strictObject({
   connectedOrg: z.nullable(orgRefSchema),

@@ -1,5 +1,6 @@
 import { type ErrorCode, ExtensionError } from '../errors';
 import type { ConsoleSwitchOutcome } from '../messaging/contract';
+import type { OrgRef } from '../org-id';
 import type { HistoryEntry } from './history';
 import { type SwitchContext, settle, settleExpiredConsoleSwitch, withSwitchLock } from './switch-org';
 import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchRecord } from './switch-record';
@@ -16,8 +17,6 @@ import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchReco
  * bounded well below this, so only a tab that went away leaves a record to expire.
  */
 export const CONSOLE_SWITCH_TTL_MS = 60_000;
-
-type OrgRef = { id: string; name: string };
 
 export interface ConsoleSwitchContext extends Pick<SwitchContext, 'aemOrg' | 'now' | 'newOpId' | 'announce'> {
   /** The reasons the org cannot be connected, from fresh data; plus the names the history needs. */

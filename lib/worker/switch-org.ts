@@ -2,12 +2,13 @@ import type { AssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { describeError, ExtensionError, errorCodeOf } from '../errors';
 import { DEFAULT_TIMEOUT_MS, sleep } from '../http/request';
+import type { OrgRef } from '../org-id';
 import { appendToHistory, type HistoryEntry } from './history';
 import { clearSwitchRecord, readSwitchRecord, type SwitchRecord, writeSwitchRecord } from './switch-record';
 
 /** What the orchestrator needs about the console it switches, gathered fresh by the caller. */
 export interface SwitchContext {
-  aemOrg: { id: string; name: string };
+  aemOrg: OrgRef;
   assets: AssetsClient;
   /**
    * The reasons `orgId` cannot be connected, from the shared entitlement model fed with fresh
