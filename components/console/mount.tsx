@@ -5,7 +5,7 @@ import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/c
 import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale } from '@/lib/i18n';
-import type { ConsoleIdentity } from '@/lib/worker/aem-org';
+import type { ConsoleIdentity } from '@/lib/messaging/contract';
 import { BADGE_CSS } from './Badges';
 import { ConsoleApp } from './ConsoleApp';
 import { createGuard } from './NativeGuard';

@@ -1,9 +1,8 @@
 import type { ErrorCode } from '../errors';
 import type { HistoryEntry } from '../history/entry';
-import type { ConsoleSwitchOutcome, MessageError } from '../messaging/contract';
+import type { ConsoleIdentity, ConsoleSwitchOutcome, MessageError } from '../messaging/contract';
 import { sendRequest } from '../messaging/send';
 import type { OrgRef } from '../org-id';
-import type { ConsoleIdentity } from '../worker/aem-org';
 import { normalizeText } from './accessible-name';
 import { type CreativeCloudView, detectCreativeCloudView, type OrgNameRef, orgIdFromOptionText } from './detect';
 import { clickPastGuard } from './native-guard';

@@ -1,11 +1,17 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { OrgEntitlement } from '../entitlement/schemas';
-import type { ConsoleState, MessageError, RequestOf, RequestType, Response } from '../messaging/contract';
+import type {
+  ConsoleIdentity,
+  ConsoleState,
+  MessageError,
+  RequestOf,
+  RequestType,
+  Response,
+} from '../messaging/contract';
 import { isWorkerEvent } from '../messaging/envelope';
 import { sendRequest } from '../messaging/send';
 import type { OrgRef } from '../org-id';
-import type { ConsoleIdentity } from '../worker/aem-org';
 import {
   type ConsoleSwitchResult,
   readCurrentOrgCard,

@@ -34,6 +34,7 @@ export const consoleIdentitySchema = z.strictObject({
    */
   consoleOrigin: z.optional(z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/?#\s]+$/))),
 });
+export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
 /** How a switch through the console page ended, as the content script observed it. */
 export const CONSOLE_SWITCH_OUTCOMES = ['verified', 'cancelled', 'refused', 'pageChanged', 'unverified'] as const;

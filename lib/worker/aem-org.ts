@@ -1,11 +1,7 @@
-import type { z } from 'zod/mini';
 import { consoleUrlIdentity } from '../console-hosts/url';
 import type { Organization } from '../ims/shapes';
-import type { consoleIdentitySchema } from '../messaging/contract';
+import type { ConsoleIdentity } from '../messaging/contract';
 import { type OrgRef, orgIdFromRef } from '../org-id';
-
-/** Which console a tab shows (DESIGN §4): tenant or AEM org id, header org name, AEM author host. */
-export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
 /**
  * The console a content script's tab shows. The app frame cannot read the shell's URL (another

@@ -2,10 +2,10 @@ import { createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/shapes';
 import { validateSwitchTarget } from '../entitlement/model';
 import { ExtensionError } from '../errors';
-import type { SenderKind, WorkerEvent } from '../messaging/contract';
+import type { ConsoleIdentity, SenderKind, WorkerEvent } from '../messaging/contract';
 import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
-import { type ConsoleIdentity, consoleIdentityFor } from './aem-org';
+import { consoleIdentityFor } from './aem-org';
 import {
   cachedConsoleState,
   clearConsoleStateCache,
