@@ -1,5 +1,5 @@
 import { consoleUrlIdentity } from '../console-hosts/url';
-import type { Organization } from '../ims/shapes';
+import type { Organization } from '../ims/schemas';
 import type { ConsoleIdentity } from '../messaging/contract';
 import { type OrgRef, orgIdFromRef } from '../org-id';
 

@@ -6,7 +6,7 @@ import { type AccessProfileSource, buildEntitlementModel, summarize } from '../e
 import type { SwitchPolicy } from '../entitlement/schemas';
 import { assetsBaseUrlFor, type Endpoints } from '../environment';
 import { createAccessProfileClient } from '../ims/access-profile';
-import { accountTypeOf, type Organization, type Profile } from '../ims/shapes';
+import { accountTypeOf, type Organization, type Profile } from '../ims/schemas';
 import { type ConsoleIdentity, type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
 import { readEffectiveSettings } from '../settings/effective';

@@ -3,7 +3,7 @@ import { ASSETS_PATHS } from '../../lib/assets/shapes';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { buildAuthorizeUrl } from '../../lib/ims/authorize-url';
 import { createPkcePair, createState } from '../../lib/ims/pkce';
-import { IMS_SCOPES } from '../../lib/ims/shapes';
+import { IMS_SCOPES } from '../../lib/ims/schemas';
 import { SCENARIOS, type ScenarioName } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 
