@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { type AssetsClient, createAssetsClient } from '../assets/client';
-import type { CcConnection } from '../assets/shapes';
+import type { CcConnection } from '../assets/schemas';
 import { withNewestEntry } from '../bounded-record';
 import { type AccessProfileSource, buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';

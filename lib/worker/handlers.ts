@@ -1,5 +1,5 @@
 import { createAssetsClient } from '../assets/client';
-import type { CcConnection } from '../assets/shapes';
+import type { CcConnection } from '../assets/schemas';
 import { validateSwitchTarget } from '../entitlement/model';
 import { ExtensionError } from '../errors';
 import type { ConsoleIdentity, SenderKind, WorkerEvent } from '../messaging/contract';

@@ -1,5 +1,5 @@
 import type { AssetsClient } from '../assets/client';
-import type { CcConnection } from '../assets/shapes';
+import type { CcConnection } from '../assets/schemas';
 import { describeError, ExtensionError, errorCodeOf } from '../errors';
 import { DEFAULT_TIMEOUT_MS, sleep } from '../http/request';
 import type { OrgRef } from '../org-id';

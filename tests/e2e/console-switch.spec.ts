@@ -1,5 +1,5 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import type { HistoryEntry } from '../../lib/history/entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { en as consoleEn } from '../../sandbox/console/browser/locales/en';

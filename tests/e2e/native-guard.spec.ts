@@ -1,5 +1,5 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { orgIdFromOptionText } from '../../lib/console-page/detect';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';

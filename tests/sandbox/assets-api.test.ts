@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSETS_PATHS, ccConnectionSchema } from '../../lib/assets/shapes';
+import { ASSETS_PATHS, ccConnectionSchema } from '../../lib/assets/schemas';
 import { orgIdFor } from '../../sandbox/scenario-builders';
 import { SCENARIOS, type ScenarioName } from '../../sandbox/scenarios';
 import { sandboxForSuite, switchHeaders } from './support';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { organizationsSchema, profileSchema } from '../../lib/ims/schemas';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { SERVICE_CODES } from '../../lib/service-codes';

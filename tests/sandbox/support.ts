@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { buildAuthorizeUrl } from '../../lib/ims/authorize-url';
 import { createPkcePair, createState } from '../../lib/ims/pkce';

@@ -1,4 +1,4 @@
-import type { AssetsUser, CcConnection } from '@/lib/assets/shapes';
+import type { AssetsUser, CcConnection } from '@/lib/assets/schemas';
 import type { AccessProfileSource, EntitlementInput } from '@/lib/entitlement/model';
 import type { AccessibleItem } from '@/lib/ims/access-profile';
 import type { Profile } from '@/lib/ims/schemas';

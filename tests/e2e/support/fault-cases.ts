@@ -1,5 +1,5 @@
 import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
-import { ASSETS_PATHS } from '../../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../../lib/assets/schemas';
 import type { ErrorCode } from '../../../lib/errors';
 import type { ScenarioName } from '../../../sandbox/scenarios';
 import type { SandboxFixture } from '../fixtures';

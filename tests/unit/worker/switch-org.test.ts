@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AssetsClient, VersionedConnection } from '@/lib/assets/client';
-import type { CcConnection } from '@/lib/assets/shapes';
+import type { CcConnection } from '@/lib/assets/schemas';
 import { ExtensionError } from '@/lib/errors';
 import { readHistory } from '@/lib/worker/history';
 import { reconcile, type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
