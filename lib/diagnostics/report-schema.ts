@@ -66,7 +66,7 @@ export const diagnosticsReportSchema = z.strictObject({
   readOnly: z.boolean(),
   signedIn: z.boolean(),
   accountType: z.nullable(z.enum(['personal', 'enterprise', 'federated', 'unknown'])),
-  /** Policy values IT set that were refused, and what is in force instead (lib/policy/schema.ts). */
+  /** Policy values IT set that were refused, and what is in force instead (lib/policy/schemas.ts). */
   policyProblems: z.array(
     z.strictObject({ field: z.string(), refusedEntries: z.nullable(z.array(z.string())), inForce: z.string() }),
   ),

@@ -2,7 +2,7 @@ import type { PrerequisiteState } from '../entitlement/schemas';
 import type { Endpoints, EnvironmentName } from '../environment';
 import type { HistoryEntry } from '../history/entry';
 import type { ConsoleState } from '../messaging/contract';
-import type { PolicyProblem } from '../policy/schema';
+import type { PolicyProblem } from '../policy/schemas';
 import { redactDeep } from './redact';
 import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './report-schema';
 
@@ -19,7 +19,7 @@ export interface ReportInput {
   signedIn: boolean;
   /** The signed-in account's type when known without a cached console (asked from IMS). */
   accountType?: DiagnosticsReport['accountType'];
-  /** Policy values that were refused (policyProblems in lib/policy/schema.ts). */
+  /** Policy values that were refused (policyProblems in lib/policy/schemas.ts). */
   policyProblems: readonly PolicyProblem[];
   /** The worker's cached state per console tab identity (tenant). */
   consoles: readonly { tenant?: string; state: ConsoleState }[];

@@ -5,7 +5,7 @@ import { browserFromUserAgent, buildDiagnosticsReport } from '../diagnostics/rep
 import { endpointsFor } from '../environment';
 import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contract';
 import { readPolicy } from '../policy/managed';
-import { policyProblems } from '../policy/schema';
+import { policyProblems } from '../policy/schemas';
 import { readEnvironment } from '../storage-items';
 import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
 import { consoleOfTab } from './console-tabs';
