@@ -1,6 +1,6 @@
 import type { OrgRef } from '../org-id';
 import { redact } from './redact';
-import type { ConsoleDiagnostics, DiagnosticsReport } from './report-schema';
+import type { ConsoleDiagnostics, DiagnosticsReport } from './schemas';
 
 /**
  * The report as Markdown for a support ticket. It stays in English whatever the UI language:

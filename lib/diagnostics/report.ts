@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../history/entry';
 import type { ConsoleState } from '../messaging/contract';
 import type { PolicyProblem } from '../policy/schemas';
 import { redactDeep } from './redact';
-import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './report-schema';
+import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './schemas';
 
 export const REPORT_HISTORY_ENTRIES = 20;
 /** Per console; the rest is counted, not listed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { aemAuthorHostFrom } from '../console-hosts/url';
-import { diagnosticsReportSchema } from '../diagnostics/report-schema';
+import { diagnosticsReportSchema } from '../diagnostics/schemas';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportToMarkdown } from '@/lib/diagnostics/markdown';
 import { redact } from '@/lib/diagnostics/redact';
-import type { DiagnosticsReport } from '@/lib/diagnostics/report-schema';
+import type { DiagnosticsReport } from '@/lib/diagnostics/schemas';
 import type { HistoryEntry } from '@/lib/history/entry';
 import { historyToCsv } from '@/lib/history/export';
 import { matrixCaseStarted } from '../support/matrix';

@@ -7,7 +7,7 @@ import {
   REPORT_ORGS_PER_CONSOLE,
   type ReportInput,
 } from '@/lib/diagnostics/report';
-import { diagnosticsReportSchema } from '@/lib/diagnostics/report-schema';
+import { diagnosticsReportSchema } from '@/lib/diagnostics/schemas';
 import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
 import type { HistoryEntry } from '@/lib/history/entry';
 import type { ConsoleState } from '@/lib/messaging/contract';
