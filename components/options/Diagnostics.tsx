@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { DiagnosticsActions } from '@/components/diagnostics/DiagnosticsActions';
+import { DiagnosticsActions } from '@/components/shared/DiagnosticsActions';
 import { useT } from '@/components/shared/i18n-context';
 import { fetchDiagnostics } from '@/lib/diagnostics/fetch-report';
 

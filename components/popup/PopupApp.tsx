@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DiagnosticsActions } from '@/components/diagnostics/DiagnosticsActions';
+import { DiagnosticsActions } from '@/components/shared/DiagnosticsActions';
 import { useT } from '@/components/shared/i18n-context';
 import { ACCOUNT_TYPES, ERROR_MESSAGES } from '@/components/shared/messages';
 import { maskEmail } from '@/lib/diagnostics/redact';
