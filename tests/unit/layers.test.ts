@@ -32,10 +32,14 @@ function sourceFiles(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
+const inside = (target: string | undefined, folder: string) =>
+  target !== undefined && (target === folder || target.startsWith(`${folder}${path.sep}`));
+
+/** `file imports specifier` for every import in `dir` of a module inside `forbidden`. */
 function importsInto(dir: string, forbidden: string): string[] {
   return sourceFiles(dir).flatMap((file) =>
     importSpecifiers(readFileSync(path.join(ROOT, file), 'utf8'))
-      .filter((specifier) => resolveSpecifier(file, specifier)?.split(path.sep)[0] === forbidden)
+      .filter((specifier) => inside(resolveSpecifier(file, specifier), path.normalize(forbidden)))
       .map((specifier) => `${file} imports ${specifier}`),
   );
 }
@@ -51,8 +55,8 @@ describe('layers', () => {
       "import { z } from 'zod/mini';",
       "import { resolveLocale } from '../i18n';",
     ].join('\n');
-    const hits = importSpecifiers(source).filter(
-      (specifier) => resolveSpecifier('lib/console-page/x.ts', specifier)?.split(path.sep)[0] === 'components',
+    const hits = importSpecifiers(source).filter((specifier) =>
+      inside(resolveSpecifier('lib/console-page/x.ts', specifier), 'components'),
     );
     expect(hits).toEqual([
       '@/components/console/mount',
@@ -66,6 +70,14 @@ describe('layers', () => {
   it('lib/ never imports components/', () => {
     expect(sourceFiles('lib').length).toBeGreaterThan(50);
     expect(importsInto('lib', 'components')).toEqual([]);
+  });
+
+  it('the console UI, the popup and the options page share UI pieces only through components/shared/', () => {
+    const surfaces = ['components/console', 'components/popup', 'components/options'];
+    const crossings = surfaces.flatMap((dir) =>
+      surfaces.filter((other) => other !== dir).flatMap((other) => importsInto(dir, other)),
+    );
+    expect(crossings).toEqual([]);
   });
 
   it('build-time code (scripts/) stays out of what the extension runs', () => {
