@@ -1,6 +1,5 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { spectrumTokens } from './components/console/theme/spectrum-tokens-plugin';
 import { isSandboxMode } from './lib/build-flavor';
 import {
   ACCESS_PROFILE_HOST_PERMISSIONS,
@@ -10,7 +9,8 @@ import {
   PRODUCTION_CONSOLE_MATCHES,
   SANDBOX_CONSOLE_MATCHES,
 } from './lib/console-hosts';
-import { catalogAssets, exposeCatalogs } from './lib/i18n/catalog-files';
+import { catalogAssets, exposeCatalogs } from './scripts/build/i18n-catalogs';
+import { spectrumTokens } from './scripts/build/spectrum-tokens-plugin';
 
 /** Firefox add-on id; stable across releases so settings and policies keep applying. */
 export const GECKO_ID = 'aem-cc-org-switcher@extensions.example.org';
@@ -39,7 +39,7 @@ export default defineConfig({
     // scripting: content scripts for the console hosts an admin adds in options (docs/ARCHITECTURE.md#console-hosts-and-detection).
     permissions: ['storage', 'identity', 'scripting'],
     // The console hosts (the shell's URL in `tab.url`), IMS, and the AEM author hosts the Assets
-    // API lives on (the narrowest pattern for them: lib/console-hosts.ts).
+    // API lives on (the narrowest pattern for them: lib/console-hosts/index.ts).
     host_permissions: [
       ...PRODUCTION_CONSOLE_MATCHES,
       ...IMS_HOST_PERMISSIONS,

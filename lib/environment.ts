@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { isSandboxBuild } from './build-flavor';
-import { aemAuthorOrigin } from './console-url';
+import { aemAuthorOrigin } from './console-hosts/url';
 import { ExtensionError } from './errors';
 
 export const ENVIRONMENT_NAMES = ['production', 'stage', 'sandbox', 'custom'] as const;
@@ -119,9 +119,9 @@ export function defaultEnvironment(sandboxBuild: boolean): EnvironmentSettings {
  * Where the Assets API of one console answers: the override when options or policy set one,
  * else the AEM author host the console's URL names (`?repoId=` / `?repo=`).
  */
-export function assetsBaseUrlFor(endpoints: Endpoints, console: { authorHost?: string }): string {
+export function assetsBaseUrlFor(endpoints: Endpoints, identity: { authorHost?: string }): string {
   if (endpoints.assetsBaseUrl) return endpoints.assetsBaseUrl;
-  if (console.authorHost) return aemAuthorOrigin(console.authorHost);
+  if (identity.authorHost) return aemAuthorOrigin(identity.authorHost);
   throw new ExtensionError(
     'AEM_HOST_UNKNOWN',
     "This console's URL names no AEM author host (?repoId= or ?repo=) and no Assets API base URL is set",

@@ -38,7 +38,7 @@ export const ERROR_CODES = [
   'VERIFICATION_FAILED',
   'SWITCH_INTERRUPTED',
   'NO_SWITCH_BACK',
-  // A switch through the console page (lib/console/console-switch.ts) that did not verify.
+  // A switch through the console page (lib/console-page/console-switch.ts) that did not verify.
   /** The console showed its own error instead of switching. */
   'CONSOLE_REFUSED',
   /** The Settings > Creative Cloud view went away while the switch ran. */
@@ -51,7 +51,7 @@ export const ERROR_CODES = [
   'AEM_ORG_UNRESOLVED',
   /** The console's URL names no valid AEM author host for the Assets API, and no base URL override is set. */
   'AEM_HOST_UNKNOWN',
-  // The Assets API's own refusals of a switch (lib/assets/shapes.ts), passed through by name.
+  // The Assets API's own refusals of a switch (lib/assets/schemas.ts), passed through by name.
   'NOT_ASSETS_ADMIN',
   'NO_CC_ENTITLEMENT',
   'DIFFERENT_USER_ID',

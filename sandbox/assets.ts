@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { ASSETS_PATHS } from '../lib/assets/shapes';
+import { ASSETS_PATHS } from '../lib/assets/schemas';
 import { SANDBOX_CLIENT_ID } from '../lib/environment';
 import { ORG_ID_PATTERN } from '../lib/org-id';
 import type { SandboxEnv } from './app-env';

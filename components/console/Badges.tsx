@@ -1,9 +1,9 @@
 import badgeTokens from 'virtual:spectrum-tokens/badges';
 import { render } from 'preact';
+import { BADGE_LOOK } from '@/components/shared/messages';
 import { uiShadowMode } from '@/lib/build-flavor';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale, t } from '@/lib/i18n';
-import { BADGE_LOOK } from './messages';
 import badgeSheet from './styles/badges.css?inline';
 import { applyConsoleTheme } from './theme/console-theme';
 

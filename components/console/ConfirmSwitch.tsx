@@ -1,8 +1,8 @@
-import type { ConsoleStore } from '@/lib/console/store';
+import { Dialog } from '@/components/shared/Dialog';
+import { useLocale, useT } from '@/components/shared/i18n-context';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { messageParts } from '@/lib/i18n';
-import { Dialog } from './Dialog';
-import { useLocale, useT } from './i18n-context';
 import { useUnknownsText } from './Switcher';
 import { fromUser } from './user-input';
 

@@ -1,6 +1,6 @@
-import type { ConsoleStore } from '@/lib/console/store';
+import { LocaleContext, useT } from '@/components/shared/i18n-context';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import { Feedback } from './Feedback';
-import { LocaleContext, useT } from './i18n-context';
 import { type Guard, NativeGuard } from './NativeGuard';
 import { StatusPanel } from './StatusPanel';
 import { Switcher } from './Switcher';
@@ -8,13 +8,13 @@ import { Switcher } from './Switcher';
 function Panel({ store, guard }: { store: ConsoleStore; guard: Guard }) {
   const t = useT();
   const state = store.state.value;
-  const console = state?.signedIn ? state.console : undefined;
-  const readOnly = console?.readOnly ?? false;
+  const resolved = state?.signedIn ? state.console : undefined;
+  const readOnly = resolved?.readOnly ?? false;
   return (
     <section class="panel" aria-labelledby="panel-title" data-testid="console-ui">
       <h2 id="panel-title">{t('panelTitle')}</h2>
       <StatusPanel store={store} />
-      {console && !readOnly && <Switcher store={store} />}
+      {resolved && !readOnly && <Switcher store={store} />}
       <Feedback store={store} readOnly={readOnly} />
       <NativeGuard guard={guard} />
     </section>

@@ -1,10 +1,8 @@
-import type { ConsoleStore } from '@/lib/console/store';
-import { useLocale, useT } from './i18n-context';
-import { ERROR_MESSAGES } from './messages';
+import { formatTime } from '@/components/shared/format-date';
+import { useLocale, useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import { fromUser } from './user-input';
-
-const timeOf = (locale: string, iso: string | undefined) =>
-  iso ? new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)) : '';
 
 /**
  * Progress and results in a polite live region, errors in an assertive one. Both regions are
@@ -31,7 +29,7 @@ export function Feedback({ store, readOnly }: { store: ConsoleStore; readOnly: b
         t('errorConsoleUnverified', { org: error.message })
       : t(ERROR_MESSAGES[error.code], {
           org: connection?.connectedOrg?.name ?? t('noConnectedOrg'),
-          time: timeOf(locale, connection?.updatedAt),
+          time: formatTime(locale, connection?.updatedAt),
           // The console's own words for a refusal (CONSOLE_REFUSED comes only from the page).
           message: error.message,
         }));

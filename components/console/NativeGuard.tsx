@@ -1,7 +1,7 @@
 import { type Signal, signal } from '@preact/signals';
+import { Dialog } from '@/components/shared/Dialog';
+import { useT } from '@/components/shared/i18n-context';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
-import { Dialog } from './Dialog';
-import { useT } from './i18n-context';
 import { useReasonsText, useUnknownsText } from './Switcher';
 import { fromUser } from './user-input';
 

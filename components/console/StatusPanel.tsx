@@ -1,17 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
-import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
-import type { ConsoleStore } from '@/lib/console/store';
+import { formatDateTime } from '@/components/shared/format-date';
+import { useLocale, useT } from '@/components/shared/i18n-context';
+import { ACCOUNT_TYPES, INDIVIDUAL_CC } from '@/components/shared/messages';
+import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import type { PrerequisiteState } from '@/lib/entitlement/schemas';
 import type { ConsoleState } from '@/lib/messaging/contract';
-import { useLocale, useT } from './i18n-context';
-import { ACCOUNT_TYPES, INDIVIDUAL_CC } from './messages';
 import { fromUser } from './user-input';
 
 type SignedIn = Extract<ConsoleState, { signedIn: true }>;
-
-export const formatDateTime = (locale: string, iso: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /** ✓ / ✗ when we could ask; when nothing we can ask answers, the words say the console checks it. */
 function Check({ state, label }: { state: PrerequisiteState; label: string }) {
@@ -68,12 +66,12 @@ function AemOrgChooser({ store, state }: { store: ConsoleStore; state: SignedIn 
 function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn }) {
   const t = useT();
   const locale = useLocale();
-  const { identity, aemOrg, console } = state;
-  const connection = console?.connection;
+  const { identity, aemOrg, console: resolved } = state;
+  const connection = resolved?.connection;
   // For `npm run bench`: this console's status and entitlement summary are in the DOM.
   useLayoutEffect(() => {
-    if (console) markPerf(PERF_MARKS.statusShown);
-  }, [console]);
+    if (resolved) markPerf(PERF_MARKS.statusShown);
+  }, [resolved]);
   return (
     <>
       <dl class="facts">
@@ -83,11 +81,11 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         </dd>
         <dt>{t('accountType')}</dt>
         <dd data-testid="account-type">{t(ACCOUNT_TYPES[identity.accountType])}</dd>
-        {console && (
+        {resolved && (
           <>
             {/* The user's own plan: it lives in no IMS org, so it never decides an org's badge. */}
             <dt>{t('individualCc')}</dt>
-            <dd data-testid="individual-cc">{t(INDIVIDUAL_CC[console.model.individualCreativeCloud])}</dd>
+            <dd data-testid="individual-cc">{t(INDIVIDUAL_CC[resolved.model.individualCreativeCloud])}</dd>
           </>
         )}
         <dt>{t('aemOrg')}</dt>
@@ -114,17 +112,17 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         )}
       </dl>
       {aemOrg.status !== 'resolved' && <AemOrgChooser store={store} state={state} />}
-      {console && (
+      {resolved && (
         <>
           <h3>{t('prerequisites')}</h3>
           <ul class="checks" data-testid="prerequisites">
-            <Check state={console.model.prerequisites.isAssetsAdmin} label={t('prereqAssetsAdmin')} />
-            <Check state={console.model.prerequisites.sameUserId} label={t('prereqSameUserId')} />
+            <Check state={resolved.model.prerequisites.isAssetsAdmin} label={t('prereqAssetsAdmin')} />
+            <Check state={resolved.model.prerequisites.sameUserId} label={t('prereqSameUserId')} />
           </ul>
           <p data-testid="summary">
-            {t('summary', { eligible: console.summary.eligible, total: console.summary.total })}
+            {t('summary', { eligible: resolved.summary.eligible, total: resolved.summary.total })}
           </p>
-          {console.readOnly && (
+          {resolved.readOnly && (
             <p class="message" data-testid="read-only">
               {t('readOnly')}
             </p>

@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { markPerf, PERF_MARKS } from '@/lib/console/perf-marks';
-import type { ConsoleStore } from '@/lib/console/store';
+import { useLocale, useT } from '@/components/shared/i18n-context';
+import { REASON_MESSAGES, UNKNOWN_FACT_MESSAGES } from '@/components/shared/messages';
+import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
+import type { ConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { BadgeList } from './Badges';
 import { ConfirmSwitch } from './ConfirmSwitch';
-import { useLocale, useT } from './i18n-context';
-import { REASON_MESSAGES, UNKNOWN_FACT_MESSAGES } from './messages';
 import { searchIndex, searchOrgs } from './org-search';
 import { fromUser } from './user-input';
 

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/console/shadow-host';
-import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
+import { deepActiveElement } from '@/components/shared/Dialog';
+import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/console-page/shadow-host';
+import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale } from '@/lib/i18n';
-import type { ConsoleIdentity } from '@/lib/worker/aem-org';
+import type { ConsoleIdentity } from '@/lib/messaging/contract';
 import { BADGE_CSS } from './Badges';
 import { ConsoleApp } from './ConsoleApp';
-import { deepActiveElement } from './Dialog';
 import { createGuard } from './NativeGuard';
 import { applyConsoleTheme } from './theme/console-theme';
 import { CONSOLE_UI_TAG } from './ui-tag';

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { Dialog } from '@/components/console/Dialog';
-import { useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
+import { Dialog } from '@/components/shared/Dialog';
+import { useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
 import type { MessageKey } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/send';
 

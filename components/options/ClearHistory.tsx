@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
+import { useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
 import type { MessageError } from '@/lib/messaging/contract';
 import { sendRequest } from '@/lib/messaging/send';
 
@@ -16,7 +16,7 @@ export function ClearHistory({ count, onCleared }: { count: number; onCleared: (
   }, [confirming.value]);
 
   async function clear() {
-    const answer = await sendRequest({ type: 'clearAudit' });
+    const answer = await sendRequest({ type: 'clearHistory' });
     confirming.value = false;
     if (answer.ok) onCleared();
     else error.value = answer.error;

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
-import { useT } from '@/components/console/i18n-context';
+import { useT } from '@/components/shared/i18n-context';
 import { isSandboxBuild } from '@/lib/build-flavor';
 import { type ConsoleHost, type HostInputError, parseConsoleHost } from '@/lib/console-host-input';
 import { consoleMatchesFor } from '@/lib/console-hosts';

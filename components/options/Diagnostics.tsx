@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { useT } from '@/components/console/i18n-context';
-import { DiagnosticsActions } from '@/components/diagnostics/DiagnosticsActions';
+import { DiagnosticsActions } from '@/components/shared/DiagnosticsActions';
+import { useT } from '@/components/shared/i18n-context';
 import { fetchDiagnostics } from '@/lib/diagnostics/fetch-report';
 
 /** The diagnostics report for support tickets: what it holds, a preview, copy and download. */

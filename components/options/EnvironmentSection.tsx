@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
+import { useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
 import { isSandboxBuild } from '@/lib/build-flavor';
 import { BUILD_ENVIRONMENT_NAMES, type EnvironmentName, endpointsFor } from '@/lib/environment';
 import type { MessageKey } from '@/lib/i18n';

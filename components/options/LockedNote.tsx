@@ -1,4 +1,4 @@
-import { useT } from '@/components/console/i18n-context';
+import { useT } from '@/components/shared/i18n-context';
 import type { Setting } from '@/lib/settings/effective';
 
 /** "Set by your organization" next to a field enterprise policy controls; `id` ties it to the field. */

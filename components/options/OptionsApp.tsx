@@ -1,15 +1,15 @@
 import { useEffect } from 'preact/hooks';
-import { useT } from '@/components/console/i18n-context';
+import { useT } from '@/components/shared/i18n-context';
 import type { MessageKey } from '@/lib/i18n';
 import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';
-import { AuditHistory } from './AuditHistory';
 import { ClearDataSection } from './ClearDataSection';
 import { ConsoleHosts } from './ConsoleHosts';
 import { Diagnostics } from './Diagnostics';
 import { EnvironmentSection } from './EnvironmentSection';
 import { ReadOnlySection } from './ReadOnlySection';
 import { SignInSetup } from './SignInSetup';
+import { SwitchHistory } from './SwitchHistory';
 import { useEffectiveSettings } from './use-settings';
 
 /** Restrictions that fail closed when unreadable: their own notice says what is in force instead. */
@@ -112,7 +112,7 @@ export function OptionsApp() {
           <SignInSetup />
           <ReadOnlySection settings={settings} />
           <ConsoleHosts policyHosts={settings.consoleHosts} />
-          <AuditHistory />
+          <SwitchHistory />
           <Diagnostics />
           <ClearDataSection />
         </>

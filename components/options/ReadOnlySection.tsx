@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
+import { useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
 import type { MessageKey } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/send';
 import type { EffectiveSettings } from '@/lib/settings/effective';

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { useT } from '@/components/console/i18n-context';
-import { IMS_SCOPES } from '@/lib/ims/shapes';
+import { useT } from '@/components/shared/i18n-context';
+import { IMS_SCOPES } from '@/lib/ims/schemas';
 
 /**
  * What IT needs to register the IMS client this extension signs in with: the redirect URL of

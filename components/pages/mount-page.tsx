@@ -1,6 +1,6 @@
 import { type ComponentType, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { LocaleContext } from '@/components/console/i18n-context';
+import { LocaleContext } from '@/components/shared/i18n-context';
 import { type Locale, loadCatalog, resolveLocale } from '@/lib/i18n';
 import 'virtual:spectrum-tokens/pages.css';
 import './styles/page.css';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { useT } from '@/components/console/i18n-context';
-import { ACCOUNT_TYPES, ERROR_MESSAGES } from '@/components/console/messages';
-import { DiagnosticsActions } from '@/components/diagnostics/DiagnosticsActions';
+import { DiagnosticsActions } from '@/components/shared/DiagnosticsActions';
+import { useT } from '@/components/shared/i18n-context';
+import { ACCOUNT_TYPES, ERROR_MESSAGES } from '@/components/shared/messages';
 import { maskEmail } from '@/lib/diagnostics/redact';
 import type { EnvironmentName } from '@/lib/environment';
 import type { MessageKey } from '@/lib/i18n';

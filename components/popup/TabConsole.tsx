@@ -1,4 +1,4 @@
-import { useT } from '@/components/console/i18n-context';
+import { useT } from '@/components/shared/i18n-context';
 import type { PopupState } from '@/lib/popup/popup-store';
 
 /** The active tab's console: its AEM org, connected CC org and how many orgs are eligible. */
@@ -16,10 +16,10 @@ export function TabConsole({ state }: { state: PopupState }) {
     );
   }
   if (!tab.state.signedIn) return <p data-testid="popup-tab-signed-out">{t('popupConsoleSignedOut')}</p>;
-  const { aemOrg, console } = tab.state;
-  if (aemOrg.status !== 'resolved' || !console)
+  const { aemOrg, console: resolved } = tab.state;
+  if (aemOrg.status !== 'resolved' || !resolved)
     return <p data-testid="popup-tab-unresolved">{t('popupChooseAemOrg')}</p>;
-  const connected = console.connection?.connectedOrg;
+  const connected = resolved.connection?.connectedOrg;
   return (
     <dl data-testid="popup-tab">
       <dt>{t('aemOrg')}</dt>
@@ -29,12 +29,14 @@ export function TabConsole({ state }: { state: PopupState }) {
         {connected ? connected.name : connected === null ? t('noConnectedOrg') : t('connectionUnknown')}
       </dd>
       <dt>{t('switchPath')}</dt>
-      <dd data-testid="popup-switch-path">{t(console.switchPath === 'api' ? 'switchPathApi' : 'switchPathConsole')}</dd>
+      <dd data-testid="popup-switch-path">
+        {t(resolved.switchPath === 'api' ? 'switchPathApi' : 'switchPathConsole')}
+      </dd>
       <dt>{t('popupEligibility')}</dt>
       <dd data-testid="popup-summary">
-        {t('summary', { eligible: console.summary.eligible, total: console.summary.total })}
+        {t('summary', { eligible: resolved.summary.eligible, total: resolved.summary.total })}
         <br />
-        <span class="popup-detail">{t('popupCcActive', { count: console.summary.ccActive })}</span>
+        <span class="popup-detail">{t('popupCcActive', { count: resolved.summary.ccActive })}</span>
       </dd>
     </dl>
   );

@@ -1,6 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchConsole } from '@/lib/console/watch';
 import { PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { watchConsole } from './watch';
+
+/**
+ * The console UI's content script. Its orchestration lives beside this file: watch.ts (when the
+ * view comes and goes), mounted-view.ts (what exists while it is shown: the UI from
+ * components/console, the native picker's badges, the native guard), native-picker.ts (the badges
+ * drawn into the console's own org picker). The page knowledge they use (detection, the
+ * console's identity, the store that talks to the worker) is in lib/console-page/.
+ */
 
 export default defineContentScript({
   // Not in the manifest: the worker injects it into the one frame where the detector

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectConsoleView } from '@/lib/console/detector';
 import { isAppFrameUrl, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { detectConsoleView } from '@/lib/console-page/detector';
 
 export default defineContentScript({
   // The shell and the frames AEM's apps are served from; the sandbox build adds the loopback hosts (wxt.config.ts).

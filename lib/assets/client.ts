@@ -7,11 +7,11 @@ import {
   type CcConnection,
   ccConnectionSchema,
   type SwitchRequest,
-} from './shapes';
+} from './schemas';
 
 /**
  * The one module that knows the (modeled) AEM Assets API for the Creative Cloud connection.
- * Pointing the extension at the real API means changing this file and lib/assets/shapes.ts.
+ * Pointing the extension at the real API means changing this file and lib/assets/schemas.ts.
  */
 
 export interface AssetsClientOptions {

@@ -3,7 +3,7 @@ import { sendRequest } from '../messaging/send';
 import { fileStamp } from '../save-file';
 import { reportToMarkdown } from './markdown';
 import { redact } from './redact';
-import type { DiagnosticsReport } from './report-schema';
+import type { DiagnosticsReport } from './schemas';
 
 export interface ReportTexts {
   report: DiagnosticsReport;

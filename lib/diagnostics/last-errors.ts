@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { ErrorCode } from '../errors';
 import { versionedItem } from '../versioned-item';
-import { type LastError, lastErrorSchema } from './report-schema';
+import { type LastError, lastErrorSchema } from './schemas';
 
 /**
  * The last error codes the worker answered, for the diagnostics report. Codes and times

@@ -1,5 +1,6 @@
+import type { OrgRef } from '../org-id';
 import { redact } from './redact';
-import type { ConsoleDiagnostics, DiagnosticsReport } from './report-schema';
+import type { ConsoleDiagnostics, DiagnosticsReport } from './schemas';
 
 /**
  * The report as Markdown for a support ticket. It stays in English whatever the UI language:
@@ -28,7 +29,7 @@ function table(headers: string[], rows: (string | number | boolean | null)[][]):
  */
 const literal = (text: string) => text.replace(/[\\`[\]()!<>]/g, '\\$&');
 
-const orgLabel = (org: { id: string; name: string } | null) => (org ? `${literal(org.name)} (${org.id})` : '—');
+const orgLabel = (org: OrgRef | null) => (org ? `${literal(org.name)} (${org.id})` : '—');
 
 const SWITCH_PATH_LABEL = {
   api: 'Assets API',
@@ -36,32 +37,32 @@ const SWITCH_PATH_LABEL = {
   unknown: '—',
 } as const;
 
-function consoleSection(console: ConsoleDiagnostics): string[] {
-  const summary = console.summary;
+function consoleSection(diagnostics: ConsoleDiagnostics): string[] {
+  const summary = diagnostics.summary;
   return [
-    `### AEM org: ${cell(orgLabel(console.aemOrg))}`,
+    `### AEM org: ${cell(orgLabel(diagnostics.aemOrg))}`,
     '',
-    `- Tenant: ${cell(console.tenant && literal(console.tenant))}`,
-    `- AEM org resolution: ${console.aemOrgStatus}`,
-    `- Connected CC org: ${cell(orgLabel(console.connectedOrg))}${console.connectedSince ? ` since ${console.connectedSince}` : ''}`,
-    `- Switch path: ${SWITCH_PATH_LABEL[console.switchPath ?? 'unknown']}`,
-    `- AEM Assets admin: ${cell(console.isAssetsAdmin)}`,
-    `- Same user ID as the console: ${cell(console.sameUserId)}`,
+    `- Tenant: ${cell(diagnostics.tenant && literal(diagnostics.tenant))}`,
+    `- AEM org resolution: ${diagnostics.aemOrgStatus}`,
+    `- Connected CC org: ${cell(orgLabel(diagnostics.connectedOrg))}${diagnostics.connectedSince ? ` since ${diagnostics.connectedSince}` : ''}`,
+    `- Switch path: ${SWITCH_PATH_LABEL[diagnostics.switchPath ?? 'unknown']}`,
+    `- AEM Assets admin: ${cell(diagnostics.isAssetsAdmin)}`,
+    `- Same user ID as the console: ${cell(diagnostics.sameUserId)}`,
     `- Entitlement sources: ${
-      console.entitlementSources
-        ? Object.entries(console.entitlementSources)
+      diagnostics.entitlementSources
+        ? Object.entries(diagnostics.entitlementSources)
             .map(([source, status]) => `${source} ${status}`)
             .join(', ')
         : '—'
     }`,
-    `- Individual Creative Cloud plan: ${cell(console.individualCreativeCloud)}`,
+    `- Individual Creative Cloud plan: ${cell(diagnostics.individualCreativeCloud)}`,
     summary
       ? `- Orgs: ${summary.total} total, ${summary.eligible} eligible, ${summary.ccActive} CC active, ${summary.blockedByPolicy} blocked by policy`
       : '- Orgs: —',
     '',
     ...table(
       ['Org', 'Org ID', 'Eligible', 'Badges', 'Reasons'],
-      console.orgs.map((org) => [
+      diagnostics.orgs.map((org) => [
         literal(org.name),
         org.id,
         org.eligible,
@@ -69,7 +70,7 @@ function consoleSection(console: ConsoleDiagnostics): string[] {
         org.reasons.join(', '),
       ]),
     ),
-    ...(console.orgsOmitted > 0 ? ['', `(${console.orgsOmitted} more orgs not listed)`] : []),
+    ...(diagnostics.orgsOmitted > 0 ? ['', `(${diagnostics.orgsOmitted} more orgs not listed)`] : []),
     '',
   ];
 }
@@ -112,11 +113,11 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
       report.lastErrors.map((error) => [error.time, error.code, error.request]),
     ),
     '',
-    `## Last ${report.audit.length} switches`,
+    `## Last ${report.history.length} switches`,
     '',
     ...table(
       ['Time', 'User ID', 'AEM org', 'From', 'To', 'Result', 'Path', 'Operation'],
-      report.audit.map((entry) => [
+      report.history.map((entry) => [
         entry.time,
         entry.userId,
         orgLabel({ id: entry.aemOrgId, name: entry.aemOrgName }),

@@ -1,12 +1,12 @@
-import type { AuditEntry } from '../audit-entry';
 import type { PrerequisiteState } from '../entitlement/schemas';
 import type { Endpoints, EnvironmentName } from '../environment';
+import type { HistoryEntry } from '../history/entry';
 import type { ConsoleState } from '../messaging/contract';
-import type { PolicyProblem } from '../policy/schema';
+import type { PolicyProblem } from '../policy/schemas';
 import { redactDeep } from './redact';
-import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './report-schema';
+import type { ConsoleDiagnostics, DiagnosticsReport, LastError } from './schemas';
 
-export const REPORT_AUDIT_ENTRIES = 20;
+export const REPORT_HISTORY_ENTRIES = 20;
 /** Per console; the rest is counted, not listed. */
 export const REPORT_ORGS_PER_CONSOLE = 50;
 
@@ -19,38 +19,38 @@ export interface ReportInput {
   signedIn: boolean;
   /** The signed-in account's type when known without a cached console (asked from IMS). */
   accountType?: DiagnosticsReport['accountType'];
-  /** Policy values that were refused (policyProblems in lib/policy/schema.ts). */
+  /** Policy values that were refused (policyProblems in lib/policy/schemas.ts). */
   policyProblems: readonly PolicyProblem[];
   /** The worker's cached state per console tab identity (tenant). */
   consoles: readonly { tenant?: string; state: ConsoleState }[];
   lastErrors: readonly LastError[];
-  audit: readonly AuditEntry[];
+  history: readonly HistoryEntry[];
 }
 
 const known = (state: PrerequisiteState | undefined) => (state === 'met' ? true : state === 'unmet' ? false : null);
 
 function consoleDiagnostics(tenant: string | undefined, state: ConsoleState): ConsoleDiagnostics | undefined {
   if (!state.signedIn) return undefined;
-  const { aemOrg, console } = state;
-  const orgs = console?.model.orgs ?? [];
+  const { aemOrg, console: resolved } = state;
+  const orgs = resolved?.model.orgs ?? [];
   return {
     tenant: tenant ?? null,
     aemOrg: aemOrg.status === 'resolved' ? { id: aemOrg.org.id, name: aemOrg.org.name } : null,
     aemOrgStatus: aemOrg.status,
-    connectedOrg: console?.connection?.connectedOrg ?? null,
-    connectedSince: console?.connection?.updatedAt ?? null,
-    switchPath: console?.switchPath ?? null,
+    connectedOrg: resolved?.connection?.connectedOrg ?? null,
+    connectedSince: resolved?.connection?.updatedAt ?? null,
+    switchPath: resolved?.switchPath ?? null,
     // null: not known (no console state, or the console's user could not be asked).
-    isAssetsAdmin: known(console?.model.prerequisites.isAssetsAdmin),
-    sameUserId: known(console?.model.prerequisites.sameUserId),
-    entitlementSources: console ? { ...console.model.sources } : null,
-    individualCreativeCloud: console?.model.individualCreativeCloud ?? null,
-    summary: console
+    isAssetsAdmin: known(resolved?.model.prerequisites.isAssetsAdmin),
+    sameUserId: known(resolved?.model.prerequisites.sameUserId),
+    entitlementSources: resolved ? { ...resolved.model.sources } : null,
+    individualCreativeCloud: resolved?.model.individualCreativeCloud ?? null,
+    summary: resolved
       ? {
-          total: console.summary.total,
-          eligible: console.summary.eligible,
-          ccActive: console.summary.ccActive,
-          blockedByPolicy: console.summary.blockedByPolicy,
+          total: resolved.summary.total,
+          eligible: resolved.summary.eligible,
+          ccActive: resolved.summary.ccActive,
+          blockedByPolicy: resolved.summary.blockedByPolicy,
         }
       : null,
     orgs: orgs.slice(0, REPORT_ORGS_PER_CONSOLE).map((org) => ({
@@ -93,7 +93,7 @@ export function buildDiagnosticsReport(input: ReportInput): DiagnosticsReport {
     })),
     consoles: input.consoles.flatMap(({ tenant, state }) => consoleDiagnostics(tenant, state) ?? []),
     lastErrors: input.lastErrors.map(({ code, time, request }) => ({ code, time, request })),
-    audit: input.audit.slice(0, REPORT_AUDIT_ENTRIES).map((entry) => ({ ...entry })),
+    history: input.history.slice(0, REPORT_HISTORY_ENTRIES).map((entry) => ({ ...entry })),
   };
   return redactDeep(report);
 }

@@ -1,5 +1,5 @@
-import type { AssetsUser, CcConnection } from '../assets/shapes';
-import type { Organization, Profile } from '../ims/shapes';
+import type { AssetsUser, CcConnection } from '../assets/schemas';
+import type { Organization, Profile } from '../ims/schemas';
 import { isOrgId, orgIdFromRef } from '../org-id';
 import type {
   Badge,

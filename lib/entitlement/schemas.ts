@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { orgRefSchema } from '../org-id';
 
 /**
  * Why an org cannot be connected, in the order they are validated (docs/ARCHITECTURE.md#eligibility-and-badges). Every reason that
@@ -112,7 +113,7 @@ export const entitlementModelSchema = z.strictObject({
   orgs: z.array(orgEntitlementSchema),
   prerequisites: prerequisitesSchema,
   // The connected org may be one this user cannot access, so it is kept apart from `orgs`.
-  connectedOrg: z.nullable(z.strictObject({ id: z.string(), name: z.string() })),
+  connectedOrg: z.nullable(orgRefSchema),
   individualCreativeCloud: individualCreativeCloudSchema,
   sources: entitlementSourcesSchema,
 });

@@ -1,5 +1,5 @@
 import type { AccessibleItem } from '../ims/access-profile';
-import type { Profile } from '../ims/shapes';
+import type { Profile } from '../ims/schemas';
 import {
   ACTIVE_STATUS_CODE,
   INDIVIDUAL_CC_LEVELS,

@@ -1,8 +1,8 @@
-import type { AuditEntry } from '../audit-entry';
+import type { HistoryEntry } from './entry';
 
 /** The switch history as files an admin can keep or open in a spreadsheet. */
 
-export const AUDIT_CSV_COLUMNS = [
+export const HISTORY_CSV_COLUMNS = [
   'time',
   'userId',
   'aemOrgId',
@@ -28,7 +28,7 @@ export function csvField(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-function row(entry: AuditEntry): Record<(typeof AUDIT_CSV_COLUMNS)[number], string> {
+function row(entry: HistoryEntry): Record<(typeof HISTORY_CSV_COLUMNS)[number], string> {
   return {
     time: entry.time,
     userId: entry.userId,
@@ -45,25 +45,25 @@ function row(entry: AuditEntry): Record<(typeof AUDIT_CSV_COLUMNS)[number], stri
   };
 }
 
-export function auditToCsv(entries: readonly AuditEntry[]): string {
+export function historyToCsv(entries: readonly HistoryEntry[]): string {
   const lines = [
-    AUDIT_CSV_COLUMNS.map(csvField).join(','),
+    HISTORY_CSV_COLUMNS.map(csvField).join(','),
     ...entries.map((entry) => {
       const values = row(entry);
-      return AUDIT_CSV_COLUMNS.map((column) => csvField(values[column])).join(',');
+      return HISTORY_CSV_COLUMNS.map((column) => csvField(values[column])).join(',');
     }),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function auditToJson(entries: readonly AuditEntry[]): string {
+export function historyToJson(entries: readonly HistoryEntry[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
-export type ResultFilter = 'all' | AuditEntry['result'];
+export type ResultFilter = 'all' | HistoryEntry['result'];
 
 /** The table's filter: every word of `text` must appear in the entry's user, orgs or error code. */
-export function filterAudit(entries: readonly AuditEntry[], text: string, result: ResultFilter): AuditEntry[] {
+export function filterHistory(entries: readonly HistoryEntry[], text: string, result: ResultFilter): HistoryEntry[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   return entries.filter((entry) => {
     if (result !== 'all' && entry.result !== result) return false;

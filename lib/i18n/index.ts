@@ -4,7 +4,7 @@ import type en from '../../locales/en.json';
 /**
  * The console UI speaks the console's language, which `browser.i18n` (browser language only)
  * cannot give. The catalogs in `locales/` are shipped as extension files (`i18n/<locale>.json`,
- * see catalog-files.ts) and only the one in use is loaded, so five languages cost the content
+ * see scripts/build/i18n-catalogs.ts) and only the one in use is loaded, so five languages cost the content
  * script nothing.
  */
 export const LOCALES = ['en', 'sv', 'de', 'fr', 'ja'] as const;

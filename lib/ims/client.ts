@@ -8,7 +8,7 @@ import {
   profileSchema,
   type TokenResponse,
   tokenResponseSchema,
-} from './shapes';
+} from './schemas';
 
 /**
  * Adobe IMS over HTTP (shapes in the shared IMS notes). Token calls are form-encoded POSTs

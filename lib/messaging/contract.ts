@@ -1,11 +1,11 @@
 import { z } from 'zod/mini';
-import { auditEntrySchema, switchPathSchema } from '../audit-entry';
-import { aemAuthorHostFrom } from '../console-url';
-import { diagnosticsReportSchema } from '../diagnostics/report-schema';
+import { aemAuthorHostFrom } from '../console-hosts/url';
+import { diagnosticsReportSchema } from '../diagnostics/schemas';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
-import { orgIdSchema } from '../org-id';
+import { historyEntrySchema, switchPathSchema } from '../history/entry';
+import { orgIdSchema, orgRefSchema } from '../org-id';
 import { clientIdSchema, environmentChoiceSchema } from '../settings/schemas';
 import { WORKER_EVENT_REASONS } from './envelope';
 
@@ -34,6 +34,7 @@ export const consoleIdentitySchema = z.strictObject({
    */
   consoleOrigin: z.optional(z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/?#\s]+$/))),
 });
+export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
 /** How a switch through the console page ended, as the content script observed it. */
 export const CONSOLE_SWITCH_OUTCOMES = ['verified', 'cancelled', 'refused', 'pageChanged', 'unverified'] as const;
@@ -83,7 +84,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     // The console's own error text, for the admin's eyes only: never stored in the history.
     pageMessage: z.optional(shortText),
   }),
-  z.strictObject({ type: z.literal('getAudit') }),
+  z.strictObject({ type: z.literal('getHistory') }),
   // Options (docs/ARCHITECTURE.md#message-contract-and-sender-checks): each field optional; a field policy set is refused with POLICY_LOCKED.
   z.strictObject({
     type: z.literal('saveSettings'),
@@ -100,7 +101,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     freshness: z.enum(['cached', 'fresh']),
   }),
   z.strictObject({ type: z.literal('getDiagnostics') }),
-  z.strictObject({ type: z.literal('clearAudit') }),
+  z.strictObject({ type: z.literal('clearHistory') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -122,8 +123,6 @@ export const identitySchema = z.strictObject({
   accountType: accountTypeSchema,
 });
 export type Identity = z.infer<typeof identitySchema>;
-
-const orgRefSchema = z.strictObject({ id: z.string(), name: z.string() });
 
 export const connectionSchema = z.strictObject({
   connectedOrg: z.nullable(orgRefSchema),
@@ -161,7 +160,7 @@ export const consoleStateSchema = z.discriminatedUnion('signedIn', [
 ]);
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
-export const switchResultSchema = z.strictObject({ connection: connectionSchema, audit: auditEntrySchema });
+export const switchResultSchema = z.strictObject({ connection: connectionSchema, entry: historyEntrySchema });
 
 const responseDataSchemas = {
   getStatus: statusSchema,
@@ -177,8 +176,8 @@ const responseDataSchemas = {
     to: orgRefSchema,
     from: z.nullable(orgRefSchema),
   }),
-  finishConsoleSwitch: z.strictObject({ audit: auditEntrySchema }),
-  getAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
+  finishConsoleSwitch: z.strictObject({ entry: historyEntrySchema }),
+  getHistory: z.strictObject({ entries: z.array(historyEntrySchema) }),
   // A change of environment or client ID ends the session: `signedOut` says whether one ended.
   saveSettings: z.strictObject({ signedOut: z.boolean() }),
   clearAllData: z.strictObject({ cleared: z.literal(true) }),
@@ -191,7 +190,7 @@ const responseDataSchemas = {
     tab: z.nullable(z.strictObject({ console: consoleIdentitySchema, state: consoleStateSchema })),
   }),
   getDiagnostics: diagnosticsReportSchema,
-  clearAudit: z.strictObject({ entries: z.array(auditEntrySchema) }),
+  clearHistory: z.strictObject({ entries: z.array(historyEntrySchema) }),
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
@@ -221,12 +220,12 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   switchBack: everyone,
   beginConsoleSwitch: ['contentScript'],
   finishConsoleSwitch: ['contentScript'],
-  getAudit: ['extensionPage'],
+  getHistory: ['extensionPage'],
   saveSettings: ['extensionPage'],
   clearAllData: ['extensionPage'],
   getPopupState: ['extensionPage'],
   getDiagnostics: ['extensionPage'],
-  clearAudit: ['extensionPage'],
+  clearHistory: ['extensionPage'],
 };
 
 /** Pushed by the worker to console tabs and extension pages when state changes elsewhere. */

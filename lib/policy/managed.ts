@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { NO_POLICY, type ParsedPolicy, parsePolicy } from './schema';
+import { NO_POLICY, type ParsedPolicy, parsePolicy } from './schemas';
 
 /**
  * The storage key a sandbox build reads as if it were managed storage. Chromium only applies

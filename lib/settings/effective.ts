@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import type { EnvironmentSettings } from '../environment';
 import { ExtensionError } from '../errors';
 import { readPolicy } from '../policy/managed';
-import type { EnterprisePolicy, ParsedPolicy } from '../policy/schema';
+import type { EnterprisePolicy, ParsedPolicy } from '../policy/schemas';
 import { environmentSetting, readEnvironment, readOnlySetting, readValidated } from '../storage-items';
 import { type EnvironmentChoice, environmentChoiceSchema, normalizedBaseUrl } from './schemas';
 
@@ -25,7 +25,7 @@ export interface EffectiveSettings {
   blockUnknownEntitlements: Setting<boolean>;
   /** Console hosts set by policy (wired to the custom console hosts where those exist). */
   consoleHosts: readonly string[] | undefined;
-  /** Policy fields that were set but invalid, in whole or in part (refused; FAIL_CLOSED in lib/policy/schema.ts). */
+  /** Policy fields that were set but invalid, in whole or in part (refused; FAIL_CLOSED in lib/policy/schemas.ts). */
   policyInvalidFields: readonly string[];
   /** The refused entries of policy lists whose valid entries apply. */
   policyRefusedEntries: ParsedPolicy['refusedEntries'];

@@ -1,11 +1,7 @@
-import type { z } from 'zod/mini';
-import { consoleUrlIdentity } from '../console-url';
-import type { Organization } from '../ims/shapes';
-import type { consoleIdentitySchema } from '../messaging/contract';
-import { orgIdFromRef } from '../org-id';
-
-/** Which console a tab shows (docs/ARCHITECTURE.md#console-hosts-and-detection): tenant or AEM org id, header org name, AEM author host. */
-export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
+import { consoleUrlIdentity } from '../console-hosts/url';
+import type { Organization } from '../ims/schemas';
+import type { ConsoleIdentity } from '../messaging/contract';
+import { type OrgRef, orgIdFromRef } from '../org-id';
 
 /**
  * The console a content script's tab shows. The app frame cannot read the shell's URL (another
@@ -56,8 +52,8 @@ export function aemOrgChoiceKey(identity: ConsoleIdentity): string | undefined {
 }
 
 export type AemOrgResolution =
-  | { status: 'resolved'; org: { id: string; name: string } }
-  | { status: 'ambiguous' | 'unknown'; candidates: { id: string; name: string }[] };
+  | { status: 'resolved'; org: OrgRef }
+  | { status: 'ambiguous' | 'unknown'; candidates: OrgRef[] };
 
 const normalized = (text: string) => text.normalize('NFKC').trim().toLocaleLowerCase();
 const slug = (text: string) => normalized(text).replace(/[^\p{L}\p{N}]+/gu, '');
@@ -83,7 +79,7 @@ export function resolveAemOrg(
   return remembered ? { status: 'resolved', org: remembered } : resolution;
 }
 
-function resolveByConsole(identity: ConsoleIdentity, orgs: { id: string; name: string }[]): AemOrgResolution {
+function resolveByConsole(identity: ConsoleIdentity, orgs: OrgRef[]): AemOrgResolution {
   if (identity.orgId) {
     const named = orgs.find((org) => org.id === identity.orgId);
     return named ? { status: 'resolved', org: named } : { status: 'unknown', candidates: [] };

@@ -1,18 +1,18 @@
 import { z } from 'zod/mini';
 import { type AssetsClient, createAssetsClient } from '../assets/client';
-import type { CcConnection } from '../assets/shapes';
+import type { CcConnection } from '../assets/schemas';
 import { withNewestEntry } from '../bounded-record';
 import { type AccessProfileSource, buildEntitlementModel, summarize } from '../entitlement/model';
 import type { SwitchPolicy } from '../entitlement/schemas';
 import { assetsBaseUrlFor, type Endpoints } from '../environment';
 import { createAccessProfileClient } from '../ims/access-profile';
-import { accountTypeOf, type Organization, type Profile } from '../ims/shapes';
-import { type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
+import { accountTypeOf, type Organization, type Profile } from '../ims/schemas';
+import { type ConsoleIdentity, type ConsoleState, consoleStateSchema, type Identity } from '../messaging/contract';
 import { orgIdFromRef } from '../org-id';
 import { readEffectiveSettings } from '../settings/effective';
 import { aemOrgByConsoleItem, readAemOrgByConsole } from '../storage-items';
 import { versionedItem } from '../versioned-item';
-import { aemOrgChoiceKey, type ConsoleIdentity, resolveAemOrg } from './aem-org';
+import { aemOrgChoiceKey, resolveAemOrg } from './aem-org';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
 import { singleFlight } from './single-flight';
@@ -233,7 +233,7 @@ export function plainConnection(connection: Pick<CcConnection, 'connectedOrg'> &
 export async function cachedConsoleStates(): Promise<{ console: ConsoleIdentity; state: ConsoleState }[]> {
   return Object.entries(await readCache()).map(([key, state]) => {
     const [tenant, orgName, orgId, authorHost] = JSON.parse(key) as [string, string, string?, string?];
-    const console = { ...(tenant && { tenant }), ...(orgName && { orgName }), ...(orgId && { orgId }) };
-    return { console: { ...console, ...(authorHost && { authorHost }) }, state };
+    const names = { ...(tenant && { tenant }), ...(orgName && { orgName }), ...(orgId && { orgId }) };
+    return { console: { ...names, ...(authorHost && { authorHost }) }, state };
   });
 }

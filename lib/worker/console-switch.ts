@@ -1,6 +1,7 @@
 import { type ErrorCode, ExtensionError } from '../errors';
 import type { ConsoleSwitchOutcome } from '../messaging/contract';
-import type { AuditEntry } from './audit';
+import type { OrgRef } from '../org-id';
+import type { HistoryEntry } from './history';
 import { type SwitchContext, settle, settleExpiredConsoleSwitch, withSwitchLock } from './switch-org';
 import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchRecord } from './switch-record';
 
@@ -16,8 +17,6 @@ import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchReco
  * bounded well below this, so only a tab that went away leaves a record to expire.
  */
 export const CONSOLE_SWITCH_TTL_MS = 60_000;
-
-type OrgRef = { id: string; name: string };
 
 export interface ConsoleSwitchContext extends Pick<SwitchContext, 'aemOrg' | 'now' | 'newOpId' | 'announce'> {
   /** The reasons the org cannot be connected, from fresh data; plus the names the history needs. */
@@ -85,7 +84,7 @@ const FAILURE_OF: Record<Exclude<ConsoleSwitchOutcome, 'verified'>, ErrorCode> =
 export async function finishConsoleSwitch(
   context: Pick<SwitchContext, 'aemOrg' | 'now' | 'announce'>,
   report: { opId: string; outcome: ConsoleSwitchOutcome; observedOrgId: string | null },
-): Promise<AuditEntry> {
+): Promise<HistoryEntry> {
   const record = await readSwitchRecord(context.aemOrg.id);
   if (!record || record.opId !== report.opId || record.path !== 'console') {
     // Expired and settled by a later switch or a worker wake: the history already says so.

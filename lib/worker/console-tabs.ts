@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { withNewestEntry } from '../bounded-record';
-import { consoleIdentitySchema } from '../messaging/contract';
+import { type ConsoleIdentity, consoleIdentitySchema } from '../messaging/contract';
 import { versionedItem } from '../versioned-item';
-import type { ConsoleIdentity } from './aem-org';
 
 /**
  * Which console each tab shows, so the popup can answer for the active tab. When a content

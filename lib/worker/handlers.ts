@@ -1,12 +1,11 @@
 import { createAssetsClient } from '../assets/client';
-import type { CcConnection } from '../assets/shapes';
+import type { CcConnection } from '../assets/schemas';
 import { validateSwitchTarget } from '../entitlement/model';
 import { ExtensionError } from '../errors';
-import type { SenderKind, WorkerEvent } from '../messaging/contract';
+import type { ConsoleIdentity, SenderKind, WorkerEvent } from '../messaging/contract';
 import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
-import { type ConsoleIdentity, consoleIdentityFor } from './aem-org';
-import { readAudit, switchBackTarget } from './audit';
+import { consoleIdentityFor } from './aem-org';
 import {
   cachedConsoleState,
   clearConsoleStateCache,
@@ -26,6 +25,7 @@ import {
 } from './console-switch';
 import { rememberConsoleTab } from './console-tabs';
 import { injectConsoleUi } from './console-ui';
+import { readHistory, switchBackTarget } from './history';
 import { createPopupHandlers } from './popup-handlers';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
@@ -176,22 +176,22 @@ export function createHandlers(services: WorkerServices): Handlers {
         orgId,
         expectedCurrentOrgId,
       });
-      return { connection: plainConnection(result.connection), audit: result.audit };
+      return { connection: plainConnection(result.connection), entry: result.entry };
     },
 
     async switchBack({ console: reported, expectedCurrentOrgId }, context) {
       await refuseInReadOnly();
       const switchContext = await switchContextFor(consoleOf(reported, context));
-      const target = switchBackTarget(await readAudit(), switchContext.aemOrg.id);
+      const target = switchBackTarget(await readHistory(), switchContext.aemOrg.id);
       if (!target) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
       const result = await switchOrg(switchContext, { orgId: target.id, expectedCurrentOrgId });
-      return { connection: plainConnection(result.connection), audit: result.audit };
+      return { connection: plainConnection(result.connection), entry: result.entry };
     },
 
     async beginConsoleSwitch({ console: reported, target, expectedCurrentOrgId }, requestContext) {
       await refuseInReadOnly();
       const context = await consoleSwitchContextFor(consoleOf(reported, requestContext));
-      const orgId = target === 'back' ? switchBackTarget(await readAudit(), context.aemOrg.id)?.id : target;
+      const orgId = target === 'back' ? switchBackTarget(await readHistory(), context.aemOrg.id)?.id : target;
       if (!orgId) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
       return beginConsoleSwitch(context, { orgId, expectedCurrentOrgId });
     },
@@ -202,11 +202,11 @@ export function createHandlers(services: WorkerServices): Handlers {
         throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
       }
       const context = { aemOrg: aemOrg.org, now: () => Date.now(), announce: announceSwitched };
-      return { audit: await finishConsoleSwitch(context, { opId, outcome, observedOrgId }) };
+      return { entry: await finishConsoleSwitch(context, { opId, outcome, observedOrgId }) };
     },
 
-    async getAudit() {
-      return { entries: await readAudit() };
+    async getHistory() {
+      return { entries: await readHistory() };
     },
 
     ...createSettingsHandlers(services),

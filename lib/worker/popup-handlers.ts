@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import { consoleHomeUrl } from '../console-home';
+import { consoleHomeUrl } from '../console-hosts/home';
 import { readLastErrors } from '../diagnostics/last-errors';
 import { browserFromUserAgent, buildDiagnosticsReport } from '../diagnostics/report';
 import { endpointsFor } from '../environment';
 import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contract';
 import { readPolicy } from '../policy/managed';
-import { policyProblems } from '../policy/schema';
+import { policyProblems } from '../policy/schemas';
 import { readEnvironment } from '../storage-items';
-import { clearAudit, readAudit } from './audit';
 import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
 import { consoleOfTab } from './console-tabs';
+import { clearHistory, readHistory } from './history';
 import type { Session } from './session';
 import { getStatus } from './status';
 
@@ -57,14 +57,14 @@ export function createPopupHandlers(session: Session) {
     },
 
     async getDiagnostics(): Promise<ResponseData<'getDiagnostics'>> {
-      const [status, { value: environment }, policy, parsedPolicy, consoles, lastErrors, audit] = await Promise.all([
+      const [status, { value: environment }, policy, parsedPolicy, consoles, lastErrors, history] = await Promise.all([
         getStatus(session),
         readEnvironment(),
         currentPolicy(),
         readPolicy(),
         cachedConsoleStates(),
         readLastErrors(),
-        readAudit(),
+        readHistory(),
       ]);
       return buildDiagnosticsReport({
         now: new Date(),
@@ -75,14 +75,14 @@ export function createPopupHandlers(session: Session) {
         signedIn: status.signedIn,
         policyProblems: policyProblems(parsedPolicy),
         accountType: await accountTypeWithoutConsole(consoles.length > 0 || !status.signedIn),
-        consoles: consoles.map(({ console, state }) => ({ tenant: console.tenant, state })),
+        consoles: consoles.map(({ console: identity, state }) => ({ tenant: identity.tenant, state })),
         lastErrors,
-        audit,
+        history,
       });
     },
 
-    async clearAudit(): Promise<ResponseData<'clearAudit'>> {
-      await clearAudit();
+    async clearHistory(): Promise<ResponseData<'clearHistory'>> {
+      await clearHistory();
       return { entries: [] };
     },
   };

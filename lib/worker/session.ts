@@ -5,7 +5,7 @@ import { isHttpError } from '../http/errors';
 import { buildAuthorizeUrl, parseRedirect } from '../ims/authorize-url';
 import { createImsClient, type ImsClient } from '../ims/client';
 import { createPkcePair, createState } from '../ims/pkce';
-import { IMS_SCOPES, type Profile, type TokenResponse } from '../ims/shapes';
+import { IMS_SCOPES, type Profile, type TokenResponse } from '../ims/schemas';
 import { readEffectiveEnvironment } from '../settings/effective';
 import { type ImsSession, imsSessionItem, readImsSession } from '../storage-items';
 

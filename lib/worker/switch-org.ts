@@ -1,17 +1,18 @@
 import type { AssetsClient } from '../assets/client';
-import type { CcConnection } from '../assets/shapes';
+import type { CcConnection } from '../assets/schemas';
 import { describeError, ExtensionError, errorCodeOf } from '../errors';
 import { DEFAULT_TIMEOUT_MS, sleep } from '../http/request';
-import { type AuditEntry, appendAudit } from './audit';
+import type { OrgRef } from '../org-id';
+import { appendToHistory, type HistoryEntry } from './history';
 import { clearSwitchRecord, readSwitchRecord, type SwitchRecord, writeSwitchRecord } from './switch-record';
 
 /** What the orchestrator needs about the console it switches, gathered fresh by the caller. */
 export interface SwitchContext {
-  aemOrg: { id: string; name: string };
+  aemOrg: OrgRef;
   assets: AssetsClient;
   /**
    * The reasons `orgId` cannot be connected, from the shared entitlement model fed with fresh
-   * data (no cache) and the connection just read; plus the names the audit needs.
+   * data (no cache) and the connection just read; plus the names the history entry needs.
    */
   revalidate(
     orgId: string,
@@ -20,12 +21,12 @@ export interface SwitchContext {
   now(): number;
   newOpId(): string;
   /** Tell every console tab and extension page what happened. */
-  announce(entry: AuditEntry, connection: CcConnection | undefined): Promise<void>;
+  announce(entry: HistoryEntry, connection: CcConnection | undefined): Promise<void>;
 }
 
 export interface SwitchResult {
   connection: CcConnection;
-  audit: AuditEntry;
+  entry: HistoryEntry;
 }
 
 // One switch per worker at a time; a worker killed mid-switch leaves its record for reconcile().
@@ -44,7 +45,7 @@ export async function withSwitchLock<T>(step: () => Promise<T>): Promise<T> {
 
 /**
  * docs/ARCHITECTURE.md#the-switch-step-by-step: lock, record, re-validate with fresh data, PUT with If-Match and the operation id
- * as Idempotency-Key, verify with a fresh GET, audit, announce, clear the record.
+ * as Idempotency-Key, verify with a fresh GET, record it in the history, announce, clear the record.
  */
 export async function switchOrg(
   context: SwitchContext,
@@ -93,8 +94,8 @@ async function runSwitch(
     if (verified.connection.connectedOrg?.id !== request.orgId) {
       throw new ExtensionError('VERIFICATION_FAILED', 'The server does not show the new org after the switch');
     }
-    const audit = await settle(context, record, 'success', undefined, verified.connection);
-    return { connection: verified.connection, audit };
+    const entry = await settle(context, record, 'success', undefined, verified.connection);
+    return { connection: verified.connection, entry };
   } catch (error) {
     await settle(context, record, 'failed', errorCodeOf(error), undefined);
     throw error;
@@ -121,13 +122,13 @@ export const PUT_IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS;
 const RECHECK_EVERY_MS = 500;
 
 // The wake-up reconciliation and a switch's own first step may both find an org's record: settle it once.
-const reconciling = new Map<string, Promise<AuditEntry | undefined>>();
+const reconciling = new Map<string, Promise<HistoryEntry | undefined>>();
 
 /**
  * The record a killed worker left in this AEM org: read the server's truth and finish or fail
  * it. Never PUTs again — the server state decides. Other orgs' records are left alone.
  */
-export function reconcile(context: SwitchContext): Promise<AuditEntry | undefined> {
+export function reconcile(context: SwitchContext): Promise<HistoryEntry | undefined> {
   const aemOrgId = context.aemOrg.id;
   let settling = reconciling.get(aemOrgId);
   if (!settling) {
@@ -137,7 +138,7 @@ export function reconcile(context: SwitchContext): Promise<AuditEntry | undefine
   return settling;
 }
 
-async function settleRecord(context: SwitchContext): Promise<AuditEntry | undefined> {
+async function settleRecord(context: SwitchContext): Promise<HistoryEntry | undefined> {
   const record = await readSwitchRecord(context.aemOrg.id);
   // A switch through a console page holds the lock until its tab reports or the record expires.
   if (record?.path === 'console') return settleExpiredConsoleSwitch(context, record);
@@ -175,7 +176,7 @@ async function serverOutcome(context: SwitchContext, record: SwitchRecord): Prom
 export async function settleExpiredConsoleSwitch(
   context: Pick<SwitchContext, 'now' | 'announce'>,
   record: SwitchRecord,
-): Promise<AuditEntry | undefined> {
+): Promise<HistoryEntry | undefined> {
   if (context.now() < (record.expiresAt ?? record.startedAt)) {
     throw new ExtensionError('SWITCH_IN_PROGRESS', 'A switch through the console page is still running');
   }
@@ -185,11 +186,11 @@ export async function settleExpiredConsoleSwitch(
 export async function settle(
   context: Pick<SwitchContext, 'now' | 'announce'>,
   record: SwitchRecord,
-  result: AuditEntry['result'],
+  result: HistoryEntry['result'],
   errorCode: string | undefined,
   connection: CcConnection | undefined,
-): Promise<AuditEntry> {
-  const entry: AuditEntry = {
+): Promise<HistoryEntry> {
+  const entry: HistoryEntry = {
     opId: record.opId,
     time: new Date(context.now()).toISOString(),
     userId: record.userId,
@@ -201,7 +202,7 @@ export async function settle(
     ...(errorCode && { errorCode }),
     path: record.path,
   };
-  await appendAudit(entry);
+  await appendToHistory(entry);
   await clearSwitchRecord(record.aemOrgId);
   await context.announce(entry, connection);
   return entry;

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { type SwitchPath, switchPathSchema } from '../audit-entry';
 import { withNewestEntry } from '../bounded-record';
+import { type SwitchPath, switchPathSchema } from '../history/entry';
 import { HttpError } from '../http/errors';
 import { versionedItem } from '../versioned-item';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { switchPathSchema } from '../audit-entry';
-import { orgIdSchema } from '../org-id';
+import { switchPathSchema } from '../history/entry';
+import { checkedOrgRefSchema } from '../org-id';
 import { versionedItem } from '../versioned-item';
 
 /**
@@ -14,8 +14,8 @@ export const switchRecordSchema = z.strictObject({
   aemOrgId: z.string(),
   aemOrgName: z.string(),
   userId: z.string(),
-  from: z.nullable(z.strictObject({ id: orgIdSchema, name: z.string() })),
-  to: z.strictObject({ id: orgIdSchema, name: z.string() }),
+  from: z.nullable(checkedOrgRefSchema),
+  to: checkedOrgRefSchema,
   state: z.enum(['putSent', 'verifying', 'awaitingConsole']),
   startedAt: z.number(),
   path: z._default(switchPathSchema, 'api'),

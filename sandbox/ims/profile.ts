@@ -1,4 +1,4 @@
-import { PROFILE_LIST_SCOPES } from '../../lib/ims/shapes';
+import { PROFILE_LIST_SCOPES } from '../../lib/ims/schemas';
 import { type Capability, serviceCodesOf } from '../../lib/service-codes';
 import { orgOf, type ProductGrant, type Scenario, type ScenarioUser } from '../scenarios';
 import type { TokenRecord } from '../tokens';

@@ -1,6 +1,6 @@
 import type { CDPSession, Frame, Page } from '@playwright/test';
-import { UI_SLOT_ATTRIBUTE } from '../../lib/console/markers';
-import { PERF_MARKS } from '../../lib/console/perf-marks';
+import { UI_SLOT_ATTRIBUTE } from '../../lib/console-page/markers';
+import { PERF_MARKS } from '../../lib/console-page/perf-marks';
 import { BUILD_DIRS } from '../../tests/e2e/support/paths';
 import { extensionProcessPss } from './process-memory';
 import { appFrame, type BenchSession, waitForMark } from './session';

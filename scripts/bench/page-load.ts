@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { PERF_MARKS } from '../../lib/console/perf-marks';
+import { PERF_MARKS } from '../../lib/console-page/perf-marks';
 import { countPerEndpoint, type LoggedRequest, settledExtensionRequests } from '../../sandbox/request-log';
 import { creativeCloudUrl } from '../../tests/e2e/support/sandbox-control';
 import { appFrame, type BenchSession, waitForMark } from './session';

@@ -1,6 +1,6 @@
 import type { Frame } from '@playwright/test';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
-import { PERF_MARKS } from '../../lib/console/perf-marks';
+import { PERF_MARKS } from '../../lib/console-page/perf-marks';
 import { appFrame, type BenchSession, waitForMark } from './session';
 import { type Sampled, summarize } from './stats';
 

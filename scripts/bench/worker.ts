@@ -49,7 +49,7 @@ export interface SwitchResult {
 
 /**
  * A whole switch through the worker (lock, record, fresh re-validation, PUT, verifying GET,
- * audit, broadcast) against the same PUT + GET made directly from Node: the difference is
+ * history, broadcast) against the same PUT + GET made directly from Node: the difference is
  * what the extension adds.
  */
 export async function switchOverhead(

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
-import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
-import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
@@ -50,7 +50,7 @@ const FORGED_REQUESTS: Request[] = [
   { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
   { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
   { type: 'getStatus' },
-  { type: 'getAudit' },
+  { type: 'getHistory' },
 ];
 
 async function openSignedIn(page: Page, context: BrowserContext, extensionId: string, sandbox: SandboxFixture) {

@@ -1,6 +1,6 @@
 import type { Frame } from '@playwright/test';
-import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
-import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';

@@ -1,4 +1,4 @@
-import { PERF_MARKS } from '../../lib/console/perf-marks';
+import { PERF_MARKS } from '../../lib/console-page/perf-marks';
 import { countPerEndpoint, type LoggedRequest, settledExtensionRequests } from '../../sandbox/request-log';
 import { SCENARIOS, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';

@@ -1,6 +1,6 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
-import type { AuditEntry } from '../../lib/audit-entry';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
+import type { HistoryEntry } from '../../lib/history/entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { en as consoleEn } from '../../sandbox/console/browser/locales/en';
 import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
@@ -73,9 +73,9 @@ async function chooseInSwitcher(app: Frame, orgName: string) {
   await expect(confirmDialog(app)).toBeVisible();
 }
 
-async function history(context: BrowserContext, extensionId: string): Promise<AuditEntry[]> {
+async function history(context: BrowserContext, extensionId: string): Promise<HistoryEntry[]> {
   const client = await openWorkerClient(context, extensionId);
-  const { entries } = await client.data({ type: 'getAudit' });
+  const { entries } = await client.data({ type: 'getHistory' });
   await client.page.close();
   return entries;
 }
@@ -232,7 +232,7 @@ test('the popup and the diagnostics say which path each console uses', async ({
 
   const client = await openWorkerClient(context, extensionId);
   const report = await client.data({ type: 'getDiagnostics' });
-  expect(report.consoles.map((console) => console.switchPath)).toEqual(['console']);
+  expect(report.consoles.map((entry) => entry.switchPath)).toEqual(['console']);
 });
 
 test('where the API answers, it stays the path: the extension PUTs, the history says api', async ({

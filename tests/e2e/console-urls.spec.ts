@@ -1,4 +1,4 @@
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import en from '../../locales/en.json' with { type: 'json' };
 import type { LoggedRequest } from '../../sandbox/request-log';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';

@@ -1,8 +1,8 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
-import { orgIdFromOptionText } from '../../lib/console/detect';
-import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
-import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
+import { orgIdFromOptionText } from '../../lib/console-page/detect';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import en from '../../locales/en.json' with { type: 'json' };
 import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';

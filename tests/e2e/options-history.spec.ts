@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import type { AuditEntry } from '../../lib/audit-entry';
+import type { HistoryEntry } from '../../lib/history/entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { orgOf, SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
@@ -83,7 +83,7 @@ test('the history shows a switch made on the console page and exports it as JSON
 
   const json = await downloadedText(options, () => options.getByTestId('history-export-json').click());
   expect(json.name).toMatch(/^aem-cc-org-switcher-history-.*\.json$/);
-  const exported = JSON.parse(json.text) as AuditEntry[];
+  const exported = JSON.parse(json.text) as HistoryEntry[];
   expect(exported).toEqual([
     expect.objectContaining({
       userId: ada.userId,
@@ -144,7 +144,7 @@ test('clearing the history asks first: Cancel keeps it, confirming empties it in
   await options.getByRole('alertdialog').getByRole('button', { name: en.historyClearConfirm }).click();
   await expect(options.getByTestId('history-empty')).toHaveText(en.historyEmpty);
   const client = await openWorkerClient(context, extensionId);
-  expect(await client.data({ type: 'getAudit' })).toEqual({ entries: [] });
+  expect(await client.data({ type: 'getHistory' })).toEqual({ entries: [] });
 });
 
 test('the options page downloads diagnostics as Markdown and JSON without any issued token or e-mail', async ({
@@ -175,11 +175,11 @@ test('the options page downloads diagnostics as Markdown and JSON without any is
   }
   const report = JSON.parse(json.text) as {
     accountType: string;
-    audit: AuditEntry[];
+    history: HistoryEntry[];
     consoles: { connectedOrg: { id: string } | null }[];
   };
   expect(report.accountType).toBe('enterprise');
-  expect(report.audit).toEqual([expect.objectContaining({ to: { id: design.id, name: design.name } })]);
+  expect(report.history).toEqual([expect.objectContaining({ to: { id: design.id, name: design.name } })]);
   expect(report.consoles[0]?.connectedOrg?.id).toBe(design.id);
   expect(markdown.text).toContain(`| ${design.name} (${design.id}) | success |`);
 });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
-import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import en from '../../locales/en.json' with { type: 'json' };
 import { PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-forms';
 import { organizationsOf } from '../../sandbox/ims/profile';
@@ -207,15 +207,15 @@ interface NativePickerActions {
 let bundled: Promise<string> | undefined;
 
 /**
- * lib/console/native-picker-actions.ts as one script for the page: the content script's code run
+ * lib/console-page/native-picker-actions.ts as one script for the page: the content script's code run
  * in the page's own world, where a test can call it (CDP evaluation is not bound by the page's CSP).
  */
 function nativePickerActionsScript(): Promise<string> {
   bundled ??= build({
     stdin: {
       contents: `
-        import { detectCreativeCloudView } from './lib/console/detect';
-        import { chooseNativeOption } from './lib/console/native-picker-actions';
+        import { detectCreativeCloudView } from './lib/console-page/detect';
+        import { chooseNativeOption } from './lib/console-page/native-picker-actions';
         globalThis.chooseInNativePicker = (orgId, orgs) => {
           const view = detectCreativeCloudView(document);
           return view ? chooseNativeOption(view, orgId, orgs) : Promise.resolve(false);

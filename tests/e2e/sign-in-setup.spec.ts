@@ -1,4 +1,4 @@
-import { IMS_SCOPES } from '../../lib/ims/shapes';
+import { IMS_SCOPES } from '../../lib/ims/schemas';
 import en from '../../locales/en.json' with { type: 'json' };
 import { expect, test } from './fixtures';
 import { consoleUi, openConsoleApp } from './support/console-ui';

@@ -40,10 +40,10 @@ const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
     outcome: 'cancelled',
     observedOrgId: null,
   },
-  getAudit: { type: 'getAudit' },
+  getHistory: { type: 'getHistory' },
   getPopupState: { type: 'getPopupState', freshness: 'cached' },
   getDiagnostics: { type: 'getDiagnostics' },
-  clearAudit: { type: 'clearAudit' },
+  clearHistory: { type: 'clearHistory' },
   saveSettings: { type: 'saveSettings', readOnly: false },
   // Last: from the popup it really clears everything.
   clearAllData: { type: 'clearAllData' },
@@ -123,7 +123,7 @@ test('no token reaches anything a content script can receive', async ({
   };
   // The answers are real ones, so a clean scan means something.
   expect(answers).toContainEqual({ ok: true, data: expect.objectContaining({ signedIn: true }) });
-  expect(answers).toContainEqual({ ok: true, data: expect.objectContaining({ audit: expect.anything() }) });
+  expect(answers).toContainEqual({ ok: true, data: expect.objectContaining({ entry: expect.anything() }) });
   expect(seen.pushed).toContainEqual(expect.objectContaining({ event: 'stateChanged', reason: 'switched' }));
   const tokens = (await sandbox.control<{ token: string; kind: string }[]>('GET', 'issued-tokens')).map((t) => t.token);
   expect(tokens.length).toBeGreaterThanOrEqual(3);

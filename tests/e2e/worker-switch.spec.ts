@@ -51,7 +51,7 @@ const switchTo = (
   });
 
 test.describe('switching the CC org through the worker', () => {
-  test('changes the sandbox once, answers the verified connection, audits it and switches back', async ({
+  test('changes the sandbox once, answers the verified connection, records it in the history and switches back', async ({
     context,
     extensionId,
     sandbox,
@@ -64,13 +64,13 @@ test.describe('switching the CC org through the worker', () => {
     if (!switched.ok) throw new Error(`switchOrg failed: ${switched.error.code} ${switched.error.message}`);
     const afterSwitch = await sandboxState(sandbox);
     expect(afterSwitch.appliedChanges).toBe(1);
-    expect(afterSwitch.putsByIdempotencyKey).toEqual({ [switched.data.audit.opId]: 1 });
+    expect(afterSwitch.putsByIdempotencyKey).toEqual({ [switched.data.entry.opId]: 1 });
     expect(switched.data.connection).toEqual({
       connectedOrg: ref(design),
       updatedAt: afterSwitch.updatedAt,
       updatedBy: ada.userId,
     });
-    expect(switched.data.audit).toMatchObject({
+    expect(switched.data.entry).toMatchObject({
       userId: ada.userId,
       aemOrgId: scenario.aemOrg.id,
       aemOrgName: scenario.aemOrg.name,
@@ -78,7 +78,7 @@ test.describe('switching the CC org through the worker', () => {
       to: ref(design),
       result: 'success',
     });
-    expect(await client.data({ type: 'getAudit' })).toEqual({ entries: [switched.data.audit] });
+    expect(await client.data({ type: 'getHistory' })).toEqual({ entries: [switched.data.entry] });
     expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperations')).toEqual({});
 
     const back = await client.send({
@@ -89,12 +89,12 @@ test.describe('switching the CC org through the worker', () => {
 
     if (!back.ok) throw new Error(`switchBack failed: ${back.error.code} ${back.error.message}`);
     expect(back.data.connection.connectedOrg).toEqual(ref(acme));
-    expect(back.data.audit).toMatchObject({ from: ref(design), to: ref(acme), result: 'success' });
+    expect(back.data.entry).toMatchObject({ from: ref(design), to: ref(acme), result: 'success' });
     const afterBack = await sandboxState(sandbox);
     expect(afterBack.connectedOrg).toEqual(ref(acme));
     expect(afterBack.appliedChanges).toBe(2);
     expect(Object.values(afterBack.putsByIdempotencyKey)).toEqual([1, 1]);
-    const history = JSON.stringify(await client.data({ type: 'getAudit' }));
+    const history = JSON.stringify(await client.data({ type: 'getHistory' }));
     const tokens = (await sandbox.control<{ token: string }[]>('GET', 'issued-tokens')).map(({ token }) => token);
     expect(tokens.length).toBeGreaterThan(0);
     for (const token of tokens) expect(history).not.toContain(token);
@@ -117,7 +117,7 @@ test.describe('switching the CC org through the worker', () => {
     expect(ineligible).toEqual({ ok: false, error: { code: 'NOT_ELIGIBLE', message: expect.any(String) } });
     const state = await sandboxState(sandbox);
     expect(state).toMatchObject({ connectedOrg: ref(northwind), appliedChanges: 0, putsByIdempotencyKey: {} });
-    expect(await client.data({ type: 'getAudit' })).toEqual({ entries: [] });
+    expect(await client.data({ type: 'getHistory' })).toEqual({ entries: [] });
   });
 
   test('another admin switching during the switch ends in a clear code and the server’s state', async ({
@@ -141,7 +141,7 @@ test.describe('switching the CC org through the worker', () => {
       freshness: 'fresh',
     });
     expect(shown.signedIn && shown.console?.connection?.connectedOrg).toEqual(state.connectedOrg);
-    const { entries } = await client.data({ type: 'getAudit' });
+    const { entries } = await client.data({ type: 'getHistory' });
     expect(entries).toEqual([
       expect.objectContaining({ from: ref(acme), to: ref(design), result: 'failed', errorCode: 'CONNECTION_CHANGED' }),
     ]);
@@ -183,7 +183,7 @@ test.describe('a worker killed mid-switch', () => {
       const [opId, ...otherKeys] = Object.keys(state.putsByIdempotencyKey);
       expect(otherKeys).toEqual([]);
       expect(state.putsByIdempotencyKey).toEqual({ [String(opId)]: 1 });
-      expect(await client.data({ type: 'getAudit' })).toEqual({
+      expect(await client.data({ type: 'getHistory' })).toEqual({
         entries: [expect.objectContaining({ opId, from: ref(acme), to: ref(design), result: 'success' })],
       });
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../lib/audit-entry';
+import type { HistoryEntry } from '../../lib/history/entry';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { openConsole, switchAndSwitchBack } from './console-page';
@@ -32,9 +32,9 @@ describe('the switch through the console page in firefox-esr', () => {
     const state = await switchAndSwitchBack(harness, app, design, acme);
 
     const stored = await (await harness.background()).evaluate(() =>
-      (globalThis as FirefoxGlobals).browser.storage.local.get('auditLog'),
+      (globalThis as FirefoxGlobals).browser.storage.local.get('switchHistory'),
     );
-    const entries = (stored as { auditLog?: AuditEntry[] }).auditLog ?? [];
+    const entries = (stored as { switchHistory?: HistoryEntry[] }).switchHistory ?? [];
     expect(entries.map(({ to, result, path }) => ({ to: to.id, result, path }))).toEqual([
       { to: acme.id, result: 'success', path: 'console' },
       { to: design.id, result: 'success', path: 'console' },

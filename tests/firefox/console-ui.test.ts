@@ -1,7 +1,7 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
-import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';

@@ -28,10 +28,10 @@ describe('the worker in firefox-esr', () => {
     expect(parseAnswer('signIn', signedIn)).toEqual({ ok: true, data: expectedIdentity(ada) });
     const truth = await harness.sandbox.control<SandboxConnectionTruth>('GET', 'state');
     const state = await popup.evaluate(
-      (console) =>
+      (identity) =>
         (globalThis as FirefoxGlobals).browser.runtime.sendMessage({
           type: 'getConsoleState',
-          console,
+          console: identity,
           freshness: 'fresh',
         }),
       // The console as its tab names it, with the AEM author host its URL names (the sandbox itself).

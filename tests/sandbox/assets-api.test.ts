@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSETS_PATHS, ccConnectionSchema } from '../../lib/assets/shapes';
+import { ASSETS_PATHS, ccConnectionSchema } from '../../lib/assets/schemas';
 import { orgIdFor } from '../../sandbox/scenario-builders';
 import { SCENARIOS, type ScenarioName } from '../../sandbox/scenarios';
 import { sandboxForSuite, switchHeaders } from './support';
@@ -256,7 +256,7 @@ describe("Assets API: refusing the extension's client, as the console's private 
     it(`answers ${status} ${code} to the extension's tokens on every route, and the console's own switch still works`, async () => {
       await sandbox.control('POST', 'assets-api', { extensionAccess });
       const token = await sandbox.mintToken();
-      const console = await consoleSession();
+      const consoleUser = await consoleSession();
       const design = orgNamed('default', 'Acme Design Studio');
 
       for (const path of [ASSETS_PATHS.me, ASSETS_PATHS.ccConnection]) {
@@ -268,12 +268,12 @@ describe("Assets API: refusing the extension's client, as the console's private 
       expect(refusedPut.status).toBe(status);
       expect((await state()).appliedChanges).toBe(0);
 
-      const read = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), { headers: consoleHeaders(console) });
+      const read = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), { headers: consoleHeaders(consoleUser) });
       expect(read.status).toBe(200);
       const put = await fetch(sandbox.url(ASSETS_PATHS.ccConnection), {
         method: 'PUT',
         headers: {
-          ...consoleHeaders(console),
+          ...consoleHeaders(consoleUser),
           ...switchHeaders(read.headers.get('ETag') ?? ''),
           'Content-Type': 'application/json',
         },
@@ -285,10 +285,10 @@ describe("Assets API: refusing the extension's client, as the console's private 
   }
 
   it("takes the console's calls only with the console's own client id as x-api-key", async () => {
-    const console = await consoleSession();
-    expect(console.clientId).not.toBe(sandbox.assetsHeaders('x')['x-api-key']);
+    const consoleUser = await consoleSession();
+    expect(consoleUser.clientId).not.toBe(sandbox.assetsHeaders('x')['x-api-key']);
     const withExtensionKey = await fetch(sandbox.url(ASSETS_PATHS.me), {
-      headers: sandbox.assetsHeaders(console.accessToken),
+      headers: sandbox.assetsHeaders(consoleUser.accessToken),
     });
     expect(withExtensionKey.status).toBe(400);
   });

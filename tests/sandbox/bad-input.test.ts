@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { sandboxForSuite } from './support';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AssetsClientOptions, createAssetsClient } from '../../lib/assets/client';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { HttpError } from '../../lib/http/errors';
 import type { Fetch } from '../../lib/http/request';

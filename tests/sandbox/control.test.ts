@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { bearer, CHROME_REDIRECT_URI, exchangeCode, open, sandboxForSuite, signInThroughPage } from './support';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAccessProfileClient } from '../../lib/ims/access-profile';
-import { IMS_SCOPES, PROFILE_LIST_SCOPES, profileSchema } from '../../lib/ims/shapes';
+import { IMS_SCOPES, PROFILE_LIST_SCOPES, profileSchema } from '../../lib/ims/schemas';
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { bearer, exchangeCode, sandboxForSuite, signInThroughPage } from './support';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { parseRedirect } from '../../lib/ims/authorize-url';
-import { organizationsSchema, profileSchema, tokenResponseSchema } from '../../lib/ims/shapes';
+import { organizationsSchema, profileSchema, tokenResponseSchema } from '../../lib/ims/schemas';
 import { ACCOUNT_TYPE_LABELS } from '../../sandbox/scenario-builders';
 import { SCENARIOS } from '../../sandbox/scenarios';
 import {

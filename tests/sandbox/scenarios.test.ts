@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
-import { organizationsSchema, profileSchema } from '../../lib/ims/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
+import { organizationsSchema, profileSchema } from '../../lib/ims/schemas';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { SERVICE_CODES } from '../../lib/service-codes';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario } from '../../sandbox/scenarios';

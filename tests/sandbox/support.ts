@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { ASSETS_PATHS } from '../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { buildAuthorizeUrl } from '../../lib/ims/authorize-url';
 import { createPkcePair, createState } from '../../lib/ims/pkce';
-import { IMS_SCOPES } from '../../lib/ims/shapes';
+import { IMS_SCOPES } from '../../lib/ims/schemas';
 import { SCENARIOS, type ScenarioName } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Organization } from '@/lib/ims/shapes';
+import type { Organization } from '@/lib/ims/schemas';
 import { consoleIdentityFor, resolveAemOrg } from '@/lib/worker/aem-org';
 import { rememberAemOrgChoice, rememberedAemOrgChoice } from '@/lib/worker/console-state';
 import { matrixCaseStarted } from '../support/matrix';

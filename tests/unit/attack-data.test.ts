@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '@/lib/audit-entry';
 import { reportToMarkdown } from '@/lib/diagnostics/markdown';
 import { redact } from '@/lib/diagnostics/redact';
-import type { DiagnosticsReport } from '@/lib/diagnostics/report-schema';
-import { auditToCsv } from '@/lib/history/export';
+import type { DiagnosticsReport } from '@/lib/diagnostics/schemas';
+import type { HistoryEntry } from '@/lib/history/entry';
+import { historyToCsv } from '@/lib/history/export';
 import { matrixCaseStarted } from '../support/matrix';
 
 // Attacks through data other people control (org names) or that slips into text the extension
@@ -12,7 +12,7 @@ import { matrixCaseStarted } from '../support/matrix';
 const ACME = '0123456789ABCDEF01234567@AdobeOrg';
 const hostileOrgName = "Acme;=cmd|' /C calc'!A0;";
 
-const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+const entry = (overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
   opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
   time: '2026-11-25T08:40:00.000Z',
   userId: 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeID',
@@ -47,7 +47,7 @@ function spreadsheetCells(csv: string, separator: string): string[] {
 describe('the history export in a spreadsheet', () => {
   it.each([',', ';'])('runs no org name as a formula when the list separator is %j', (separator) => {
     const matrixCase = matrixCaseStarted('attack', `CSV export opened with "${separator}" as the separator`);
-    const csv = auditToCsv([entry()]);
+    const csv = historyToCsv([entry()]);
     const formulas = spreadsheetCells(csv, separator).filter((cell) => /^[=+\-@]/.test(cell));
     expect(formulas).toEqual([]);
     expect(csv).toContain(hostileOrgName);
@@ -90,7 +90,7 @@ describe('the diagnostics report as Markdown', () => {
     policyProblems: [],
     consoles: [],
     lastErrors: [],
-    audit: [entry({ to: { id: ACME, name: link }, aemOrgName: image })],
+    history: [entry({ to: { id: ACME, name: link }, aemOrgName: image })],
   } as unknown as DiagnosticsReport;
 
   it('shows links and images in org names as text, never as markup', () => {

@@ -7,7 +7,7 @@ import { buildDiagnosticsReport } from '@/lib/diagnostics/report';
 import { environmentNamesFor } from '@/lib/environment';
 import { ORG_ID_PATTERN } from '@/lib/org-id';
 import { readPolicy } from '@/lib/policy/managed';
-import { policyEnvironmentSchemaFor, policyProblems } from '@/lib/policy/schema';
+import { policyEnvironmentSchemaFor, policyProblems } from '@/lib/policy/schemas';
 import { currentPolicy } from '@/lib/worker/console-state';
 import { matrixCaseStarted } from '../support/matrix';
 
@@ -74,7 +74,7 @@ describe('an enterprise policy with an unreadable restriction', () => {
       policyProblems: policyProblems(await readPolicy()),
       consoles: [],
       lastErrors: [],
-      audit: [],
+      history: [],
     });
     expect(report.policyProblems).toEqual([
       {

@@ -32,7 +32,7 @@ const validRequests = fc.constantFrom<unknown>(
   { type: 'chooseAemOrg', console: acmeConsole, orgId: ORG },
   { type: 'switchOrg', console: acmeConsole, orgId: ORG, expectedCurrentOrgId: null },
   { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: ORG },
-  { type: 'getAudit' },
+  { type: 'getHistory' },
 );
 /** Valid requests with one field added, dropped or replaced by anything at all. */
 const nearMisses = fc

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { AuditEntry } from '@/lib/audit-entry';
+import type { HistoryEntry } from '@/lib/history/entry';
 import { matrixCaseStarted } from '../support/matrix';
 
 // Data the extension keeps across releases: a release that changes a stored shape must migrate
@@ -11,7 +11,7 @@ import { matrixCaseStarted } from '../support/matrix';
 const ACME = '0123456789ABCDEF01234567@AdobeOrg';
 const BETA = '89ABCDEF0123456789ABCDEF@AdobeOrg';
 
-const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+const entry = (overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
   opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
   time: '2026-11-25T08:40:00.000Z',
   userId: 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeID',
@@ -28,7 +28,7 @@ const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
 async function freshModules() {
   vi.resetModules();
   return {
-    audit: await import('@/lib/worker/audit'),
+    history: await import('@/lib/worker/history'),
     settings: await import('@/lib/settings/effective'),
     consoleState: await import('@/lib/worker/console-state'),
     storageItems: await import('@/lib/storage-items'),
@@ -46,17 +46,18 @@ describe('the switch history across releases', () => {
     const { path: _path, ...withoutPath } = entry({ opId: 'older' });
     await fakeBrowser.storage.local.set({ auditLog: [entry({ opId: 'newer' }), withoutPath] });
 
-    const { audit } = await freshModules();
+    const { history } = await freshModules();
 
-    expect((await audit.readAudit()).map((read) => [read.opId, read.path])).toEqual([
+    expect((await history.readHistory()).map((read) => [read.opId, read.path])).toEqual([
       ['newer', 'console'],
       ['older', 'api'],
     ]);
-    expect(await stored('auditLog$')).toEqual({ v: 2 });
-    expect((await stored('auditLog')) as AuditEntry[]).toEqual([
+    expect(await stored('switchHistory$')).toEqual({ v: 2 });
+    expect((await stored('switchHistory')) as HistoryEntry[]).toEqual([
       entry({ opId: 'newer' }),
       entry({ opId: 'older', path: 'api' }),
     ]);
+    expect(await stored('auditLog')).toBeUndefined();
     matrixCase.passed();
   });
 
@@ -65,27 +66,27 @@ describe('the switch history across releases', () => {
     const unreadable = { ...entry({ opId: 'future' }), time: 1764489600000 };
     await fakeBrowser.storage.local.set({ auditLog: [unreadable, entry({ opId: 'kept' })], auditLog$: { v: 2 } });
 
-    const { audit } = await freshModules();
-    expect((await audit.readAudit()).map((read) => read.opId)).toEqual(['kept']);
+    const { history } = await freshModules();
+    expect((await history.readHistory()).map((read) => read.opId)).toEqual(['kept']);
 
-    await audit.appendAudit(entry({ opId: 'new' }));
-    expect((await audit.readAudit()).map((read) => read.opId)).toEqual(['new', 'kept']);
-    expect(((await stored('auditLog')) as unknown[]).length).toBe(3);
+    await history.appendToHistory(entry({ opId: 'new' }));
+    expect((await history.readHistory()).map((read) => read.opId)).toEqual(['new', 'kept']);
+    expect(((await stored('switchHistory')) as unknown[]).length).toBe(3);
     matrixCase.passed();
   });
 
   it('survives an upgrade that changes the entry shape', async () => {
     const matrixCase = matrixCaseStarted('attack', 'history written by this release, upgraded to a new entry shape');
     const current = await freshModules();
-    await current.audit.appendAudit(entry({ opId: 'first' }));
-    await current.audit.appendAudit(entry({ opId: 'second', result: 'failed', errorCode: 'NETWORK' }));
-    expect(await stored('auditLog$')).toEqual({ v: 2 });
+    await current.history.appendToHistory(entry({ opId: 'first' }));
+    await current.history.appendToHistory(entry({ opId: 'second', result: 'failed', errorCode: 'NETWORK' }));
+    expect(await stored('switchHistory$')).toEqual({ v: 2 });
 
     // A next release that files the AEM org as one object.
     const next = await freshModules();
-    const nextHistory = next.versionedItem('local:auditLog', 3, {
+    const nextHistory = next.versionedItem('local:switchHistory', 3, {
       3: (entries) =>
-        (entries as AuditEntry[]).map(({ aemOrgId, aemOrgName, ...rest }) => ({
+        (entries as HistoryEntry[]).map(({ aemOrgId, aemOrgName, ...rest }) => ({
           ...rest,
           aemOrg: { id: aemOrgId, name: aemOrgName },
         })),
@@ -95,7 +96,76 @@ describe('the switch history across releases', () => {
       { opId: 'second', aemOrg: { id: ACME, name: 'Acme' }, path: 'console' },
       { opId: 'first', aemOrg: { id: ACME, name: 'Acme' }, path: 'console' },
     ]);
-    expect(await stored('auditLog$')).toEqual({ v: 3 });
+    expect(await stored('switchHistory$')).toEqual({ v: 3 });
+    matrixCase.passed();
+  });
+
+  it('moves an `auditLog` written before the history had one name, with every entry, once', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'history kept under its old key, read after the rename');
+    const entries = Array.from({ length: 500 }, (_, index) =>
+      entry({ opId: `op-${index}`, result: index % 7 === 0 ? 'failed' : 'success' }),
+    );
+    const unreadable = { ...entry({ opId: 'future' }), time: 1764489600000 };
+    await fakeBrowser.storage.local.set({ auditLog: [...entries.slice(0, 499), unreadable], auditLog$: { v: 2 } });
+
+    const { history } = await freshModules();
+    expect((await history.readHistory()).map((read) => read.opId)).toEqual(entries.slice(0, 499).map((e) => e.opId));
+    expect(await stored('switchHistory')).toEqual([...entries.slice(0, 499), unreadable]);
+    expect(await stored('switchHistory$')).toEqual({ v: 2 });
+    expect(await stored('auditLog')).toBeUndefined();
+    expect(await stored('auditLog$')).toBeUndefined();
+
+    // The next wake reads the moved history, and the next switch goes on top of all of it.
+    const next = await freshModules();
+    await next.history.appendToHistory(entry({ opId: 'after-upgrade' }));
+    const afterUpgrade = (await next.history.readHistory()).map((read) => read.opId);
+    expect(afterUpgrade[0]).toBe('after-upgrade');
+    expect(afterUpgrade.slice(1)).toEqual(entries.slice(0, 499).map((e) => e.opId));
+    matrixCase.passed();
+  });
+
+  it('moves a version-1 `auditLog` too, and the switch-back target survives the move', async () => {
+    const matrixCase = matrixCaseStarted(
+      'attack',
+      'version-1 history under its old key, switched back after the rename',
+    );
+    const { path: _path, ...withoutPath } = entry({ opId: 'old', from: { id: ACME, name: 'Acme' } });
+    await fakeBrowser.storage.local.set({ auditLog: [withoutPath] });
+
+    const { history } = await freshModules();
+    const read = await history.readHistory();
+    expect(read).toEqual([entry({ opId: 'old', from: { id: ACME, name: 'Acme' }, path: 'api' })]);
+    expect(history.switchBackTarget(read, ACME)).toEqual({ id: ACME, name: 'Acme' });
+    expect(await stored('auditLog')).toBeUndefined();
+    matrixCase.passed();
+  });
+
+  it('a move cut short after the copy finishes on the next wake without doubling an entry', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'history under both keys after an interrupted rename');
+    const copied = [entry({ opId: 'second' }), entry({ opId: 'first' })];
+    await fakeBrowser.storage.local.set({
+      auditLog: copied,
+      auditLog$: { v: 2 },
+      switchHistory: copied,
+      switchHistory$: { v: 2 },
+    });
+
+    const { history } = await freshModules();
+    expect((await history.readHistory()).map((read) => read.opId)).toEqual(['second', 'first']);
+    expect(await stored('auditLog')).toBeUndefined();
+    expect(await stored('switchHistory')).toEqual(copied);
+    matrixCase.passed();
+  });
+
+  it('clearing the history right after an upgrade leaves nothing under either key', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'history cleared before it was first read after the rename');
+    await fakeBrowser.storage.local.set({ auditLog: [entry()], auditLog$: { v: 2 } });
+
+    const { history } = await freshModules();
+    await history.clearHistory();
+    expect(await history.readHistory()).toEqual([]);
+    expect(await stored('auditLog')).toBeUndefined();
+    expect(await stored('switchHistory')).toBeUndefined();
     matrixCase.passed();
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectCreativeCloudView, listboxOptions, openListbox, optionOrgId } from '@/lib/console/detect';
-import { UI_SLOT_ATTRIBUTE } from '@/lib/console/markers';
-import { chooseNativeOption } from '@/lib/console/native-picker-actions';
+import { detectCreativeCloudView, listboxOptions, openListbox, optionOrgId } from '@/lib/console-page/detect';
+import { UI_SLOT_ATTRIBUTE } from '@/lib/console-page/markers';
+import { chooseNativeOption } from '@/lib/console-page/native-picker-actions';
 
 // Detection over DOM fixtures of each form a console's picker may take (the sandbox console
 // renders the same forms for the browser tests).

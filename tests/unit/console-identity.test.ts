@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readConsoleIdentity } from '@/lib/console/identity';
-import { aemAuthorHostFrom, aemAuthorOrigin, consoleUrlIdentity } from '@/lib/console-url';
+import { aemAuthorHostFrom, aemAuthorOrigin, consoleUrlIdentity } from '@/lib/console-hosts/url';
+import { readConsoleIdentity } from '@/lib/console-page/identity';
 import { consoleIdentitySchema } from '@/lib/messaging/contract';
 
 const AUTHOR = 'author-p12345-e123456-cm.adobeaemcloud.com';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { orgIdFromOptionText } from '@/lib/console/detect';
-import { CONSOLE_PROFILE_SOURCE, consoleProfile, PROFILE_LOCALES } from '@/lib/console/profile';
-import { consoleProfileSchema } from '@/lib/console/profile-schema';
+import { orgIdFromOptionText } from '@/lib/console-page/detect';
+import { CONSOLE_PROFILE_SOURCE, consoleProfile, PROFILE_LOCALES } from '@/lib/console-page/profile';
+import { consoleProfileSchema } from '@/lib/console-page/schemas';
 import { translatorFor } from '@/sandbox/console/browser/locales';
 import { CONSOLE_LANGUAGES } from '@/sandbox/console/browser/locales/languages';
 

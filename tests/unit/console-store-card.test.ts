@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
+import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
 import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
 import type { ConsoleState, Request, Response } from '@/lib/messaging/contract';
 import { ACME, BETA, CORP, connection, consoleInput } from './entitlement-fixtures';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
+import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
 import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
 import type { ConsoleState, Request, Response } from '@/lib/messaging/contract';
 import { ACME, BETA, CORP, connection, consoleInput } from './entitlement-fixtures';
@@ -118,7 +118,7 @@ describe('the console store', () => {
   it('only sends org ids from the worker’s own list, with the connection it showed', async () => {
     const switched = {
       connection: connection({ id: ACME, name: 'Acme' }),
-      audit: {
+      entry: {
         opId: 'op-1',
         time: '2025-03-01T10:45:00.000Z',
         userId: 'A1B2C3D4@AdobeID',

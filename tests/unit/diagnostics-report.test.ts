@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '@/lib/audit-entry';
 import { reportToMarkdown } from '@/lib/diagnostics/markdown';
 import {
   browserFromUserAgent,
   buildDiagnosticsReport,
-  REPORT_AUDIT_ENTRIES,
+  REPORT_HISTORY_ENTRIES,
   REPORT_ORGS_PER_CONSOLE,
   type ReportInput,
 } from '@/lib/diagnostics/report';
-import { diagnosticsReportSchema } from '@/lib/diagnostics/report-schema';
+import { diagnosticsReportSchema } from '@/lib/diagnostics/schemas';
 import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
+import type { HistoryEntry } from '@/lib/history/entry';
 import type { ConsoleState } from '@/lib/messaging/contract';
 import { ACME, BETA, consoleInput, org } from './entitlement-fixtures';
 
@@ -38,7 +38,7 @@ function signedInState(organizations = consoleInput().organizations): ConsoleSta
   };
 }
 
-const auditEntry = (index: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+const historyEntry = (index: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
   opId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
   time: new Date(Date.UTC(2026, 10, 1, 0, index)).toISOString(),
   userId: 'A1B2C3D4@AdobeID',
@@ -65,7 +65,7 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
     policyProblems: [],
     consoles: [{ tenant: 'acme', state: signedInState() }],
     lastErrors: [{ code: 'NETWORK', time: '2026-11-25T08:39:00.000Z', request: 'getConsoleState' }],
-    audit: Array.from({ length: 25 }, (_, index) => auditEntry(index)),
+    history: Array.from({ length: 25 }, (_, index) => historyEntry(index)),
     ...overrides,
   };
 }
@@ -99,8 +99,8 @@ describe('the diagnostics report', () => {
 
   it('lists the last 20 switches, newest first', () => {
     const report = buildDiagnosticsReport(input());
-    expect(report.audit).toHaveLength(REPORT_AUDIT_ENTRIES);
-    expect(report.audit[0]?.opId).toBe(auditEntry(0).opId);
+    expect(report.history).toHaveLength(REPORT_HISTORY_ENTRIES);
+    expect(report.history[0]?.opId).toBe(historyEntry(0).opId);
   });
 
   it('carries neither the e-mail nor the name of the signed-in user, in JSON or Markdown', () => {
@@ -111,12 +111,12 @@ describe('the diagnostics report', () => {
     }
   });
 
-  it('redacts a token that hides in an allowed field (an org name, an audit error code)', () => {
+  it('redacts a token that hides in an allowed field (an org name, an history error code)', () => {
     const organizations = [org(ACME, `Acme access_token=${SECRET}`), org(BETA, `Beta ${EMAIL}`)];
     const report = buildDiagnosticsReport(
       input({
         consoles: [{ tenant: 'acme', state: signedInState(organizations) }],
-        audit: [auditEntry(1, { result: 'failed', errorCode: `Bearer ${SECRET}` })],
+        history: [historyEntry(1, { result: 'failed', errorCode: `Bearer ${SECRET}` })],
       }),
     );
     for (const text of [JSON.stringify(report), reportToMarkdown(report)]) {

@@ -1,7 +1,7 @@
-import type { AssetsUser, CcConnection } from '@/lib/assets/shapes';
+import type { AssetsUser, CcConnection } from '@/lib/assets/schemas';
 import type { AccessProfileSource, EntitlementInput } from '@/lib/entitlement/model';
 import type { AccessibleItem } from '@/lib/ims/access-profile';
-import type { Profile } from '@/lib/ims/shapes';
+import type { Profile } from '@/lib/ims/schemas';
 import { ACTIVE_STATUS_CODE, type Capability, type OrgCapability, serviceCodesOf } from '@/lib/service-codes';
 
 /** Small, readable builders for the entitlement model's inputs. Codes come from the service-code table. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { individualCreativeCloudOf } from '@/lib/entitlement/sources';
 import { isHttpError } from '@/lib/http/errors';
 import { ACCESS_PROFILE_PATH, createAccessProfileClient, decodeAccessProfilePayload } from '@/lib/ims/access-profile';
-import { IMS_SCOPES, PROFILE_LIST_SCOPES, profileSchema } from '@/lib/ims/shapes';
+import { IMS_SCOPES, PROFILE_LIST_SCOPES, profileSchema } from '@/lib/ims/schemas';
 import { SERVICE_CODES, serviceCodesOf } from '@/lib/service-codes';
 import { ACME, codeOf, profile, USER } from './entitlement-fixtures';
 

@@ -15,7 +15,7 @@ const validAnswers: Array<[RequestType, unknown]> = [
   ['getStatus', { ok: true, data: status }],
   ['getConsoleState', { ok: true, data: { signedIn: false } }],
   ['signOut', { ok: true, data: { signedIn: false } }],
-  ['getAudit', { ok: true, data: { entries: [] } }],
+  ['getHistory', { ok: true, data: { entries: [] } }],
   ...ERROR_CODES.map((code): [RequestType, unknown] => ['switchOrg', { ok: false, error: { code, message: 'x' } }]),
 ];
 

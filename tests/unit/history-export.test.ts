@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '@/lib/audit-entry';
-import { AUDIT_CSV_COLUMNS, auditToCsv, auditToJson, csvField, filterAudit } from '@/lib/history/export';
+import type { HistoryEntry } from '@/lib/history/entry';
+import { csvField, filterHistory, HISTORY_CSV_COLUMNS, historyToCsv, historyToJson } from '@/lib/history/export';
 
 const ACME = 'AAAAAAAAAAAAAAAAAAAAAAAA@AdobeOrg';
 const BETA = 'BBBBBBBBBBBBBBBBBBBBBBBB@AdobeOrg';
 
-const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+const entry = (overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
   opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
   time: '2026-11-25T08:40:00.000Z',
   userId: 'A1B2C3D4@AdobeID',
@@ -51,9 +51,12 @@ function parseCsv(text: string): string[][] {
 describe('CSV export of the history', () => {
   it('has a header and one row per switch, with an empty "from" for a first connection', () => {
     const rows = parseCsv(
-      auditToCsv([entry(), entry({ from: null, result: 'failed', errorCode: 'CONNECTION_CHANGED', path: 'console' })]),
+      historyToCsv([
+        entry(),
+        entry({ from: null, result: 'failed', errorCode: 'CONNECTION_CHANGED', path: 'console' }),
+      ]),
     );
-    expect(rows[0]).toEqual([...AUDIT_CSV_COLUMNS]);
+    expect(rows[0]).toEqual([...HISTORY_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
     expect(rows[2]).toEqual([
       '2026-11-25T08:40:00.000Z',
@@ -74,8 +77,8 @@ describe('CSV export of the history', () => {
   it('quotes commas, quotes and line breaks so every org name reads back exactly', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (name) => {
-        const [, row] = parseCsv(auditToCsv([entry({ aemOrgName: name })]));
-        const read = row?.[AUDIT_CSV_COLUMNS.indexOf('aemOrgName')] ?? '';
+        const [, row] = parseCsv(historyToCsv([entry({ aemOrgName: name })]));
+        const read = row?.[HISTORY_CSV_COLUMNS.indexOf('aemOrgName')] ?? '';
         // Formula-looking cells come back with the leading apostrophe that defuses them.
         expect(read).toBe(/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
       }),
@@ -101,7 +104,7 @@ describe('CSV export of the history', () => {
 describe('JSON export of the history', () => {
   it('is the entries themselves, readable back', () => {
     const entries = [entry(), entry({ result: 'failed', errorCode: 'NETWORK' })];
-    expect(JSON.parse(auditToJson(entries))).toEqual(entries);
+    expect(JSON.parse(historyToJson(entries))).toEqual(entries);
   });
 });
 
@@ -111,18 +114,18 @@ describe('filtering the history', () => {
     entry({ opId: '2', result: 'failed', errorCode: 'NOT_ELIGIBLE', aemOrgName: 'Globex' }),
     entry({ opId: '3', userId: 'FFFF@AdobeID' }),
   ];
-  const ids = (list: AuditEntry[]) => list.map((item) => item.opId);
+  const ids = (list: HistoryEntry[]) => list.map((item) => item.opId);
 
   it('matches every word, case-insensitively, in users, orgs and error codes', () => {
-    expect(ids(filterAudit(entries, 'beta STUDIO', 'all'))).toEqual(['1']);
-    expect(ids(filterAudit(entries, 'not_eligible', 'all'))).toEqual(['2']);
-    expect(ids(filterAudit(entries, 'ffff', 'all'))).toEqual(['3']);
-    expect(ids(filterAudit(entries, '  ', 'all'))).toEqual(['1', '2', '3']);
+    expect(ids(filterHistory(entries, 'beta STUDIO', 'all'))).toEqual(['1']);
+    expect(ids(filterHistory(entries, 'not_eligible', 'all'))).toEqual(['2']);
+    expect(ids(filterHistory(entries, 'ffff', 'all'))).toEqual(['3']);
+    expect(ids(filterHistory(entries, '  ', 'all'))).toEqual(['1', '2', '3']);
   });
 
   it('filters by result', () => {
-    expect(ids(filterAudit(entries, '', 'failed'))).toEqual(['2']);
-    expect(ids(filterAudit(entries, '', 'success'))).toEqual(['1', '3']);
-    expect(ids(filterAudit(entries, 'globex', 'success'))).toEqual([]);
+    expect(ids(filterHistory(entries, '', 'failed'))).toEqual(['2']);
+    expect(ids(filterHistory(entries, '', 'success'))).toEqual(['1', '3']);
+    expect(ids(filterHistory(entries, 'globex', 'success'))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_TYPES, BADGE_LOOK, ERROR_MESSAGES, REASON_MESSAGES } from '@/components/console/messages';
+import { ACCOUNT_TYPES, BADGE_LOOK, ERROR_MESSAGES, REASON_MESSAGES } from '@/components/shared/messages';
 import { ERROR_CODES } from '@/lib/errors';
 import {
   type Catalog,
@@ -14,12 +14,12 @@ import {
   resolveLocale,
   t,
 } from '@/lib/i18n';
-import { catalogAssets, exposeCatalogs } from '@/lib/i18n/catalog-files';
 import de from '@/locales/de.json';
 import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
 import ja from '@/locales/ja.json';
 import sv from '@/locales/sv.json';
+import { catalogAssets, exposeCatalogs } from '@/scripts/build/i18n-catalogs';
 
 const CATALOGS: Record<(typeof LOCALES)[number], Record<string, string>> = { en, sv, de, fr, ja };
 const englishKeys = Object.keys(en).sort();

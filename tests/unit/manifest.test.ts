@@ -11,7 +11,7 @@ import {
   SANDBOX_CONSOLE_MATCHES,
   SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS,
 } from '../../lib/console-hosts';
-import { POLICY_FIELDS } from '../../lib/policy/schema';
+import { POLICY_FIELDS } from '../../lib/policy/schemas';
 import { BUILD_DIRS } from '../e2e/support/paths';
 import { readBuiltManifest } from './build-output';
 

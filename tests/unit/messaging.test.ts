@@ -134,12 +134,12 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
     chooseAemOrg: unexpected,
     switchOrg: unexpected,
     switchBack: unexpected,
-    getAudit: unexpected,
+    getHistory: unexpected,
     saveSettings: unexpected,
     clearAllData: unexpected,
     getPopupState: unexpected,
     getDiagnostics: unexpected,
-    clearAudit: unexpected,
+    clearHistory: unexpected,
   };
 }
 

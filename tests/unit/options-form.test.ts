@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeOf, draftOf, problemsOf } from '@/components/options/environment-form';
-import { parsePolicy } from '@/lib/policy/schema';
+import { parsePolicy } from '@/lib/policy/schemas';
 import { mergeSettings } from '@/lib/settings/effective';
 
 const PORT_5000 = { imsBaseUrl: 'http://127.0.0.1:5000', assetsBaseUrl: 'http://127.0.0.1:5000' };

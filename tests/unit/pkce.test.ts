@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAuthorizeUrl, parseRedirect } from '../../lib/ims/authorize-url';
 import { base64Url, codeChallengeS256, createCodeVerifier, createPkcePair, createState } from '../../lib/ims/pkce';
-import { IMS_SCOPES } from '../../lib/ims/shapes';
+import { IMS_SCOPES } from '../../lib/ims/schemas';
 
 // RFC 7636, appendix B.
 const RFC_OCTETS = [

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPolicy, SANDBOX_POLICY_KEY, watchPolicy } from '@/lib/policy/managed';
-import { parsePolicy } from '@/lib/policy/schema';
+import { parsePolicy } from '@/lib/policy/schemas';
 
 const ORG_A = `${'A'.repeat(24)}@AdobeOrg`;
 const ORG_B = `${'0123456789ABCDEF'.repeat(2).slice(0, 24)}@AdobeOrg`;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SANDBOX_CLIENT_ID } from '@/lib/environment';
-import { parsePolicy } from '@/lib/policy/schema';
+import { parsePolicy } from '@/lib/policy/schemas';
 import {
   environmentOf,
   lockedFieldsIn,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMS_SCOPES } from '../../lib/ims/shapes';
+import { IMS_SCOPES } from '../../lib/ims/schemas';
 import { REPO_ROOT } from '../e2e/support/paths';
 
 // IT registers the IMS client from the README's steps: the scopes there must be the ones the

@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { apiErrorSchema } from '../../../lib/assets/shapes';
+import { apiErrorSchema } from '../../../lib/assets/schemas';
 
 /** Answers are values (`ok` or an error with a code), never exceptions: the views show the code. */
 export interface ConsoleError {

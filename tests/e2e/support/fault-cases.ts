@@ -1,5 +1,5 @@
 import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
-import { ASSETS_PATHS } from '../../../lib/assets/shapes';
+import { ASSETS_PATHS } from '../../../lib/assets/schemas';
 import type { ErrorCode } from '../../../lib/errors';
 import type { ScenarioName } from '../../../sandbox/scenarios';
 import type { SandboxFixture } from '../fixtures';
@@ -48,7 +48,7 @@ export interface FaultWorld {
 export type Shown =
   /** "Verified: <org> is now the connected Creative Cloud org." */
   | { verified: true }
-  /** The translated message for this error code (components/console/messages.ts). */
+  /** The translated message for this error code (components/shared/messages.ts). */
   | { error: ErrorCode }
   /** No result line (that UI instance is gone), but the connected org updates in place. */
   | { connectedUpdates: true };

@@ -1,5 +1,5 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { ERROR_MESSAGES } from '../../../components/console/messages';
+import { ERROR_MESSAGES } from '../../../components/shared/messages';
 import en from '../../../locales/en.json' with { type: 'json' };
 import type { ScenarioUser } from '../../../sandbox/scenarios';
 import { expect, type SandboxFixture } from '../fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Organization } from '@/lib/ims/shapes';
+import type { Organization } from '@/lib/ims/schemas';
 import { consoleIdentityFor, resolveAemOrg } from '@/lib/worker/aem-org';
 
 function org(ident: string, orgName: string): Organization {

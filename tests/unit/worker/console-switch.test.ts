@@ -4,7 +4,6 @@ import type { AssetsClient } from '@/lib/assets/client';
 import { buildEntitlementModel, validateSwitchTarget } from '@/lib/entitlement/model';
 import { ExtensionError } from '@/lib/errors';
 import { HttpError } from '@/lib/http/errors';
-import { readAudit } from '@/lib/worker/audit';
 import {
   beginConsoleSwitch,
   CONSOLE_SWITCH_TTL_MS,
@@ -12,6 +11,7 @@ import {
   finishConsoleSwitch,
   settleExpiredConsoleSwitchOnWake,
 } from '@/lib/worker/console-switch';
+import { readHistory } from '@/lib/worker/history';
 import { type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
 import { isAssetsApiUnavailable, rememberedSwitchPath, rememberSwitchPath } from '@/lib/worker/switch-path';
 import { readSwitchRecord, writeSwitchRecord } from '@/lib/worker/switch-record';
@@ -109,7 +109,7 @@ describe('a switch through the console page (worker side)', () => {
     await beginConsoleSwitch(context, { orgId: ACME, expectedCurrentOrgId: BETA });
     expect(await readSwitchRecord(otherOrg)).toEqual(unreconciled);
     expect(await readSwitchRecord(AEM_ORG.id)).toMatchObject({ path: 'console', aemOrgId: AEM_ORG.id });
-    expect(await readAudit()).toEqual([]);
+    expect(await readHistory()).toEqual([]);
     matrixCase.passed({ intendedSwitches: 0, appliedSwitches: 0 });
   });
 
@@ -119,7 +119,7 @@ describe('a switch through the console page (worker side)', () => {
     advance(CONSOLE_SWITCH_TTL_MS);
     const next = await beginConsoleSwitch(context, { orgId: ACME, expectedCurrentOrgId: BETA });
     expect(next.opId).toBe('op-2');
-    expect(await readAudit()).toEqual([
+    expect(await readHistory()).toEqual([
       expect.objectContaining({ opId: 'op-1', result: 'failed', errorCode: 'SWITCH_INTERRUPTED', path: 'console' }),
     ]);
   });
@@ -129,12 +129,12 @@ describe('a switch through the console page (worker side)', () => {
     await beginConsoleSwitch(context, { orgId: ACME, expectedCurrentOrgId: BETA });
     await settleExpiredConsoleSwitchOnWake(context);
     expect(await readSwitchRecord(AEM_ORG.id)).toBeDefined();
-    expect(await readAudit()).toEqual([]);
+    expect(await readHistory()).toEqual([]);
 
     advance(CONSOLE_SWITCH_TTL_MS + 1);
     await settleExpiredConsoleSwitchOnWake(context);
     expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
-    expect(await readAudit()).toEqual([
+    expect(await readHistory()).toEqual([
       expect.objectContaining({ result: 'failed', errorCode: 'SWITCH_INTERRUPTED', path: 'console' }),
     ]);
     expect(announce).toHaveBeenCalledOnce();
@@ -187,8 +187,8 @@ describe('the history path', () => {
       to: { id: ACME, name: 'Acme' },
       result: 'success',
     };
-    await fakeBrowser.storage.local.set({ auditLog: [legacy] });
-    expect(await readAudit()).toEqual([{ ...legacy, path: 'api' }]);
+    await fakeBrowser.storage.local.set({ switchHistory: [legacy] });
+    expect(await readHistory()).toEqual([{ ...legacy, path: 'api' }]);
   });
 });
 

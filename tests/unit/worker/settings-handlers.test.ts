@@ -124,7 +124,7 @@ describe('clearing all extension data', () => {
     await fakeBrowser.storage.local.set({
       environment: { name: 'stage', clientId: 'c' },
       readOnly: true,
-      auditLog: [{ opId: 'x' }],
+      switchHistory: [{ opId: 'x' }],
       [SANDBOX_POLICY_KEY]: { readOnly: true },
     });
     await imsSessionItem.setValue(signedInSession);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AssetsClient, VersionedConnection } from '@/lib/assets/client';
-import type { CcConnection } from '@/lib/assets/shapes';
+import type { CcConnection } from '@/lib/assets/schemas';
 import { ExtensionError } from '@/lib/errors';
-import { readAudit } from '@/lib/worker/audit';
+import { readHistory } from '@/lib/worker/history';
 import { reconcile, type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
 import { readSwitchRecord, writeSwitchRecord } from '@/lib/worker/switch-record';
 import { matrixCaseStarted } from '../../support/matrix';
@@ -62,7 +62,7 @@ function contextFor(assets: ReturnType<typeof fakeAssets>, reasons: string[] = [
 describe('switchOrg', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('switches once with If-Match and the operation id as Idempotency-Key, then audits and announces', async () => {
+  it('switches once with If-Match and the operation id as Idempotency-Key, then records it in the history and announces', async () => {
     const assets = fakeAssets(ACME);
     const { context, announce } = contextFor(assets);
 
@@ -70,7 +70,7 @@ describe('switchOrg', () => {
 
     expect(assets.puts).toEqual([{ orgId: BETA.id, etag: '"v1"', idempotencyKey: 'op-1' }]);
     expect(result.connection.connectedOrg).toEqual(BETA);
-    expect(await readAudit()).toEqual([
+    expect(await readHistory()).toEqual([
       expect.objectContaining({ opId: 'op-1', from: ACME, to: BETA, result: 'success', aemOrgId: AEM_ORG.id }),
     ]);
     expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
@@ -97,7 +97,7 @@ describe('switchOrg', () => {
       code: 'NOT_ELIGIBLE',
     });
     expect(assets.puts).toHaveLength(0);
-    expect(await readAudit()).toEqual([]);
+    expect(await readHistory()).toEqual([]);
   });
 
   it('runs one switch when two requests arrive together (double click, two tabs)', async () => {
@@ -115,7 +115,7 @@ describe('switchOrg', () => {
     expect(assets.puts).toHaveLength(1);
   });
 
-  it('audits a failed PUT with its code and clears the record', async () => {
+  it('records a failed PUT in the history with its code and clears the record', async () => {
     const assets = fakeAssets(ACME);
     assets.client.putConnection.mockRejectedValueOnce(new ExtensionError('SERVER_ERROR', 'PUT failed with 500'));
     const { context } = contextFor(assets);
@@ -123,7 +123,7 @@ describe('switchOrg', () => {
     await expect(switchOrg(context, { orgId: BETA.id, expectedCurrentOrgId: ACME.id })).rejects.toMatchObject({
       code: 'SERVER_ERROR',
     });
-    expect(await readAudit()).toEqual([expect.objectContaining({ result: 'failed', errorCode: 'SERVER_ERROR' })]);
+    expect(await readHistory()).toEqual([expect.objectContaining({ result: 'failed', errorCode: 'SERVER_ERROR' })]);
     expect(await readSwitchRecord(AEM_ORG.id)).toBeUndefined();
   });
 
@@ -144,7 +144,7 @@ describe('switchOrg', () => {
       message: expect.stringContaining('not JSON'),
     });
     expect(assets.puts).toHaveLength(1);
-    expect(await readAudit()).toEqual([
+    expect(await readHistory()).toEqual([
       expect.objectContaining({ result: 'failed', errorCode: 'VERIFICATION_FAILED' }),
     ]);
   });

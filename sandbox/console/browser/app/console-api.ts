@@ -1,5 +1,5 @@
-import { ASSETS_PATHS, type CcConnection, ccConnectionSchema } from '../../../../lib/assets/shapes';
-import { type Organization, organizationsSchema } from '../../../../lib/ims/shapes';
+import { ASSETS_PATHS, type CcConnection, ccConnectionSchema } from '../../../../lib/assets/schemas';
+import { type Organization, organizationsSchema } from '../../../../lib/ims/schemas';
 import { type ConsoleSession, fetchConsoleSession } from '../console-session';
 import { type Result, requestJson } from '../http';
 

@@ -1,4 +1,4 @@
-import type { CcConnection } from '../../../../../lib/assets/shapes';
+import type { CcConnection } from '../../../../../lib/assets/schemas';
 import { el, uniqueId } from '../../dom';
 import type { Translate } from '../../locales';
 

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
+import { useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
 import { fetchDiagnostics, type ReportTexts } from '@/lib/diagnostics/fetch-report';
 import { saveTextFile } from '@/lib/save-file';
 import '@/components/pages/styles/actions.css';

@@ -1,5 +1,4 @@
 import { z } from 'zod/mini';
-import { auditEntrySchema, switchPathSchema } from '../audit-entry';
 import {
   badgeSchema,
   entitlementSourcesSchema,
@@ -8,14 +7,14 @@ import {
 } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
+import { historyEntrySchema, switchPathSchema } from '../history/entry';
+import { orgRefSchema } from '../org-id';
 
 /**
  * The diagnostics report for support tickets (docs/ARCHITECTURE.md#diagnostics). Every field is listed here: the
  * report is an allowlist, so a new field in the worker's state never reaches a ticket by
  * accident. No token, no full e-mail, no cookie.
  */
-
-const orgRef = z.strictObject({ id: z.string(), name: z.string() });
 
 /** One error the worker answered: its code and when, never its message (it may quote input). */
 export const lastErrorSchema = z.strictObject({
@@ -27,9 +26,9 @@ export type LastError = z.infer<typeof lastErrorSchema>;
 
 export const consoleDiagnosticsSchema = z.strictObject({
   tenant: z.nullable(z.string()),
-  aemOrg: z.nullable(orgRef),
+  aemOrg: z.nullable(orgRefSchema),
   aemOrgStatus: z.enum(['resolved', 'ambiguous', 'unknown']),
-  connectedOrg: z.nullable(orgRef),
+  connectedOrg: z.nullable(orgRefSchema),
   connectedSince: z.nullable(z.string()),
   /** How this console switches: through the Assets API, or through the console page where the API refuses the extension. */
   switchPath: z.nullable(switchPathSchema),
@@ -67,12 +66,12 @@ export const diagnosticsReportSchema = z.strictObject({
   readOnly: z.boolean(),
   signedIn: z.boolean(),
   accountType: z.nullable(z.enum(['personal', 'enterprise', 'federated', 'unknown'])),
-  /** Policy values IT set that were refused, and what is in force instead (lib/policy/schema.ts). */
+  /** Policy values IT set that were refused, and what is in force instead (lib/policy/schemas.ts). */
   policyProblems: z.array(
     z.strictObject({ field: z.string(), refusedEntries: z.nullable(z.array(z.string())), inForce: z.string() }),
   ),
   consoles: z.array(consoleDiagnosticsSchema),
   lastErrors: z.array(lastErrorSchema),
-  audit: z.array(auditEntrySchema),
+  history: z.array(historyEntrySchema),
 });
 export type DiagnosticsReport = z.infer<typeof diagnosticsReportSchema>;

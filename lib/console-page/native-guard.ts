@@ -1,9 +1,9 @@
-import type { ConsoleUi } from '@/components/console/mount';
 import type { OrgEntitlement } from '../entitlement/schemas';
 import { accessibleName, normalizeText, selectorForRole } from './accessible-name';
 import { type CreativeCloudView, openListbox, optionOrgId } from './detect';
 import { idScopeOf } from './open-shadow-roots';
 import { consoleProfile } from './profile';
+import type { ConsoleStore } from './store';
 
 /**
  * The native guard: the console's own "Switch orgs" button switches to whatever org is picked,
@@ -16,8 +16,18 @@ import { consoleProfile } from './profile';
  * button (that is Adobe's page, not ours to lock). The guard warns with the same dialog there too
  * (the org's reasons then include READ_ONLY) and the admin decides.
  */
+/**
+ * What the guard needs of the mounted UI (components/console/mount.tsx hands it over): the
+ * user's orgs, and the dialog that asks before an ineligible switch.
+ */
+export interface GuardingUi {
+  store: Pick<ConsoleStore, 'orgs'>;
+  /** Asks before the native switch goes to an org that cannot work: true = proceed, false = cancel. */
+  confirmIneligibleNativeSwitch(org: OrgEntitlement | undefined, orgLabel: string): Promise<boolean>;
+}
+
 export interface NativeGuardOptions {
-  ui: ConsoleUi;
+  ui: GuardingUi;
   /** The view as detected now (the console re-renders and replaces its nodes). */
   currentView(): CreativeCloudView | undefined;
   /** Aborted when the view is left or the content script is invalidated. */

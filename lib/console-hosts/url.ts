@@ -1,4 +1,4 @@
-import { isSandboxBuild } from './build-flavor';
+import { isSandboxBuild } from '../build-flavor';
 
 /**
  * What a console URL names (docs/ARCHITECTURE.md#console-hosts-and-detection), read the same way by the content script (its own

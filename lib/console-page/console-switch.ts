@@ -1,8 +1,8 @@
-import type { AuditEntry } from '../audit-entry';
 import type { ErrorCode } from '../errors';
-import type { ConsoleSwitchOutcome, MessageError } from '../messaging/contract';
+import type { HistoryEntry } from '../history/entry';
+import type { ConsoleIdentity, ConsoleSwitchOutcome, MessageError } from '../messaging/contract';
 import { sendRequest } from '../messaging/send';
-import type { ConsoleIdentity } from '../worker/aem-org';
+import type { OrgRef } from '../org-id';
 import { normalizeText } from './accessible-name';
 import { type CreativeCloudView, detectCreativeCloudView, type OrgNameRef, orgIdFromOptionText } from './detect';
 import { clickPastGuard } from './native-guard';
@@ -20,10 +20,8 @@ import { consoleProfile, PROFILE_LOCALES } from './profile';
 /** The longest wait for the page to show the outcome; the worker's lock outlives it. */
 export const CONSOLE_SWITCH_WAIT_MS = 30_000;
 
-type OrgRef = { id: string; name: string };
-
 export type ConsoleSwitchResult =
-  | { ok: true; audit: AuditEntry; from: OrgRef | null; to: OrgRef }
+  | { ok: true; entry: HistoryEntry; from: OrgRef | null; to: OrgRef }
   | { ok: false; error: MessageError; to?: OrgRef };
 
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
@@ -137,10 +135,10 @@ export async function switchThroughConsole(
     ...(observed.pageMessage && { pageMessage: observed.pageMessage }),
   });
   if (!finished.ok) return { ...finished, to };
-  const { audit } = finished.data;
-  if (audit.result === 'success') return { ok: true, audit, from, to };
+  const { entry } = finished.data;
+  if (entry.result === 'success') return { ok: true, entry, from, to };
   // The worker named the failure; the console's own words for a refusal, else the target's name.
-  const code = (audit.errorCode ?? 'VERIFICATION_FAILED') as ErrorCode;
+  const code = (entry.errorCode ?? 'VERIFICATION_FAILED') as ErrorCode;
   return { ok: false, error: { code, message: observed.pageMessage ?? to.name }, to };
 }
 

@@ -1,4 +1,4 @@
-import type { ConsoleProfile } from './profile-schema';
+import type { ConsoleProfile } from './schemas';
 
 /**
  * The console profile: everything the content script assumes about the console's page, in one

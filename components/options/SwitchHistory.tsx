@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { useLocale, useT } from '@/components/console/i18n-context';
-import { ERROR_MESSAGES } from '@/components/console/messages';
-import { formatDateTime } from '@/components/console/StatusPanel';
-import type { AuditEntry } from '@/lib/audit-entry';
-import { auditToCsv, auditToJson, filterAudit, type ResultFilter } from '@/lib/history/export';
+import { formatDateTime } from '@/components/shared/format-date';
+import { useLocale, useT } from '@/components/shared/i18n-context';
+import { ERROR_MESSAGES } from '@/components/shared/messages';
+import type { HistoryEntry } from '@/lib/history/entry';
+import { filterHistory, historyToCsv, historyToJson, type ResultFilter } from '@/lib/history/export';
 import type { MessageError } from '@/lib/messaging/contract';
 import { sendRequest } from '@/lib/messaging/send';
 import { fileStamp, saveTextFile } from '@/lib/save-file';
@@ -15,16 +15,16 @@ import '@/components/pages/styles/history.css';
 const orgName = (org: { name: string } | null, none: string) => org?.name ?? none;
 
 /** The switch history: who switched what, when, with what result; filter, export, clear. */
-export function AuditHistory() {
+export function SwitchHistory() {
   const t = useT();
   const locale = useLocale();
-  const entries = useSignal<AuditEntry[] | undefined>(undefined);
+  const entries = useSignal<HistoryEntry[] | undefined>(undefined);
   const error = useSignal<MessageError | undefined>(undefined);
   const text = useSignal('');
   const result = useSignal<ResultFilter>('all');
 
   async function load() {
-    const answer = await sendRequest({ type: 'getAudit' });
+    const answer = await sendRequest({ type: 'getHistory' });
     if (answer.ok) entries.value = answer.data.entries;
     else error.value = answer.error;
   }
@@ -33,15 +33,15 @@ export function AuditHistory() {
   }, []);
 
   const all = entries.value ?? [];
-  const shown = filterAudit(all, text.value, result.value);
+  const shown = filterHistory(all, text.value, result.value);
   const save = (extension: 'json' | 'csv') => {
     const name = `aem-cc-org-switcher-history-${fileStamp(new Date())}.${extension}`;
-    if (extension === 'json') saveTextFile(name, auditToJson(shown), 'application/json');
-    else saveTextFile(name, auditToCsv(shown), 'text/csv');
+    if (extension === 'json') saveTextFile(name, historyToJson(shown), 'application/json');
+    else saveTextFile(name, historyToCsv(shown), 'text/csv');
   };
 
   return (
-    <section aria-labelledby="history-title" class="history" data-testid="audit-history">
+    <section aria-labelledby="history-title" class="history" data-testid="switch-history">
       <h2 id="history-title">{t('historyTitle')}</h2>
       <p>{t('historyIntro')}</p>
       {error.value && (

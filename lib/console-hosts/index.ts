@@ -1,5 +1,5 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { isSandboxBuild } from './build-flavor';
+import { isSandboxBuild } from '../build-flavor';
 
 /**
  * Where the console lives (docs/ARCHITECTURE.md#console-hosts-and-detection). Two kinds of host: the shell is the tab's top-level page
@@ -34,7 +34,7 @@ export const IMS_HOST_PERMISSIONS = ['https://ims-na1.adobelogin.com/*', 'https:
 
 /**
  * The Assets API lives on the console's AEM author host, `author-p<program>-e<environment>[-cm]
- * .adobeaemcloud.com` (lib/console-url.ts), one per customer environment, so no fixed host can
+ * .adobeaemcloud.com` (lib/console-hosts/url.ts), one per customer environment, so no fixed host can
  * be listed. A match pattern allows `*` only as the whole leftmost label, so this is the
  * narrowest pattern that covers every author host; the worker still calls only a host that
  * passes the strict author-host check.

@@ -1,8 +1,5 @@
 import { z } from 'zod/mini';
-import { orgIdSchema } from './org-id';
-
-/** One switch in the history. Users are named by IMS user id only: no token, no e-mail. */
-const orgRefSchema = z.strictObject({ id: orgIdSchema, name: z.string() });
+import { checkedOrgRefSchema } from '../org-id';
 
 /**
  * How a switch reached the server: the Assets API, or the console's own page when its API
@@ -12,16 +9,17 @@ export const SWITCH_PATHS = ['api', 'console'] as const;
 export const switchPathSchema = z.enum(SWITCH_PATHS);
 export type SwitchPath = z.infer<typeof switchPathSchema>;
 
-export const auditEntrySchema = z.strictObject({
+/** One switch in the history. Users are named by IMS user id only: no token, no e-mail. */
+export const historyEntrySchema = z.strictObject({
   opId: z.string(),
   time: z.iso.datetime(),
   userId: z.string(),
   aemOrgId: z.string(),
   aemOrgName: z.string(),
-  from: z.nullable(orgRefSchema),
-  to: orgRefSchema,
+  from: z.nullable(checkedOrgRefSchema),
+  to: checkedOrgRefSchema,
   result: z.enum(['success', 'failed']),
   errorCode: z.optional(z.string()),
   path: z._default(switchPathSchema, 'api'),
 });
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;

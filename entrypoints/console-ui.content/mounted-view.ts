@@ -1,13 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountConsoleUi } from '@/components/console/mount';
-import { resolveLocale } from '../i18n';
-import { type CreativeCloudView, detectCreativeCloudView, openListbox } from './detect';
-import { readConsoleIdentity } from './identity';
-import { extensionIsGone } from './invalidation';
-import { UI_SLOT_ATTRIBUTE } from './markers';
-import { guardNativeSwitch } from './native-guard';
+import { type CreativeCloudView, detectCreativeCloudView, openListbox } from '@/lib/console-page/detect';
+import { readConsoleIdentity } from '@/lib/console-page/identity';
+import { extensionIsGone } from '@/lib/console-page/invalidation';
+import { UI_SLOT_ATTRIBUTE } from '@/lib/console-page/markers';
+import { guardNativeSwitch } from '@/lib/console-page/native-guard';
+import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
+import { resolveLocale } from '@/lib/i18n';
 import { createNativePickerBadges } from './native-picker';
-import { markPerf, PERF_MARKS } from './perf-marks';
 
 /**
  * Everything that exists only while Settings > Creative Cloud is shown: the UI, the native

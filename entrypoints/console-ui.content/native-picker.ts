@@ -1,8 +1,8 @@
 import { renderBadges } from '@/components/console/Badges';
 import type { ConsoleUi } from '@/components/console/mount';
-import { listboxOptions, optionOrgId } from './detect';
-import { BADGE_HOST_ATTRIBUTE } from './markers';
-import { markPerf, PERF_MARKS } from './perf-marks';
+import { listboxOptions, optionOrgId } from '@/lib/console-page/detect';
+import { BADGE_HOST_ATTRIBUTE } from '@/lib/console-page/markers';
+import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
 
 interface Decoration {
   host: HTMLElement | undefined;

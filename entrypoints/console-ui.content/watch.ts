@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectCreativeCloudView } from './detect';
-import { extensionIsGone } from './invalidation';
+import { detectCreativeCloudView } from '@/lib/console-page/detect';
+import { extensionIsGone } from '@/lib/console-page/invalidation';
 import { type MountedView, mountView } from './mounted-view';
 
 /**

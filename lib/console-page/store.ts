@@ -1,10 +1,17 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { OrgEntitlement } from '../entitlement/schemas';
-import type { ConsoleState, MessageError, RequestOf, RequestType, Response } from '../messaging/contract';
+import type {
+  ConsoleIdentity,
+  ConsoleState,
+  MessageError,
+  RequestOf,
+  RequestType,
+  Response,
+} from '../messaging/contract';
 import { isWorkerEvent } from '../messaging/envelope';
 import { sendRequest } from '../messaging/send';
-import type { ConsoleIdentity } from '../worker/aem-org';
+import type { OrgRef } from '../org-id';
 import {
   type ConsoleSwitchResult,
   readCurrentOrgCard,
@@ -13,7 +20,6 @@ import {
 } from './console-switch';
 
 export type BusyAction = 'load' | 'signIn' | 'switch' | 'switchBack' | 'chooseAemOrg';
-type OrgRef = { id: string; name: string };
 
 /** The last switch this tab made, verified by the worker: what the result line and Switch back show. */
 export interface SwitchOutcome {
@@ -57,7 +63,7 @@ export function createConsoleStore(
   const outcome = signal<SwitchOutcome | undefined>(undefined);
   const orgs = computed(() => resolvedConsole(state.value)?.model.orgs ?? []);
   const byId = computed(() => new Map(orgs.value.map((org) => [org.orgId, org])));
-  const console = { ...identity };
+  const pageIdentity = { ...identity };
   let generation = 0;
   let disposed = false;
 
@@ -69,7 +75,7 @@ export function createConsoleStore(
     const pageConnectedOrgId = page && readCurrentOrgCard(page)?.orgId;
     const answer = await sendRequest({
       type: 'getConsoleState',
-      console,
+      console: pageIdentity,
       freshness,
       ...(pageConnectedOrgId !== undefined && { pageConnectedOrgId }),
     });
@@ -120,7 +126,7 @@ export function createConsoleStore(
     if (!page) return undefined;
     const result: ConsoleSwitchResult = await switchThroughConsole(
       page,
-      { console, target, expectedCurrentOrgId: connectedOrgId() },
+      { console: pageIdentity, target, expectedCurrentOrgId: connectedOrgId() },
       orgs.value,
     );
     busy.value = undefined;
@@ -144,7 +150,7 @@ export function createConsoleStore(
     }
     const request = {
       type: 'switchOrg' as const,
-      console,
+      console: pageIdentity,
       orgId: target.orgId,
       expectedCurrentOrgId: connectedOrgId(),
     };
@@ -167,7 +173,7 @@ export function createConsoleStore(
     }
     const answer = await run<'switchBack'>('switchBack', {
       type: 'switchBack',
-      console,
+      console: pageIdentity,
       expectedCurrentOrgId: connectedOrgId(),
     });
     pendingOrg.value = undefined;
@@ -180,7 +186,11 @@ export function createConsoleStore(
     const candidates = current?.signedIn && current.aemOrg.status !== 'resolved' ? current.aemOrg.candidates : [];
     const choice = candidates.find((candidate) => candidate.id === orgId);
     if (!choice) return;
-    const answer = await run<'chooseAemOrg'>('chooseAemOrg', { type: 'chooseAemOrg', console, orgId: choice.id });
+    const answer = await run<'chooseAemOrg'>('chooseAemOrg', {
+      type: 'chooseAemOrg',
+      console: pageIdentity,
+      orgId: choice.id,
+    });
     if (answer) state.value = answer;
   }
 

@@ -1,4 +1,4 @@
-import { type EnvironmentSettings, endpointsFor } from './environment';
+import { type EnvironmentSettings, endpointsFor } from '../environment';
 
 /**
  * Where the popup sends someone whose active tab is not a console: the Experience Cloud
