@@ -17,7 +17,7 @@ export const BUILD_ENVIRONMENT_NAMES = environmentNamesFor(isSandboxBuild);
 
 export const SANDBOX_DEFAULT_PORT = 4870;
 /** The client id the sandbox's IMS knows; a production client id comes from options or policy. */
-export const SANDBOX_CLIENT_ID = 'aem-cc-org-switcher';
+export const SANDBOX_CLIENT_ID = 'cc-org-switcher-sandbox';
 
 export interface Endpoints {
   imsBaseUrl: string;
