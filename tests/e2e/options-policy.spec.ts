@@ -1,8 +1,8 @@
 import type { Frame } from '@playwright/test';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
-import en from '../../locales/en.json' with { type: 'json' };
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
+import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
 import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';

@@ -11,6 +11,7 @@ import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { allowSiteOnExtensionsPage } from './support/custom-console-host';
 import type { ChromiumGlobals } from './support/extension-apis';
+import { writeProtectedSetting } from './support/extension-environment';
 import { clientIdField, environmentSelect, openOptions, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
@@ -153,12 +154,8 @@ test('a corrupted stored setting shows a notice and the default, and saving repl
   extensionId,
   serviceWorker,
 }) => {
-  await serviceWorker.evaluate(() =>
-    (globalThis as { chrome?: { storage: { local: { set(v: object): Promise<void> } } } }).chrome?.storage.local.set({
-      environment: { name: 'moon', clientId: 7 },
-      readOnly: 'sometimes',
-    }),
-  );
+  await writeProtectedSetting(serviceWorker, 'environment', { name: 'moon', clientId: 7 });
+  await writeProtectedSetting(serviceWorker, 'readOnly', 'sometimes');
   const options = await openOptions(context, extensionId);
   await expect(options.getByTestId('corrupted-environment')).toHaveText(en.optionsCorruptedEnvironment);
   await expect(options.getByTestId('corrupted-read-only')).toHaveText(en.optionsCorruptedReadOnly);

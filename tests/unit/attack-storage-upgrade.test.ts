@@ -32,7 +32,10 @@ async function freshModules() {
     settings: await import('@/lib/settings/effective'),
     consoleState: await import('@/lib/worker/console-state'),
     storageItems: await import('@/lib/storage-items'),
+    consoleHosts: await import('@/lib/console-hosts-settings'),
+    protectedSettings: await import('@/lib/settings/protected-settings'),
     versionedItem: (await import('@/lib/versioned-item')).versionedItem,
+    protectedItem: (await import('@/lib/protected-store')).protectedItem,
   };
 }
 
@@ -105,12 +108,10 @@ describe('settings and remembered AEM orgs across releases', () => {
     const matrixCase = matrixCaseStarted('attack', 'settings written by this release, upgraded to a new shape');
     const current = await freshModules();
     await current.settings.writeUserSettings({ readOnly: true, clientId: 'my-client' });
-    expect(await stored('readOnly$')).toEqual({ v: 1 });
-    expect(await stored('environment$')).toEqual({ v: 1 });
 
     const next = await freshModules();
-    const nextReadOnly = next.versionedItem('local:readOnly', 2, { 2: (readOnly) => ({ enabled: readOnly }) });
-    const nextEnvironment = next.versionedItem('local:environment', 2, {
+    const nextReadOnly = next.protectedItem('readOnly', 2, { 2: (readOnly) => ({ enabled: readOnly }) });
+    const nextEnvironment = next.protectedItem('environment', 2, {
       2: (environment) => {
         const { clientId, ...rest } = environment as { clientId: string };
         return { ...rest, client: { id: clientId } };
@@ -118,6 +119,8 @@ describe('settings and remembered AEM orgs across releases', () => {
     });
     expect(await nextReadOnly.getValue()).toEqual({ enabled: true });
     expect(await nextEnvironment.getValue()).toMatchObject({ client: { id: 'my-client' } });
+    // Migrated once: the new shape is what is stored now, read again without migrating twice.
+    expect(await next.protectedItem('readOnly', 2).getValue()).toEqual({ enabled: true });
     matrixCase.passed();
   });
 
@@ -127,16 +130,82 @@ describe('settings and remembered AEM orgs across releases', () => {
     const current = await freshModules();
     await current.consoleState.rememberAemOrgChoice(identity, ACME);
     expect(await current.consoleState.rememberedAemOrgChoice(identity)).toBe(ACME);
-    expect(await stored('aemOrgByConsole$')).toEqual({ v: 1 });
 
     const next = await freshModules();
-    const nextChoices = next.versionedItem('local:aemOrgByConsole', 2, {
+    const nextChoices = next.protectedItem('aemOrgByConsole', 2, {
       2: (choices) =>
         Object.fromEntries(Object.entries(choices as Record<string, string>).map(([key, orgId]) => [key, { orgId }])),
     });
     expect(await nextChoices.getValue()).toEqual({
       [JSON.stringify([identity.consoleOrigin, 'acme'])]: { orgId: ACME },
     });
+    matrixCase.passed();
+  });
+
+  it('an update moves the settings the release before kept in storage.local, once, and removes them there', async () => {
+    const matrixCase = matrixCaseStarted(
+      'attack',
+      'settings of the release before (storage.local, content-script writable) moved to the protected store on update',
+    );
+    const environment = {
+      name: 'custom',
+      clientId: 'their-client',
+      baseUrls: { imsBaseUrl: 'https://ims.example.com' },
+    };
+    const hosts = [{ origin: 'https://aem.example.com', matchPattern: 'https://aem.example.com/*' }];
+    const choice = { [JSON.stringify(['https://experience.adobe.com', 'acme'])]: ACME };
+    // What the release before wrote: WXT items, each with its version beside it.
+    await fakeBrowser.storage.local.set({
+      environment,
+      environment$: { v: 1 },
+      readOnly: true,
+      readOnly$: { v: 1 },
+      customConsoleHosts: hosts,
+      customConsoleHosts$: { v: 1 },
+      aemOrgByConsole: choice,
+      aemOrgByConsole$: { v: 1 },
+      auditLog: [entry()],
+      auditLog$: { v: 2 },
+    });
+
+    const next = await freshModules();
+    await next.protectedSettings.moveSettingsOutOfStorageLocal('update');
+
+    expect(await next.storageItems.readEnvironment()).toEqual({ value: environment, corrupted: false });
+    expect(await next.settings.readUserReadOnly()).toEqual({ value: true, corrupted: false });
+    expect(await next.consoleHosts.readCustomConsoleHosts()).toEqual({ value: hosts, corrupted: false });
+    expect(await next.storageItems.readAemOrgByConsole()).toEqual(choice);
+    // Gone from where content scripts can write; the history stays where it was.
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['auditLog', 'auditLog$']);
+
+    // A value planted in storage.local afterwards (a content script can) is never moved, only removed.
+    await fakeBrowser.storage.local.set({ readOnly: false, environment: { name: 'stage', clientId: 'planted' } });
+    await next.protectedSettings.moveSettingsOutOfStorageLocal('update');
+    expect((await next.settings.readEffectiveSettings()).readOnly.value).toBe(true);
+    expect((await next.storageItems.readEnvironment()).value.clientId).toBe('their-client');
+    expect(await fakeBrowser.storage.local.get(['readOnly', 'environment'])).toEqual({});
+    matrixCase.passed();
+  });
+
+  it('a fresh install moves nothing from storage.local, so nothing planted there before counts', async () => {
+    const matrixCase = matrixCaseStarted(
+      'attack',
+      'console host and environment planted in storage.local before install',
+    );
+    const evil = { origin: 'https://evil.example', matchPattern: 'https://evil.example/*' };
+    await fakeBrowser.storage.local.set({
+      customConsoleHosts: [evil],
+      environment: { name: 'custom', clientId: 'x', baseUrls: { imsBaseUrl: 'https://ims.evil.example' } },
+    });
+    const current = await freshModules();
+    await current.protectedSettings.moveSettingsOutOfStorageLocal('install');
+    expect(await current.consoleHosts.readCustomConsoleHosts()).toEqual({ value: [], corrupted: false });
+    expect((await current.storageItems.readEnvironment()).value.name).toBe('sandbox');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // Nor does a later update: the store was set up by this release, so nothing is left to move.
+    await fakeBrowser.storage.local.set({ customConsoleHosts: [evil] });
+    await current.protectedSettings.moveSettingsOutOfStorageLocal('update');
+    expect(await current.consoleHosts.readCustomConsoleHosts()).toEqual({ value: [], corrupted: false });
     matrixCase.passed();
   });
 
