@@ -58,3 +58,22 @@ export async function writeProtectedSetting(
 export async function writeExtensionEnvironment(worker: WorkerEvaluator, settings: EnvironmentSettings): Promise<void> {
   await writeProtectedSetting(worker, 'environment', settings);
 }
+
+/** Reads a protected setting's stored record from inside an extension context (undefined when absent). */
+export async function readProtectedSetting(context: WorkerEvaluator, key: ProtectedSettingKey): Promise<unknown> {
+  return context.evaluate(async (key) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('protected-settings');
+      request.onupgradeneeded = () => request.result.createObjectStore('items');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const record = await new Promise<unknown>((resolve, reject) => {
+      const read = database.transaction('items').objectStore('items').get(key);
+      read.onsuccess = () => resolve(read.result);
+      read.onerror = () => reject(read.error);
+    });
+    database.close();
+    return record ?? null;
+  }, key);
+}
