@@ -20,7 +20,6 @@ interface Registered {
 }
 type Globals = typeof globalThis & {
   browser: {
-    storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
     scripting: { getRegisteredContentScripts(): Promise<Registered[]> };
   };
 };
