@@ -4,9 +4,9 @@ import { SANDBOX_POLICY_KEY } from '../policy/managed';
 import { clearProtectedSettings } from './protected-settings';
 
 /**
- * "Clear all extension data": the protected settings (environment, read-only, console hosts,
- * remembered AEM orgs), everything in `storage.local` (history) and `storage.session`
- * (session, caches, switch record). Enterprise policy is not
+ * "Clear all extension data": the protected items (environment, read-only, console hosts,
+ * remembered AEM orgs, switch history), whatever is left in `storage.local`, and
+ * `storage.session` (session, caches, switch record). Enterprise policy is not
  * ours to clear; in a sandbox build its stand-in in `local` stays for the same reason.
  * Custom console hosts give their permissions back first; their scripts are unregistered by
  * the worker's sync when the list disappears.

@@ -3,16 +3,20 @@ import { z } from 'zod/mini';
 import { customConsoleHostsItem } from '../console-hosts-settings';
 import { hasProtectedValue, importProtectedValue, type ProtectedItem, protectedItem } from '../protected-store';
 import { aemOrgByConsoleItem, environmentSetting, readOnlySetting } from '../storage-items';
+import { auditItem } from '../worker/audit';
 
 /**
- * The settings kept out of content scripts' reach (lib/protected-store.ts). Releases before it
- * kept them in `storage.local` under the same keys, with WXT's version beside each (`<key>$`).
+ * The settings kept out of content scripts' reach (lib/protected-store.ts), and the switch
+ * history. Releases before it kept them in `storage.local` under the same keys, with WXT's
+ * version beside each (`<key>$`).
  */
 export const PROTECTED_SETTINGS: readonly ProtectedItem[] = [
   environmentSetting,
   readOnlySetting,
   customConsoleHostsItem,
   aemOrgByConsoleItem,
+  // Not a setting, but the admin's audit trail: a frame must not forge or erase it.
+  auditItem,
 ];
 
 /**
@@ -44,7 +48,7 @@ export async function moveSettingsOutOfStorageLocal(reason: string): Promise<voi
   await browser.storage.local.remove(legacyKeys);
 }
 
-/** "Clear all extension data": every protected setting; the marker stays, so nothing is moved again. */
+/** "Clear all extension data": every protected item; the marker stays, so nothing is moved again. */
 export async function clearProtectedSettings(): Promise<void> {
   await Promise.all(PROTECTED_SETTINGS.map((item) => item.removeValue()));
 }

@@ -1,11 +1,14 @@
 import { type AuditEntry, auditEntrySchema } from '../audit-entry';
-import { versionedItem } from '../versioned-item';
+import { protectedItem } from '../protected-store';
 
 export type { AuditEntry };
 
-/** The switch history, kept in `storage.local` so it survives restarts. */
+/**
+ * The switch history: a protected item (lib/protected-store.ts), so it survives restarts and a
+ * compromised console frame can neither forge nor erase what the admin reads as the audit trail.
+ */
 
-/** Enough for months of switches, small enough for `storage.local` quotas. */
+/** Enough for months of switches, and a bounded record. */
 export const AUDIT_LIMIT = 500;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -15,7 +18,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * Version 1: entries written before the console path existed carry no `path`.
  * Version 2: every entry names its path; the old ones reached the server through the API.
  */
-const auditItem = versionedItem('local:auditLog', 2, {
+export const auditItem = protectedItem('auditLog', 2, {
   2: (stored) =>
     Array.isArray(stored)
       ? stored.map((entry) => (isRecord(entry) && entry.path === undefined ? { ...entry, path: 'api' } : entry))

@@ -34,7 +34,6 @@ async function freshModules() {
     storageItems: await import('@/lib/storage-items'),
     consoleHosts: await import('@/lib/console-hosts-settings'),
     protectedSettings: await import('@/lib/settings/protected-settings'),
-    versionedItem: (await import('@/lib/versioned-item')).versionedItem,
     protectedItem: (await import('@/lib/protected-store')).protectedItem,
   };
 }
@@ -47,33 +46,35 @@ describe('the switch history across releases', () => {
   it('reads entries written before the console path existed as API switches, and records the new shape', async () => {
     const matrixCase = matrixCaseStarted('attack', 'history written without a switch path, read after an upgrade');
     const { path: _path, ...withoutPath } = entry({ opId: 'older' });
+    // Version 1, written to storage.local before the history moved to the protected store.
     await fakeBrowser.storage.local.set({ auditLog: [entry({ opId: 'newer' }), withoutPath] });
 
-    const { audit } = await freshModules();
+    const { audit, protectedSettings, protectedItem } = await freshModules();
+    await protectedSettings.moveSettingsOutOfStorageLocal('update');
 
     expect((await audit.readAudit()).map((read) => [read.opId, read.path])).toEqual([
       ['newer', 'console'],
       ['older', 'api'],
     ]);
-    expect(await stored('auditLog$')).toEqual({ v: 2 });
-    expect((await stored('auditLog')) as AuditEntry[]).toEqual([
+    // Stored in the new shape once read, so it migrates once.
+    expect(await protectedItem('auditLog', 2).getValue()).toEqual([
       entry({ opId: 'newer' }),
       entry({ opId: 'older', path: 'api' }),
     ]);
+    expect(await stored('auditLog')).toBeUndefined();
     matrixCase.passed();
   });
 
   it('hides one entry it cannot read, never the whole history, and a new switch keeps it', async () => {
     const matrixCase = matrixCaseStarted('attack', 'history with one entry of an unknown shape');
     const unreadable = { ...entry({ opId: 'future' }), time: 1764489600000 };
-    await fakeBrowser.storage.local.set({ auditLog: [unreadable, entry({ opId: 'kept' })], auditLog$: { v: 2 } });
-
-    const { audit } = await freshModules();
+    const { audit, protectedItem } = await freshModules();
+    await protectedItem('auditLog', 2).setValue([unreadable, entry({ opId: 'kept' })]);
     expect((await audit.readAudit()).map((read) => read.opId)).toEqual(['kept']);
 
     await audit.appendAudit(entry({ opId: 'new' }));
     expect((await audit.readAudit()).map((read) => read.opId)).toEqual(['new', 'kept']);
-    expect(((await stored('auditLog')) as unknown[]).length).toBe(3);
+    expect(((await protectedItem('auditLog', 2).getValue()) as unknown[]).length).toBe(3);
     matrixCase.passed();
   });
 
@@ -82,11 +83,10 @@ describe('the switch history across releases', () => {
     const current = await freshModules();
     await current.audit.appendAudit(entry({ opId: 'first' }));
     await current.audit.appendAudit(entry({ opId: 'second', result: 'failed', errorCode: 'NETWORK' }));
-    expect(await stored('auditLog$')).toEqual({ v: 2 });
 
     // A next release that files the AEM org as one object.
     const next = await freshModules();
-    const nextHistory = next.versionedItem('local:auditLog', 3, {
+    const nextHistory = next.protectedItem('auditLog', 3, {
       3: (entries) =>
         (entries as AuditEntry[]).map(({ aemOrgId, aemOrgName, ...rest }) => ({
           ...rest,
@@ -98,7 +98,6 @@ describe('the switch history across releases', () => {
       { opId: 'second', aemOrg: { id: ACME, name: 'Acme' }, path: 'console' },
       { opId: 'first', aemOrg: { id: ACME, name: 'Acme' }, path: 'console' },
     ]);
-    expect(await stored('auditLog$')).toEqual({ v: 3 });
     matrixCase.passed();
   });
 });
@@ -175,8 +174,9 @@ describe('settings and remembered AEM orgs across releases', () => {
     expect(await next.settings.readUserReadOnly()).toEqual({ value: true, corrupted: false });
     expect(await next.consoleHosts.readCustomConsoleHosts()).toEqual({ value: hosts, corrupted: false });
     expect(await next.storageItems.readAemOrgByConsole()).toEqual(choice);
-    // Gone from where content scripts can write; the history stays where it was.
-    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['auditLog', 'auditLog$']);
+    expect((await next.audit.readAudit()).map((read) => read.opId)).toEqual([entry().opId]);
+    // Gone from where content scripts can write.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
 
     // A value planted in storage.local afterwards (a content script can) is never moved, only removed.
     await fakeBrowser.storage.local.set({ readOnly: false, environment: { name: 'stage', clientId: 'planted' } });

@@ -14,8 +14,8 @@ export interface WorkerEvaluator {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
-/** The protected settings' keys (lib/settings/protected-settings.ts), as options and the worker write them. */
-export type ProtectedSettingKey = 'environment' | 'readOnly' | 'customConsoleHosts' | 'aemOrgByConsole';
+/** The protected items' keys (lib/settings/protected-settings.ts), as options and the worker write them. */
+export type ProtectedSettingKey = 'environment' | 'readOnly' | 'customConsoleHosts' | 'aemOrgByConsole' | 'auditLog';
 
 /**
  * Writes (or with `undefined`, removes) a protected setting from inside an extension context,

@@ -13,6 +13,7 @@ import {
   readImsSession,
   readOnlySetting,
 } from '@/lib/storage-items';
+import { auditItem } from '@/lib/worker/audit';
 import type { WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange, createSettingsHandlers } from '@/lib/worker/settings-handlers';
@@ -152,7 +153,8 @@ describe('clearing all extension data', () => {
     await environmentSetting.setValue({ name: 'stage', clientId: 'c' });
     await readOnlySetting.setValue(true);
     await aemOrgByConsoleItem.setValue({ key: 'org' });
-    await fakeBrowser.storage.local.set({ auditLog: [{ opId: 'x' }], [SANDBOX_POLICY_KEY]: { readOnly: true } });
+    await auditItem.setValue([{ opId: 'x' }]);
+    await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { readOnly: true } });
     await imsSessionItem.setValue(signedInSession);
     await fakeBrowser.storage.session.set({ consoleStateCache: {} });
     const { handlers, logout, events } = setup();
@@ -160,8 +162,8 @@ describe('clearing all extension data', () => {
     expect(logout).toHaveBeenCalledWith('access-1');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ [SANDBOX_POLICY_KEY]: { readOnly: true } });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
-    const protectedValues = [environmentSetting, readOnlySetting, aemOrgByConsoleItem].map((item) => item.getValue());
-    expect(await Promise.all(protectedValues)).toEqual([null, null, null]);
+    const protectedItems = [environmentSetting, readOnlySetting, aemOrgByConsoleItem, auditItem];
+    expect(await Promise.all(protectedItems.map((item) => item.getValue()))).toEqual([null, null, null, null]);
     expect(events).toEqual([{ event: 'stateChanged', reason: 'signedOut' }]);
   });
 
