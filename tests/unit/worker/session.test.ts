@@ -179,6 +179,7 @@ describe('IMS session', () => {
   });
 
   it('gives no token once the Assets base changed, however it changed', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'Assets base changed behind the worker: the session ends');
     const { session } = setup();
     await session.signIn({ chooseAccount: false });
     expect(await readImsSession()).toMatchObject({ imsBaseUrl: IMS, assetsBaseUrl: IMS });
@@ -193,6 +194,7 @@ describe('IMS session', () => {
     expect(await session.isSignedIn()).toBe(false);
     expect(await session.signOutIfElsewhere({ environmentChanged: false })).toBe(true);
     expect(await readImsSession()).toBeUndefined();
+    matrixCase.passed({ tokensFound: 0 });
   });
 
   it('signs out by revoking at IMS and forgetting the session even when IMS fails', async () => {
