@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { isSandboxBuild } from './build-flavor';
 import { defaultEnvironment, type EnvironmentSettings, environmentSettingsSchema } from './environment';
 import { protectedItem } from './protected-store';
 import { versionedItem } from './versioned-item';
@@ -33,7 +32,7 @@ export async function readValidated<S extends z.ZodMiniType>(
 }
 
 export function readEnvironment(): Promise<Validated<EnvironmentSettings>> {
-  return readValidated(environmentSetting, environmentSettingsSchema, defaultEnvironment(isSandboxBuild));
+  return readValidated(environmentSetting, environmentSettingsSchema, defaultEnvironment());
 }
 
 /** The IMS session lives only in the worker's session storage, never in `local`. */
