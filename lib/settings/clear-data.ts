@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readCustomConsoleHosts } from '../console-hosts-settings';
 import { SANDBOX_POLICY_KEY } from '../policy/managed';
-import { clearProtectedSettings } from './protected-settings';
+import { clearProtectedItems } from './protected-settings';
 
 /**
  * "Clear all extension data": the protected items (environment, read-only, console hosts,
@@ -17,6 +17,6 @@ export async function clearExtensionStorage(): Promise<void> {
   const keep = import.meta.env.MODE === 'production' ? [] : [SANDBOX_POLICY_KEY];
   const keys = Object.keys(await browser.storage.local.get(null)).filter((key) => !keep.includes(key));
   await browser.storage.local.remove(keys);
-  await clearProtectedSettings();
+  await clearProtectedItems();
   await browser.storage.session.clear();
 }

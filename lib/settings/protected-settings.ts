@@ -10,7 +10,7 @@ import { auditItem } from '../worker/audit';
  * history. Releases before it kept them in `storage.local` under the same keys, with WXT's
  * version beside each (`<key>$`).
  */
-export const PROTECTED_SETTINGS: readonly ProtectedItem[] = [
+export const PROTECTED_ITEMS: readonly ProtectedItem[] = [
   environmentSetting,
   readOnlySetting,
   customConsoleHostsItem,
@@ -34,10 +34,10 @@ const wxtVersionSchema = z.object({ v: z.number().check(z.int(), z.positive()) }
  * it was interrupted, because the marker is set last.
  */
 export async function moveSettingsOutOfStorageLocal(reason: string): Promise<void> {
-  const legacyKeys = PROTECTED_SETTINGS.flatMap(({ key }) => [key, `${key}$`]);
+  const legacyKeys = PROTECTED_ITEMS.flatMap(({ key }) => [key, `${key}$`]);
   if (reason === 'update' && (await movedMarker.getValue()) === null) {
     const legacy = await browser.storage.local.get(legacyKeys);
-    for (const { key } of PROTECTED_SETTINGS) {
+    for (const { key } of PROTECTED_ITEMS) {
       if (legacy[key] === undefined || (await hasProtectedValue(key))) continue;
       const version = wxtVersionSchema.safeParse(legacy[`${key}$`]);
       // A value stored before versions existed counts as version 1 (lib/versioned-item.ts).
@@ -49,6 +49,6 @@ export async function moveSettingsOutOfStorageLocal(reason: string): Promise<voi
 }
 
 /** "Clear all extension data": every protected item; the marker stays, so nothing is moved again. */
-export async function clearProtectedSettings(): Promise<void> {
-  await Promise.all(PROTECTED_SETTINGS.map((item) => item.removeValue()));
+export async function clearProtectedItems(): Promise<void> {
+  await Promise.all(PROTECTED_ITEMS.map((item) => item.removeValue()));
 }
