@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sandbox/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/support/fake-indexeddb.ts'],
     restoreMocks: true,
   },
 });

@@ -5,6 +5,7 @@ import { consoleHostsFor } from '@/lib/console-hosts';
 import { recordingErrors } from '@/lib/diagnostics/last-errors';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
+import { moveSettingsOutOfStorageLocal } from '@/lib/settings/protected-settings';
 import { removeRetiredItems } from '@/lib/storage-items';
 import { broadcast } from '@/lib/worker/broadcast';
 import { forgetConsoleTab } from '@/lib/worker/console-tabs';
@@ -51,8 +52,11 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
 
   // Retired keys can only come from an earlier release: clear them on update, not on every wake.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     removeRetiredItems().catch((error: unknown) => console.warn('Removing retired stored items failed:', error));
+    moveSettingsOutOfStorageLocal(reason).catch((error: unknown) =>
+      console.warn('Moving settings out of storage.local failed:', error),
+    );
   });
   // A failed reconciliation leaves the record for the next wake or the next switch.
   reconcileOnWake(services).catch((error: unknown) => console.warn('Switch reconciliation failed:', error));

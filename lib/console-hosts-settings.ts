@@ -1,14 +1,14 @@
 import { z } from 'zod/mini';
 import { isSandboxBuild } from './build-flavor';
 import type { ConsoleHost } from './console-host-input';
+import { protectedItem } from './protected-store';
 import { readValidated, type Validated } from './storage-items';
-import { versionedItem } from './versioned-item';
 
 /**
  * The console hosts an admin added in options (docs/ARCHITECTURE.md#console-hosts-and-detection). A stored host is only a wish: the
  * worker injects into it and answers it only while the browser also grants its permission.
  */
-export const customConsoleHostsItem = versionedItem('local:customConsoleHosts', 1);
+export const customConsoleHostsItem = protectedItem('customConsoleHosts', 1);
 
 /** One host per entry, no wildcard: `https://<host>/*`, or `http://<name>.localhost/*` (sandbox builds). */
 const matchPatternSchema = z

@@ -16,8 +16,12 @@ export function environmentNamesFor(sandboxBuild: boolean): EnvironmentName[] {
 export const BUILD_ENVIRONMENT_NAMES = environmentNamesFor(isSandboxBuild);
 
 export const SANDBOX_DEFAULT_PORT = 4870;
-/** The client id the sandbox's IMS knows; a production client id comes from options or policy. */
-export const SANDBOX_CLIENT_ID = 'aem-cc-org-switcher';
+/**
+ * The client id the sandbox's IMS knows, named apart from the project and the UI's element so
+ * its absence from production bundles can be checked; a production client id comes from
+ * options or policy.
+ */
+export const SANDBOX_CLIENT_ID = 'cc-org-switcher-sandbox';
 
 export interface Endpoints {
   imsBaseUrl: string;
@@ -111,8 +115,12 @@ export function endpointsFor(settings: EnvironmentSettings): Endpoints | undefin
   return KNOWN_ENDPOINTS[settings.name];
 }
 
-export function defaultEnvironment(sandboxBuild: boolean): EnvironmentSettings {
-  return sandboxBuild ? { name: 'sandbox', clientId: SANDBOX_CLIENT_ID } : { name: 'production', clientId: '' };
+/**
+ * This build's default: the sandbox and its client in sandbox builds. Read from the build-time
+ * constant, so a production bundle carries no sandbox client id (tests/unit/policy-build.test.ts).
+ */
+export function defaultEnvironment(): EnvironmentSettings {
+  return isSandboxBuild ? { name: 'sandbox', clientId: SANDBOX_CLIENT_ID } : { name: 'production', clientId: '' };
 }
 
 /**

@@ -1,15 +1,18 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { isSandboxBuild } from './build-flavor';
 import { defaultEnvironment, type EnvironmentSettings, environmentSettingsSchema } from './environment';
+import { protectedItem } from './protected-store';
 import { versionedItem } from './versioned-item';
 
 /**
  * Every value the extension keeps, declared once: one key, one schema, one default.
  * Values are parsed on read; a corrupted value falls back to the default and says so.
+ * Settings that decide where tokens go or what the worker may do are protected items
+ * (lib/protected-store.ts), out of content scripts' reach; the rest use `storage`.
  */
 
-export const environmentSetting = versionedItem('local:environment', 1);
+/** The environment: IMS and Assets base URLs and the client ID. */
+export const environmentSetting = protectedItem('environment', 1);
 
 export interface Validated<T> {
   value: T;
@@ -29,7 +32,7 @@ export async function readValidated<S extends z.ZodMiniType>(
 }
 
 export function readEnvironment(): Promise<Validated<EnvironmentSettings>> {
-  return readValidated(environmentSetting, environmentSettingsSchema, defaultEnvironment(isSandboxBuild));
+  return readValidated(environmentSetting, environmentSettingsSchema, defaultEnvironment());
 }
 
 /** The IMS session lives only in the worker's session storage, never in `local`. */
@@ -39,9 +42,14 @@ export const imsSessionSchema = z.strictObject({
   /** Epoch milliseconds. */
   expiresAt: z.number(),
   userId: z.string(),
-  /** The IMS and client the tokens belong to: a session never outlives a change of environment. */
+  /**
+   * The IMS, client and Assets API override the tokens belong to: a session never outlives a
+   * change of any of them, so a changed Assets base never receives a token meant for another.
+   */
   imsBaseUrl: z.string(),
   clientId: z.string(),
+  /** Absent when no override is set (each console's own AEM author host). */
+  assetsBaseUrl: z.optional(z.string()),
 });
 export type ImsSession = z.infer<typeof imsSessionSchema>;
 export const imsSessionItem = versionedItem('session:imsSession', 1);
@@ -55,13 +63,13 @@ export async function readImsSession(): Promise<ImsSession | undefined> {
  * Read-only mode: badges and status only, no switch controls, and the worker refuses switches.
  * Read it through lib/settings/effective.ts, where enterprise policy can force it on.
  */
-export const readOnlySetting = versionedItem('local:readOnly', 1);
+export const readOnlySetting = protectedItem('readOnly', 1);
 
 /**
  * The AEM org the admin chose for a console whose org could not be resolved by name, keyed by
  * console origin and tenant (aemOrgChoiceKey in lib/worker/aem-org.ts), oldest first.
  */
-export const aemOrgByConsoleItem = versionedItem('local:aemOrgByConsole', 1);
+export const aemOrgByConsoleItem = protectedItem('aemOrgByConsole', 1);
 const aemOrgByConsoleSchema = z.record(z.string(), z.string());
 
 export async function readAemOrgByConsole(): Promise<Record<string, string>> {

@@ -1,7 +1,8 @@
 import { type Signal, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { watchPolicy } from '@/lib/policy/managed';
 import { type EffectiveSettings, readEffectiveSettings } from '@/lib/settings/effective';
+import { environmentSetting, readOnlySetting } from '@/lib/storage-items';
 
 /**
  * The settings in force, re-read whenever storage changes: a save here, a change in another
@@ -17,13 +18,12 @@ export function useEffectiveSettings(): Signal<EffectiveSettings | undefined> {
         if (mine === generation) settings.value = value;
       });
     };
-    // Settings live in `local`, policy in `managed`; session-storage churn (caches) is not ours.
-    const onChanged = (_changes: unknown, area: string) => {
-      if (area === 'local' || area === 'managed') reload();
-    };
+    // The user's settings are protected items (the worker writes them), policy is managed storage.
+    const unwatch = [environmentSetting.watch(reload), readOnlySetting.watch(reload), watchPolicy(reload)];
     reload();
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return () => {
+      for (const stop of unwatch) stop();
+    };
   }, []);
   return settings;
 }

@@ -1,7 +1,10 @@
+import { isSandboxBuild } from '../build-flavor';
+
 /**
  * Performance marks the content script leaves on the console frame's timeline, where
  * `npm run bench` reads them (TESTING.md: a content script's marks are visible to the page).
- * A mark costs microseconds; nothing in the product reads them.
+ * Sandbox builds only: in production a page could read them to tell when the user opened the
+ * switcher or typed a filter (issue 14, item 13); a build test checks they are gone.
  */
 export const PERF_MARKS = {
   /** The Creative Cloud view was recognised and the UI mounted. */
@@ -19,5 +22,5 @@ export const PERF_MARKS = {
 export type PerfMark = (typeof PERF_MARKS)[keyof typeof PERF_MARKS];
 
 export function markPerf(mark: PerfMark): void {
-  performance.mark(mark);
+  if (isSandboxBuild) performance.mark(mark);
 }

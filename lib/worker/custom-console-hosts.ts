@@ -75,14 +75,25 @@ export function syncCustomConsoleScripts(): Promise<void> {
   return running;
 }
 
-/** Worker start-up: re-sync now and whenever the list or the browser's grants change. */
-export function watchCustomConsoleHosts(onError: (error: unknown) => void): void {
+/**
+ * Worker start-up: re-sync now and whenever the list or the browser's grants change. Options
+ * adds a host after its permission is granted and removes it before revoking it, so the
+ * permission event wakes the worker and the list's change notice (lib/protected-store.ts, which
+ * does not wake a sleeping worker by itself) finds it awake. Returns the unwatch.
+ */
+export function watchCustomConsoleHosts(onError: (error: unknown) => void): () => void {
   const resync = () => {
     syncCustomConsoleScripts().catch(onError);
   };
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
-  customConsoleHostsItem.watch(resync);
-  watchPolicy(resync);
+  const unwatchList = customConsoleHostsItem.watch(resync);
+  const unwatchPolicy = watchPolicy(resync);
   resync();
+  return () => {
+    browser.permissions.onAdded.removeListener(resync);
+    browser.permissions.onRemoved.removeListener(resync);
+    unwatchList();
+    unwatchPolicy();
+  };
 }

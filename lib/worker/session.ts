@@ -41,6 +41,19 @@ export async function configuredEnvironment(): Promise<ConfiguredEnvironment> {
 }
 
 /**
+ * Whether a session was made for the environment in force: the same IMS, client ID and Assets
+ * API override. Any change (options, policy, or storage written behind the worker's back) ends
+ * it, so a bearer token never goes to an Assets base it was not issued beside.
+ */
+function belongsTo(session: ImsSession, environment: ConfiguredEnvironment): boolean {
+  return (
+    session.imsBaseUrl === environment.endpoints.imsBaseUrl &&
+    session.clientId === environment.settings.clientId &&
+    session.assetsBaseUrl === environment.endpoints.assetsBaseUrl
+  );
+}
+
+/**
  * The IMS session: tokens live here and in `storage.session` only. Module state holds just
  * the one refresh in flight; everything that matters survives the worker being killed.
  */
@@ -96,6 +109,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
       userId: profile.userId,
       imsBaseUrl: environment.endpoints.imsBaseUrl,
       clientId: environment.settings.clientId,
+      ...(environment.endpoints.assetsBaseUrl && { assetsBaseUrl: environment.endpoints.assetsBaseUrl }),
     };
     if (replacing && (await readImsSession())?.accessToken !== replacing.accessToken) {
       await revokeTokensOf(session);
@@ -114,9 +128,8 @@ export function createSession(deps: SessionDeps = browserDeps) {
 
   async function currentSession(): Promise<{ session: ImsSession; environment: ConfiguredEnvironment }> {
     const [session, environment] = await Promise.all([readImsSession(), configuredEnvironment()]);
-    const belongsHere =
-      session?.imsBaseUrl === environment.endpoints.imsBaseUrl && session.clientId === environment.settings.clientId;
-    if (!session || !belongsHere) throw new ExtensionError('NOT_SIGNED_IN', 'Not signed in to Adobe IMS');
+    if (!session || !belongsTo(session, environment))
+      throw new ExtensionError('NOT_SIGNED_IN', 'Not signed in to Adobe IMS');
     return { session, environment };
   }
 
@@ -214,15 +227,13 @@ export function createSession(deps: SessionDeps = browserDeps) {
 
     /**
      * After the environment or client ID changed (options or policy): a session that belongs
-     * to another IMS or client is signed out at its own IMS and forgotten. Answers whether one was.
+     * to another IMS, client or Assets base is signed out at its own IMS and forgotten. Answers whether one was.
      */
     async signOutIfElsewhere(options: { environmentChanged: boolean }): Promise<boolean> {
       const session = await readImsSession();
       if (!session) return false;
       const environment = await configuredEnvironment().catch(() => undefined);
-      const belongsHere =
-        session.imsBaseUrl === environment?.endpoints.imsBaseUrl && session.clientId === environment.settings.clientId;
-      if (belongsHere && !options.environmentChanged) return false;
+      if (environment && belongsTo(session, environment) && !options.environmentChanged) return false;
       await imsSessionItem.removeValue();
       // Best effort: the session is already forgotten, so an unreachable IMS changes nothing.
       await revokeTokensOf(session).catch(() => undefined);

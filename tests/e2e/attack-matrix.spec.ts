@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
+import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
@@ -19,10 +20,16 @@ import {
   recordCdpConsole,
 } from './support/attack-surfaces';
 import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
-import { consoleUi, openConsoleApp } from './support/console-ui';
+import { appFrameOf, consoleUi, openConsoleApp } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
 import type { ChromiumGlobals } from './support/extension-apis';
-import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
+import {
+  readProtectedSetting,
+  sandboxEnvironment,
+  writeExtensionEnvironment,
+  writeProtectedSetting,
+} from './support/extension-environment';
+import { environmentSelect, openOptions, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { signIn } from './support/sign-in';
 import { openWorkerClient, readExtensionStorage } from './support/worker-client';
@@ -556,4 +563,124 @@ test('fuzzed messages to the real worker get typed errors and never crash it', a
   const applied = await appliedChanges(sandbox);
   expect(applied).toBe(0);
   matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+});
+
+/**
+ * What a compromised console frame's content script writes to take over the extension's
+ * settings: the `storage.local` keys earlier releases read (with WXT's version beside each),
+ * and the protected store's own database name, keys and change channel, as its world sees them.
+ */
+function plantSettings(planted: Record<string, unknown>): string {
+  return `(async (planted) => {
+    const versions = Object.fromEntries(Object.keys(planted).map((key) => [key + '$', { v: 1 }]));
+    await chrome.storage.local.set({ ...planted, ...versions });
+    const written = await (async () => {
+      const database = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('protected-settings');
+        request.onupgradeneeded = () => request.result.createObjectStore('items');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise((resolve, reject) => {
+        const transaction = database.transaction('items', 'readwrite');
+        for (const [key, value] of Object.entries(planted)) transaction.objectStore('items').put({ version: 1, value }, key);
+        transaction.oncomplete = resolve;
+        transaction.onerror = () => reject(transaction.error);
+      });
+      const changes = new BroadcastChannel('protected-settings-changed');
+      for (const key of Object.keys(planted)) changes.postMessage({ key });
+      return new Promise((resolve) => {
+        const read = database.transaction('items').objectStore('items').getAllKeys();
+        read.onsuccess = () => resolve(read.result);
+      });
+      // A third-party frame may get no IndexedDB at all (Chromium refuses it to the app frame).
+    })().catch((error) => 'refused: ' + String(error));
+    return { local: Object.keys(await chrome.storage.local.get(null)), indexedDb: written };
+  })(${JSON.stringify(planted)})`;
+}
+
+test('a content script cannot change the environment, read-only, console hosts or remembered AEM orgs', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+  serviceWorker,
+}) => {
+  const cases = {
+    assetsBase: matrixCaseStarted(
+      'attack',
+      'content script points the Assets base at its own host (storage.local, IndexedDB)',
+    ),
+    readOnly: matrixCaseStarted('attack', 'content script turns read-only off (storage.local, IndexedDB)'),
+    consoleHost: matrixCaseStarted('attack', 'content script adds a console host (storage.local, IndexedDB)'),
+    aemOrg: matrixCaseStarted('attack', 'content script plants a remembered AEM org (storage.local, IndexedDB)'),
+  };
+  const attackerHost = {
+    origin: 'https://console.attacker.example',
+    matchPattern: 'https://console.attacker.example/*',
+  };
+  const choiceKey = JSON.stringify([new URL(sandbox.shellUrl).origin, acme.aemOrg.tenant]);
+  const planted = {
+    environment: {
+      name: 'custom',
+      clientId: SANDBOX_CLIENT_ID,
+      baseUrls: { imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: 'https://assets.attacker.example' },
+    },
+    readOnly: false,
+    customConsoleHosts: [attackerHost],
+    aemOrgByConsole: { [choiceKey]: design.id },
+  };
+  const toAttacker: string[] = [];
+  await context.route('https://*.attacker.example/**', async (route) => {
+    toAttacker.push(`${route.request().method()} ${route.request().url()}`);
+    await route.abort();
+  });
+  await writeProtectedSetting(serviceWorker, 'readOnly', true);
+  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  await expect(consoleUi(app).getByTestId('read-only')).toHaveText(en.readOnly);
+
+  // From the app frame (where the compromised console code runs) and the shell's top frame.
+  for (const frame of [app, page.mainFrame()]) {
+    const contentScript = await contentScriptSender(frame === page.mainFrame() ? page : frame, extensionId);
+    const written = (await contentScript.evaluate(plantSettings(planted))) as { local: string[]; indexedDb: unknown };
+    await contentScript.close();
+    // The writes themselves succeed: into storage.local, and (top frame) into the page origin's own database.
+    expect(written.local).toEqual(expect.arrayContaining(Object.keys(planted)));
+    if (frame === page.mainFrame()) expect(written.indexedDb).toEqual(expect.arrayContaining(Object.keys(planted)));
+  }
+
+  // The next console load: the worker calls the Assets API, still read-only, still on the console's host.
+  await page.reload();
+  const reloaded = await appFrameOf(page, sandbox);
+  await expect(consoleUi(reloaded).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
+  await expect(consoleUi(reloaded).getByTestId('read-only')).toHaveText(en.readOnly);
+  await expect(consoleUi(reloaded).getByRole('button', { name: en.openSwitcher })).toHaveCount(0);
+  const worker = await openWorkerClient(context, extensionId);
+  expect(await worker.data({ type: 'getStatus' })).toMatchObject({ environment: 'sandbox', signedIn: true });
+
+  const options = await openOptions(context, extensionId);
+  await expect(environmentSelect(options)).toHaveValue('sandbox');
+  await expect(options.getByLabel(en.optionsAssetsBaseUrl)).toHaveCount(0);
+  expect(toAttacker).toEqual([]);
+  cases.assetsBase.passed({ tokensFound: 0 });
+
+  await expect(readOnlyCheckbox(options)).toBeChecked();
+  cases.readOnly.passed({ intendedSwitches: 0, appliedSwitches: await appliedChanges(sandbox) });
+
+  const hosts = options.getByTestId('console-hosts');
+  await expect(hosts.getByText(en.hostsNone)).toBeVisible();
+  await expect(hosts).not.toContainText('attacker.example');
+  const registered = await serviceWorker.evaluate(async () =>
+    (await (globalThis as ChromiumGlobals).chrome?.scripting?.getRegisteredContentScripts())?.map(
+      (script) => script.id,
+    ),
+  );
+  expect(registered).toEqual([]);
+  cases.consoleHost.passed();
+
+  expect(await readProtectedSetting(serviceWorker, 'aemOrgByConsole')).toBeNull();
+  expect(await readProtectedSetting(serviceWorker, 'environment')).toMatchObject({
+    value: { name: 'sandbox', baseUrls: { imsBaseUrl: sandbox.apiBaseUrl } },
+  });
+  cases.aemOrg.passed();
 });

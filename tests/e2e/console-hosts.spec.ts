@@ -14,6 +14,7 @@ import {
   serveSandboxConsoleAt,
 } from './support/custom-console-host';
 import type { ChromiumGlobals } from './support/extension-apis';
+import { writeProtectedSetting } from './support/extension-environment';
 
 // Options › Console hosts: a console on a host the build does not match (served from the
 // sandbox through context.route) gets the extension only while the admin's host is added.
@@ -191,9 +192,7 @@ test('an unreadable stored host list shows a notice and an empty list, and addin
   extensionId,
   serviceWorker,
 }) => {
-  await serviceWorker.evaluate(() =>
-    (globalThis as ChromiumGlobals).chrome?.storage.local.set({ customConsoleHosts: 'https://aem.example.com' }),
-  );
+  await writeProtectedSetting(serviceWorker, 'customConsoleHosts', 'https://aem.example.com');
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const section = options.getByTestId('console-hosts');

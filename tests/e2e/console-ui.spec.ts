@@ -5,6 +5,7 @@ import { SCENARIO_NAMES, SCENARIOS, type Scenario, type ScenarioName, userOf } f
 import { expect, type SandboxFixture, test } from './fixtures';
 import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
+import { writeProtectedSetting } from './support/extension-environment';
 import { signIn } from './support/sign-in';
 import { openWorkerClient } from './support/worker-client';
 import { expectedConsole, type SandboxConnectionTruth } from './support/worker-truth';
@@ -378,13 +379,7 @@ test('read-only mode shows status and no switch controls, and the worker refuses
   sandbox,
   serviceWorker,
 }) => {
-  await serviceWorker.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-    ).chrome.storage.local.set({
-      readOnly: true,
-    }),
-  );
+  await writeProtectedSetting(serviceWorker, 'readOnly', true);
   const app = await openSignedIn({ page, context, extensionId, sandbox });
   const ui = consoleUi(app);
   await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);

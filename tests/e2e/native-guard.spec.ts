@@ -10,7 +10,7 @@ import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/
 import { expect, type SandboxFixture, test } from './fixtures';
 import { appFrameOf, consoleUi } from './support/console-ui';
 import { expectedBadgesOf, shownState } from './support/entitlement-truth';
-import type { ChromiumGlobals } from './support/extension-apis';
+import { writeProtectedSetting } from './support/extension-environment';
 import { openWorkerClient, signInAs } from './support/worker-client';
 
 // The native picker and button, with the extension: badges on every native option, and the
@@ -310,7 +310,7 @@ test.describe('the native guard', () => {
     serviceWorker,
   }) => {
     const target = orgWithCc('active');
-    await serviceWorker.evaluate(() => (globalThis as ChromiumGlobals).chrome?.storage.local.set({ readOnly: true }));
+    await writeProtectedSetting(serviceWorker, 'readOnly', true);
     await signInAsConsoleUser(context, extensionId);
     const app = await openCreativeCloud(page, sandbox);
     await pickNatively(app, target.id);

@@ -1,6 +1,7 @@
 import type { Frame } from '@playwright/test';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
+import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
@@ -33,7 +34,7 @@ test('policy locks its fields: disabled, marked "Set by your organization", and 
 }) => {
   await injectPolicy(serviceWorker, {
     environment: { name: 'sandbox', imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: sandbox.apiBaseUrl },
-    clientId: 'aem-cc-org-switcher',
+    clientId: SANDBOX_CLIENT_ID,
     readOnly: true,
     consoleHosts: ['https://aem.policy-example.test/*'],
   });
@@ -159,7 +160,7 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
   await expect(options.getByTestId('policy-allowlist')).toHaveText(en.optionsAllowlist.replace('{count}', '0'));
   // The invalid client ID is ignored: the user's own stays in force and editable.
   await expect(clientIdField(options)).toBeEnabled();
-  await expect(clientIdField(options)).toHaveValue('aem-cc-org-switcher');
+  await expect(clientIdField(options)).toHaveValue(SANDBOX_CLIENT_ID);
 });
 
 test('a policy change applies at once: an open console drops its switch controls, and gets them back', async ({

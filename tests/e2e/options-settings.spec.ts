@@ -11,6 +11,7 @@ import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { allowSiteOnExtensionsPage } from './support/custom-console-host';
 import type { ChromiumGlobals } from './support/extension-apis';
+import { readProtectedSetting, writeProtectedSetting } from './support/extension-environment';
 import { clientIdField, environmentSelect, openOptions, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
@@ -72,7 +73,7 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
   serviceWorker,
 }) => {
   const options = await openOptions(context, extensionId);
-  const before = await readExtensionStorage(serviceWorker, 'local', 'environment');
+  const before = await readProtectedSetting(serviceWorker, 'environment');
   await environmentSelect(options).selectOption('custom');
   const ims = options.getByLabel(en.optionsImsBaseUrl);
   const assets = options.getByLabel(en.optionsAssetsBaseUrl);
@@ -86,7 +87,7 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
   await expect(assets).toHaveAccessibleDescription(containing(en.optionsErrorUrlPath));
   await expect(clientIdField(options)).toHaveAccessibleDescription(containing(en.optionsErrorClientId));
   await expect(options.getByTestId('environment-status')).toHaveText('');
-  expect(await readExtensionStorage(serviceWorker, 'local', 'environment')).toEqual(before);
+  expect(await readProtectedSetting(serviceWorker, 'environment')).toEqual(before);
 
   // Fixing the fields clears the messages; the save asks the browser for both hosts (granted
   // as a user would, see HARNESS.md) and goes through.
@@ -104,13 +105,16 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
   );
   expect(granted, 'the worker may call the custom hosts').toBe(true);
   await expect(ims).not.toHaveAttribute('aria-invalid');
-  expect(await readExtensionStorage(serviceWorker, 'local', 'environment')).toEqual({
-    environment: {
+  expect(await readProtectedSetting(serviceWorker, 'environment')).toEqual({
+    version: 1,
+    value: {
       name: 'custom',
       clientId: 'it-client',
       baseUrls: { imsBaseUrl: 'https://ims.example.com', assetsBaseUrl: 'https://api.example.com' },
     },
   });
+  // Nothing of it where a content script could read or rewrite it.
+  expect(await readExtensionStorage(serviceWorker, 'local')).toEqual({});
 });
 
 test('read-only set in options hides every switch control on the console, and the worker refuses switchOrg', async ({
@@ -153,12 +157,8 @@ test('a corrupted stored setting shows a notice and the default, and saving repl
   extensionId,
   serviceWorker,
 }) => {
-  await serviceWorker.evaluate(() =>
-    (globalThis as { chrome?: { storage: { local: { set(v: object): Promise<void> } } } }).chrome?.storage.local.set({
-      environment: { name: 'moon', clientId: 7 },
-      readOnly: 'sometimes',
-    }),
-  );
+  await writeProtectedSetting(serviceWorker, 'environment', { name: 'moon', clientId: 7 });
+  await writeProtectedSetting(serviceWorker, 'readOnly', 'sometimes');
   const options = await openOptions(context, extensionId);
   await expect(options.getByTestId('corrupted-environment')).toHaveText(en.optionsCorruptedEnvironment);
   await expect(options.getByTestId('corrupted-read-only')).toHaveText(en.optionsCorruptedReadOnly);
@@ -190,13 +190,15 @@ test('clear all data asks first, then signs out and forgets every setting', asyn
   await dialog.getByRole('button', { name: en.cancel }).click();
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
-  expect(await readExtensionStorage(serviceWorker, 'local', 'readOnly')).toEqual({ readOnly: true });
+  expect(await readProtectedSetting(serviceWorker, 'readOnly')).toEqual({ version: 1, value: true });
 
   await opener.click();
   await dialog.getByRole('button', { name: en.optionsClearConfirm }).click();
   await expect(options.getByTestId('clear-status')).toHaveText(en.optionsCleared);
   await expect(readOnlyCheckbox(options)).not.toBeChecked();
   expect(await readExtensionStorage(serviceWorker, 'local')).toEqual({});
+  expect(await readProtectedSetting(serviceWorker, 'readOnly')).toBeNull();
+  expect(await readProtectedSetting(serviceWorker, 'environment')).toBeNull();
   expect(await readExtensionStorage(serviceWorker, 'session')).toEqual({});
   expect(await revokedAtIms(sandbox.control)).toBe(true);
 });

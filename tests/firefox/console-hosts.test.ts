@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX, IMS_HOST_PERMISSIONS } from '../../lib/console-hosts';
+import { writeProtectedSetting } from '../e2e/support/extension-environment';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
 
 // Firefox only answers permissions.request from real user input, which the harness cannot give.
@@ -19,7 +20,6 @@ interface Registered {
 }
 type Globals = typeof globalThis & {
   browser: {
-    storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
     scripting: { getRegisteredContentScripts(): Promise<Registered[]> };
   };
 };
@@ -44,10 +44,7 @@ describe('custom console hosts in firefox-esr', () => {
 
   it('registers the console script for a stored, granted host and unregisters it when removed', async () => {
     const background = await harness.background();
-    await background.evaluate(
-      (host) => (globalThis as Globals).browser.storage.local.set({ customConsoleHosts: [host] }),
-      imsHost,
-    );
+    await writeProtectedSetting(background, 'customConsoleHosts', [imsHost]);
 
     await expect.poll(registered).toEqual([
       expect.objectContaining({
@@ -59,7 +56,7 @@ describe('custom console hosts in firefox-esr', () => {
       }),
     ]);
 
-    await background.evaluate(() => (globalThis as Globals).browser.storage.local.remove('customConsoleHosts'));
+    await writeProtectedSetting(background, 'customConsoleHosts', undefined);
     await expect.poll(registered).toEqual([]);
   });
 });

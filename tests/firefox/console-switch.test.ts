@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../lib/history/entry';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
-import type { FirefoxGlobals } from '../e2e/support/extension-apis';
+import { readProtectedSetting } from '../e2e/support/extension-environment';
 import { openConsole, switchAndSwitchBack } from './console-page';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
 import { signInThroughLoginPage } from './sign-in';
@@ -31,10 +31,8 @@ describe('the switch through the console page in firefox-esr', () => {
     const { page, app } = await openConsole(harness, acme.tenant);
     const state = await switchAndSwitchBack(harness, app, design, acme);
 
-    const stored = await (await harness.background()).evaluate(() =>
-      (globalThis as FirefoxGlobals).browser.storage.local.get('switchHistory'),
-    );
-    const entries = (stored as { switchHistory?: HistoryEntry[] }).switchHistory ?? [];
+    const stored = await readProtectedSetting(await harness.background(), 'switchHistory');
+    const entries = (stored as { value?: HistoryEntry[] } | null)?.value ?? [];
     expect(entries.map(({ to, result, path }) => ({ to: to.id, result, path }))).toEqual([
       { to: acme.id, result: 'success', path: 'console' },
       { to: design.id, result: 'success', path: 'console' },

@@ -5,6 +5,7 @@ import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
+import { writeProtectedSetting } from '../e2e/support/extension-environment';
 import { expectedConsole, type SandboxConnectionTruth } from '../e2e/support/worker-truth';
 import { clickInUi, openConsole, switchAndSwitchBack, waitForText } from './console-page';
 import { type FirefoxHarness, launchFirefoxHarness } from './harness';
@@ -39,10 +40,7 @@ async function shownOrgs(frame: Frame, count: number) {
 }
 
 async function setReadOnly(harness: FirefoxHarness, readOnly: boolean): Promise<void> {
-  await (await harness.background()).evaluate(
-    (value) => (globalThis as FirefoxGlobals).browser.storage.local.set({ readOnly: value }),
-    readOnly,
-  );
+  await writeProtectedSetting(await harness.background(), 'readOnly', readOnly);
 }
 
 describe('the console UI in firefox-esr', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
-import { ENVIRONMENT_STORAGE_KEY, sandboxEnvironment } from '../e2e/support/extension-environment';
+import { sandboxEnvironment, writeExtensionEnvironment } from '../e2e/support/extension-environment';
 import { BUILD_DIRS, FIREFOX_PATH } from '../e2e/support/paths';
 import { type SandboxControl, sandboxControl } from '../e2e/support/sandbox-control';
 import { ExtensionDebugger, type ExtensionDocument } from './extension-debugger';
@@ -90,10 +90,7 @@ export async function launchFirefoxHarness(
     cleanups.push(() => client.close());
     const extension = await ExtensionDebugger.attach(client, addonId);
     const background = await extension.background();
-    await background.evaluate(
-      ({ key, value }) => (globalThis as FirefoxGlobals).browser.storage.local.set({ [key]: value }),
-      { key: ENVIRONMENT_STORAGE_KEY, value: sandboxEnvironment(sandbox.apiBaseUrl) },
-    );
+    await writeExtensionEnvironment(background, sandboxEnvironment(sandbox.apiBaseUrl));
 
     return {
       browser,

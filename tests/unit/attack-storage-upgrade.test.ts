@@ -32,7 +32,9 @@ async function freshModules() {
     settings: await import('@/lib/settings/effective'),
     consoleState: await import('@/lib/worker/console-state'),
     storageItems: await import('@/lib/storage-items'),
-    versionedItem: (await import('@/lib/versioned-item')).versionedItem,
+    consoleHosts: await import('@/lib/console-hosts-settings'),
+    protectedSettings: await import('@/lib/settings/protected-settings'),
+    protectedItem: (await import('@/lib/protected-store')).protectedItem,
   };
 }
 
@@ -44,16 +46,18 @@ describe('the switch history across releases', () => {
   it('reads entries written before the console path existed as API switches, and records the new shape', async () => {
     const matrixCase = matrixCaseStarted('attack', 'history written without a switch path, read after an upgrade');
     const { path: _path, ...withoutPath } = entry({ opId: 'older' });
+    // Version 1, written to storage.local before the history moved to the protected store.
     await fakeBrowser.storage.local.set({ auditLog: [entry({ opId: 'newer' }), withoutPath] });
 
-    const { history } = await freshModules();
+    const { history, protectedSettings, protectedItem } = await freshModules();
+    await protectedSettings.moveSettingsOutOfStorageLocal('update');
 
     expect((await history.readHistory()).map((read) => [read.opId, read.path])).toEqual([
       ['newer', 'console'],
       ['older', 'api'],
     ]);
-    expect(await stored('switchHistory$')).toEqual({ v: 2 });
-    expect((await stored('switchHistory')) as HistoryEntry[]).toEqual([
+    // Stored in the new shape once read, so it migrates once.
+    expect(await protectedItem('switchHistory', 2).getValue()).toEqual([
       entry({ opId: 'newer' }),
       entry({ opId: 'older', path: 'api' }),
     ]);
@@ -64,14 +68,13 @@ describe('the switch history across releases', () => {
   it('hides one entry it cannot read, never the whole history, and a new switch keeps it', async () => {
     const matrixCase = matrixCaseStarted('attack', 'history with one entry of an unknown shape');
     const unreadable = { ...entry({ opId: 'future' }), time: 1764489600000 };
-    await fakeBrowser.storage.local.set({ auditLog: [unreadable, entry({ opId: 'kept' })], auditLog$: { v: 2 } });
-
-    const { history } = await freshModules();
+    const { history, protectedItem } = await freshModules();
+    await protectedItem('switchHistory', 2).setValue([unreadable, entry({ opId: 'kept' })]);
     expect((await history.readHistory()).map((read) => read.opId)).toEqual(['kept']);
 
     await history.appendToHistory(entry({ opId: 'new' }));
     expect((await history.readHistory()).map((read) => read.opId)).toEqual(['new', 'kept']);
-    expect(((await stored('switchHistory')) as unknown[]).length).toBe(3);
+    expect(((await protectedItem('switchHistory', 2).getValue()) as unknown[]).length).toBe(3);
     matrixCase.passed();
   });
 
@@ -80,11 +83,10 @@ describe('the switch history across releases', () => {
     const current = await freshModules();
     await current.history.appendToHistory(entry({ opId: 'first' }));
     await current.history.appendToHistory(entry({ opId: 'second', result: 'failed', errorCode: 'NETWORK' }));
-    expect(await stored('switchHistory$')).toEqual({ v: 2 });
 
     // A next release that files the AEM org as one object.
     const next = await freshModules();
-    const nextHistory = next.versionedItem('local:switchHistory', 3, {
+    const nextHistory = next.protectedItem('switchHistory', 3, {
       3: (entries) =>
         (entries as HistoryEntry[]).map(({ aemOrgId, aemOrgName, ...rest }) => ({
           ...rest,
@@ -96,26 +98,24 @@ describe('the switch history across releases', () => {
       { opId: 'second', aemOrg: { id: ACME, name: 'Acme' }, path: 'console' },
       { opId: 'first', aemOrg: { id: ACME, name: 'Acme' }, path: 'console' },
     ]);
-    expect(await stored('switchHistory$')).toEqual({ v: 3 });
     matrixCase.passed();
   });
 
-  it('moves an `auditLog` written before the history had one name, with every entry, once', async () => {
-    const matrixCase = matrixCaseStarted('attack', 'history kept under its old key, read after the rename');
+  it('an update moves all 500 entries of `auditLog`, an unreadable one too, and the next switch goes on top', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'history kept under its old key, read after the update');
     const entries = Array.from({ length: 500 }, (_, index) =>
       entry({ opId: `op-${index}`, result: index % 7 === 0 ? 'failed' : 'success' }),
     );
     const unreadable = { ...entry({ opId: 'future' }), time: 1764489600000 };
     await fakeBrowser.storage.local.set({ auditLog: [...entries.slice(0, 499), unreadable], auditLog$: { v: 2 } });
 
-    const { history } = await freshModules();
+    const { history, protectedSettings, protectedItem } = await freshModules();
+    await protectedSettings.moveSettingsOutOfStorageLocal('update');
     expect((await history.readHistory()).map((read) => read.opId)).toEqual(entries.slice(0, 499).map((e) => e.opId));
-    expect(await stored('switchHistory')).toEqual([...entries.slice(0, 499), unreadable]);
-    expect(await stored('switchHistory$')).toEqual({ v: 2 });
+    expect(await protectedItem('switchHistory', 2).getValue()).toEqual([...entries.slice(0, 499), unreadable]);
     expect(await stored('auditLog')).toBeUndefined();
     expect(await stored('auditLog$')).toBeUndefined();
 
-    // The next wake reads the moved history, and the next switch goes on top of all of it.
     const next = await freshModules();
     await next.history.appendToHistory(entry({ opId: 'after-upgrade' }));
     const afterUpgrade = (await next.history.readHistory()).map((read) => read.opId);
@@ -124,48 +124,20 @@ describe('the switch history across releases', () => {
     matrixCase.passed();
   });
 
-  it('moves a version-1 `auditLog` too, and the switch-back target survives the move', async () => {
+  it('a version-1 `auditLog` moves too, and its switch-back target survives the move', async () => {
     const matrixCase = matrixCaseStarted(
       'attack',
-      'version-1 history under its old key, switched back after the rename',
+      'version-1 history under its old key, switched back after the update',
     );
     const { path: _path, ...withoutPath } = entry({ opId: 'old', from: { id: ACME, name: 'Acme' } });
     await fakeBrowser.storage.local.set({ auditLog: [withoutPath] });
 
-    const { history } = await freshModules();
+    const { history, protectedSettings } = await freshModules();
+    await protectedSettings.moveSettingsOutOfStorageLocal('update');
     const read = await history.readHistory();
     expect(read).toEqual([entry({ opId: 'old', from: { id: ACME, name: 'Acme' }, path: 'api' })]);
     expect(history.switchBackTarget(read, ACME)).toEqual({ id: ACME, name: 'Acme' });
     expect(await stored('auditLog')).toBeUndefined();
-    matrixCase.passed();
-  });
-
-  it('a move cut short after the copy finishes on the next wake without doubling an entry', async () => {
-    const matrixCase = matrixCaseStarted('attack', 'history under both keys after an interrupted rename');
-    const copied = [entry({ opId: 'second' }), entry({ opId: 'first' })];
-    await fakeBrowser.storage.local.set({
-      auditLog: copied,
-      auditLog$: { v: 2 },
-      switchHistory: copied,
-      switchHistory$: { v: 2 },
-    });
-
-    const { history } = await freshModules();
-    expect((await history.readHistory()).map((read) => read.opId)).toEqual(['second', 'first']);
-    expect(await stored('auditLog')).toBeUndefined();
-    expect(await stored('switchHistory')).toEqual(copied);
-    matrixCase.passed();
-  });
-
-  it('clearing the history right after an upgrade leaves nothing under either key', async () => {
-    const matrixCase = matrixCaseStarted('attack', 'history cleared before it was first read after the rename');
-    await fakeBrowser.storage.local.set({ auditLog: [entry()], auditLog$: { v: 2 } });
-
-    const { history } = await freshModules();
-    await history.clearHistory();
-    expect(await history.readHistory()).toEqual([]);
-    expect(await stored('auditLog')).toBeUndefined();
-    expect(await stored('switchHistory')).toBeUndefined();
     matrixCase.passed();
   });
 });
@@ -175,12 +147,10 @@ describe('settings and remembered AEM orgs across releases', () => {
     const matrixCase = matrixCaseStarted('attack', 'settings written by this release, upgraded to a new shape');
     const current = await freshModules();
     await current.settings.writeUserSettings({ readOnly: true, clientId: 'my-client' });
-    expect(await stored('readOnly$')).toEqual({ v: 1 });
-    expect(await stored('environment$')).toEqual({ v: 1 });
 
     const next = await freshModules();
-    const nextReadOnly = next.versionedItem('local:readOnly', 2, { 2: (readOnly) => ({ enabled: readOnly }) });
-    const nextEnvironment = next.versionedItem('local:environment', 2, {
+    const nextReadOnly = next.protectedItem('readOnly', 2, { 2: (readOnly) => ({ enabled: readOnly }) });
+    const nextEnvironment = next.protectedItem('environment', 2, {
       2: (environment) => {
         const { clientId, ...rest } = environment as { clientId: string };
         return { ...rest, client: { id: clientId } };
@@ -188,6 +158,8 @@ describe('settings and remembered AEM orgs across releases', () => {
     });
     expect(await nextReadOnly.getValue()).toEqual({ enabled: true });
     expect(await nextEnvironment.getValue()).toMatchObject({ client: { id: 'my-client' } });
+    // Migrated once: the new shape is what is stored now, read again without migrating twice.
+    expect(await next.protectedItem('readOnly', 2).getValue()).toEqual({ enabled: true });
     matrixCase.passed();
   });
 
@@ -197,16 +169,83 @@ describe('settings and remembered AEM orgs across releases', () => {
     const current = await freshModules();
     await current.consoleState.rememberAemOrgChoice(identity, ACME);
     expect(await current.consoleState.rememberedAemOrgChoice(identity)).toBe(ACME);
-    expect(await stored('aemOrgByConsole$')).toEqual({ v: 1 });
 
     const next = await freshModules();
-    const nextChoices = next.versionedItem('local:aemOrgByConsole', 2, {
+    const nextChoices = next.protectedItem('aemOrgByConsole', 2, {
       2: (choices) =>
         Object.fromEntries(Object.entries(choices as Record<string, string>).map(([key, orgId]) => [key, { orgId }])),
     });
     expect(await nextChoices.getValue()).toEqual({
       [JSON.stringify([identity.consoleOrigin, 'acme'])]: { orgId: ACME },
     });
+    matrixCase.passed();
+  });
+
+  it('an update moves the settings the release before kept in storage.local, once, and removes them there', async () => {
+    const matrixCase = matrixCaseStarted(
+      'attack',
+      'settings of the release before (storage.local, content-script writable) moved to the protected store on update',
+    );
+    const environment = {
+      name: 'custom',
+      clientId: 'their-client',
+      baseUrls: { imsBaseUrl: 'https://ims.example.com' },
+    };
+    const hosts = [{ origin: 'https://aem.example.com', matchPattern: 'https://aem.example.com/*' }];
+    const choice = { [JSON.stringify(['https://experience.adobe.com', 'acme'])]: ACME };
+    // What the release before wrote: WXT items, each with its version beside it.
+    await fakeBrowser.storage.local.set({
+      environment,
+      environment$: { v: 1 },
+      readOnly: true,
+      readOnly$: { v: 1 },
+      customConsoleHosts: hosts,
+      customConsoleHosts$: { v: 1 },
+      aemOrgByConsole: choice,
+      aemOrgByConsole$: { v: 1 },
+      auditLog: [entry()],
+      auditLog$: { v: 2 },
+    });
+
+    const next = await freshModules();
+    await next.protectedSettings.moveSettingsOutOfStorageLocal('update');
+
+    expect(await next.storageItems.readEnvironment()).toEqual({ value: environment, corrupted: false });
+    expect(await next.settings.readUserReadOnly()).toEqual({ value: true, corrupted: false });
+    expect(await next.consoleHosts.readCustomConsoleHosts()).toEqual({ value: hosts, corrupted: false });
+    expect(await next.storageItems.readAemOrgByConsole()).toEqual(choice);
+    expect((await next.history.readHistory()).map((read) => read.opId)).toEqual([entry().opId]);
+    // Gone from where content scripts can write.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+
+    // A value planted in storage.local afterwards (a content script can) is never moved, only removed.
+    await fakeBrowser.storage.local.set({ readOnly: false, environment: { name: 'stage', clientId: 'planted' } });
+    await next.protectedSettings.moveSettingsOutOfStorageLocal('update');
+    expect((await next.settings.readEffectiveSettings()).readOnly.value).toBe(true);
+    expect((await next.storageItems.readEnvironment()).value.clientId).toBe('their-client');
+    expect(await fakeBrowser.storage.local.get(['readOnly', 'environment'])).toEqual({});
+    matrixCase.passed();
+  });
+
+  it('a fresh install moves nothing from storage.local, so nothing planted there before counts', async () => {
+    const matrixCase = matrixCaseStarted(
+      'attack',
+      'console host and environment planted in storage.local before install',
+    );
+    const evil = { origin: 'https://evil.example', matchPattern: 'https://evil.example/*' };
+    await fakeBrowser.storage.local.set({
+      customConsoleHosts: [evil],
+      environment: { name: 'custom', clientId: 'x', baseUrls: { imsBaseUrl: 'https://ims.evil.example' } },
+    });
+    const current = await freshModules();
+    await current.protectedSettings.moveSettingsOutOfStorageLocal('install');
+    expect(await current.consoleHosts.readCustomConsoleHosts()).toEqual({ value: [], corrupted: false });
+    expect((await current.storageItems.readEnvironment()).value.name).toBe('sandbox');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // Nor does a later update: the store was set up by this release, so nothing is left to move.
+    await fakeBrowser.storage.local.set({ customConsoleHosts: [evil] });
+    await current.protectedSettings.moveSettingsOutOfStorageLocal('update');
+    expect(await current.consoleHosts.readCustomConsoleHosts()).toEqual({ value: [], corrupted: false });
     matrixCase.passed();
   });
 

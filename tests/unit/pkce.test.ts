@@ -51,7 +51,7 @@ describe('PKCE', () => {
 describe('authorize URL', () => {
   const base = {
     imsBaseUrl: 'http://127.0.0.1:4870',
-    clientId: 'aem-cc-org-switcher',
+    clientId: 'cc-org-switcher-sandbox',
     redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/',
     scopes: IMS_SCOPES,
     codeChallenge: RFC_CHALLENGE,
@@ -62,7 +62,7 @@ describe('authorize URL', () => {
     const url = new URL(buildAuthorizeUrl(base));
     expect(url.origin + url.pathname).toBe('http://127.0.0.1:4870/ims/authorize/v2');
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      client_id: 'aem-cc-org-switcher',
+      client_id: 'cc-org-switcher-sandbox',
       redirect_uri: 'https://abcdefghijklmnop.chromiumapp.org/',
       scope: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,creative_cloud',
       response_type: 'code',

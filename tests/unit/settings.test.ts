@@ -37,7 +37,7 @@ describe('base URL and client ID validation (inline messages in options)', () =>
   });
 
   it.each([
-    ['aem-cc-org-switcher', undefined],
+    ['cc-org-switcher-sandbox', undefined],
     ['Client_1.2', undefined],
     ['', 'required'],
     ['has space', 'invalid'],

@@ -4,6 +4,7 @@ import type { AssetsClient } from '@/lib/assets/client';
 import { buildEntitlementModel, validateSwitchTarget } from '@/lib/entitlement/model';
 import { ExtensionError } from '@/lib/errors';
 import { HttpError } from '@/lib/http/errors';
+import { moveSettingsOutOfStorageLocal } from '@/lib/settings/protected-settings';
 import {
   beginConsoleSwitch,
   CONSOLE_SWITCH_TTL_MS,
@@ -187,7 +188,9 @@ describe('the history path', () => {
       to: { id: ACME, name: 'Acme' },
       result: 'success',
     };
-    await fakeBrowser.storage.local.set({ switchHistory: [legacy] });
+    // As the release before the move wrote it: version 1, then moved out of storage.local on update.
+    await fakeBrowser.storage.local.set({ auditLog: [legacy] });
+    await moveSettingsOutOfStorageLocal('update');
     expect(await readHistory()).toEqual([{ ...legacy, path: 'api' }]);
   });
 });

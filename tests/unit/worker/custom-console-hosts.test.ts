@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONSOLE_CONTENT_SCRIPT_FILE } from '@/lib/console-hosts';
@@ -27,6 +27,14 @@ type PermissionListener = (permissions: { origins?: string[] }) => void;
 const granted = new Set<string>();
 const scripts = new Map<string, Script>();
 const listeners = { added: [] as PermissionListener[], removed: [] as PermissionListener[] };
+/** The list's change notices outlive `fakeBrowser.reset()`: each test stops the watchers it started. */
+const unwatchers: (() => void)[] = [];
+const watchHosts = () => {
+  unwatchers.push(watchCustomConsoleHosts((error) => expect.unreachable(String(error))));
+};
+afterEach(() => {
+  for (const unwatch of unwatchers.splice(0)) unwatch();
+});
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -40,6 +48,12 @@ beforeEach(() => {
   });
   vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation((l) => {
     listeners.removed.push(l as PermissionListener);
+  });
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'removeListener').mockImplementation((l) => {
+    listeners.added = listeners.added.filter((added) => added !== l);
+  });
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'removeListener').mockImplementation((l) => {
+    listeners.removed = listeners.removed.filter((removed) => removed !== l);
   });
   vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(
     async () => [...scripts.values()] as Browser.scripting.RegisteredContentScript[],
@@ -99,7 +113,7 @@ describe('custom console host scripts', () => {
   it('drops the script when the browser revokes the permission, and brings it back on a new grant', async () => {
     await customConsoleHostsItem.setValue([aem]);
     granted.add(aem.matchPattern);
-    watchCustomConsoleHosts((error) => expect.unreachable(String(error)));
+    watchHosts();
     await vi.waitFor(() => expect(registeredMatches()).toEqual([aem.matchPattern]));
 
     granted.delete(aem.matchPattern);
@@ -116,7 +130,7 @@ describe('custom console host scripts', () => {
     scripts.set('someone-else', { id: 'someone-else', matches: ['https://x.example/*'], js: ['x.js'] });
     await customConsoleHostsItem.setValue([aem, other]);
     granted.add(aem.matchPattern).add(other.matchPattern);
-    watchCustomConsoleHosts((error) => expect.unreachable(String(error)));
+    watchHosts();
     await vi.waitFor(() => expect(scripts.size).toBe(3));
 
     await customConsoleHostsItem.setValue([other]);
@@ -131,9 +145,7 @@ describe('custom console host scripts', () => {
   });
 
   it('treats a corrupted list as empty, says so, and injects nowhere', async () => {
-    await fakeBrowser.storage.local.set({
-      customConsoleHosts: [{ origin: 'https://evil.example', matchPattern: '<all_urls>' }],
-    });
+    await customConsoleHostsItem.setValue([{ origin: 'https://evil.example', matchPattern: '<all_urls>' }]);
     granted.add('<all_urls>');
     expect(await readCustomConsoleHosts()).toEqual({ value: [], corrupted: true });
     await syncCustomConsoleScripts();
@@ -192,7 +204,8 @@ describe('the worker’s sender check with custom hosts', () => {
     const storageReads = () => {
       const local = vi.spyOn(fakeBrowser.storage.local, 'get');
       const managed = vi.spyOn(fakeBrowser.storage.managed, 'get');
-      return () => local.mock.calls.length + managed.mock.calls.length;
+      const hosts = vi.spyOn(customConsoleHostsItem, 'getValue');
+      return () => local.mock.calls.length + managed.mock.calls.length + hosts.mock.calls.length;
     };
 
     it('answers a built-in console host and an extension page without reading storage', async () => {

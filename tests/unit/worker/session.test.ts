@@ -178,6 +178,25 @@ describe('IMS session', () => {
     await expect(session.accessToken()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
   });
 
+  it('gives no token once the Assets base changed, however it changed', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'Assets base changed behind the worker: the session ends');
+    const { session } = setup();
+    await session.signIn({ chooseAccount: false });
+    expect(await readImsSession()).toMatchObject({ imsBaseUrl: IMS, assetsBaseUrl: IMS });
+    // Same IMS and client: only where the bearer token would be sent has moved.
+    await environmentSetting.setValue({
+      name: 'sandbox',
+      clientId: SANDBOX_CLIENT_ID,
+      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: 'https://assets.attacker.example' },
+    });
+
+    await expect(session.accessToken()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    expect(await session.isSignedIn()).toBe(false);
+    expect(await session.signOutIfElsewhere({ environmentChanged: false })).toBe(true);
+    expect(await readImsSession()).toBeUndefined();
+    matrixCase.passed({ tokensFound: 0 });
+  });
+
   it('signs out by revoking at IMS and forgetting the session even when IMS fails', async () => {
     const failure = new HttpError('NETWORK', 'offline', { endpoint: 'POST /ims/revoke' });
     const ims = fakeIms({ logout: vi.fn(async () => ({ ok: false as const, error: failure })) });

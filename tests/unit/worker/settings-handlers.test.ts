@@ -1,11 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { customConsoleHostsItem } from '@/lib/console-hosts-settings';
 import { SANDBOX_CLIENT_ID } from '@/lib/environment';
 import type { ImsClient } from '@/lib/ims/client';
 import type { WorkerEvent } from '@/lib/messaging/contract';
 import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
-import { environmentSetting, type ImsSession, imsSessionItem, readImsSession } from '@/lib/storage-items';
+import {
+  aemOrgByConsoleItem,
+  environmentSetting,
+  type ImsSession,
+  imsSessionItem,
+  readImsSession,
+  readOnlySetting,
+} from '@/lib/storage-items';
 import type { WorkerServices } from '@/lib/worker/handlers';
+import { historyItem } from '@/lib/worker/history';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange, createSettingsHandlers } from '@/lib/worker/settings-handlers';
 
@@ -38,6 +47,7 @@ const signedInSession: ImsSession = {
   userId: 'ADA@AdobeID',
   imsBaseUrl: IMS,
   clientId: SANDBOX_CLIENT_ID,
+  assetsBaseUrl: IMS,
 };
 
 describe('saving settings in the worker', () => {
@@ -75,6 +85,17 @@ describe('saving settings in the worker', () => {
     expect(answer).toEqual({ signedOut: true });
   });
 
+  it('signs out when only the Assets base changes, so no token goes to the new host', async () => {
+    const { handlers, logout } = setup();
+    const answer = await handlers.saveSettings(
+      { type: 'saveSettings', environment: { name: 'sandbox', baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: OTHER } } },
+      context,
+    );
+    expect(answer).toEqual({ signedOut: true });
+    expect(await readImsSession()).toBeUndefined();
+    expect(logout).toHaveBeenCalledWith('access-1');
+  });
+
   it('keeps the session when only read-only changes', async () => {
     const { handlers, events } = setup();
     expect(await handlers.saveSettings({ type: 'saveSettings', readOnly: true }, context)).toEqual({
@@ -108,6 +129,14 @@ describe('saving settings in the worker', () => {
     expect(events).toEqual([{ event: 'stateChanged', reason: 'signedOut' }]);
   });
 
+  it('ends the session when a new policy overrides only the Assets base', async () => {
+    const { services, events } = setup();
+    await fakeBrowser.storage.managed.set({ environment: { name: 'sandbox', imsBaseUrl: IMS, assetsBaseUrl: OTHER } });
+    await applyPolicyChange(services);
+    expect(await readImsSession()).toBeUndefined();
+    expect(events).toEqual([{ event: 'stateChanged', reason: 'signedOut' }]);
+  });
+
   it('keeps the session when a new policy leaves the environment as it is', async () => {
     const { services, events } = setup();
     await fakeBrowser.storage.managed.set({ readOnly: true });
@@ -121,12 +150,11 @@ describe('clearing all extension data', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('signs out and empties local and session storage, keeping only the injected test policy', async () => {
-    await fakeBrowser.storage.local.set({
-      environment: { name: 'stage', clientId: 'c' },
-      readOnly: true,
-      switchHistory: [{ opId: 'x' }],
-      [SANDBOX_POLICY_KEY]: { readOnly: true },
-    });
+    await environmentSetting.setValue({ name: 'stage', clientId: 'c' });
+    await readOnlySetting.setValue(true);
+    await aemOrgByConsoleItem.setValue({ key: 'org' });
+    await historyItem.setValue([{ opId: 'x' }]);
+    await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { readOnly: true } });
     await imsSessionItem.setValue(signedInSession);
     await fakeBrowser.storage.session.set({ consoleStateCache: {} });
     const { handlers, logout, events } = setup();
@@ -134,29 +162,29 @@ describe('clearing all extension data', () => {
     expect(logout).toHaveBeenCalledWith('access-1');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ [SANDBOX_POLICY_KEY]: { readOnly: true } });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    const protectedItems = [environmentSetting, readOnlySetting, aemOrgByConsoleItem, historyItem];
+    expect(await Promise.all(protectedItems.map((item) => item.getValue()))).toEqual([null, null, null, null]);
     expect(events).toEqual([{ event: 'stateChanged', reason: 'signedOut' }]);
   });
 
   it('gives back the permissions of the custom console hosts it forgets', async () => {
     const matchPattern = 'https://aem.example.com/*';
-    await fakeBrowser.storage.local.set({
-      customConsoleHosts: [{ origin: 'https://aem.example.com', matchPattern }],
-    });
+    await customConsoleHostsItem.setValue([{ origin: 'https://aem.example.com', matchPattern }]);
     // The fake browser has no permissions API; the real one is exercised by console-hosts.spec.ts.
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
     const { handlers } = setup();
     await handlers.clearAllData({ type: 'clearAllData' }, context);
     expect(remove).toHaveBeenCalledWith({ origins: [matchPattern] });
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await customConsoleHostsItem.getValue()).toBeNull();
   });
 
   it('clears everything even when IMS cannot be reached for the sign-out', async () => {
     await imsSessionItem.setValue(signedInSession);
-    await fakeBrowser.storage.local.set({ readOnly: true });
+    await readOnlySetting.setValue(true);
     const { handlers, logout } = setup();
     logout.mockRejectedValue(new Error('offline'));
     await handlers.clearAllData({ type: 'clearAllData' }, context);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await readOnlySetting.getValue()).toBeNull();
     expect(await readImsSession()).toBeUndefined();
   });
 });
