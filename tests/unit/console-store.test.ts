@@ -152,6 +152,44 @@ describe('the console store', () => {
     });
   });
 
+  // A user may click Switch back the moment the switch is verified, while the reload the switch
+  // started still answers with the connection from before it (a busy machine, a token refresh).
+  it('switches back from the org the verified switch connected, even before the state has reloaded', async () => {
+    const toAcme = connection({ id: ACME, name: 'Acme' });
+    const audit = {
+      opId: 'op-1',
+      time: '2025-03-01T10:45:00.000Z',
+      userId: 'A1B2C3D4@AdobeID',
+      aemOrgId: ACME,
+      aemOrgName: 'Acme',
+      from: { id: BETA, name: 'Beta' },
+      to: { id: ACME, name: 'Acme' },
+      result: 'success' as const,
+    };
+    const requests = fakeWorker((request) => {
+      if (request.type === 'switchOrg') return ok({ connection: toAcme, audit });
+      if (request.type === 'switchBack') return ok({ connection: connection({ id: BETA, name: 'Beta' }), audit });
+      // The reload still shows Beta connected, as one that read the server before the switch would.
+      return stateAnswers(request);
+    });
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    await store.switchTo(ACME);
+    expect(store.state.value?.signedIn && store.state.value.console?.connection?.connectedOrg?.id).toBe(BETA);
+
+    await store.switchBack();
+    expect(requests.find((request) => request.type === 'switchBack')).toEqual({
+      type: 'switchBack',
+      console: consoleIdentity,
+      expectedCurrentOrgId: ACME,
+    });
+    expect(store.outcome.value).toEqual({
+      kind: 'switchBack',
+      from: { id: ACME, name: 'Acme' },
+      to: { id: BETA, name: 'Beta' },
+    });
+  });
+
   it('shows the worker’s error and the fresh state after a refused switch', async () => {
     const refusal = { ok: false as const, error: { code: 'CONNECTION_CHANGED' as const, message: 'stale' } };
     const requests = fakeWorker((request) => (request.type === 'switchOrg' ? refusal : stateAnswers(request)));
