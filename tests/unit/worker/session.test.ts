@@ -137,6 +137,44 @@ describe('IMS session', () => {
     expect(ims.refresh).toHaveBeenCalledOnce();
   });
 
+  // A second 401 for the same token whose session read answered just before the renewal stored
+  // the new token, but whose settings read answered after that renewal had ended.
+  it('renews once when a 401 read the old session just before the renewal ended', async () => {
+    let answerRefresh: (value: ReturnType<typeof tokens>) => void = () => {};
+    const refresh = vi
+      .fn(async () => tokens('access-3', 'refresh-1'))
+      .mockImplementationOnce(() => new Promise((resolve) => (answerRefresh = resolve)));
+    const { session } = setup(fakeIms({ refresh }));
+    await session.signIn({ chooseAccount: false });
+    const first = session.refreshAfterUnauthorized('access-1');
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledOnce());
+
+    const sessionRead = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    const sessionsSeen: unknown[] = [];
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys) => {
+      const answer = await sessionRead(keys);
+      sessionsSeen.push(answer);
+      return answer;
+    });
+    const settingsRead = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let openSettings: () => void = () => {};
+    const settingsHeld = new Promise<void>((resolve) => (openSettings = resolve));
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      await settingsHeld;
+      return settingsRead(keys);
+    });
+    const second = session.refreshAfterUnauthorized('access-1');
+    await vi.waitFor(() => expect(JSON.stringify(sessionsSeen)).toContain('access-1'));
+    answerRefresh(tokens('access-2', 'refresh-1'));
+    await first;
+    expect((await readImsSession())?.accessToken).toBe('access-2');
+    openSettings();
+    await second;
+
+    expect(refresh).toHaveBeenCalledOnce();
+    expect((await readImsSession())?.accessToken).toBe('access-2');
+  });
+
   it('re-authenticates silently (prompt=none) when IMS issued no refresh token', async () => {
     const ims = fakeIms({ exchangeCode: vi.fn(async () => tokens('access-1')) });
     const { session, launchWebAuthFlow, advance } = setup(ims);
