@@ -41,6 +41,20 @@ function fakeWorker(answer: (request: Request) => Response<Request['type']> | un
   return requests;
 }
 
+/** The worker's answer to a verified switch (or switch back) that connected `id`. */
+const switchAnswer = (id: string, name: string) => ({
+  connection: connection({ id, name }),
+  audit: {
+    opId: 'op-1',
+    time: '2025-03-01T10:45:00.000Z',
+    userId: 'A1B2C3D4@AdobeID',
+    aemOrgId: ACME,
+    aemOrgName: 'Acme',
+    from: { id: BETA, name: 'Beta' },
+    to: { id, name },
+    result: 'success' as const,
+  },
+});
 const ok = <T>(data: T) => ({ ok: true as const, data }) as Response<Request['type']>;
 const stateAnswers = (request: Request) =>
   request.type === 'getConsoleState' ? ok(request.freshness === 'cached' ? cachedState : freshState()) : undefined;
@@ -116,20 +130,9 @@ describe('the console store', () => {
   });
 
   it('only sends org ids from the worker’s own list, with the connection it showed', async () => {
-    const switched = {
-      connection: connection({ id: ACME, name: 'Acme' }),
-      audit: {
-        opId: 'op-1',
-        time: '2025-03-01T10:45:00.000Z',
-        userId: 'A1B2C3D4@AdobeID',
-        aemOrgId: ACME,
-        aemOrgName: 'Acme',
-        from: { id: BETA, name: 'Beta' },
-        to: { id: ACME, name: 'Acme' },
-        result: 'success' as const,
-      },
-    };
-    const requests = fakeWorker((request) => (request.type === 'switchOrg' ? ok(switched) : stateAnswers(request)));
+    const requests = fakeWorker((request) =>
+      request.type === 'switchOrg' ? ok(switchAnswer(ACME, 'Acme')) : stateAnswers(request),
+    );
     store = createConsoleStore(consoleIdentity);
     await store.load();
     requests.length = 0;
@@ -155,20 +158,9 @@ describe('the console store', () => {
   // A user may click Switch back the moment the switch is verified, while the reload the switch
   // started still answers with the connection from before it (a busy machine, a token refresh).
   it('switches back from the org the verified switch connected, even before the state has reloaded', async () => {
-    const toAcme = connection({ id: ACME, name: 'Acme' });
-    const audit = {
-      opId: 'op-1',
-      time: '2025-03-01T10:45:00.000Z',
-      userId: 'A1B2C3D4@AdobeID',
-      aemOrgId: ACME,
-      aemOrgName: 'Acme',
-      from: { id: BETA, name: 'Beta' },
-      to: { id: ACME, name: 'Acme' },
-      result: 'success' as const,
-    };
     const requests = fakeWorker((request) => {
-      if (request.type === 'switchOrg') return ok({ connection: toAcme, audit });
-      if (request.type === 'switchBack') return ok({ connection: connection({ id: BETA, name: 'Beta' }), audit });
+      if (request.type === 'switchOrg') return ok(switchAnswer(ACME, 'Acme'));
+      if (request.type === 'switchBack') return ok(switchAnswer(BETA, 'Beta'));
       // The reload still shows Beta connected, as one that read the server before the switch would.
       return stateAnswers(request);
     });
