@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
+import { chromium, type Frame } from '@playwright/test';
 import fc from 'fast-check';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
@@ -9,7 +9,8 @@ import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { matrixCaseStarted } from '../support/matrix';
-import { expect, type SandboxFixture, test } from './fixtures';
+import { orgNamed } from '../support/scenario-orgs';
+import { expect, test } from './fixtures';
 import {
   appliedChanges,
   connectionPuts,
@@ -19,7 +20,7 @@ import {
   recordCdpConsole,
 } from './support/attack-surfaces';
 import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
-import { consoleUi, openConsoleApp } from './support/console-ui';
+import { consoleUi } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
@@ -33,13 +34,8 @@ import { openWorkerClient, readExtensionStorage } from './support/worker-client'
 
 const acme = SCENARIOS.default;
 const admin = userOf(acme, acme.consoleUserId);
-const orgNamed = (name: string) => {
-  const org = acme.orgs.find((candidate) => candidate.name.startsWith(name));
-  if (!org) throw new Error(`No ${name} in the default scenario`);
-  return org;
-};
 const design = orgNamed('Acme Design Studio');
-const markupOrg = orgNamed('Åsa & Söner AB <img');
+const markupOrg = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
 const legacy = orgNamed('Acme Legacy Agency');
 const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
 const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
@@ -52,14 +48,6 @@ const FORGED_REQUESTS: Request[] = [
   { type: 'getStatus' },
   { type: 'getAudit' },
 ];
-
-async function openSignedIn(page: Page, context: BrowserContext, extensionId: string, sandbox: SandboxFixture) {
-  if (!admin) throw new Error('The default scenario has no console user');
-  await signIn(context, extensionId, admin);
-  const app = await openConsoleApp(page, sandbox);
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
-  return { app };
-}
 
 /** The page's own script clicks something in our shadow root (an untrusted `click()`). */
 function pageClicks(app: Frame, selector: string): Promise<boolean> {
@@ -81,12 +69,11 @@ const dialogsInUi = (app: Frame) =>
 
 test('a hostile console page cannot click, key or submit its way through the extension UI', async ({
   page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'page script clicks and keys inside the extension UI');
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   const opener = ui.getByRole('button', { name: en.openSwitcher });
 
@@ -139,12 +126,11 @@ test('a hostile console page cannot click, key or submit its way through the ext
 
 test('a hostile console page cannot type into the switcher search to narrow what the user picks', async ({
   page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'page script types into the switcher search');
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   await ui.getByRole('button', { name: en.openSwitcher }).click();
   const matchCount = ui.getByTestId('match-count');
@@ -175,12 +161,11 @@ test('a hostile console page cannot type into the switcher search to narrow what
 
 test('a hostile console page gets nothing from postMessage, custom events or look-alike DOM', async ({
   page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'page posts messages, fires custom events, plants look-alike DOM');
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const received = await app.evaluate(
     async ({ forged, designId, labels }) => {
       const heard: unknown[] = [];
@@ -385,9 +370,8 @@ test('a content-script world in a frame that is not a console page gets no answe
 
 test('org names and API error messages with markup show literally everywhere, and no script runs', async ({
   page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'markup in org names and API error messages');
   const alerts: string[] = [];
@@ -397,7 +381,7 @@ test('org names and API error messages with markup show literally everywhere, an
   });
   // The org with markup in its name is the connected one: status panel and confirmation show it.
   await sandbox.control('POST', 'connection', { orgId: markupOrg.id });
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   await expect(ui.getByTestId('connected-org')).toContainText(markupOrg.name);
 
@@ -454,12 +438,13 @@ test('no surface a page or content script can reach holds a real token', async (
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'token scan: DOM, shadow roots, messages, storage, logs');
   const logs: string[] = [];
   page.on('console', (message) => logs.push(message.text()));
   serviceWorker.on('console', (message) => logs.push(message.text()));
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   // Content-script logs live in the app frame's isolated world; CDP sees every world's console.
   const appSession = await recordCdpConsole(await context.newCDPSession(app));
   const contentScript = await contentScriptSender(app, extensionId);
