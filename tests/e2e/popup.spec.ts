@@ -63,15 +63,13 @@ test('the popup goes from signed out to the signed-in identity and the console t
 });
 
 test('the popup shows the cached console state at once and says so when the refresh fails', async ({
-  page,
   context,
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+  await signedInConsole();
   // From now on every fresh read fails: whatever the popup shows comes from the worker's cache.
   await sandbox.control('POST', 'faults', {
     method: 'GET',
@@ -116,10 +114,9 @@ test('diagnostics copied from the popup contain no token the sandbox issued and 
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+  await signedInConsole();
   // An error for the report's "last errors": a request the worker refuses.
   await sandbox.control('POST', 'faults', { method: 'GET', path: '/ims/profile/v1', status: 503, times: 0 });
   const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
@@ -149,15 +146,13 @@ test('diagnostics copied from the popup contain no token the sandbox issued and 
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the popup (${colorScheme})`, async ({
-    page,
     context,
     extensionId,
     sandbox,
     serviceWorker,
+    signedInConsole,
   }) => {
-    await signIn(context, extensionId, ada);
-    const app = await openConsoleApp(page, sandbox);
-    await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+    await signedInConsole();
     const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
     await popup.emulateMedia({ colorScheme });
     await expect(popup.getByTestId('popup-summary')).toBeVisible();
