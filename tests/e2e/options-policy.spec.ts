@@ -3,11 +3,13 @@ import { BADGE_HOST_ATTRIBUTE } from '../../lib/console/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { orgNamed } from '../support/scenario-orgs';
 import { expect, test } from './fixtures';
-import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
+import { openSwitcherList, switchFromExtensionPage } from './steps';
+import { appliedChanges } from './support/attack-surfaces';
+import { consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
 import { clientIdField, environmentSelect, injectPolicy, openOptions, readOnlyCheckbox } from './support/options-page';
-import { signIn } from './support/sign-in';
 import { openWorkerClient } from './support/worker-client';
 
 // Enterprise policy, injected the documented way for the sandbox build (README "Enterprise
@@ -16,11 +18,6 @@ import { openWorkerClient } from './support/worker-client';
 
 const acme = SCENARIOS.default;
 const ada = userOf(acme, acme.consoleUserId);
-const orgNamed = (name: string) => {
-  const org = acme.orgs.find((candidate) => candidate.name === name);
-  if (!org) throw new Error(`No ${name} in the default scenario`);
-  return org;
-};
 const design = orgNamed('Acme Design Studio');
 const odd = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
 if (!ada) throw new Error('The default scenario has a console admin');
@@ -88,19 +85,16 @@ async function nativeBadges(app: Frame) {
 }
 
 test('the CC org allowlist blocks every other org: badge and reason in the switcher and the native picker, and the worker refuses', async ({
-  page,
   context,
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
 }) => {
   await injectPolicy(serviceWorker, { allowedCcOrgIds: [acme.initialConnection.orgId, odd.id].filter(Boolean) });
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
-  await expect(ui.getByTestId('summary')).toBeVisible();
-  await ui.getByRole('button', { name: en.openSwitcher }).click();
-  await expect(ui.getByRole('option').first()).toBeVisible();
+  await openSwitcherList(app);
 
   const shown = await shownOrgs(app);
   const blocked = shown.find((org) => org.orgId === design.id);
@@ -116,15 +110,9 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   expect(native.find((option) => option.text.includes(design.id))?.badges).toContain('blockedByPolicy');
   expect(native.find((option) => option.text.includes(odd.id))?.badges).not.toContain('blockedByPolicy');
 
-  const client = await openWorkerClient(context, extensionId);
-  const answer = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: design.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const answer = await switchFromExtensionPage(context, extensionId, sandbox, design.id);
   expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', message: /BLOCKED_BY_POLICY/ } });
-  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+  expect(await appliedChanges(sandbox)).toBe(0);
 
   const options = await openOptions(context, extensionId);
   await expect(options.getByTestId('policy-allowlist')).toHaveText(en.optionsAllowlist.replace('{count}', '2'));
@@ -163,14 +151,13 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
 });
 
 test('a policy change applies at once: an open console drops its switch controls, and gets them back', async ({
-  page,
   context,
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   const opener = ui.getByRole('button', { name: en.openSwitcher });
   await expect(opener).toBeVisible();
@@ -178,13 +165,7 @@ test('a policy change applies at once: an open console drops its switch controls
   await injectPolicy(serviceWorker, { readOnly: true });
   await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
   await expect(opener).toHaveCount(0);
-  const client = await openWorkerClient(context, extensionId);
-  const refused = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: odd.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const refused = await switchFromExtensionPage(context, extensionId, sandbox, odd.id);
   expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
 
   await injectPolicy(serviceWorker, {});
@@ -195,11 +176,11 @@ test('a policy change applies at once: an open console drops its switch controls
 });
 
 test('policy can refuse orgs whose CC the extension cannot see: shown locked, refused in the switcher and worker', async ({
-  page,
   context,
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
 }) => {
   if (!ada) throw new Error('The default scenario has a console admin');
   const unknown = acme.orgs.find((org) => shownState(ada, org.id, 'creativeCloud') === 'unknown');
@@ -210,21 +191,12 @@ test('policy can refuse orgs whose CC the extension cannot see: shown locked, re
   await expect(options.getByTestId('block-unknown-entitlements')).toBeDisabled();
   await expect(options.getByTestId('block-unknown-entitlements')).toBeChecked();
 
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
-  const ui = consoleUi(app);
-  await ui.getByRole('button', { name: en.openSwitcher }).click();
-  await expect(ui.getByRole('option').first()).toBeVisible();
+  const app = await signedInConsole();
+  await openSwitcherList(app);
   const shown = (await shownOrgs(app)).find((org) => org.orgId === unknown.id);
   expect(shown).toMatchObject({ disabled: true, badges: expect.arrayContaining(['ccUnknown']) });
   expect(shown?.reasons).toContain(en.reasonCcUnknown);
-  const client = await openWorkerClient(context, extensionId);
-  const refused = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: unknown.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const refused = await switchFromExtensionPage(context, extensionId, sandbox, unknown.id);
   expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
-  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+  expect(await appliedChanges(sandbox)).toBe(0);
 });

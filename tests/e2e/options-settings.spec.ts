@@ -6,9 +6,11 @@ import sv from '../../locales/sv.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { startSandbox } from '../../sandbox/server';
 import { expect, type SandboxFixture, test } from './fixtures';
+import { switchFromExtensionPage } from './steps';
+import { appliedChanges } from './support/attack-surfaces';
 import { seriousViolationsIn } from './support/axe';
 import { launchChromiumWithExtension } from './support/chromium';
-import { consoleUi, openConsoleApp } from './support/console-ui';
+import { consoleUi } from './support/console-ui';
 import { allowSiteOnExtensionsPage } from './support/custom-console-host';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { clientIdField, environmentSelect, openOptions, readOnlyCheckbox } from './support/options-page';
@@ -30,6 +32,7 @@ test('a custom environment pointed at another sandbox signs out, then signs in a
   context,
   extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const other = await startSandbox({ port: 0 });
   try {
@@ -50,9 +53,7 @@ test('a custom environment pointed at another sandbox signs out, then signs in a
     expect(await revokedAtIms(sandbox.control)).toBe(true);
     await sandbox.control('DELETE', 'requests');
 
-    await signIn(context, extensionId, ada);
-    const app = await openConsoleApp(page, sandbox);
-    await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+    const app = await signedInConsole();
     await expect(consoleUi(app)).toContainText(design.name);
     const pathsOf = async (control: SandboxFixture['control']) =>
       (await control<{ path: string }[]>('GET', 'requests')).map((request) => request.path.split('?')[0]);
@@ -114,13 +115,12 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
 });
 
 test('read-only set in options hides every switch control on the console, and the worker refuses switchOrg', async ({
-  page,
   context,
   extensionId,
   sandbox,
+  signedInConsole,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   await expect(ui.getByRole('button', { name: en.openSwitcher })).toBeVisible();
 
@@ -134,15 +134,9 @@ test('read-only set in options hides every switch control on the console, and th
   await expect(ui.getByRole('combobox')).toHaveCount(0);
   await expect(ui.getByRole('button', { name: /switch/i })).toHaveCount(0);
 
-  const client = await openWorkerClient(context, extensionId);
-  const answer = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: design.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const answer = await switchFromExtensionPage(context, extensionId, sandbox, design.id);
   expect(answer).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
-  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+  expect(await appliedChanges(sandbox)).toBe(0);
 
   await readOnlyCheckbox(options).uncheck();
   await expect(ui.getByRole('button', { name: en.openSwitcher })).toBeVisible();

@@ -1,0 +1,37 @@
+import type { BrowserContext, Frame } from '@playwright/test';
+import en from '../../locales/en.json' with { type: 'json' };
+import { SCENARIOS } from '../../sandbox/scenarios';
+import { expect, type SandboxFixture } from './fixtures';
+import { consoleUi } from './support/console-ui';
+import { openWorkerClient } from './support/worker-client';
+
+/**
+ * Steps several specs take the same way. Signing in and opening the console is the
+ * `signedInConsole` fixture (fixtures.ts); orgs by name are `orgNamed` (tests/support).
+ */
+
+/** Opens our switcher on the console page and waits for its list. */
+export async function openSwitcherList(app: Frame): Promise<void> {
+  const ui = consoleUi(app);
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  await expect(ui.getByRole('option').first()).toBeVisible();
+}
+
+/**
+ * The worker's answer to a switchOrg an extension page sends for the default console, from
+ * the connection the scenario starts with: the check behind a control the UI hides or disables.
+ */
+export async function switchFromExtensionPage(
+  context: BrowserContext,
+  extensionId: string,
+  sandbox: SandboxFixture,
+  orgId: string,
+): Promise<unknown> {
+  const client = await openWorkerClient(context, extensionId);
+  return client.send({
+    type: 'switchOrg',
+    console: sandbox.consoleIdentity(),
+    orgId,
+    expectedCurrentOrgId: SCENARIOS.default.initialConnection.orgId,
+  });
+}
