@@ -26,7 +26,7 @@ import type { ChromiumGlobals } from './support/extension-apis';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { signIn } from './support/sign-in';
-import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+import { readExtensionStorage } from './support/worker-client';
 
 // The attack matrix (Chromium): a hostile console page, a framing site, fuzzed messages, markup
 // in data, and a scan of every surface a page or content script can reach for the real tokens.
@@ -439,6 +439,7 @@ test('no surface a page or content script can reach holds a real token', async (
   sandbox,
   serviceWorker,
   signedInConsole,
+  workerClient,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'token scan: DOM, shadow roots, messages, storage, logs');
   const logs: string[] = [];
@@ -485,9 +486,7 @@ test('no surface a page or content script can reach holds a real token', async (
     'storage.local': JSON.stringify(await readExtensionStorage(serviceWorker, 'local')),
     'storage.sync': JSON.stringify(await readExtensionStorage(serviceWorker, 'sync')),
     'console logs of page, content script and worker': [...logs, ...appSession.lines].join('\n'),
-    'diagnostics report': JSON.stringify(
-      await (await openWorkerClient(context, extensionId)).send({ type: 'getDiagnostics' }),
-    ),
+    'diagnostics report': JSON.stringify(await (await workerClient()).send({ type: 'getDiagnostics' })),
   };
   // The scan reads real content: the UI in the shadow root, the pushes, the content script's log.
   expect(surfaces['app DOM, shadow roots and page storage']).toContain(design.name);
@@ -505,14 +504,14 @@ test('no surface a page or content script can reach holds a real token', async (
 
 test('fuzzed messages to the real worker get typed errors and never crash it', async ({
   page,
-  context,
   extensionId,
   sandbox,
+  workerClient,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'fuzzed messages to the real worker (content script and page)');
   await page.goto(sandbox.creativeCloudUrl());
   const contentScript = await contentScriptSender(page, extensionId);
-  const popup = await openWorkerClient(context, extensionId);
+  const popup = await workerClient();
   const near = FORGED_REQUESTS.flatMap((request) => [
     { ...request, extra: true },
     { ...request, type: `${request.type} ` },

@@ -6,7 +6,6 @@ import { en as consoleEn } from '../../sandbox/console/browser/locales/en';
 import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { consoleUi, openConsoleApp } from './support/console-ui';
-import { consoleTabId, openPopupFor } from './support/extension-pages';
 import { signIn } from './support/sign-in';
 import { openWorkerClient, readExtensionStorage } from './support/worker-client';
 
@@ -223,14 +222,15 @@ test('the popup and the diagnostics say which path each console uses', async ({
   context,
   extensionId,
   sandbox,
-  serviceWorker,
+  workerClient,
+  consolePopup,
 }) => {
   await openConsole({ page, context, extensionId, sandbox }, 'not-found');
-  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  const popup = await consolePopup();
   await expect(popup.getByTestId('popup-switch-path')).toHaveText(en.switchPathConsole);
   await expect(popup.getByTestId('popup-connected-org')).toHaveText(acme.name);
 
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   const report = await client.data({ type: 'getDiagnostics' });
   expect(report.consoles.map((console) => console.switchPath)).toEqual(['console']);
 });
@@ -240,7 +240,7 @@ test('where the API answers, it stays the path: the extension PUTs, the history 
   context,
   extensionId,
   sandbox,
-  serviceWorker,
+  consolePopup,
 }) => {
   const app = await openConsole({ page, context, extensionId, sandbox }, 'allowed');
   const ui = consoleUi(app);
@@ -257,6 +257,6 @@ test('where the API answers, it stays the path: the extension PUTs, the history 
   expect((await sandboxState(sandbox)).putsByIdempotencyKey).toEqual({ [entry?.opId ?? '']: 1 });
   await expect(app.getByRole('button', { name: consoleEn.pickerLabel })).toContainText(consoleEn.pickerPlaceholder);
 
-  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  const popup = await consolePopup();
   await expect(popup.getByTestId('popup-switch-path')).toHaveText(en.switchPathApi);
 });

@@ -6,7 +6,6 @@ import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
-import { openWorkerClient } from './support/worker-client';
 import { expectedConsole, type SandboxConnectionTruth } from './support/worker-truth';
 
 // Our UI on the sandbox console, against the sandbox's own truth: badges per org, the
@@ -166,10 +165,9 @@ test.describe('entitlements in three states', () => {
   });
 
   test('with the Access Profile API failing, its badges become unknown and the console state still loads', async ({
-    context,
-    extensionId,
     sandbox,
     signedInConsole,
+    workerClient,
   }) => {
     await sandbox.control('POST', 'faults', {
       method: 'POST',
@@ -182,7 +180,7 @@ test.describe('entitlements in three states', () => {
     await expect(option(app, design.name).locator('[data-badge="ccUnknown"]')).toBeVisible();
     await expect(consoleUi(app).locator('[data-badge="noCcEntitlement"]')).toHaveCount(0);
     // Diagnostics can say why: the worker's state records the source as unavailable.
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     const state = await client.data({
       type: 'getConsoleState',
       console: sandbox.consoleIdentity(),
@@ -317,11 +315,10 @@ test('finds any of 1,000 orgs by name or by id', async ({ signedInConsole }) => 
 });
 
 test('read-only mode shows status and no switch controls, and the worker refuses a switch', async ({
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
   signedInConsole,
+  workerClient,
 }) => {
   await serviceWorker.evaluate(() =>
     (
@@ -336,7 +333,7 @@ test('read-only mode shows status and no switch controls, and the worker refuses
   await expect(ui.getByRole('button', { name: en.openSwitcher })).toHaveCount(0);
   await expect(ui.getByRole('combobox')).toHaveCount(0);
 
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   const answer = await client.send({
     type: 'switchOrg',
     console: { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name },

@@ -1,4 +1,4 @@
-import { type BrowserContext, test as base, expect, type Frame, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Frame, type Page, type Worker } from '@playwright/test';
 import type { EnvironmentSettings } from '../../lib/environment';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
@@ -7,6 +7,7 @@ import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { frameHasContentScript } from './support/content-scripts';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
+import { consoleTabId, openPopupFor } from './support/extension-pages';
 import { BUILD_DIRS } from './support/paths';
 import {
   type CreativeCloudUrlOptions,
@@ -17,6 +18,7 @@ import {
 } from './support/sandbox-control';
 import { killServiceWorker, reacquireServiceWorker } from './support/service-worker';
 import { signIn } from './support/sign-in';
+import { openWorkerClient, type WorkerClient } from './support/worker-client';
 
 export interface SandboxFixture {
   port: number;
@@ -76,6 +78,10 @@ export interface ExtensionFixtures {
    * Cloud in `page`; resolves to the app frame once our UI shows the summary.
    */
   signedInConsole: (options?: SignedInConsoleOptions) => Promise<Frame>;
+  /** A new extension page that sends requests to the worker as the popup or options page would. */
+  workerClient: () => Promise<WorkerClient>;
+  /** The popup for the console tab `page` shows (`popup.html?tab=<id>`), in a new tab. */
+  consolePopup: () => Promise<Page>;
 }
 
 interface WorkerFixtures {
@@ -158,6 +164,14 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
       if (until === 'summary') await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
       return app;
     });
+  },
+
+  workerClient: async ({ context, extensionId }, use) => {
+    await use(() => openWorkerClient(context, extensionId));
+  },
+
+  consolePopup: async ({ context, extensionId, serviceWorker, sandbox }, use) => {
+    await use(async () => openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox)));
   },
 });
 

@@ -5,7 +5,6 @@ import { orgOf, SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { type ExtensionFixtures, expect, test } from './fixtures';
 import { consoleUi } from './support/console-ui';
 import { downloadedText, issuedTokens, seriousPageViolations } from './support/extension-pages';
-import { openWorkerClient } from './support/worker-client';
 
 const acme = SCENARIOS.default;
 const ada = userOf(acme, acme.consoleUserId);
@@ -127,6 +126,7 @@ test('clearing the history asks first: Cancel keeps it, confirming empties it in
   context,
   extensionId,
   signedInConsole,
+  workerClient,
 }) => {
   const options = await optionsAfterASwitch({ context, extensionId, signedInConsole });
   const rows = options.getByTestId('history-table').locator('tbody tr');
@@ -142,7 +142,7 @@ test('clearing the history asks first: Cancel keeps it, confirming empties it in
   await options.getByRole('button', { name: en.historyClear }).click();
   await options.getByRole('alertdialog').getByRole('button', { name: en.historyClearConfirm }).click();
   await expect(options.getByTestId('history-empty')).toHaveText(en.historyEmpty);
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   expect(await client.data({ type: 'getAudit' })).toEqual({ entries: [] });
 });
 

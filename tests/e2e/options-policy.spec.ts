@@ -10,7 +10,6 @@ import { appliedChanges } from './support/attack-surfaces';
 import { consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
 import { clientIdField, environmentSelect, injectPolicy, openOptions, readOnlyCheckbox } from './support/options-page';
-import { openWorkerClient } from './support/worker-client';
 
 // Enterprise policy, injected the documented way for the sandbox build (README "Enterprise
 // policy"): locked fields in options, the CC org allowlist through the shared entitlement
@@ -27,6 +26,7 @@ test('policy locks its fields: disabled, marked "Set by your organization", and 
   extensionId,
   sandbox,
   serviceWorker,
+  workerClient,
 }) => {
   await injectPolicy(serviceWorker, {
     environment: { name: 'sandbox', imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: sandbox.apiBaseUrl },
@@ -53,7 +53,7 @@ test('policy locks its fields: disabled, marked "Set by your organization", and 
   await expect(readOnlyCheckbox(options)).toBeChecked();
   await expect(options.getByRole('button', { name: en.optionsSave })).toBeDisabled();
 
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   expect(await client.send({ type: 'saveSettings', readOnly: false })).toMatchObject({
     ok: false,
     error: { code: 'POLICY_LOCKED' },
@@ -90,6 +90,7 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   sandbox,
   serviceWorker,
   signedInConsole,
+  workerClient,
 }) => {
   await injectPolicy(serviceWorker, { allowedCcOrgIds: [acme.initialConnection.orgId, odd.id].filter(Boolean) });
   const app = await signedInConsole();
@@ -110,7 +111,7 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   expect(native.find((option) => option.text.includes(design.id))?.badges).toContain('blockedByPolicy');
   expect(native.find((option) => option.text.includes(odd.id))?.badges).not.toContain('blockedByPolicy');
 
-  const answer = await switchFromExtensionPage(context, extensionId, sandbox, design.id);
+  const answer = await switchFromExtensionPage(await workerClient(), sandbox, design.id);
   expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', message: /BLOCKED_BY_POLICY/ } });
   expect(await appliedChanges(sandbox)).toBe(0);
 
@@ -156,6 +157,7 @@ test('a policy change applies at once: an open console drops its switch controls
   sandbox,
   serviceWorker,
   signedInConsole,
+  workerClient,
 }) => {
   const app = await signedInConsole();
   const ui = consoleUi(app);
@@ -165,7 +167,7 @@ test('a policy change applies at once: an open console drops its switch controls
   await injectPolicy(serviceWorker, { readOnly: true });
   await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
   await expect(opener).toHaveCount(0);
-  const refused = await switchFromExtensionPage(context, extensionId, sandbox, odd.id);
+  const refused = await switchFromExtensionPage(await workerClient(), sandbox, odd.id);
   expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
 
   await injectPolicy(serviceWorker, {});
@@ -181,6 +183,7 @@ test('policy can refuse orgs whose CC the extension cannot see: shown locked, re
   sandbox,
   serviceWorker,
   signedInConsole,
+  workerClient,
 }) => {
   if (!ada) throw new Error('The default scenario has a console admin');
   const unknown = acme.orgs.find((org) => shownState(ada, org.id, 'creativeCloud') === 'unknown');
@@ -196,7 +199,7 @@ test('policy can refuse orgs whose CC the extension cannot see: shown locked, re
   const shown = (await shownOrgs(app)).find((org) => org.orgId === unknown.id);
   expect(shown).toMatchObject({ disabled: true, badges: expect.arrayContaining(['ccUnknown']) });
   expect(shown?.reasons).toContain(en.reasonCcUnknown);
-  const refused = await switchFromExtensionPage(context, extensionId, sandbox, unknown.id);
+  const refused = await switchFromExtensionPage(await workerClient(), sandbox, unknown.id);
   expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
   expect(await appliedChanges(sandbox)).toBe(0);
 });

@@ -17,7 +17,7 @@ import { clientIdField, environmentSelect, openOptions, readOnlyCheckbox } from 
 import { BUILD_DIRS } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
 import { signIn } from './support/sign-in';
-import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+import { readExtensionStorage } from './support/worker-client';
 
 // The options page as a user meets it: environment and client ID with inline validation,
 // read-only mode, clear all data, a corrupted stored setting; accessible, localized, dark.
@@ -33,6 +33,7 @@ test('a custom environment pointed at another sandbox signs out, then signs in a
   extensionId,
   sandbox,
   signedInConsole,
+  workerClient,
 }) => {
   const other = await startSandbox({ port: 0 });
   try {
@@ -47,7 +48,7 @@ test('a custom environment pointed at another sandbox signs out, then signs in a
     await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSavedSignedOut);
     await expect(options.getByTestId('endpoints-in-force')).toContainText(other.apiBaseUrl);
 
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     expect(await client.data({ type: 'getStatus' })).toMatchObject({ environment: 'custom', signedIn: false });
     await client.page.close();
     expect(await revokedAtIms(sandbox.control)).toBe(true);
@@ -119,6 +120,7 @@ test('read-only set in options hides every switch control on the console, and th
   extensionId,
   sandbox,
   signedInConsole,
+  workerClient,
 }) => {
   const app = await signedInConsole();
   const ui = consoleUi(app);
@@ -134,7 +136,7 @@ test('read-only set in options hides every switch control on the console, and th
   await expect(ui.getByRole('combobox')).toHaveCount(0);
   await expect(ui.getByRole('button', { name: /switch/i })).toHaveCount(0);
 
-  const answer = await switchFromExtensionPage(context, extensionId, sandbox, design.id);
+  const answer = await switchFromExtensionPage(await workerClient(), sandbox, design.id);
   expect(answer).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
   expect(await appliedChanges(sandbox)).toBe(0);
 

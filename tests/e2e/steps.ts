@@ -1,9 +1,9 @@
-import type { BrowserContext, Frame } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture } from './fixtures';
 import { consoleUi } from './support/console-ui';
-import { openWorkerClient } from './support/worker-client';
+import type { WorkerClient } from './support/worker-client';
 
 /**
  * Steps several specs take the same way. Signing in and opening the console is the
@@ -21,13 +21,11 @@ export async function openSwitcherList(app: Frame): Promise<void> {
  * The worker's answer to a switchOrg an extension page sends for the default console, from
  * the connection the scenario starts with: the check behind a control the UI hides or disables.
  */
-export async function switchFromExtensionPage(
-  context: BrowserContext,
-  extensionId: string,
+export function switchFromExtensionPage(
+  client: WorkerClient,
   sandbox: SandboxFixture,
   orgId: string,
 ): Promise<unknown> {
-  const client = await openWorkerClient(context, extensionId);
   return client.send({
     type: 'switchOrg',
     console: sandbox.consoleIdentity(),
