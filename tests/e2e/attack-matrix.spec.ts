@@ -8,9 +8,9 @@ import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
-import { matrixCaseStarted } from '../support/matrix';
+import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
-import { expect, test } from './fixtures';
+import { expect, type SandboxFixture, test } from './fixtures';
 import {
   appliedChanges,
   connectionPuts,
@@ -49,6 +49,21 @@ const FORGED_REQUESTS: Request[] = [
   { type: 'getAudit' },
 ];
 
+/**
+ * The end of a case in which nothing may switch: the sandbox applied no change (and, where the
+ * case says, received no PUT at all); the case records that and the tokens it found.
+ */
+async function passedWithNoSwitch(
+  matrixCase: MatrixCase,
+  sandbox: SandboxFixture,
+  { putsSent, tokensFound = 0 }: { putsSent?: 0; tokensFound?: number } = {},
+): Promise<void> {
+  if (putsSent !== undefined) expect(await connectionPuts(sandbox)).toBe(putsSent);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound });
+}
+
 /** The page's own script clicks something in our shadow root (an untrusted `click()`). */
 function pageClicks(app: Frame, selector: string): Promise<boolean> {
   return app.evaluate(
@@ -68,7 +83,6 @@ const dialogsInUi = (app: Frame) =>
   );
 
 test('a hostile console page cannot click, key or submit its way through the extension UI', async ({
-  page,
   sandbox,
   signedInConsole,
 }) => {
@@ -118,14 +132,10 @@ test('a hostile console page cannot click, key or submit its way through the ext
   await expect(guard).toHaveCount(0);
 
   await expect(ui.getByTestId('progress')).toHaveText('');
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 test('a hostile console page cannot type into the switcher search to narrow what the user picks', async ({
-  page,
   sandbox,
   signedInConsole,
 }) => {
@@ -160,7 +170,6 @@ test('a hostile console page cannot type into the switcher search to narrow what
 });
 
 test('a hostile console page gets nothing from postMessage, custom events or look-alike DOM', async ({
-  page,
   sandbox,
   signedInConsole,
 }) => {
@@ -214,10 +223,7 @@ test('a hostile console page gets nothing from postMessage, custom events or loo
   expect(tokensFound).toBe(0);
   // Our own UI is still the one on the page, showing the unchanged connection.
   await expect(consoleUi(app).first().getByTestId('connected-org')).toContainText(acme.aemOrg.name);
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0, tokensFound });
 });
 
 test('another extension gets no answer from the worker, by message or by port', async ({ sandbox }) => {
@@ -265,10 +271,7 @@ test('another extension gets no answer from the worker, by message or by port', 
   } finally {
     await context.close();
   }
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 /** The slice of `chrome.runtime` another extension would use to reach ours. */
@@ -325,10 +328,7 @@ test('a console framed by another site gets no answer from the worker', async ({
     });
   }
   await framed.close();
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 test('a content-script world in a frame that is not a console page gets no answer', async ({
@@ -362,10 +362,7 @@ test('a content-script world in a frame that is not a console page gets no answe
     FORGED_REQUESTS.map(() => ({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.any(String) } })),
   );
   await contentScript.close();
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 test('org names and API error messages with markup show literally everywhere, and no script runs', async ({
@@ -427,9 +424,7 @@ test('org names and API error messages with markup show literally everywhere, an
   expect(created.inPage).toBe(0);
   expect(created.uiText).toContain(markupOrg.name);
   expect(alerts).toEqual([]);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox);
 });
 
 test('no surface a page or content script can reach holds a real token', async ({
@@ -537,7 +532,5 @@ test('fuzzed messages to the real worker get typed errors and never crash it', a
   // Still alive and well.
   expect(await popup.send({ type: 'getStatus' })).toMatchObject({ ok: true });
   await contentScript.close();
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox);
 });

@@ -28,7 +28,6 @@ const design = acme.orgs.find((org) => org.name === 'Acme Design Studio');
 if (!ada || !design) throw new Error('The default scenario has a console admin and Acme Design Studio');
 
 test('a custom environment pointed at another sandbox signs out, then signs in and shows that sandbox', async ({
-  page,
   context,
   extensionId,
   sandbox,

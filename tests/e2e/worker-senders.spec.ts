@@ -88,7 +88,6 @@ test('the worker answers each part of the extension per REQUEST_ACCESS, and web 
 });
 
 test('no token reaches anything a content script can receive', async ({
-  context,
   extensionId,
   page,
   sandbox,
