@@ -2,6 +2,7 @@ import type { Frame, Page } from '@playwright/test';
 import type { AuditEntry } from '../../lib/audit-entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { orgOf, SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { parseCsv } from '../support/csv';
 import { type ExtensionFixtures, expect, test } from './fixtures';
 import { consoleUi } from './support/console-ui';
 import { downloadedText, issuedTokens, seriousPageViolations } from './support/extension-pages';
@@ -35,31 +36,6 @@ async function optionsAfterASwitch(
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByRole('heading', { name: en.historyTitle })).toBeVisible();
   return options;
-}
-
-/** A small RFC 4180 reader for the exported CSV (quoted fields, doubled quotes, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted && char === '"' && text[index + 1] === '"') {
-      field += '"';
-      index++;
-    } else if (char === '"') quoted = !quoted;
-    else if (!quoted && char === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && char === '\r' && text[index + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      index++;
-    } else field += char;
-  }
-  return rows;
 }
 
 test('the history shows a switch made on the console page and exports it as JSON and CSV', async ({

@@ -1,5 +1,4 @@
-import type { ScenarioOrg } from '../../sandbox/scenario-builders';
-import { SCENARIOS, type Scenario } from '../../sandbox/scenarios';
+import { SCENARIOS, type Scenario, type ScenarioOrg } from '../../sandbox/scenarios';
 
 /** A sandbox scenario's org by its full name (the default scenario unless another is named). */
 export function orgNamed(name: string, scenario: Scenario = SCENARIOS.default): ScenarioOrg {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@/lib/audit-entry';
 import { AUDIT_CSV_COLUMNS, auditToCsv, auditToJson, csvField, filterAudit } from '@/lib/history/export';
+import { parseCsv } from '../support/csv';
 
 const ACME = 'AAAAAAAAAAAAAAAAAAAAAAAA@AdobeOrg';
 const BETA = 'BBBBBBBBBBBBBBBBBBBBBBBB@AdobeOrg';
@@ -18,35 +19,6 @@ const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
   path: 'api',
   ...overrides,
 });
-
-/** A small RFC 4180 reader, independent of the writer: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      index++;
-    } else field += char;
-  }
-  return rows;
-}
 
 describe('CSV export of the history', () => {
   it('has a header and one row per switch, with an empty "from" for a first connection', () => {
