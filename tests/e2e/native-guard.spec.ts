@@ -8,8 +8,9 @@ import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
+import { nativeViewReady } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
-import { appFrameOf, consoleUi } from './support/console-ui';
+import { appFrameOf } from './support/console-ui';
 import { expectedBadgesOf, shownState } from './support/entitlement-truth';
 import type { ChromiumGlobals } from './support/extension-apis';
 
@@ -61,13 +62,6 @@ function optionBadges(app: Frame) {
   );
 }
 
-/** The console's own Switch button is there, and so is the guard: it comes with our UI, which the worker injects once the view is recognised. */
-async function guarded(app: Frame): Promise<Frame> {
-  await expect(app.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeVisible();
-  await expect(consoleUi(app)).toBeVisible();
-  return app;
-}
-
 /** Opens the native picker and waits until every option carries its badges. */
 async function openPickerWithBadges(app: Frame): Promise<void> {
   await app.getByRole('button', { name: LABELS.picker }).click();
@@ -93,7 +87,7 @@ test.describe('badges in the native picker', () => {
       signedInConsole,
     }) => {
       const world = SCENARIOS[name];
-      const app = await guarded(
+      const app = await nativeViewReady(
         await signedInConsole({
           scenario: name,
           // Options that show their org id, so the test can tell them apart (every form: picker-forms.spec.ts).
@@ -116,7 +110,7 @@ test.describe('badges in the native picker', () => {
   }
 
   test('come back on the new options each time the picker is opened again', async ({ page, signedInConsole }) => {
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     const picker = app.getByRole('button', { name: LABELS.picker });
     for (let opening = 1; opening <= 3; opening += 1) {
       await openPickerWithBadges(app);
@@ -131,7 +125,7 @@ test.describe('badges in the native picker', () => {
   test('say each CC state in words, and explain an unknown one on hover and to screen readers', async ({
     signedInConsole,
   }) => {
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await openPickerWithBadges(app);
     const badgeOf = (orgId: string, badge: string) =>
       app.getByRole('option').filter({ hasText: orgId }).locator(`[data-badge="${badge}"]`);
@@ -158,7 +152,7 @@ test.describe('badges in the native picker', () => {
   });
 
   test('say what they mean in text, not colour alone', async ({ sandbox, signedInConsole }) => {
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await openPickerWithBadges(app);
     const { connectedOrg } = await sandbox.control<SandboxState>('GET', 'state');
     const badge = app
@@ -176,7 +170,7 @@ test.describe('the native guard', () => {
     signedInConsole,
   }) => {
     const target = unentitledOrg();
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     const before = await sandbox.control<SandboxState>('GET', 'state');
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
@@ -201,7 +195,7 @@ test.describe('the native guard', () => {
     const before = await sandbox.control<SandboxState>('GET', 'state');
     const connected = before.connectedOrg;
     if (!connected) throw new Error('The default scenario starts with a connected org');
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, connected.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     const dialog = guardDialog(app);
@@ -219,7 +213,7 @@ test.describe('the native guard', () => {
     signedInConsole,
   }) => {
     const target = unentitledOrg();
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     await guardDialog(app).getByRole('button', { name: en.guardProceed, exact: true }).click();
@@ -238,7 +232,7 @@ test.describe('the native guard', () => {
   }) => {
     // The extension cannot see this org's CC, but the user holds it: the console accepts.
     const target = orgWithCc('unknown', true);
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
 
@@ -257,7 +251,7 @@ test.describe('the native guard', () => {
     signedInConsole,
   }) => {
     const target = orgWithCc('unknown', false);
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     await app
@@ -276,7 +270,7 @@ test.describe('the native guard', () => {
   }) => {
     const target = orgWithCc('active');
     await serviceWorker.evaluate(() => (globalThis as ChromiumGlobals).chrome?.storage.local.set({ readOnly: true }));
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     const dialog = guardDialog(app);
@@ -289,7 +283,7 @@ test.describe('the native guard', () => {
 
   test('guards a keyboard-only native switch too; Escape cancels it', async ({ page, sandbox, signedInConsole }) => {
     const target = unentitledOrg();
-    const app = await guarded(await signedInConsole({ until: 'app' }));
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await app.getByRole('button', { name: LABELS.picker }).focus();
     await page.keyboard.press('ArrowDown');
     const listbox = app.getByRole('listbox');
@@ -311,7 +305,7 @@ test.describe('the native guard', () => {
   test('warns about an org it cannot check when the admin is not signed in', async ({ page, sandbox }) => {
     const target = unentitledOrg();
     await page.goto(sandbox.creativeCloudUrl());
-    const app = await guarded(await appFrameOf(page, sandbox));
+    const app = await nativeViewReady(await appFrameOf(page, sandbox));
     await app.getByRole('button', { name: LABELS.picker }).click();
     await app.getByRole('option').filter({ hasText: target.id }).click();
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();

@@ -1,4 +1,5 @@
 import type { Frame } from '@playwright/test';
+import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture } from './fixtures';
@@ -32,4 +33,15 @@ export function switchFromExtensionPage(
     orgId,
     expectedCurrentOrgId: SCENARIOS.default.initialConnection.orgId,
   });
+}
+
+/**
+ * The console's own Switch button is on the view, and so is our UI, which brings the native
+ * guard: the worker injects it once the view is recognised.
+ */
+export async function nativeViewReady(app: Frame): Promise<Frame> {
+  const labels = CONSOLE_PROFILE_SOURCE.labels.en;
+  await expect(app.getByRole('button', { name: labels.switchButton, exact: true })).toBeVisible();
+  await expect(consoleUi(app)).toBeVisible();
+  return app;
 }
