@@ -20,7 +20,7 @@ import {
   recordCdpConsole,
 } from './support/attack-surfaces';
 import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
-import { consoleUi } from './support/console-ui';
+import { consoleUi, frameAt } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
@@ -312,14 +312,7 @@ test('a console framed by another site gets no answer from the worker', async ({
     }),
   );
   await page.goto('http://evil.test/');
-  let shell: Frame | undefined;
-  await expect
-    .poll(() => {
-      shell = page.frames().find((frame) => frame.url().startsWith(sandbox.shellUrl));
-      return Boolean(shell);
-    })
-    .toBe(true);
-  if (!shell) throw new Error('The framed console did not load');
+  const shell = await frameAt(page, sandbox.shellUrl);
   const framed = await contentScriptSender(shell, extensionId);
   for (const request of FORGED_REQUESTS) {
     expect(await framed.send(request), request.type).toMatchObject({

@@ -8,6 +8,7 @@ import { consoleUi, openConsoleApp } from './support/console-ui';
 import { frameHasContentScript } from './support/content-scripts';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { consoleTabId, openPopupFor } from './support/extension-pages';
+import { openOptions } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
 import {
   type CreativeCloudUrlOptions,
@@ -82,6 +83,8 @@ export interface ExtensionFixtures {
   workerClient: () => Promise<WorkerClient>;
   /** The popup for the console tab `page` shows (`popup.html?tab=<id>`), in a new tab. */
   consolePopup: () => Promise<Page>;
+  /** The options page in a new tab, once it shows the settings in force. */
+  optionsPage: () => Promise<Page>;
 }
 
 interface WorkerFixtures {
@@ -168,6 +171,10 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
 
   workerClient: async ({ context, extensionId }, use) => {
     await use(() => openWorkerClient(context, extensionId));
+  },
+
+  optionsPage: async ({ context, extensionId }, use) => {
+    await use(() => openOptions(context, extensionId));
   },
 
   consolePopup: async ({ context, extensionId, serviceWorker, sandbox }, use) => {

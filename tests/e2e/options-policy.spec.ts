@@ -9,7 +9,7 @@ import { openSwitcherList, switchFromExtensionPage } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
 import { consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
-import { clientIdField, environmentSelect, injectPolicy, openOptions, readOnlyCheckbox } from './support/options-page';
+import { clientIdField, environmentSelect, injectPolicy, readOnlyCheckbox } from './support/options-page';
 
 // Enterprise policy, injected the documented way for the sandbox build (README "Enterprise
 // policy"): locked fields in options, the CC org allowlist through the shared entitlement
@@ -22,11 +22,10 @@ const odd = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
 if (!ada) throw new Error('The default scenario has a console admin');
 
 test('policy locks its fields: disabled, marked "Set by your organization", and the worker refuses them', async ({
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
   workerClient,
+  optionsPage,
 }) => {
   await injectPolicy(serviceWorker, {
     environment: { name: 'sandbox', imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: sandbox.apiBaseUrl },
@@ -34,7 +33,7 @@ test('policy locks its fields: disabled, marked "Set by your organization", and 
     readOnly: true,
     consoleHosts: ['https://aem.policy-example.test/*'],
   });
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   // A console host the policy names is listed as set by the organization, with no Remove, and
   // waits for the browser's grant like an added one.
   const policyHost = options.getByTestId('hosts-policy').getByRole('listitem');
@@ -85,12 +84,11 @@ async function nativeBadges(app: Frame) {
 }
 
 test('the CC org allowlist blocks every other org: badge and reason in the switcher and the native picker, and the worker refuses', async ({
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
   signedInConsole,
   workerClient,
+  optionsPage,
 }) => {
   await injectPolicy(serviceWorker, { allowedCcOrgIds: [acme.initialConnection.orgId, odd.id].filter(Boolean) });
   const app = await signedInConsole();
@@ -115,14 +113,13 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', message: /BLOCKED_BY_POLICY/ } });
   expect(await appliedChanges(sandbox)).toBe(0);
 
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('policy-allowlist')).toHaveText(en.optionsAllowlist.replace('{count}', '2'));
 });
 
 test('a partly invalid policy applies its good fields, fails closed on the bad restrictions and says so', async ({
-  context,
-  extensionId,
   serviceWorker,
+  optionsPage,
 }) => {
   await injectPolicy(serviceWorker, {
     readOnly: 'true',
@@ -130,7 +127,7 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
     clientId: 'no spaces allowed',
     consoleHosts: ['https://*.com/*', 'https://aem.policy-example.test/*'],
   });
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('policy-invalid')).toHaveText(
     en.optionsPolicyInvalid.replace('{fields}', 'clientId'),
   );
@@ -152,12 +149,11 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
 });
 
 test('a policy change applies at once: an open console drops its switch controls, and gets them back', async ({
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
   signedInConsole,
   workerClient,
+  optionsPage,
 }) => {
   const app = await signedInConsole();
   const ui = consoleUi(app);
@@ -172,24 +168,23 @@ test('a policy change applies at once: an open console drops its switch controls
 
   await injectPolicy(serviceWorker, {});
   await expect(opener).toBeVisible();
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(readOnlyCheckbox(options)).toBeEnabled();
   await expect(readOnlyCheckbox(options)).not.toBeChecked();
 });
 
 test('policy can refuse orgs whose CC the extension cannot see: shown locked, refused in the switcher and worker', async ({
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
   signedInConsole,
   workerClient,
+  optionsPage,
 }) => {
   if (!ada) throw new Error('The default scenario has a console admin');
   const unknown = acme.orgs.find((org) => shownState(ada, org.id, 'creativeCloud') === 'unknown');
   if (!unknown) throw new Error('The default scenario has an org whose CC no source shows');
   await injectPolicy(serviceWorker, { blockUnknownEntitlements: true });
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('block-unknown-locked')).toContainText(en.optionsLockedByPolicy);
   await expect(options.getByTestId('block-unknown-entitlements')).toBeDisabled();
   await expect(options.getByTestId('block-unknown-entitlements')).toBeChecked();

@@ -33,13 +33,14 @@ test('a custom environment pointed at another sandbox signs out, then signs in a
   sandbox,
   signedInConsole,
   workerClient,
+  optionsPage,
 }) => {
   const other = await startSandbox({ port: 0 });
   try {
     // Only the other sandbox has Design connected: what the console shows proves where it came from.
     await sandboxControl(other.apiBaseUrl)('POST', 'connection', { orgId: design.id });
     await signIn(context, extensionId, ada);
-    const options = await openOptions(context, extensionId);
+    const options = await optionsPage();
     await environmentSelect(options).selectOption('custom');
     await options.getByLabel(en.optionsImsBaseUrl).fill(other.apiBaseUrl);
     await options.getByLabel(en.optionsAssetsBaseUrl).fill(`${other.apiBaseUrl}/`);
@@ -71,8 +72,9 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
   context,
   extensionId,
   serviceWorker,
+  optionsPage,
 }) => {
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   const before = await readExtensionStorage(serviceWorker, 'local', 'environment');
   await environmentSelect(options).selectOption('custom');
   const ims = options.getByLabel(en.optionsImsBaseUrl);
@@ -115,17 +117,16 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
 });
 
 test('read-only set in options hides every switch control on the console, and the worker refuses switchOrg', async ({
-  context,
-  extensionId,
   sandbox,
   signedInConsole,
   workerClient,
+  optionsPage,
 }) => {
   const app = await signedInConsole();
   const ui = consoleUi(app);
   await expect(ui.getByRole('button', { name: en.openSwitcher })).toBeVisible();
 
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await readOnlyCheckbox(options).check();
   await expect(options.getByTestId('read-only-status')).toHaveText(en.optionsSaved);
 
@@ -144,9 +145,8 @@ test('read-only set in options hides every switch control on the console, and th
 });
 
 test('a corrupted stored setting shows a notice and the default, and saving replaces it', async ({
-  context,
-  extensionId,
   serviceWorker,
+  optionsPage,
 }) => {
   await serviceWorker.evaluate(() =>
     (globalThis as { chrome?: { storage: { local: { set(v: object): Promise<void> } } } }).chrome?.storage.local.set({
@@ -154,7 +154,7 @@ test('a corrupted stored setting shows a notice and the default, and saving repl
       readOnly: 'sometimes',
     }),
   );
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('corrupted-environment')).toHaveText(en.optionsCorruptedEnvironment);
   await expect(options.getByTestId('corrupted-read-only')).toHaveText(en.optionsCorruptedReadOnly);
   await expect(environmentSelect(options)).toHaveValue('sandbox');
@@ -172,9 +172,10 @@ test('clear all data asks first, then signs out and forgets every setting', asyn
   extensionId,
   sandbox,
   serviceWorker,
+  optionsPage,
 }) => {
   await signIn(context, extensionId, ada);
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await readOnlyCheckbox(options).check();
   await expect(options.getByTestId('read-only-status')).toHaveText(en.optionsSaved);
 

@@ -18,15 +18,20 @@ export async function openConsoleApp(
 }
 
 /** The Assets app's frame (the second origin) once the shell has loaded it. */
-export async function appFrameOf(page: Page, sandbox: SandboxFixture): Promise<Frame> {
+export function appFrameOf(page: Page, sandbox: SandboxFixture): Promise<Frame> {
+  return frameAt(page, sandbox.appOrigin);
+}
+
+/** The first frame of `page` whose URL starts with `urlStart`, once it has loaded. */
+export async function frameAt(page: Page, urlStart: string): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
     .poll(() => {
-      frame = page.frames().find((candidate) => candidate.url().startsWith(sandbox.appOrigin));
+      frame = page.frames().find((candidate) => candidate.url().startsWith(urlStart));
       return Boolean(frame);
     })
     .toBe(true);
-  if (!frame) throw new Error('The console app frame did not load');
+  if (!frame) throw new Error(`No frame at ${urlStart} loaded`);
   return frame;
 }
 
