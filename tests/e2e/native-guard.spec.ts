@@ -8,7 +8,7 @@ import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
-import { nativeViewReady } from './steps';
+import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
 import { appFrameOf } from './support/console-ui';
 import { expectedBadgesOf, shownState } from './support/entitlement-truth';
@@ -291,15 +291,7 @@ test.describe('the native guard', () => {
     await page.keyboard.type(target.name.slice(0, 6));
     await page.keyboard.press('Enter');
     await expect(app.getByRole('button', { name: LABELS.picker })).toContainText(target.name);
-    await page.keyboard.press('Tab');
-    await expect(app.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeFocused();
-    await page.keyboard.press('Enter');
-
-    const dialog = guardDialog(app);
-    await expect(dialog).toContainText(en.reasonNoCc);
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    expect(await appliedChanges(sandbox)).toBe(0);
+    await keyboardSwitchIsGuarded(page, app, sandbox);
   });
 
   test('warns about an org it cannot check when the admin is not signed in', async ({ page, sandbox }) => {

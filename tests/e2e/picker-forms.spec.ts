@@ -8,7 +8,7 @@ import { PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-form
 import { organizationsOf } from '../../sandbox/ims/profile';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { type ExtensionFixtures, expect, type SandboxFixture, test } from './fixtures';
-import { nativeViewReady } from './steps';
+import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
 import { appFrameOf, consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
 
@@ -120,15 +120,7 @@ for (const form of PICKER_FORMS) {
       await page.keyboard.type(ineligibleOrg.name.slice(0, 6));
       await page.keyboard.press('Enter');
       await expect(nativePicker(app)).toContainText(ineligibleOrg.name);
-      await page.keyboard.press('Tab');
-      await expect(switchButton(app)).toBeFocused();
-      await page.keyboard.press('Enter');
-
-      const dialog = guardDialog(app);
-      await expect(dialog).toContainText(en.reasonNoCc);
-      await page.keyboard.press('Escape');
-      await expect(dialog).toBeHidden();
-      expect(await appliedChanges(sandbox)).toBe(0);
+      await keyboardSwitchIsGuarded(page, app, sandbox);
     });
 
     test('chooseNativeOption selects an org as the admin would', async ({ page, sandbox }) => {

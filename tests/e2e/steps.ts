@@ -1,8 +1,9 @@
-import type { Frame } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console/profile';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture } from './fixtures';
+import { appliedChanges } from './support/attack-surfaces';
 import { consoleUi } from './support/console-ui';
 import type { WorkerClient } from './support/worker-client';
 
@@ -44,4 +45,20 @@ export async function nativeViewReady(app: Frame): Promise<Frame> {
   await expect(app.getByRole('button', { name: labels.switchButton, exact: true })).toBeVisible();
   await expect(consoleUi(app)).toBeVisible();
   return app;
+}
+
+/**
+ * With an org without CC picked in the native picker: Tab to the console's Switch button and
+ * press Enter. The guard names the missing CC, Escape closes it, and nothing was applied.
+ */
+export async function keyboardSwitchIsGuarded(page: Page, app: Frame, sandbox: SandboxFixture): Promise<void> {
+  await page.keyboard.press('Tab');
+  const labels = CONSOLE_PROFILE_SOURCE.labels.en;
+  await expect(app.getByRole('button', { name: labels.switchButton, exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: en.guardTitle });
+  await expect(dialog).toContainText(en.reasonNoCc);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await appliedChanges(sandbox)).toBe(0);
 }

@@ -170,16 +170,9 @@ describe('the console store', () => {
     expect(store.state.value?.signedIn && store.state.value.console?.connection?.connectedOrg?.id).toBe(BETA);
 
     await store.switchBack();
-    expect(requests.find((request) => request.type === 'switchBack')).toEqual({
-      type: 'switchBack',
-      console: consoleIdentity,
-      expectedCurrentOrgId: ACME,
-    });
-    expect(store.outcome.value).toEqual({
-      kind: 'switchBack',
-      from: { id: ACME, name: 'Acme' },
-      to: { id: BETA, name: 'Beta' },
-    });
+    const switchBack = requests.find((request) => request.type === 'switchBack');
+    expect(switchBack).toMatchObject({ console: consoleIdentity, expectedCurrentOrgId: ACME });
+    expect(store.outcome.value).toMatchObject({ kind: 'switchBack', to: { id: BETA } });
   });
 
   it('shows the worker’s error and the fresh state after a refused switch', async () => {
