@@ -50,16 +50,16 @@ function setup(ims = fakeIms(), launchWebAuthFlow = approvingAuthFlow()) {
   return { session: createSession(deps), ims, launchWebAuthFlow, advance: (ms: number) => (now += ms) };
 }
 
-describe('IMS session', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await environmentSetting.setValue({
-      name: 'sandbox',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
-    });
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await environmentSetting.setValue({
+    name: 'sandbox',
+    clientId: SANDBOX_CLIENT_ID,
+    baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
   });
+});
 
+describe('IMS session', () => {
   it('signs in with code + PKCE S256 and keeps the tokens in session storage only', async () => {
     const { session, ims, launchWebAuthFlow } = setup();
 
@@ -231,15 +231,6 @@ describe('IMS session', () => {
 });
 
 describe('IMS session against attacks on its lifetime', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await environmentSetting.setValue({
-      name: 'sandbox',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
-    });
-  });
-
   it('revokes the refresh token as well as the access token on sign-out', async () => {
     const matrixCase = matrixCaseStarted('attack', 'sign-out leaves no refresh token alive at IMS');
     const { session, ims } = setup();
