@@ -1,29 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ConsoleStore, createConsoleStore } from '@/lib/console/store';
-import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
 import type { ConsoleState, Request, Response } from '@/lib/messaging/contract';
-import { ACME, BETA, CORP, connection, consoleInput } from './entitlement-fixtures';
+import { ACME, BETA, CORP, connection, signedInConsoleState } from './entitlement-fixtures';
 
 const consoleIdentity = { tenant: 'acme', orgName: 'Acme' };
 
-function signedInState(connected: { id: string; name: string } | null, fetchedAt: number): ConsoleState {
-  const model = buildEntitlementModel(consoleInput({ connection: connection(connected) }));
-  return {
-    signedIn: true,
-    identity: { userId: 'A1B2C3D4@AdobeID', name: 'Kim Admin', email: 'kim@example.com', accountType: 'enterprise' },
-    aemOrg: { status: 'resolved', org: { id: ACME, name: 'Acme' } },
-    console: {
-      connection: connection(connected),
-      consoleUserId: 'A1B2C3D4@AdobeID',
-      switchPath: 'api',
-      model,
-      summary: summarize(model),
-      readOnly: false,
-      fetchedAt,
-    },
-  };
-}
+const signedInState = (connected: { id: string; name: string } | null, fetchedAt: number) =>
+  signedInConsoleState(connected, { fetchedAt, consoleUserId: 'A1B2C3D4@AdobeID' });
 
 const OLD = 1_000;
 const cachedState = signedInState({ id: BETA, name: 'Beta' }, OLD);
