@@ -3,22 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@/lib/audit-entry';
 import { AUDIT_CSV_COLUMNS, auditToCsv, auditToJson, csvField, filterAudit } from '@/lib/history/export';
 import { parseCsv } from '../support/csv';
+import { historyEntry } from '../support/history-entries';
 
 const ACME = 'AAAAAAAAAAAAAAAAAAAAAAAA@AdobeOrg';
 const BETA = 'BBBBBBBBBBBBBBBBBBBBBBBB@AdobeOrg';
 
-const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
-  opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
-  time: '2026-11-25T08:40:00.000Z',
-  userId: 'A1B2C3D4@AdobeID',
-  aemOrgId: ACME,
-  aemOrgName: 'Acme',
-  from: { id: ACME, name: 'Acme' },
-  to: { id: BETA, name: 'Beta' },
-  result: 'success',
-  path: 'api',
-  ...overrides,
-});
+const entry = (overrides: Partial<AuditEntry> = {}) =>
+  historyEntry({
+    userId: 'A1B2C3D4@AdobeID',
+    aemOrgId: ACME,
+    from: { id: ACME, name: 'Acme' },
+    to: { id: BETA, name: 'Beta' },
+    ...overrides,
+  });
 
 describe('CSV export of the history', () => {
   it('has a header and one row per switch, with an empty "from" for a first connection', () => {
