@@ -120,13 +120,17 @@ export function createConsoleStore(
   }
 
   /** A switch through the console page: the same busy, progress and outcome as the API path. */
-  async function runThroughConsole(action: 'switch' | 'switchBack', target: string | 'back') {
+  async function runThroughConsole(
+    action: 'switch' | 'switchBack',
+    target: string | 'back',
+    expectedCurrentOrgId: string | null,
+  ) {
     busy.value = action;
     error.value = undefined;
     if (!page) return undefined;
     const result: ConsoleSwitchResult = await switchThroughConsole(
       page,
-      { console: pageIdentity, target, expectedCurrentOrgId: connectedOrgId() },
+      { console: pageIdentity, target, expectedCurrentOrgId },
       orgs.value,
     );
     busy.value = undefined;
@@ -142,7 +146,7 @@ export function createConsoleStore(
     pendingOrg.value = { id: target.orgId, name: target.orgName };
     outcome.value = undefined;
     if (switchesThroughConsole()) {
-      const done = await runThroughConsole('switch', target.orgId);
+      const done = await runThroughConsole('switch', target.orgId, connectedOrgId());
       pendingOrg.value = undefined;
       if (done) outcome.value = { kind: 'switch', from: done.from, to: done.to };
       await load();
@@ -164,8 +168,11 @@ export function createConsoleStore(
     const previous = outcome.value;
     if (previous?.kind !== 'switch') return;
     pendingOrg.value = previous.from ?? undefined;
+    // The org the verified switch connected: Switch back shows as soon as it is verified, while
+    // the state (and its connection) is still being reloaded, and must undo exactly that switch.
+    const expectedCurrentOrgId = previous.to?.id ?? null;
     if (switchesThroughConsole()) {
-      const done = await runThroughConsole('switchBack', 'back');
+      const done = await runThroughConsole('switchBack', 'back', expectedCurrentOrgId);
       pendingOrg.value = undefined;
       if (done) outcome.value = { kind: 'switchBack', from: done.from, to: done.to };
       await load();
@@ -174,7 +181,7 @@ export function createConsoleStore(
     const answer = await run<'switchBack'>('switchBack', {
       type: 'switchBack',
       console: pageIdentity,
-      expectedCurrentOrgId: connectedOrgId(),
+      expectedCurrentOrgId,
     });
     pendingOrg.value = undefined;
     if (answer) outcome.value = { kind: 'switchBack', from: previous.to, to: answer.connection.connectedOrg };

@@ -59,6 +59,9 @@ function belongsTo(session: ImsSession, environment: ConfiguredEnvironment): boo
  */
 export function createSession(deps: SessionDeps = browserDeps) {
   let refreshInFlight: Promise<ImsSession> | undefined;
+  // The access token the last renewal replaced: a 401 for it whose session read answered just
+  // before that renewal stored the new token must not renew a second time.
+  let lastReplacedToken: string | undefined;
 
   async function authorize(
     environment: ConfiguredEnvironment,
@@ -148,6 +151,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
       await imsSessionItem.removeValue();
       throw new ExtensionError('SESSION_EXPIRED', `The session could not be renewed: ${String(error)}`);
     }
+    lastReplacedToken = session.accessToken;
     return renewed;
   }
 
@@ -166,7 +170,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
    */
   async function refreshUnlessRenewed(refusedToken: string): Promise<void> {
     const { session } = await currentSession();
-    if (session.accessToken !== refusedToken) return;
+    if (session.accessToken !== refusedToken || refusedToken === lastReplacedToken) return;
     await refresh();
   }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
+import { chromium, type Frame } from '@playwright/test';
 import fc from 'fast-check';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
@@ -9,7 +9,8 @@ import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
-import { matrixCaseStarted } from '../support/matrix';
+import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
+import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
 import {
   appliedChanges,
@@ -20,7 +21,7 @@ import {
   recordCdpConsole,
 } from './support/attack-surfaces';
 import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
-import { appFrameOf, consoleUi, openConsoleApp } from './support/console-ui';
+import { consoleUi, frameAt } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
 import type { ChromiumGlobals } from './support/extension-apis';
 import {
@@ -29,10 +30,10 @@ import {
   writeExtensionEnvironment,
   writeProtectedSetting,
 } from './support/extension-environment';
-import { environmentSelect, openOptions, readOnlyCheckbox } from './support/options-page';
+import { environmentSelect, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { signIn } from './support/sign-in';
-import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+import { readExtensionStorage } from './support/worker-client';
 
 // The attack matrix (Chromium): a hostile console page, a framing site, fuzzed messages, markup
 // in data, and a scan of every surface a page or content script can reach for the real tokens.
@@ -40,13 +41,8 @@ import { openWorkerClient, readExtensionStorage } from './support/worker-client'
 
 const acme = SCENARIOS.default;
 const admin = userOf(acme, acme.consoleUserId);
-const orgNamed = (name: string) => {
-  const org = acme.orgs.find((candidate) => candidate.name.startsWith(name));
-  if (!org) throw new Error(`No ${name} in the default scenario`);
-  return org;
-};
 const design = orgNamed('Acme Design Studio');
-const markupOrg = orgNamed('Åsa & Söner AB <img');
+const markupOrg = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
 const legacy = orgNamed('Acme Legacy Agency');
 const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
 const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
@@ -60,12 +56,19 @@ const FORGED_REQUESTS: Request[] = [
   { type: 'getHistory' },
 ];
 
-async function openSignedIn(page: Page, context: BrowserContext, extensionId: string, sandbox: SandboxFixture) {
-  if (!admin) throw new Error('The default scenario has no console user');
-  await signIn(context, extensionId, admin);
-  const app = await openConsoleApp(page, sandbox);
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
-  return { app };
+/**
+ * The end of a case in which nothing may switch: the sandbox applied no change (and, where the
+ * case says, received no PUT at all); the case records that and the tokens it found.
+ */
+async function passedWithNoSwitch(
+  matrixCase: MatrixCase,
+  sandbox: SandboxFixture,
+  { putsSent, tokensFound = 0 }: { putsSent?: 0; tokensFound?: number } = {},
+): Promise<void> {
+  if (putsSent !== undefined) expect(await connectionPuts(sandbox)).toBe(putsSent);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(0);
+  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound });
 }
 
 /** The page's own script clicks something in our shadow root (an untrusted `click()`). */
@@ -87,13 +90,11 @@ const dialogsInUi = (app: Frame) =>
   );
 
 test('a hostile console page cannot click, key or submit its way through the extension UI', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'page script clicks and keys inside the extension UI');
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   const opener = ui.getByRole('button', { name: en.openSwitcher });
 
@@ -138,20 +139,15 @@ test('a hostile console page cannot click, key or submit its way through the ext
   await expect(guard).toHaveCount(0);
 
   await expect(ui.getByTestId('progress')).toHaveText('');
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 test('a hostile console page cannot type into the switcher search to narrow what the user picks', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'page script types into the switcher search');
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   await ui.getByRole('button', { name: en.openSwitcher }).click();
   const matchCount = ui.getByTestId('match-count');
@@ -181,13 +177,11 @@ test('a hostile console page cannot type into the switcher search to narrow what
 });
 
 test('a hostile console page gets nothing from postMessage, custom events or look-alike DOM', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'page posts messages, fires custom events, plants look-alike DOM');
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const received = await app.evaluate(
     async ({ forged, designId, labels }) => {
       const heard: unknown[] = [];
@@ -236,10 +230,7 @@ test('a hostile console page gets nothing from postMessage, custom events or loo
   expect(tokensFound).toBe(0);
   // Our own UI is still the one on the page, showing the unchanged connection.
   await expect(consoleUi(app).first().getByTestId('connected-org')).toContainText(acme.aemOrg.name);
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0, tokensFound });
 });
 
 test('another extension gets no answer from the worker, by message or by port', async ({ sandbox }) => {
@@ -287,10 +278,7 @@ test('another extension gets no answer from the worker, by message or by port', 
   } finally {
     await context.close();
   }
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 /** The slice of `chrome.runtime` another extension would use to reach ours. */
@@ -331,14 +319,7 @@ test('a console framed by another site gets no answer from the worker', async ({
     }),
   );
   await page.goto('http://evil.test/');
-  let shell: Frame | undefined;
-  await expect
-    .poll(() => {
-      shell = page.frames().find((frame) => frame.url().startsWith(sandbox.shellUrl));
-      return Boolean(shell);
-    })
-    .toBe(true);
-  if (!shell) throw new Error('The framed console did not load');
+  const shell = await frameAt(page, sandbox.shellUrl);
   const framed = await contentScriptSender(shell, extensionId);
   for (const request of FORGED_REQUESTS) {
     expect(await framed.send(request), request.type).toMatchObject({
@@ -347,10 +328,7 @@ test('a console framed by another site gets no answer from the worker', async ({
     });
   }
   await framed.close();
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 test('a content-script world in a frame that is not a console page gets no answer', async ({
@@ -384,17 +362,13 @@ test('a content-script world in a frame that is not a console page gets no answe
     FORGED_REQUESTS.map(() => ({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.any(String) } })),
   );
   await contentScript.close();
-  expect(await connectionPuts(sandbox)).toBe(0);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
 test('org names and API error messages with markup show literally everywhere, and no script runs', async ({
   page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'markup in org names and API error messages');
   const alerts: string[] = [];
@@ -404,7 +378,7 @@ test('org names and API error messages with markup show literally everywhere, an
   });
   // The org with markup in its name is the connected one: status panel and confirmation show it.
   await sandbox.control('POST', 'connection', { orgId: markupOrg.id });
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   await expect(ui.getByTestId('connected-org')).toContainText(markupOrg.name);
 
@@ -450,9 +424,7 @@ test('org names and API error messages with markup show literally everywhere, an
   expect(created.inPage).toBe(0);
   expect(created.uiText).toContain(markupOrg.name);
   expect(alerts).toEqual([]);
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox);
 });
 
 test('no surface a page or content script can reach holds a real token', async ({
@@ -461,12 +433,14 @@ test('no surface a page or content script can reach holds a real token', async (
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  workerClient,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'token scan: DOM, shadow roots, messages, storage, logs');
   const logs: string[] = [];
   page.on('console', (message) => logs.push(message.text()));
   serviceWorker.on('console', (message) => logs.push(message.text()));
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   // Content-script logs live in the app frame's isolated world; CDP sees every world's console.
   const appSession = await recordCdpConsole(await context.newCDPSession(app));
   const contentScript = await contentScriptSender(app, extensionId);
@@ -507,9 +481,7 @@ test('no surface a page or content script can reach holds a real token', async (
     'storage.local': JSON.stringify(await readExtensionStorage(serviceWorker, 'local')),
     'storage.sync': JSON.stringify(await readExtensionStorage(serviceWorker, 'sync')),
     'console logs of page, content script and worker': [...logs, ...appSession.lines].join('\n'),
-    'diagnostics report': JSON.stringify(
-      await (await openWorkerClient(context, extensionId)).send({ type: 'getDiagnostics' }),
-    ),
+    'diagnostics report': JSON.stringify(await (await workerClient()).send({ type: 'getDiagnostics' })),
   };
   // The scan reads real content: the UI in the shadow root, the pushes, the content script's log.
   expect(surfaces['app DOM, shadow roots and page storage']).toContain(design.name);
@@ -527,14 +499,14 @@ test('no surface a page or content script can reach holds a real token', async (
 
 test('fuzzed messages to the real worker get typed errors and never crash it', async ({
   page,
-  context,
   extensionId,
   sandbox,
+  workerClient,
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'fuzzed messages to the real worker (content script and page)');
   await page.goto(sandbox.creativeCloudUrl());
   const contentScript = await contentScriptSender(page, extensionId);
-  const popup = await openWorkerClient(context, extensionId);
+  const popup = await workerClient();
   const near = FORGED_REQUESTS.flatMap((request) => [
     { ...request, extra: true },
     { ...request, type: `${request.type} ` },
@@ -560,9 +532,7 @@ test('fuzzed messages to the real worker get typed errors and never crash it', a
   // Still alive and well.
   expect(await popup.send({ type: 'getStatus' })).toMatchObject({ ok: true });
   await contentScript.close();
-  const applied = await appliedChanges(sandbox);
-  expect(applied).toBe(0);
-  matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound: 0 });
+  await passedWithNoSwitch(matrixCase, sandbox);
 });
 
 /**
@@ -605,6 +575,9 @@ test('a content script cannot change the environment, read-only, console hosts o
   extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  workerClient,
+  optionsPage,
 }) => {
   const cases = {
     assetsBase: matrixCaseStarted(
@@ -636,7 +609,7 @@ test('a content script cannot change the environment, read-only, console hosts o
     await route.abort();
   });
   await writeProtectedSetting(serviceWorker, 'readOnly', true);
-  const { app } = await openSignedIn(page, context, extensionId, sandbox);
+  const app = await signedInConsole();
   await expect(consoleUi(app).getByTestId('read-only')).toHaveText(en.readOnly);
 
   // From the app frame (where the compromised console code runs) and the shell's top frame.
@@ -651,14 +624,14 @@ test('a content script cannot change the environment, read-only, console hosts o
 
   // The next console load: the worker calls the Assets API, still read-only, still on the console's host.
   await page.reload();
-  const reloaded = await appFrameOf(page, sandbox);
+  const reloaded = await frameAt(page, sandbox.appOrigin);
   await expect(consoleUi(reloaded).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
   await expect(consoleUi(reloaded).getByTestId('read-only')).toHaveText(en.readOnly);
   await expect(consoleUi(reloaded).getByRole('button', { name: en.openSwitcher })).toHaveCount(0);
-  const worker = await openWorkerClient(context, extensionId);
+  const worker = await workerClient();
   expect(await worker.data({ type: 'getStatus' })).toMatchObject({ environment: 'sandbox', signedIn: true });
 
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(environmentSelect(options)).toHaveValue('sandbox');
   await expect(options.getByLabel(en.optionsAssetsBaseUrl)).toHaveCount(0);
   expect(toAttacker).toEqual([]);

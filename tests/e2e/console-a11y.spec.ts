@@ -2,17 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import en from '../../locales/en.json' with { type: 'json' };
-import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
 import { seriousViolationsIn } from './support/axe';
 import { consoleUi, openConsoleApp } from './support/console-ui';
-import { signIn } from './support/sign-in';
 
 // axe-core on our UI only (the console is Adobe's page, not ours to judge): the status panel,
 // the open switcher and the confirmation dialog, in light and dark.
-
-const acme = SCENARIOS.default;
-const ada = userOf(acme, acme.consoleUserId);
 
 /** Serious and critical violations inside our shadow host, in the console's app frame. */
 async function seriousViolations(page: Page) {
@@ -24,18 +19,10 @@ async function seriousViolations(page: Page) {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violations in our UI (${colorScheme})`, async ({
-    page,
-    context,
-    extensionId,
-    sandbox,
-  }) => {
-    if (!ada) throw new Error('The default scenario has a console admin');
+  test(`axe finds no serious or critical violations in our UI (${colorScheme})`, async ({ page, signedInConsole }) => {
     await page.emulateMedia({ colorScheme });
-    await signIn(context, extensionId, ada);
-    const app = await openConsoleApp(page, sandbox);
+    const app = await signedInConsole();
     const ui = consoleUi(app);
-    await expect(ui.getByTestId('summary')).toBeVisible();
     expect(await seriousViolations(page), 'status panel').toEqual([]);
 
     await ui.getByRole('button', { name: en.openSwitcher }).click();

@@ -5,7 +5,7 @@ import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
 import { appFrameOf } from './support/console-ui';
-import { openWorkerClient, signInAs } from './support/worker-client';
+import { signInAs } from './support/worker-client';
 
 // The page side of the console content script: where the UI appears, that it appears once
 // however the console navigates or re-renders, and that an extension reload leaves no trace.
@@ -160,9 +160,8 @@ test.describe('one UI however the console changes', () => {
 
   test('keeps one UI, re-anchored, when the console re-renders the view after a native switch', async ({
     page,
-    context,
-    extensionId,
     sandbox,
+    workerClient,
   }) => {
     const admin = userOf(scenario, scenario.consoleUserId);
     const target = scenario.orgs.find(
@@ -174,7 +173,7 @@ test.describe('one UI however the console changes', () => {
         ),
     );
     if (!admin || !target) throw new Error('The default scenario has an eligible org besides the connected one');
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     expect((await signInAs(client, admin)).ok).toBe(true);
 
     await page.goto(sandbox.creativeCloudUrl());

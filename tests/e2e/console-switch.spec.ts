@@ -1,14 +1,12 @@
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import type { HistoryEntry } from '../../lib/history/entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { en as consoleEn } from '../../sandbox/console/browser/locales/en';
 import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
-import { expect, type SandboxFixture, test } from './fixtures';
+import { type ExtensionFixtures, expect, type SandboxFixture, test } from './fixtures';
 import { consoleUi, openConsoleApp } from './support/console-ui';
-import { consoleTabId, openPopupFor } from './support/extension-pages';
-import { signIn } from './support/sign-in';
-import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+import { readExtensionStorage } from './support/worker-client';
 
 // The switch through the console page, where the console's Assets API refuses the extension's
 // client (403 or 404): our confirmation, then the native picker and "Switch orgs", verified on
@@ -36,30 +34,24 @@ const sandboxState = (sandbox: SandboxFixture) => sandbox.control<SandboxState>(
 const confirmDialog = (app: Frame) => app.getByRole('dialog', { name: en.confirmTitle });
 const nativeCurrentOrg = (app: Frame) => app.getByTestId('current-cc-org');
 
-interface Fixtures {
-  page: Page;
-  context: BrowserContext;
-  extensionId: string;
-  sandbox: SandboxFixture;
-}
-
 /** The console with the extension signed in (as `userId`, else the console's user), on `access`, with the portalled picker. */
-async function openConsole(
-  { page, context, extensionId, sandbox }: Fixtures,
+function openConsole(
+  { sandbox, signedInConsole }: Pick<ExtensionFixtures, 'sandbox' | 'signedInConsole'>,
   access: ExtensionAccess,
   options: { scenario?: ScenarioName; userId?: string } = {},
-) {
+): Promise<Frame> {
   const scenario = SCENARIOS[options.scenario ?? 'default'];
-  if (scenario.name !== 'default') await sandbox.control('POST', 'scenario', { name: scenario.name });
-  await sandbox.control('POST', 'assets-api', { extensionAccess: access });
-  // The most realistic console: React Spectrum's picker, portalled, its options only org names.
-  await sandbox.control('POST', 'console', { picker: 'portalled' });
   const user = userOf(scenario, options.userId ?? scenario.consoleUserId);
   if (!user) throw new Error('No such user');
-  await signIn(context, extensionId, user);
-  const app = await openConsoleApp(page, sandbox, { tenant: scenario.aemOrg.tenant });
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
-  return app;
+  return signedInConsole({
+    scenario: scenario.name,
+    arrange: async () => {
+      await sandbox.control('POST', 'assets-api', { extensionAccess: access });
+      // The most realistic console: React Spectrum's picker, portalled, its options only org names.
+      await sandbox.control('POST', 'console', { picker: 'portalled' });
+    },
+    user,
+  });
 }
 
 async function chooseInSwitcher(app: Frame, orgName: string) {
@@ -73,8 +65,8 @@ async function chooseInSwitcher(app: Frame, orgName: string) {
   await expect(confirmDialog(app)).toBeVisible();
 }
 
-async function history(context: BrowserContext, extensionId: string): Promise<HistoryEntry[]> {
-  const client = await openWorkerClient(context, extensionId);
+async function history(workerClient: ExtensionFixtures['workerClient']): Promise<HistoryEntry[]> {
+  const client = await workerClient();
   const { entries } = await client.data({ type: 'getHistory' });
   await client.page.close();
   return entries;
@@ -82,13 +74,12 @@ async function history(context: BrowserContext, extensionId: string): Promise<Hi
 
 for (const access of ['forbidden', 'not-found'] as const) {
   test(`with the API refusing the extension (${access}), switches through the console, verified, and switches back`, async ({
-    page,
-    context,
-    extensionId,
     sandbox,
     serviceWorker,
+    signedInConsole,
+    workerClient,
   }) => {
-    const app = await openConsole({ page, context, extensionId, sandbox }, access);
+    const app = await openConsole({ sandbox, signedInConsole }, access);
     const ui = consoleUi(app);
     // The connection comes from the page, and the prerequisites are the console's to check.
     await expect(ui.getByTestId('connected-org')).toContainText(acme.name);
@@ -104,7 +95,7 @@ for (const access of ['forbidden', 'not-found'] as const) {
     let state = await sandboxState(sandbox);
     expect(state.connectedOrg?.id).toBe(design.id);
     expect(state.appliedChanges).toBe(1);
-    let entries = await history(context, extensionId);
+    let entries = await history(workerClient);
     expect(entries).toEqual([
       expect.objectContaining({
         from: { id: acme.id, name: acme.name },
@@ -124,7 +115,7 @@ for (const access of ['forbidden', 'not-found'] as const) {
     state = await sandboxState(sandbox);
     expect(state.connectedOrg?.id).toBe(acme.id);
     expect(state.appliedChanges).toBe(2);
-    entries = await history(context, extensionId);
+    entries = await history(workerClient);
     expect(entries.map(({ to, result, path }) => ({ to: to.id, result, path }))).toEqual([
       { to: acme.id, result: 'success', path: 'console' },
       { to: design.id, result: 'success', path: 'console' },
@@ -134,20 +125,23 @@ for (const access of ['forbidden', 'not-found'] as const) {
 
 test("reads the connection from the page's card in each console language", async ({
   page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
   await sandbox.control('POST', 'connection', { orgId: design.id });
-  await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
+  await openConsole({ sandbox, signedInConsole }, 'forbidden');
   for (const lang of ['sv', 'de', 'fr', 'ja']) {
     const app = await openConsoleApp(page, sandbox, { tenant: acmeScenario.aemOrg.tenant, lang });
     await expect(consoleUi(app).getByTestId('connected-org'), lang).toContainText(design.id);
   }
 });
 
-test('cancelling our confirmation changes nothing on the console', async ({ page, context, extensionId, sandbox }) => {
-  const app = await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
+test('cancelling our confirmation changes nothing on the console', async ({
+  sandbox,
+  signedInConsole,
+  workerClient,
+}) => {
+  const app = await openConsole({ sandbox, signedInConsole }, 'forbidden');
   await chooseInSwitcher(app, design.name);
   await confirmDialog(app).getByRole('button', { name: en.cancel }).click();
   await expect(confirmDialog(app)).toHaveCount(0);
@@ -156,14 +150,13 @@ test('cancelling our confirmation changes nothing on the console', async ({ page
   // The native picker was never touched: it still shows its placeholder.
   await expect(app.getByRole('button', { name: consoleEn.pickerLabel })).toContainText(consoleEn.pickerPlaceholder);
   expect((await sandboxState(sandbox)).appliedChanges).toBe(0);
-  expect(await history(context, extensionId)).toEqual([]);
+  expect(await history(workerClient)).toEqual([]);
 });
 
 test("shows the console's own refusal and records it, with the connection unchanged", async ({
-  page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
+  workerClient,
 }) => {
   // One person, two accounts: the extension is signed in with the personal one, which has CC in
   // Initech Creative; the console's user (the enterprise one) has none there, and the console's
@@ -171,7 +164,7 @@ test("shows the console's own refusal and records it, with the connection unchan
   const scenario = SCENARIOS['same-email-different-ids'];
   const personal = scenario.users.find((user) => user.accountType === 'type1');
   const creative = orgNamed(scenario, 'Initech Creative');
-  const app = await openConsole({ page, context, extensionId, sandbox }, 'forbidden', {
+  const app = await openConsole({ sandbox, signedInConsole }, 'forbidden', {
     scenario: scenario.name,
     userId: personal?.userId,
   });
@@ -185,7 +178,7 @@ test("shows the console's own refusal and records it, with the connection unchan
   const state = await sandboxState(sandbox);
   expect(state.connectedOrg?.id).toBe(scenario.initialConnection.orgId);
   expect(state.appliedChanges).toBe(0);
-  expect(await history(context, extensionId)).toEqual([
+  expect(await history(workerClient)).toEqual([
     expect.objectContaining({
       to: { id: creative.id, name: creative.name },
       result: 'failed',
@@ -196,13 +189,12 @@ test("shows the console's own refusal and records it, with the connection unchan
 });
 
 test('records a switch whose page went away mid-switch as not verified', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  workerClient,
 }) => {
-  const app = await openConsole({ page, context, extensionId, sandbox }, 'forbidden');
+  const app = await openConsole({ sandbox, signedInConsole }, 'forbidden');
   // The console's PUT takes a while, so the admin can leave the page before the answer.
   await sandbox.control('POST', 'faults', { method: 'PUT', path: ASSETS_PATHS.ccConnection, delayMs: 4_000 });
   await chooseInSwitcher(app, design.name);
@@ -211,38 +203,34 @@ test('records a switch whose page went away mid-switch as not verified', async (
   await app.getByRole('link', { name: consoleEn.navGeneralSettings, exact: true }).click();
 
   await expect
-    .poll(async () =>
-      (await history(context, extensionId)).map(({ result, errorCode, path }) => ({ result, errorCode, path })),
-    )
+    .poll(async () => (await history(workerClient)).map(({ result, errorCode, path }) => ({ result, errorCode, path })))
     .toEqual([{ result: 'failed', errorCode: 'PAGE_CHANGED', path: 'console' }]);
   expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperations')).toEqual({});
 });
 
 test('the popup and the diagnostics say which path each console uses', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
-  serviceWorker,
+  workerClient,
+  consolePopup,
+  signedInConsole,
 }) => {
-  await openConsole({ page, context, extensionId, sandbox }, 'not-found');
-  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  await openConsole({ sandbox, signedInConsole }, 'not-found');
+  const popup = await consolePopup();
   await expect(popup.getByTestId('popup-switch-path')).toHaveText(en.switchPathConsole);
   await expect(popup.getByTestId('popup-connected-org')).toHaveText(acme.name);
 
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   const report = await client.data({ type: 'getDiagnostics' });
   expect(report.consoles.map((entry) => entry.switchPath)).toEqual(['console']);
 });
 
 test('where the API answers, it stays the path: the extension PUTs, the history says api', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
-  serviceWorker,
+  consolePopup,
+  signedInConsole,
+  workerClient,
 }) => {
-  const app = await openConsole({ page, context, extensionId, sandbox }, 'allowed');
+  const app = await openConsole({ sandbox, signedInConsole }, 'allowed');
   const ui = consoleUi(app);
   await expect(ui.getByTestId('prerequisites').locator('[data-check="met"]')).toHaveCount(2);
   await chooseInSwitcher(app, design.name);
@@ -251,12 +239,12 @@ test('where the API answers, it stays the path: the extension PUTs, the history 
     `Verified: ${design.name} is now the connected Creative Cloud org.`,
   );
 
-  const [entry] = await history(context, extensionId);
+  const [entry] = await history(workerClient);
   expect(entry).toMatchObject({ to: { id: design.id }, result: 'success', path: 'api' });
   // Our own PUT, keyed by the operation id; the native picker was never touched.
   expect((await sandboxState(sandbox)).putsByIdempotencyKey).toEqual({ [entry?.opId ?? '']: 1 });
   await expect(app.getByRole('button', { name: consoleEn.pickerLabel })).toContainText(consoleEn.pickerPlaceholder);
 
-  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  const popup = await consolePopup();
   await expect(popup.getByTestId('popup-switch-path')).toHaveText(en.switchPathApi);
 });

@@ -1,13 +1,12 @@
 import type { Frame } from '@playwright/test';
 import en from '../../locales/en.json' with { type: 'json' };
 import sv from '../../locales/sv.json' with { type: 'json' };
-import { SCENARIO_NAMES, SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
+import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
+import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
-import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
+import { consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
 import { writeProtectedSetting } from './support/extension-environment';
-import { signIn } from './support/sign-in';
-import { openWorkerClient } from './support/worker-client';
 import { expectedConsole, type SandboxConnectionTruth } from './support/worker-truth';
 
 // Our UI on the sandbox console, against the sandbox's own truth: badges per org, the
@@ -19,14 +18,9 @@ interface SandboxState extends SandboxConnectionTruth {
 }
 
 const acme = SCENARIOS.default;
-const orgNamed = (scenario: Scenario, name: string) => {
-  const org = scenario.orgs.find((candidate) => candidate.name === name);
-  if (!org) throw new Error(`No org ${name} in ${scenario.name}`);
-  return org;
-};
-const design = orgNamed(acme, 'Acme Design Studio');
-const legacy = orgNamed(acme, 'Acme Legacy Agency');
-const xssOrg = orgNamed(acme, 'Åsa & Söner AB <img src=x onerror=alert(1)>');
+const design = orgNamed('Acme Design Studio');
+const legacy = orgNamed('Acme Legacy Agency');
+const xssOrg = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
 const admin = signedInUser(acme);
 /** Orgs of the default scenario whose CC the extension cannot see: one the user holds, one not. */
 const unknownCc = (held: boolean) => {
@@ -45,30 +39,6 @@ function signedInUser(scenario: Scenario) {
   const user = scenario.name === 'same-email-different-ids' ? personal : userOf(scenario, scenario.consoleUserId);
   if (!user) throw new Error(`No user to sign in with in ${scenario.name}`);
   return user;
-}
-
-async function openSignedIn(
-  {
-    page,
-    context,
-    extensionId,
-    sandbox,
-  }: {
-    page: import('@playwright/test').Page;
-    context: import('@playwright/test').BrowserContext;
-    extensionId: string;
-    sandbox: SandboxFixture;
-  },
-  scenarioName: ScenarioName = 'default',
-  lang?: string,
-) {
-  if (scenarioName !== 'default') await sandbox.control('POST', 'scenario', { name: scenarioName });
-  const scenario = SCENARIOS[scenarioName];
-  await signIn(context, extensionId, signedInUser(scenario));
-  const app = await openConsoleApp(page, sandbox, { tenant: scenario.aemOrg.tenant, lang });
-  // A thousand orgs take the worker a moment to model on a cold start.
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
-  return app;
 }
 
 const sandboxState = (sandbox: SandboxFixture) => sandbox.control<SandboxState>('GET', 'state');
@@ -105,13 +75,11 @@ async function everyShownOrg(app: Frame, scenario: Scenario) {
 
 for (const scenarioName of SCENARIO_NAMES) {
   test(`the switcher's badges and eligibility match the sandbox for every org (${scenarioName})`, async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     test.slow(scenarioName === 'many-orgs');
-    const app = await openSignedIn({ page, context, extensionId, sandbox }, scenarioName);
+    const app = await signedInConsole({ scenario: scenarioName, user: signedInUser(SCENARIOS[scenarioName]) });
     const scenario = SCENARIOS[scenarioName];
     const truth = expectedConsole(scenario, signedInUser(scenario), await sandboxState(sandbox));
     await openSwitcher(app);
@@ -130,12 +98,9 @@ for (const scenarioName of SCENARIO_NAMES) {
 
 test.describe('entitlements in three states', () => {
   test('each CC state has its own badge and wording; an unknown one is explained in the row and on hover', async ({
-    page,
-    context,
-    extensionId,
-    sandbox,
+    signedInConsole,
   }) => {
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const app = await signedInConsole();
     await openSwitcher(app);
     const badge = (name: string, kind: string) => option(app, name).locator(`[data-badge="${kind}"]`);
     await expect(badge(design.name, 'ccActive')).toHaveText(`✓ ${en.badgeCcActive}`, { useInnerText: true });
@@ -157,13 +122,11 @@ test.describe('entitlements in three states', () => {
   });
 
   test('the confirmation says the console decides; the console switches to an org whose CC it holds', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     const target = unknownCc(true);
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const app = await signedInConsole();
     await openSwitcher(app);
     await option(app, target.name).click();
     await expect(confirmDialog(app).getByTestId('confirm-unknowns')).toHaveText(
@@ -177,13 +140,11 @@ test.describe('entitlements in three states', () => {
   });
 
   test('the console refuses an org whose CC nobody could see and the user lacks', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     const target = unknownCc(false);
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const app = await signedInConsole();
     await openSwitcher(app);
     await option(app, target.name).click();
     await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
@@ -193,13 +154,8 @@ test.describe('entitlements in three states', () => {
     expect(state.connectedOrg?.id).toBe(acme.aemOrg.id);
   });
 
-  test('shows the individual Creative Cloud plan as a fact about the user', async ({
-    page,
-    context,
-    extensionId,
-    sandbox,
-  }) => {
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+  test('shows the individual Creative Cloud plan as a fact about the user', async ({ signedInConsole }) => {
+    const app = await signedInConsole();
     const plan =
       admin.individualCc === 'CS_LVL_2'
         ? en.individualCcPaid
@@ -210,10 +166,9 @@ test.describe('entitlements in three states', () => {
   });
 
   test('with the Access Profile API failing, its badges become unknown and the console state still loads', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
+    workerClient,
   }) => {
     await sandbox.control('POST', 'faults', {
       method: 'POST',
@@ -221,12 +176,12 @@ test.describe('entitlements in three states', () => {
       status: 503,
       times: 0,
     });
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const app = await signedInConsole();
     await openSwitcher(app);
     await expect(option(app, design.name).locator('[data-badge="ccUnknown"]')).toBeVisible();
     await expect(consoleUi(app).locator('[data-badge="noCcEntitlement"]')).toHaveCount(0);
     // Diagnostics can say why: the worker's state records the source as unavailable.
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     const state = await client.data({
       type: 'getConsoleState',
       console: sandbox.consoleIdentity(),
@@ -238,12 +193,10 @@ test.describe('entitlements in three states', () => {
 
 test.describe('the validated switch', () => {
   test('switches after confirmation, shows the verified result, and switches back', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const app = await signedInConsole();
     const ui = consoleUi(app);
     await openSwitcher(app);
     await option(app, design.name).click();
@@ -271,11 +224,10 @@ test.describe('the validated switch', () => {
 
   test('refuses an ineligible org with its reason, without asking and without a change', async ({
     page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const app = await signedInConsole();
     await openSwitcher(app);
     // Disabled options are still choosable from the keyboard, so their reasons can be read out.
     await search(app, 'Legacy');
@@ -289,11 +241,10 @@ test.describe('the validated switch', () => {
 
   test('changes nothing when the confirmation is cancelled, by button or Escape', async ({
     page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
-    const app = await openSignedIn({ page, context, extensionId, sandbox });
+    const app = await signedInConsole();
     await openSwitcher(app);
     await option(app, design.name).click();
     await confirmDialog(app).getByRole('button', { name: en.cancel }).click();
@@ -309,12 +260,10 @@ test.describe('the validated switch', () => {
   });
 
   test('says who changed the connection when another admin switched in between', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
-    const app = await openSignedIn({ page, context, extensionId, sandbox }, 'concurrent-admin');
+    const app = await signedInConsole({ scenario: 'concurrent-admin' });
     // The other admin strikes right after the worker's next read: the one before its PUT.
     await sandbox.control('POST', 'concurrent-change');
     await openSwitcher(app);
@@ -332,9 +281,8 @@ test.describe('the validated switch', () => {
   });
 });
 
-test('the Swedish console gets the UI in Swedish', async ({ page, context, extensionId, sandbox }) => {
-  await signIn(context, extensionId, signedInUser(acme));
-  const app = await openConsoleApp(page, sandbox, { lang: 'sv' });
+test('the Swedish console gets the UI in Swedish', async ({ sandbox, signedInConsole }) => {
+  const app = await signedInConsole({ lang: 'sv', until: 'app' });
   const ui = consoleUi(app);
   await expect(ui.getByRole('heading', { name: sv.panelTitle })).toBeVisible();
   await expect(ui.getByRole('button', { name: sv.openSwitcher })).toBeVisible();
@@ -344,13 +292,8 @@ test('the Swedish console gets the UI in Swedish', async ({ page, context, exten
   );
 });
 
-test('shows an org name with markup literally and creates no element from it', async ({
-  page,
-  context,
-  extensionId,
-  sandbox,
-}) => {
-  const app = await openSignedIn({ page, context, extensionId, sandbox });
+test('shows an org name with markup literally and creates no element from it', async ({ signedInConsole }) => {
+  const app = await signedInConsole();
   await openSwitcher(app);
   await search(app, 'Söner');
   await expect(option(app, xssOrg.name)).toBeVisible();
@@ -360,9 +303,9 @@ test('shows an org name with markup literally and creates no element from it', a
   expect(images).toBe(0);
 });
 
-test('finds any of 1,000 orgs by name or by id', async ({ page, context, extensionId, sandbox }) => {
-  const app = await openSignedIn({ page, context, extensionId, sandbox }, 'many-orgs');
-  const target = orgNamed(SCENARIOS['many-orgs'], 'Globex Division 0777');
+test('finds any of 1,000 orgs by name or by id', async ({ signedInConsole }) => {
+  const app = await signedInConsole({ scenario: 'many-orgs' });
+  const target = orgNamed('Globex Division 0777', SCENARIOS['many-orgs']);
   await openSwitcher(app);
   await expect(consoleUi(app).getByTestId('match-count')).toHaveText('Matching orgs: 1000');
   await expect(consoleUi(app).getByText('950 more — refine the search')).toBeVisible();
@@ -373,20 +316,19 @@ test('finds any of 1,000 orgs by name or by id', async ({ page, context, extensi
 });
 
 test('read-only mode shows status and no switch controls, and the worker refuses a switch', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  workerClient,
 }) => {
   await writeProtectedSetting(serviceWorker, 'readOnly', true);
-  const app = await openSignedIn({ page, context, extensionId, sandbox });
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
   await expect(ui.getByRole('button', { name: en.openSwitcher })).toHaveCount(0);
   await expect(ui.getByRole('combobox')).toHaveCount(0);
 
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   const answer = await client.send({
     type: 'switchOrg',
     console: { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name },
@@ -399,11 +341,10 @@ test('read-only mode shows status and no switch controls, and the worker refuses
 
 test('works from the keyboard alone: open, search, choose, cancel, confirm, focus back', async ({
   page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
 }) => {
-  const app = await openSignedIn({ page, context, extensionId, sandbox });
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   const opener = ui.getByRole('button', { name: en.openSwitcher });
   const searchBox = ui.getByRole('combobox', { name: en.search });

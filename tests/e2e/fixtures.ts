@@ -1,10 +1,14 @@
-import { type BrowserContext, test as base, type Frame, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Frame, type Page, type Worker } from '@playwright/test';
 import type { EnvironmentSettings } from '../../lib/environment';
-import { SCENARIOS, type Scenario } from '../../sandbox/scenarios';
+import type { ScenarioUser } from '../../sandbox/scenario-builders';
+import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { launchChromiumWithExtension } from './support/chromium';
+import { consoleUi, openConsoleApp } from './support/console-ui';
 import { frameHasContentScript } from './support/content-scripts';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
+import { consoleTabId, openPopupFor } from './support/extension-pages';
+import { openOptions } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
 import {
   type CreativeCloudUrlOptions,
@@ -14,6 +18,8 @@ import {
   sandboxControl,
 } from './support/sandbox-control';
 import { killServiceWorker, reacquireServiceWorker } from './support/service-worker';
+import { signIn } from './support/sign-in';
+import { openWorkerClient, type WorkerClient } from './support/worker-client';
 
 export interface SandboxFixture {
   port: number;
@@ -39,6 +45,19 @@ export interface SandboxFixture {
   control: SandboxControl;
 }
 
+export interface SignedInConsoleOptions {
+  /** Load this scenario first (the sandbox starts every test on `default`); its console opens. */
+  scenario?: ScenarioName;
+  /** Sandbox set-up that needs the scenario loaded and must be in place before sign-in and the console. */
+  arrange?: () => Promise<unknown>;
+  /** Who signs in: a scenario user, or the start of an account button's name. Default: the console's user. */
+  user?: ScenarioUser | string;
+  /** The console's language (`?lang=`). */
+  lang?: string;
+  /** Wait until our UI shows the worker's summary, as the user first sees it (default), or just for the app frame. */
+  until?: 'summary' | 'app';
+}
+
 export interface ExtensionFixtures {
   /** A sandbox reset to its `default` scenario before this test. */
   sandbox: SandboxFixture;
@@ -55,6 +74,17 @@ export interface ExtensionFixtures {
   setExtensionEnvironment: (settings: EnvironmentSettings) => Promise<void>;
   /** Whether the extension's content script runs in a frame of the page. */
   hasContentScript: (frame: Frame) => Promise<boolean>;
+  /**
+   * Signs the extension in as the popup would, then opens the console's Settings > Creative
+   * Cloud in `page`; resolves to the app frame once our UI shows the summary.
+   */
+  signedInConsole: (options?: SignedInConsoleOptions) => Promise<Frame>;
+  /** A new extension page that sends requests to the worker as the popup or options page would. */
+  workerClient: () => Promise<WorkerClient>;
+  /** The popup for the console tab `page` shows (`popup.html?tab=<id>`), in a new tab. */
+  consolePopup: () => Promise<Page>;
+  /** The options page in a new tab, once it shows the settings in force. */
+  optionsPage: () => Promise<Page>;
 }
 
 interface WorkerFixtures {
@@ -123,6 +153,32 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
 
   hasContentScript: async ({ page, extensionId }, use) => {
     await use((frame) => frameHasContentScript(page, frame, extensionId));
+  },
+
+  signedInConsole: async ({ page, context, extensionId, sandbox }, use) => {
+    await use(async ({ scenario: name = 'default', arrange, user, lang, until = 'summary' } = {}) => {
+      const scenario = SCENARIOS[name];
+      if (name !== 'default') await sandbox.control('POST', 'scenario', { name });
+      await arrange?.();
+      const account = user ?? userOf(scenario, scenario.consoleUserId);
+      if (!account) throw new Error(`The ${name} scenario has no console user`);
+      await signIn(context, extensionId, account);
+      const app = await openConsoleApp(page, sandbox, { tenant: scenario.aemOrg.tenant, lang });
+      if (until === 'summary') await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+      return app;
+    });
+  },
+
+  workerClient: async ({ context, extensionId }, use) => {
+    await use(() => openWorkerClient(context, extensionId));
+  },
+
+  optionsPage: async ({ context, extensionId }, use) => {
+    await use(() => openOptions(context, extensionId));
+  },
+
+  consolePopup: async ({ context, extensionId, serviceWorker, sandbox }, use) => {
+    await use(async () => openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox)));
   },
 });
 

@@ -1,4 +1,4 @@
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import { orgIdFromOptionText } from '../../lib/console-page/detect';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
@@ -7,11 +7,12 @@ import en from '../../locales/en.json' with { type: 'json' };
 import type { LoggedRequest } from '../../sandbox/request-log';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/scenarios';
-import { expect, type SandboxFixture, test } from './fixtures';
-import { appFrameOf, consoleUi } from './support/console-ui';
+import { expect, test } from './fixtures';
+import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
+import { appliedChanges } from './support/attack-surfaces';
+import { appFrameOf } from './support/console-ui';
 import { expectedBadgesOf, shownState } from './support/entitlement-truth';
 import { writeProtectedSetting } from './support/extension-environment';
-import { openWorkerClient, signInAs } from './support/worker-client';
 
 // The native picker and button, with the extension: badges on every native option, and the
 // guard in front of the native "Switch orgs" for an org that cannot work.
@@ -47,12 +48,6 @@ function orgWithCc(state: 'active' | 'none' | 'unknown', truth?: boolean) {
 /** An org the admin can access whose CC a source shows absent: the guard must stop a switch to it. */
 const unentitledOrg = () => orgWithCc('none');
 
-async function signInAsConsoleUser(context: BrowserContext, extensionId: string, world = scenario): Promise<void> {
-  const client = await openWorkerClient(context, extensionId);
-  expect((await signInAs(client, consoleAdminOf(world))).ok).toBe(true);
-  await client.page.close();
-}
-
 /** Each native option's org id and the badges (by kind) in its badge host. */
 function optionBadges(app: Frame) {
   return app.evaluate(
@@ -65,15 +60,6 @@ function optionBadges(app: Frame) {
       })),
     BADGE_HOST_ATTRIBUTE,
   );
-}
-
-async function openCreativeCloud(page: Page, sandbox: SandboxFixture, world = scenario): Promise<Frame> {
-  await page.goto(sandbox.creativeCloudUrl(world.aemOrg.tenant));
-  const frame = await appFrameOf(page, sandbox);
-  await expect(frame.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeVisible();
-  // The guard comes with our UI, which the worker injects once the view is recognised.
-  await expect(consoleUi(frame)).toBeVisible();
-  return frame;
 }
 
 /** Opens the native picker and waits until every option carries its badges. */
@@ -97,17 +83,18 @@ const guardDialog = (app: Frame) => app.getByRole('dialog', { name: en.guardTitl
 test.describe('badges in the native picker', () => {
   for (const name of SCENARIO_NAMES) {
     test(`appear next to every option when it opens, matching the ${name} scenario`, async ({
-      page,
-      context,
-      extensionId,
       sandbox,
+      signedInConsole,
     }) => {
       const world = SCENARIOS[name];
-      if (name !== 'default') await sandbox.control('POST', 'scenario', { name });
-      // Options that show their org id, so the test can tell them apart (every form: picker-forms.spec.ts).
-      await sandbox.control('POST', 'console', { picker: 'classic' });
-      await signInAsConsoleUser(context, extensionId, world);
-      const app = await openCreativeCloud(page, sandbox, world);
+      const app = await nativeViewReady(
+        await signedInConsole({
+          scenario: name,
+          // Options that show their org id, so the test can tell them apart (every form: picker-forms.spec.ts).
+          arrange: () => sandbox.control('POST', 'console', { picker: 'classic' }),
+          until: 'app',
+        }),
+      );
       await openPickerWithBadges(app);
 
       const shown = await optionBadges(app);
@@ -122,14 +109,8 @@ test.describe('badges in the native picker', () => {
     });
   }
 
-  test('come back on the new options each time the picker is opened again', async ({
-    page,
-    context,
-    extensionId,
-    sandbox,
-  }) => {
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+  test('come back on the new options each time the picker is opened again', async ({ page, signedInConsole }) => {
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     const picker = app.getByRole('button', { name: LABELS.picker });
     for (let opening = 1; opening <= 3; opening += 1) {
       await openPickerWithBadges(app);
@@ -142,13 +123,9 @@ test.describe('badges in the native picker', () => {
   });
 
   test('say each CC state in words, and explain an unknown one on hover and to screen readers', async ({
-    page,
-    context,
-    extensionId,
-    sandbox,
+    signedInConsole,
   }) => {
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await openPickerWithBadges(app);
     const badgeOf = (orgId: string, badge: string) =>
       app.getByRole('option').filter({ hasText: orgId }).locator(`[data-badge="${badge}"]`);
@@ -174,9 +151,8 @@ test.describe('badges in the native picker', () => {
     );
   });
 
-  test('say what they mean in text, not colour alone', async ({ page, context, extensionId, sandbox }) => {
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+  test('say what they mean in text, not colour alone', async ({ sandbox, signedInConsole }) => {
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await openPickerWithBadges(app);
     const { connectedOrg } = await sandbox.control<SandboxState>('GET', 'state');
     const badge = app
@@ -190,14 +166,11 @@ test.describe('badges in the native picker', () => {
 
 test.describe('the native guard', () => {
   test('shows the reasons for an ineligible org; Cancel means the native switch does not happen', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     const target = unentitledOrg();
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     const before = await sandbox.control<SandboxState>('GET', 'state');
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
@@ -216,16 +189,13 @@ test.describe('the native guard', () => {
   });
 
   test('Proceed lets the native switch through: a warned switch to the connected org is made', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     const before = await sandbox.control<SandboxState>('GET', 'state');
     const connected = before.connectedOrg;
     if (!connected) throw new Error('The default scenario starts with a connected org');
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, connected.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     const dialog = guardDialog(app);
@@ -239,14 +209,11 @@ test.describe('the native guard', () => {
   });
 
   test('Proceed hands an org without CC to the console, whose API then refuses it', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     const target = unentitledOrg();
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     await guardDialog(app).getByRole('button', { name: en.guardProceed, exact: true }).click();
@@ -256,19 +223,16 @@ test.describe('the native guard', () => {
       (request) => request.method === 'PUT' && request.path === ASSETS_PATHS.ccConnection,
     );
     expect(puts.map((request) => request.status)).toEqual([422]);
-    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+    expect(await appliedChanges(sandbox)).toBe(0);
   });
 
   test('asks before a native switch to an org whose CC it cannot see; the console then switches', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     // The extension cannot see this org's CC, but the user holds it: the console accepts.
     const target = orgWithCc('unknown', true);
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
 
@@ -279,18 +243,15 @@ test.describe('the native guard', () => {
     await dialog.getByRole('button', { name: en.guardProceed, exact: true }).click();
 
     await expect(app.getByTestId('current-cc-org')).toContainText(target.id);
-    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(1);
+    expect(await appliedChanges(sandbox)).toBe(1);
   });
 
   test('an org whose CC it cannot see and the user lacks: the console refuses after Proceed', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
+    signedInConsole,
   }) => {
     const target = orgWithCc('unknown', false);
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     await app
@@ -299,20 +260,17 @@ test.describe('the native guard', () => {
       .click();
 
     await expect(nativeStatus(app)).toContainText('NO_CC_ENTITLEMENT');
-    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+    expect(await appliedChanges(sandbox)).toBe(0);
   });
 
   test('in read-only mode, warns before a native switch but leaves the console its own button', async ({
-    page,
-    context,
-    extensionId,
     sandbox,
     serviceWorker,
+    signedInConsole,
   }) => {
     const target = orgWithCc('active');
     await writeProtectedSetting(serviceWorker, 'readOnly', true);
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await pickNatively(app, target.id);
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
     const dialog = guardDialog(app);
@@ -320,18 +278,12 @@ test.describe('the native guard', () => {
     await dialog.getByRole('button', { name: en.guardProceed, exact: true }).click();
 
     await expect(app.getByTestId('current-cc-org')).toContainText(target.id);
-    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(1);
+    expect(await appliedChanges(sandbox)).toBe(1);
   });
 
-  test('guards a keyboard-only native switch too; Escape cancels it', async ({
-    page,
-    context,
-    extensionId,
-    sandbox,
-  }) => {
+  test('guards a keyboard-only native switch too; Escape cancels it', async ({ page, sandbox, signedInConsole }) => {
     const target = unentitledOrg();
-    await signInAsConsoleUser(context, extensionId);
-    const app = await openCreativeCloud(page, sandbox);
+    const app = await nativeViewReady(await signedInConsole({ until: 'app' }));
     await app.getByRole('button', { name: LABELS.picker }).focus();
     await page.keyboard.press('ArrowDown');
     const listbox = app.getByRole('listbox');
@@ -339,20 +291,13 @@ test.describe('the native guard', () => {
     await page.keyboard.type(target.name.slice(0, 6));
     await page.keyboard.press('Enter');
     await expect(app.getByRole('button', { name: LABELS.picker })).toContainText(target.name);
-    await page.keyboard.press('Tab');
-    await expect(app.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeFocused();
-    await page.keyboard.press('Enter');
-
-    const dialog = guardDialog(app);
-    await expect(dialog).toContainText(en.reasonNoCc);
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+    await keyboardSwitchIsGuarded(page, app, sandbox);
   });
 
   test('warns about an org it cannot check when the admin is not signed in', async ({ page, sandbox }) => {
     const target = unentitledOrg();
-    const app = await openCreativeCloud(page, sandbox);
+    await page.goto(sandbox.creativeCloudUrl());
+    const app = await nativeViewReady(await appFrameOf(page, sandbox));
     await app.getByRole('button', { name: LABELS.picker }).click();
     await app.getByRole('option').filter({ hasText: target.id }).click();
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
@@ -361,6 +306,6 @@ test.describe('the native guard', () => {
     await expect(dialog).toContainText(target.id);
     await dialog.getByRole('button', { name: en.cancel, exact: true }).click();
     await expect(dialog).toBeHidden();
-    expect((await sandbox.control<SandboxState>('GET', 'state')).appliedChanges).toBe(0);
+    expect(await appliedChanges(sandbox)).toBe(0);
   });
 });

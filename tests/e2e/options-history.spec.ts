@@ -2,11 +2,10 @@ import type { Frame, Page } from '@playwright/test';
 import type { HistoryEntry } from '../../lib/history/entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { orgOf, SCENARIOS, userOf } from '../../sandbox/scenarios';
-import { expect, test } from './fixtures';
-import { consoleUi, openConsoleApp } from './support/console-ui';
+import { parseCsv } from '../support/csv';
+import { type ExtensionFixtures, expect, test } from './fixtures';
+import { consoleUi } from './support/console-ui';
 import { downloadedText, issuedTokens, seriousPageViolations } from './support/extension-pages';
-import { signIn } from './support/sign-in';
-import { openWorkerClient } from './support/worker-client';
 
 const acme = SCENARIOS.default;
 const ada = userOf(acme, acme.consoleUserId);
@@ -26,46 +25,25 @@ async function switchOnThePage(app: Frame) {
   await expect(ui.getByRole('status').filter({ hasText: 'Verified' })).toBeVisible();
 }
 
-async function openOptions(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByRole('heading', { name: en.historyTitle })).toBeVisible();
-}
-
-/** A small RFC 4180 reader for the exported CSV (quoted fields, doubled quotes, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted && char === '"' && text[index + 1] === '"') {
-      field += '"';
-      index++;
-    } else if (char === '"') quoted = !quoted;
-    else if (!quoted && char === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && char === '\r' && text[index + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      index++;
-    } else field += char;
-  }
-  return rows;
+/** The options page once the admin has switched on the console page: its history holds that switch. */
+async function optionsAfterASwitch(
+  { context, extensionId, signedInConsole }: Pick<ExtensionFixtures, 'context' | 'extensionId' | 'signedInConsole'>,
+  colorScheme?: 'light' | 'dark',
+): Promise<Page> {
+  await switchOnThePage(await signedInConsole());
+  const options = await context.newPage();
+  if (colorScheme) await options.emulateMedia({ colorScheme });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('heading', { name: en.historyTitle })).toBeVisible();
+  return options;
 }
 
 test('the history shows a switch made on the console page and exports it as JSON and CSV', async ({
-  page,
   context,
   extensionId,
-  sandbox,
+  signedInConsole,
 }) => {
-  await signIn(context, extensionId, ada);
-  await switchOnThePage(await openConsoleApp(page, sandbox));
-  const options = await context.newPage();
-  await openOptions(options, extensionId);
+  const options = await optionsAfterASwitch({ context, extensionId, signedInConsole });
 
   const table = options.getByTestId('history-table');
   const row = table.locator('tbody tr');
@@ -121,15 +99,12 @@ test('the history shows a switch made on the console page and exports it as JSON
 });
 
 test('clearing the history asks first: Cancel keeps it, confirming empties it in the worker too', async ({
-  page,
   context,
   extensionId,
-  sandbox,
+  signedInConsole,
+  workerClient,
 }) => {
-  await signIn(context, extensionId, ada);
-  await switchOnThePage(await openConsoleApp(page, sandbox));
-  const options = await context.newPage();
-  await openOptions(options, extensionId);
+  const options = await optionsAfterASwitch({ context, extensionId, signedInConsole });
   const rows = options.getByTestId('history-table').locator('tbody tr');
   await expect(rows).toHaveCount(1);
 
@@ -143,20 +118,17 @@ test('clearing the history asks first: Cancel keeps it, confirming empties it in
   await options.getByRole('button', { name: en.historyClear }).click();
   await options.getByRole('alertdialog').getByRole('button', { name: en.historyClearConfirm }).click();
   await expect(options.getByTestId('history-empty')).toHaveText(en.historyEmpty);
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   expect(await client.data({ type: 'getHistory' })).toEqual({ entries: [] });
 });
 
 test('the options page downloads diagnostics as Markdown and JSON without any issued token or e-mail', async ({
-  page,
   context,
   extensionId,
   sandbox,
+  signedInConsole,
 }) => {
-  await signIn(context, extensionId, ada);
-  await switchOnThePage(await openConsoleApp(page, sandbox));
-  const options = await context.newPage();
-  await openOptions(options, extensionId);
+  const options = await optionsAfterASwitch({ context, extensionId, signedInConsole });
   const tokens = await issuedTokens(sandbox);
   expect(tokens.length).toBeGreaterThan(0);
 
@@ -186,16 +158,11 @@ test('the options page downloads diagnostics as Markdown and JSON without any is
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the options' history and diagnostics (${colorScheme})`, async ({
-    page,
     context,
     extensionId,
-    sandbox,
+    signedInConsole,
   }) => {
-    await signIn(context, extensionId, ada);
-    await switchOnThePage(await openConsoleApp(page, sandbox));
-    const options = await context.newPage();
-    await options.emulateMedia({ colorScheme });
-    await openOptions(options, extensionId);
+    const options = await optionsAfterASwitch({ context, extensionId, signedInConsole }, colorScheme);
     await expect(options.getByTestId('history-table')).toBeVisible();
     await options.getByText(en.diagnosticsPreview).click();
     await expect(options.getByTestId('diagnostics-preview')).toBeVisible();

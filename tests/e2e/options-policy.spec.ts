@@ -4,12 +4,13 @@ import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { orgNamed } from '../support/scenario-orgs';
 import { expect, test } from './fixtures';
-import { consoleUi, openConsoleApp, shownOrgs } from './support/console-ui';
+import { openSwitcherList, switchFromExtensionPage } from './steps';
+import { appliedChanges } from './support/attack-surfaces';
+import { consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
-import { clientIdField, environmentSelect, injectPolicy, openOptions, readOnlyCheckbox } from './support/options-page';
-import { signIn } from './support/sign-in';
-import { openWorkerClient } from './support/worker-client';
+import { clientIdField, environmentSelect, injectPolicy, readOnlyCheckbox } from './support/options-page';
 
 // Enterprise policy, injected the documented way for the sandbox build (tests/HARNESS.md "Options
 // and enterprise policy in tests"): locked fields in options, the CC org allowlist through the shared entitlement
@@ -17,20 +18,15 @@ import { openWorkerClient } from './support/worker-client';
 
 const acme = SCENARIOS.default;
 const ada = userOf(acme, acme.consoleUserId);
-const orgNamed = (name: string) => {
-  const org = acme.orgs.find((candidate) => candidate.name === name);
-  if (!org) throw new Error(`No ${name} in the default scenario`);
-  return org;
-};
 const design = orgNamed('Acme Design Studio');
 const odd = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
 if (!ada) throw new Error('The default scenario has a console admin');
 
 test('policy locks its fields: disabled, marked "Set by your organization", and the worker refuses them', async ({
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
+  workerClient,
+  optionsPage,
 }) => {
   await injectPolicy(serviceWorker, {
     environment: { name: 'sandbox', imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: sandbox.apiBaseUrl },
@@ -38,7 +34,7 @@ test('policy locks its fields: disabled, marked "Set by your organization", and 
     readOnly: true,
     consoleHosts: ['https://aem.policy-example.test/*'],
   });
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   // A console host the policy names is listed as set by the organization, with no Remove, and
   // waits for the browser's grant like an added one.
   const policyHost = options.getByTestId('hosts-policy').getByRole('listitem');
@@ -57,7 +53,7 @@ test('policy locks its fields: disabled, marked "Set by your organization", and 
   await expect(readOnlyCheckbox(options)).toBeChecked();
   await expect(options.getByRole('button', { name: en.optionsSave })).toBeDisabled();
 
-  const client = await openWorkerClient(context, extensionId);
+  const client = await workerClient();
   expect(await client.send({ type: 'saveSettings', readOnly: false })).toMatchObject({
     ok: false,
     error: { code: 'POLICY_LOCKED' },
@@ -89,19 +85,16 @@ async function nativeBadges(app: Frame) {
 }
 
 test('the CC org allowlist blocks every other org: badge and reason in the switcher and the native picker, and the worker refuses', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  workerClient,
+  optionsPage,
 }) => {
   await injectPolicy(serviceWorker, { allowedCcOrgIds: [acme.initialConnection.orgId, odd.id].filter(Boolean) });
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
-  await expect(ui.getByTestId('summary')).toBeVisible();
-  await ui.getByRole('button', { name: en.openSwitcher }).click();
-  await expect(ui.getByRole('option').first()).toBeVisible();
+  await openSwitcherList(app);
 
   const shown = await shownOrgs(app);
   const blocked = shown.find((org) => org.orgId === design.id);
@@ -117,24 +110,17 @@ test('the CC org allowlist blocks every other org: badge and reason in the switc
   expect(native.find((option) => option.text.includes(design.id))?.badges).toContain('blockedByPolicy');
   expect(native.find((option) => option.text.includes(odd.id))?.badges).not.toContain('blockedByPolicy');
 
-  const client = await openWorkerClient(context, extensionId);
-  const answer = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: design.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const answer = await switchFromExtensionPage(await workerClient(), sandbox, design.id);
   expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', message: /BLOCKED_BY_POLICY/ } });
-  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+  expect(await appliedChanges(sandbox)).toBe(0);
 
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('policy-allowlist')).toHaveText(en.optionsAllowlist.replace('{count}', '2'));
 });
 
 test('a partly invalid policy applies its good fields, fails closed on the bad restrictions and says so', async ({
-  context,
-  extensionId,
   serviceWorker,
+  optionsPage,
 }) => {
   await injectPolicy(serviceWorker, {
     readOnly: 'true',
@@ -142,7 +128,7 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
     clientId: 'no spaces allowed',
     consoleHosts: ['https://*.com/*', 'https://aem.policy-example.test/*'],
   });
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('policy-invalid')).toHaveText(
     en.optionsPolicyInvalid.replace('{fields}', 'clientId'),
   );
@@ -164,14 +150,13 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
 });
 
 test('a policy change applies at once: an open console drops its switch controls, and gets them back', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  workerClient,
+  optionsPage,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   const opener = ui.getByRole('button', { name: en.openSwitcher });
   await expect(opener).toBeVisible();
@@ -179,53 +164,38 @@ test('a policy change applies at once: an open console drops its switch controls
   await injectPolicy(serviceWorker, { readOnly: true });
   await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
   await expect(opener).toHaveCount(0);
-  const client = await openWorkerClient(context, extensionId);
-  const refused = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: odd.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const refused = await switchFromExtensionPage(await workerClient(), sandbox, odd.id);
   expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
 
   await injectPolicy(serviceWorker, {});
   await expect(opener).toBeVisible();
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(readOnlyCheckbox(options)).toBeEnabled();
   await expect(readOnlyCheckbox(options)).not.toBeChecked();
 });
 
 test('policy can refuse orgs whose CC the extension cannot see: shown locked, refused in the switcher and worker', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  workerClient,
+  optionsPage,
 }) => {
   if (!ada) throw new Error('The default scenario has a console admin');
   const unknown = acme.orgs.find((org) => shownState(ada, org.id, 'creativeCloud') === 'unknown');
   if (!unknown) throw new Error('The default scenario has an org whose CC no source shows');
   await injectPolicy(serviceWorker, { blockUnknownEntitlements: true });
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('block-unknown-locked')).toContainText(en.optionsLockedByPolicy);
   await expect(options.getByTestId('block-unknown-entitlements')).toBeDisabled();
   await expect(options.getByTestId('block-unknown-entitlements')).toBeChecked();
 
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
-  const ui = consoleUi(app);
-  await ui.getByRole('button', { name: en.openSwitcher }).click();
-  await expect(ui.getByRole('option').first()).toBeVisible();
+  const app = await signedInConsole();
+  await openSwitcherList(app);
   const shown = (await shownOrgs(app)).find((org) => org.orgId === unknown.id);
   expect(shown).toMatchObject({ disabled: true, badges: expect.arrayContaining(['ccUnknown']) });
   expect(shown?.reasons).toContain(en.reasonCcUnknown);
-  const client = await openWorkerClient(context, extensionId);
-  const refused = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: unknown.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const refused = await switchFromExtensionPage(await workerClient(), sandbox, unknown.id);
   expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
-  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+  expect(await appliedChanges(sandbox)).toBe(0);
 });

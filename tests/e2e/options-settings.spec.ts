@@ -6,9 +6,11 @@ import sv from '../../locales/sv.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { startSandbox } from '../../sandbox/server';
 import { expect, type SandboxFixture, test } from './fixtures';
+import { switchFromExtensionPage } from './steps';
+import { appliedChanges } from './support/attack-surfaces';
 import { seriousViolationsIn } from './support/axe';
 import { launchChromiumWithExtension } from './support/chromium';
-import { consoleUi, openConsoleApp } from './support/console-ui';
+import { consoleUi } from './support/console-ui';
 import { allowSiteOnExtensionsPage } from './support/custom-console-host';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { readProtectedSetting, writeProtectedSetting } from './support/extension-environment';
@@ -16,7 +18,7 @@ import { clientIdField, environmentSelect, openOptions, readOnlyCheckbox } from 
 import { BUILD_DIRS } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
 import { signIn } from './support/sign-in';
-import { openWorkerClient, readExtensionStorage } from './support/worker-client';
+import { readExtensionStorage } from './support/worker-client';
 
 // The options page as a user meets it: environment and client ID with inline validation,
 // read-only mode, clear all data, a corrupted stored setting; accessible, localized, dark.
@@ -27,17 +29,19 @@ const design = acme.orgs.find((org) => org.name === 'Acme Design Studio');
 if (!ada || !design) throw new Error('The default scenario has a console admin and Acme Design Studio');
 
 test('a custom environment pointed at another sandbox signs out, then signs in and shows that sandbox', async ({
-  page,
   context,
   extensionId,
   sandbox,
+  signedInConsole,
+  workerClient,
+  optionsPage,
 }) => {
   const other = await startSandbox({ port: 0 });
   try {
     // Only the other sandbox has Design connected: what the console shows proves where it came from.
     await sandboxControl(other.apiBaseUrl)('POST', 'connection', { orgId: design.id });
     await signIn(context, extensionId, ada);
-    const options = await openOptions(context, extensionId);
+    const options = await optionsPage();
     await environmentSelect(options).selectOption('custom');
     await options.getByLabel(en.optionsImsBaseUrl).fill(other.apiBaseUrl);
     await options.getByLabel(en.optionsAssetsBaseUrl).fill(`${other.apiBaseUrl}/`);
@@ -45,15 +49,13 @@ test('a custom environment pointed at another sandbox signs out, then signs in a
     await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSavedSignedOut);
     await expect(options.getByTestId('endpoints-in-force')).toContainText(other.apiBaseUrl);
 
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     expect(await client.data({ type: 'getStatus' })).toMatchObject({ environment: 'custom', signedIn: false });
     await client.page.close();
     expect(await revokedAtIms(sandbox.control)).toBe(true);
     await sandbox.control('DELETE', 'requests');
 
-    await signIn(context, extensionId, ada);
-    const app = await openConsoleApp(page, sandbox);
-    await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+    const app = await signedInConsole();
     await expect(consoleUi(app)).toContainText(design.name);
     const pathsOf = async (control: SandboxFixture['control']) =>
       (await control<{ path: string }[]>('GET', 'requests')).map((request) => request.path.split('?')[0]);
@@ -71,8 +73,9 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
   context,
   extensionId,
   serviceWorker,
+  optionsPage,
 }) => {
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   const before = await readProtectedSetting(serviceWorker, 'environment');
   await environmentSelect(options).selectOption('custom');
   const ims = options.getByLabel(en.optionsImsBaseUrl);
@@ -118,17 +121,16 @@ test('refuses invalid base URLs and client IDs with messages tied to their field
 });
 
 test('read-only set in options hides every switch control on the console, and the worker refuses switchOrg', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
+  signedInConsole,
+  workerClient,
+  optionsPage,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
+  const app = await signedInConsole();
   const ui = consoleUi(app);
   await expect(ui.getByRole('button', { name: en.openSwitcher })).toBeVisible();
 
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await readOnlyCheckbox(options).check();
   await expect(options.getByTestId('read-only-status')).toHaveText(en.optionsSaved);
 
@@ -138,28 +140,21 @@ test('read-only set in options hides every switch control on the console, and th
   await expect(ui.getByRole('combobox')).toHaveCount(0);
   await expect(ui.getByRole('button', { name: /switch/i })).toHaveCount(0);
 
-  const client = await openWorkerClient(context, extensionId);
-  const answer = await client.send({
-    type: 'switchOrg',
-    console: sandbox.consoleIdentity(),
-    orgId: design.id,
-    expectedCurrentOrgId: acme.initialConnection.orgId,
-  });
+  const answer = await switchFromExtensionPage(await workerClient(), sandbox, design.id);
   expect(answer).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
-  expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(0);
+  expect(await appliedChanges(sandbox)).toBe(0);
 
   await readOnlyCheckbox(options).uncheck();
   await expect(ui.getByRole('button', { name: en.openSwitcher })).toBeVisible();
 });
 
 test('a corrupted stored setting shows a notice and the default, and saving replaces it', async ({
-  context,
-  extensionId,
   serviceWorker,
+  optionsPage,
 }) => {
   await writeProtectedSetting(serviceWorker, 'environment', { name: 'moon', clientId: 7 });
   await writeProtectedSetting(serviceWorker, 'readOnly', 'sometimes');
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await expect(options.getByTestId('corrupted-environment')).toHaveText(en.optionsCorruptedEnvironment);
   await expect(options.getByTestId('corrupted-read-only')).toHaveText(en.optionsCorruptedReadOnly);
   await expect(environmentSelect(options)).toHaveValue('sandbox');
@@ -177,9 +172,10 @@ test('clear all data asks first, then signs out and forgets every setting', asyn
   extensionId,
   sandbox,
   serviceWorker,
+  optionsPage,
 }) => {
   await signIn(context, extensionId, ada);
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   await readOnlyCheckbox(options).check();
   await expect(options.getByTestId('read-only-status')).toHaveText(en.optionsSaved);
 

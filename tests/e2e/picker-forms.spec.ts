@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
@@ -7,10 +7,10 @@ import en from '../../locales/en.json' with { type: 'json' };
 import { PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-forms';
 import { organizationsOf } from '../../sandbox/ims/profile';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
-import { expect, type SandboxFixture, test } from './fixtures';
+import { type ExtensionFixtures, expect, type SandboxFixture, test } from './fixtures';
+import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
 import { appFrameOf, consoleUi, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
-import { openWorkerClient, signInAs } from './support/worker-client';
 
 // The native picker in every form the console may build it (sandbox/console/picker-forms.ts):
 // the view is recognised, the native options carry the right badges, the guard stops an
@@ -32,20 +32,20 @@ const unentitled = orgsInPickerOrder.find((org) => shownState(consoleAdmin, org.
 if (!unentitled) throw new Error('The default scenario has an org whose CC the extension sees as absent');
 const ineligibleOrg = unentitled;
 
-async function signIn(context: BrowserContext, extensionId: string): Promise<void> {
-  const client = await openWorkerClient(context, extensionId);
-  expect((await signInAs(client, consoleAdmin)).ok).toBe(true);
-  await client.page.close();
-}
-
 /** The shell's deep link with the console set to render `form`; resolves once the UI is on the view. */
 async function openWithPicker(page: Page, sandbox: SandboxFixture, form: PickerForm): Promise<Frame> {
   await sandbox.control('POST', 'console', { picker: form });
   await page.goto(sandbox.creativeCloudUrl());
-  const app = await appFrameOf(page, sandbox);
-  await expect(app.getByRole('button', { name: LABELS.switchButton, exact: true })).toBeVisible();
-  await expect(consoleUi(app)).toBeVisible();
-  return app;
+  return nativeViewReady(await appFrameOf(page, sandbox));
+}
+
+/** The same, with the console's admin signed in. */
+async function signedInWithPicker(
+  { sandbox, signedInConsole }: Pick<ExtensionFixtures, 'sandbox' | 'signedInConsole'>,
+  form: PickerForm,
+): Promise<Frame> {
+  const arrange = () => sandbox.control('POST', 'console', { picker: form });
+  return nativeViewReady(await signedInConsole({ arrange, until: 'app' }));
 }
 
 const nativePicker = (app: Frame) => app.getByRole('button', { name: LABELS.picker });
@@ -86,13 +86,10 @@ const appliedChanges = async (sandbox: SandboxFixture) =>
 for (const form of PICKER_FORMS) {
   test.describe(`the ${form} picker`, () => {
     test('is recognised; its options carry the badges of their orgs; the guard stops an ineligible pick', async ({
-      page,
-      context,
-      extensionId,
       sandbox,
+      signedInConsole,
     }) => {
-      await signIn(context, extensionId);
-      const app = await openWithPicker(page, sandbox, form);
+      const app = await signedInWithPicker({ sandbox, signedInConsole }, form);
       const expected = await switcherBadges(app);
 
       await nativePicker(app).click();
@@ -113,9 +110,8 @@ for (const form of PICKER_FORMS) {
       expect(await appliedChanges(sandbox)).toBe(0);
     });
 
-    test('guards a keyboard-only pick too', async ({ page, context, extensionId, sandbox }) => {
-      await signIn(context, extensionId);
-      const app = await openWithPicker(page, sandbox, form);
+    test('guards a keyboard-only pick too', async ({ page, sandbox, signedInConsole }) => {
+      const app = await signedInWithPicker({ sandbox, signedInConsole }, form);
       await nativePicker(app).focus();
       await page.keyboard.press('ArrowDown');
       await expect(app.getByRole('option').first()).toBeVisible();
@@ -124,15 +120,7 @@ for (const form of PICKER_FORMS) {
       await page.keyboard.type(ineligibleOrg.name.slice(0, 6));
       await page.keyboard.press('Enter');
       await expect(nativePicker(app)).toContainText(ineligibleOrg.name);
-      await page.keyboard.press('Tab');
-      await expect(switchButton(app)).toBeFocused();
-      await page.keyboard.press('Enter');
-
-      const dialog = guardDialog(app);
-      await expect(dialog).toContainText(en.reasonNoCc);
-      await page.keyboard.press('Escape');
-      await expect(dialog).toBeHidden();
-      expect(await appliedChanges(sandbox)).toBe(0);
+      await keyboardSwitchIsGuarded(page, app, sandbox);
     });
 
     test('chooseNativeOption selects an org as the admin would', async ({ page, sandbox }) => {
@@ -154,12 +142,7 @@ for (const form of PICKER_FORMS) {
 }
 
 test.describe('name-only options', () => {
-  test('an org name two orgs share gets no badge rather than a wrong one', async ({
-    page,
-    context,
-    extensionId,
-    sandbox,
-  }) => {
+  test('an org name two orgs share gets no badge rather than a wrong one', async ({ sandbox, signedInConsole }) => {
     // IMS answers the org list with one org renamed after another: two options read the same.
     // (Not after the AEM org: its name must stay unique for the console's own identity.)
     const twins = [1, orgsInPickerOrder.length - 1];
@@ -176,8 +159,7 @@ test.describe('name-only options', () => {
       contentType: 'application/json',
       times: 0,
     });
-    await signIn(context, extensionId);
-    const app = await openWithPicker(page, sandbox, 'portalled');
+    const app = await signedInWithPicker({ sandbox, signedInConsole }, 'portalled');
     await nativePicker(app).click();
     await expect(app.getByRole('option')).toHaveCount(orgsInPickerOrder.length);
     await expect

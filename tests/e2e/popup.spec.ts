@@ -6,13 +6,7 @@ import { expect, test } from './fixtures';
 import { chromiumArgsFor, extensionIdOf, extensionServiceWorker } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
-import {
-  consoleTabId,
-  issuedTokens,
-  openPopupFor,
-  seriousPageViolations,
-  tabIdShowing,
-} from './support/extension-pages';
+import { issuedTokens, openPopupFor, seriousPageViolations, tabIdShowing } from './support/extension-pages';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { signIn } from './support/sign-in';
 import { chooseAccount, readExtensionStorage, waitForLoginPage } from './support/worker-client';
@@ -26,13 +20,12 @@ if (!ada || !connectedAtStart) throw new Error('The default scenario has a conso
 test('the popup goes from signed out to the signed-in identity and the console tab’s org and eligibility', async ({
   page,
   context,
-  extensionId,
   sandbox,
-  serviceWorker,
+  consolePopup,
 }) => {
   const app = await openConsoleApp(page, sandbox);
   await expect(consoleUi(app).getByRole('button', { name: en.signIn })).toBeVisible();
-  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  const popup = await consolePopup();
 
   await expect(popup.getByTestId('status-signed-in')).toHaveText(en.popupNotSignedIn);
   await expect(popup.getByTestId('popup-tab-signed-out')).toHaveText(en.popupConsoleSignedOut);
@@ -63,15 +56,11 @@ test('the popup goes from signed out to the signed-in identity and the console t
 });
 
 test('the popup shows the cached console state at once and says so when the refresh fails', async ({
-  page,
-  context,
-  extensionId,
   sandbox,
-  serviceWorker,
+  signedInConsole,
+  consolePopup,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+  await signedInConsole();
   // From now on every fresh read fails: whatever the popup shows comes from the worker's cache.
   await sandbox.control('POST', 'faults', {
     method: 'GET',
@@ -81,7 +70,7 @@ test('the popup shows the cached console state at once and says so when the refr
   });
   await sandbox.control('POST', 'faults', { method: 'GET', path: '/ims/profile/v1', status: 503, times: 0 });
 
-  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  const popup = await consolePopup();
 
   await expect(popup.getByTestId('status-error')).toHaveText(en.errorServer);
   await expect(popup.getByTestId('popup-name')).toHaveText(ada.name);
@@ -113,16 +102,15 @@ test('a popup over a tab that is not a console points to the console', async ({
 test('diagnostics copied from the popup contain no token the sandbox issued and no full e-mail', async ({
   page,
   context,
-  extensionId,
   sandbox,
   serviceWorker,
+  signedInConsole,
+  consolePopup,
 }) => {
-  await signIn(context, extensionId, ada);
-  const app = await openConsoleApp(page, sandbox);
-  await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+  await signedInConsole();
   // An error for the report's "last errors": a request the worker refuses.
   await sandbox.control('POST', 'faults', { method: 'GET', path: '/ims/profile/v1', status: 503, times: 0 });
-  const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+  const popup = await consolePopup();
   await expect(popup.getByTestId('status-error')).toBeVisible();
   await sandbox.control('DELETE', 'faults');
 
@@ -149,16 +137,12 @@ test('diagnostics copied from the popup contain no token the sandbox issued and 
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the popup (${colorScheme})`, async ({
-    page,
-    context,
     extensionId,
-    sandbox,
-    serviceWorker,
+    signedInConsole,
+    consolePopup,
   }) => {
-    await signIn(context, extensionId, ada);
-    const app = await openConsoleApp(page, sandbox);
-    await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
-    const popup = await openPopupFor(context, extensionId, await consoleTabId(serviceWorker, sandbox));
+    await signedInConsole();
+    const popup = await consolePopup();
     await popup.emulateMedia({ colorScheme });
     await expect(popup.getByTestId('popup-summary')).toBeVisible();
     expect(await seriousPageViolations(popup)).toEqual([]);

@@ -3,7 +3,6 @@ import en from '../../locales/en.json' with { type: 'json' };
 import { expect, test } from './fixtures';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { sandboxEnvironment } from './support/extension-environment';
-import { openOptions } from './support/options-page';
 
 // What IT needs to register the extension's IMS client, and what a user sees before they have.
 
@@ -11,8 +10,9 @@ test('options show the redirect URL of this browser and the scopes, and copy the
   context,
   extensionId,
   sandbox,
+  optionsPage,
 }) => {
-  const options = await openOptions(context, extensionId);
+  const options = await optionsPage();
   const setup = options.getByRole('region', { name: en.optionsSignInSetupTitle });
   const redirectUrl = `https://${extensionId}.chromiumapp.org/`;
   await expect(setup.getByLabel(en.optionsRedirectUrl)).toHaveValue(redirectUrl);

@@ -1,6 +1,6 @@
 import { SCENARIOS, type ScenarioName, type ScenarioUser } from '../../sandbox/scenarios';
 import { expect, type SandboxFixture, test } from './fixtures';
-import { openWorkerClient, signInAs } from './support/worker-client';
+import { signInAs } from './support/worker-client';
 import { expectedConsole, expectedIdentity, type SandboxConnectionTruth } from './support/worker-truth';
 
 interface ConsoleSession {
@@ -48,11 +48,11 @@ const CASES: { scenario: ScenarioName; signInAs: ScenarioUser; note: string }[] 
 
 test.describe('getConsoleState matches the sandbox’s truth', () => {
   for (const { scenario: name, signInAs: account, note } of CASES) {
-    test(`${name}, signed in as ${note}`, async ({ context, extensionId, sandbox }) => {
+    test(`${name}, signed in as ${note}`, async ({ sandbox, workerClient }) => {
       await sandbox.control('POST', 'scenario', { name });
       const scenario = SCENARIOS[name];
       const { shown, aemOrg } = await consoleShownBy(sandbox);
-      const client = await openWorkerClient(context, extensionId);
+      const client = await workerClient();
       await signInAs(client, account);
       const truthAtRead = await connectionTruth(sandbox);
 

@@ -3,7 +3,7 @@ import { SCENARIOS, type ScenarioOrg, type ScenarioUser } from '../../sandbox/sc
 import { expect, test } from './fixtures';
 import { contentScriptSender } from './support/content-script-sender';
 import type { ChromiumGlobals } from './support/extension-apis';
-import { openWorkerClient, parseAnswer, readExtensionStorage, signInAs } from './support/worker-client';
+import { parseAnswer, readExtensionStorage, signInAs } from './support/worker-client';
 
 const scenario = SCENARIOS.default;
 const named = <T extends { name: string }>(items: readonly T[], name: string): T => {
@@ -55,14 +55,14 @@ const expectedAccess = (type: RequestType, kind: SenderKind) =>
   REQUEST_ACCESS[type].includes(kind) ? 'allowed' : 'refused';
 
 test('the worker answers each part of the extension per REQUEST_ACCESS, and web pages not at all', async ({
-  context,
   extensionId,
   page,
   sandbox,
+  workerClient,
 }) => {
   await page.goto(sandbox.creativeCloudUrl());
   const contentScript = await contentScriptSender(page, extensionId);
-  const popup = await openWorkerClient(context, extensionId);
+  const popup = await workerClient();
 
   for (const [type, request] of Object.entries(SAMPLE_REQUESTS) as [Exclude<RequestType, 'signIn'>, Request][]) {
     const fromContentScript = await contentScript.send(request);
@@ -88,16 +88,16 @@ test('the worker answers each part of the extension per REQUEST_ACCESS, and web 
 });
 
 test('no token reaches anything a content script can receive', async ({
-  context,
   extensionId,
   page,
   sandbox,
   serviceWorker,
+  workerClient,
 }) => {
   await page.goto(sandbox.creativeCloudUrl());
   const contentScript = await contentScriptSender(page, extensionId);
   await contentScript.listen();
-  const popup = await openWorkerClient(context, extensionId);
+  const popup = await workerClient();
   await signInAs(popup, ada);
   // A refresh mid-session, so more than one generation of tokens exists.
   await sandbox.control('POST', 'expire-tokens');

@@ -2,13 +2,7 @@ import type { Worker } from '@playwright/test';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { SCENARIOS, type ScenarioUser } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
-import {
-  chooseAccount,
-  openWorkerClient,
-  readExtensionStorage,
-  signInAs,
-  waitForLoginPage,
-} from './support/worker-client';
+import { chooseAccount, readExtensionStorage, signInAs, waitForLoginPage } from './support/worker-client';
 import { expectedIdentity } from './support/worker-truth';
 
 const scenario = SCENARIOS.default;
@@ -27,8 +21,8 @@ interface LoggedRequest {
 }
 
 test.describe('the worker’s IMS session in Chromium', () => {
-  test('signs in through the sandbox login page and answers the chosen identity', async ({ context, extensionId }) => {
-    const client = await openWorkerClient(context, extensionId);
+  test('signs in through the sandbox login page and answers the chosen identity', async ({ workerClient }) => {
+    const client = await workerClient();
     expect(await client.data({ type: 'getStatus' })).toMatchObject({ signedIn: false });
 
     const answer = await signInAs(client, ada);
@@ -39,10 +33,10 @@ test.describe('the worker’s IMS session in Chromium', () => {
 
   test('“use a different account” shows the login page despite the IMS session, and switches user', async ({
     context,
-    extensionId,
     sandbox,
+    workerClient,
   }) => {
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     await signInAs(client, ada);
 
     const loginPage = waitForLoginPage(context);
@@ -83,12 +77,11 @@ const authorizeRequests = (log: LoggedRequest[]) =>
 
 test.describe('expired tokens', () => {
   test('are refreshed once with the refresh token, and the call goes through', async ({
-    context,
-    extensionId,
     sandbox,
     serviceWorker,
+    workerClient,
   }) => {
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     await signInAs(client, ada);
     const before = await client.data({
       type: 'getConsoleState',
@@ -120,11 +113,11 @@ test.describe('expired tokens', () => {
 
   test('without refresh tokens are renewed by a silent prompt=none authorization', async ({
     context,
-    extensionId,
     sandbox,
+    workerClient,
   }) => {
     await sandbox.control('POST', 'config', { issueRefreshTokens: false });
-    const client = await openWorkerClient(context, extensionId);
+    const client = await workerClient();
     await signInAs(client, ada);
     await sandbox.control('DELETE', 'requests');
     const pagesBefore = context.pages().length;
@@ -147,8 +140,8 @@ test.describe('expired tokens', () => {
   });
 });
 
-test('signing out ends the session here and at IMS', async ({ context, extensionId, sandbox, serviceWorker }) => {
-  const client = await openWorkerClient(context, extensionId);
+test('signing out ends the session here and at IMS', async ({ sandbox, serviceWorker, workerClient }) => {
+  const client = await workerClient();
   await signInAs(client, ada);
   const session = await storedSession(serviceWorker);
   if (!session?.refreshToken) throw new Error('Expected a stored session with a refresh token after sign-in');

@@ -1,13 +1,9 @@
 import { SCENARIOS, type ScenarioOrg, type ScenarioUser } from '../../sandbox/scenarios';
+import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { openWorkerClient, readExtensionStorage, signInAs, type WorkerClient } from './support/worker-client';
 
 const scenario = SCENARIOS.default;
-const orgNamed = (name: string): ScenarioOrg => {
-  const found = scenario.orgs.find((org) => org.name === name);
-  if (!found) throw new Error(`No org ${name} in the default scenario`);
-  return found;
-};
 const acme = orgNamed('Acme');
 const design = orgNamed('Acme Design Studio');
 const legacy = orgNamed('Acme Legacy Agency');

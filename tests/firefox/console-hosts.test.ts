@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX, IMS_HOST_PERMISSIONS } from '../../lib/console-hosts';
 import { writeProtectedSetting } from '../e2e/support/extension-environment';
-import { type FirefoxHarness, launchFirefoxHarness } from './harness';
+import { firefoxForSuite } from './suite';
 
 // Firefox only answers permissions.request from real user input, which the harness cannot give.
 // A host the temporary add-on already holds stands in for a granted custom host: the IMS host
@@ -25,16 +25,10 @@ type Globals = typeof globalThis & {
 };
 
 describe('custom console hosts in firefox-esr', () => {
-  let harness: FirefoxHarness;
-  beforeAll(async () => {
-    harness = await launchFirefoxHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = firefoxForSuite();
 
   const registered = async () =>
-    (await harness.background()).evaluate(
+    (await harness().background()).evaluate(
       async (prefix) =>
         (await (globalThis as Globals).browser.scripting.getRegisteredContentScripts()).filter((script) =>
           script.id.startsWith(prefix),
@@ -43,7 +37,7 @@ describe('custom console hosts in firefox-esr', () => {
     );
 
   it('registers the console script for a stored, granted host and unregisters it when removed', async () => {
-    const background = await harness.background();
+    const background = await harness().background();
     await writeProtectedSetting(background, 'customConsoleHosts', [imsHost]);
 
     await expect.poll(registered).toEqual([

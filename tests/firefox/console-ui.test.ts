@@ -1,5 +1,5 @@
 import type { Frame } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import en from '../../locales/en.json' with { type: 'json' };
@@ -8,8 +8,8 @@ import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { writeProtectedSetting } from '../e2e/support/extension-environment';
 import { expectedConsole, type SandboxConnectionTruth } from '../e2e/support/worker-truth';
 import { clickInUi, openConsole, switchAndSwitchBack, waitForText } from './console-page';
-import { type FirefoxHarness, launchFirefoxHarness } from './harness';
-import { signInThroughLoginPage } from './sign-in';
+import type { FirefoxHarness } from './harness';
+import { firefoxForSuite } from './suite';
 
 const scenario = SCENARIOS.default;
 const design = scenario.orgs.find((org) => org.name === 'Acme Design Studio');
@@ -44,28 +44,19 @@ async function setReadOnly(harness: FirefoxHarness, readOnly: boolean): Promise<
 }
 
 describe('the console UI in firefox-esr', () => {
-  let harness: FirefoxHarness;
+  const harness = firefoxForSuite({ signedIn: true });
   const admin = userOf(scenario, scenario.consoleUserId);
-  beforeAll(async () => {
-    harness = await launchFirefoxHarness();
-    if (!admin) throw new Error('The default scenario lacks its console user');
-    const popup = await harness.openExtensionPage('popup.html');
-    expect(await signInThroughLoginPage(harness, popup, admin)).toMatchObject({ ok: true });
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
 
   it('switches the CC org after confirmation, shows the verified result, and switches back', async () => {
     if (!design) throw new Error('The default scenario lacks Acme Design Studio');
-    const { page, app } = await openConsole(harness, acme.tenant);
-    await switchAndSwitchBack(harness, app, design, acme);
+    const { page, app } = await openConsole(harness(), acme.tenant);
+    await switchAndSwitchBack(harness(), app, design, acme);
     await page.close();
   });
   it('shows the badges and eligibility the sandbox gives for every org', async () => {
     if (!admin) throw new Error('The default scenario lacks its console user');
-    const truth = expectedConsole(scenario, admin, await harness.sandbox.control<SandboxState>('GET', 'state'));
-    const { page, app } = await openConsole(harness, acme.tenant);
+    const truth = expectedConsole(scenario, admin, await harness().sandbox.control<SandboxState>('GET', 'state'));
+    const { page, app } = await openConsole(harness(), acme.tenant);
     await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
     const shown = await shownOrgs(app, truth.model.orgs.length);
     const byId = new Map(shown.map((org) => [org.orgId, org]));
@@ -82,10 +73,10 @@ describe('the console UI in firefox-esr', () => {
 
   it('read-only: no switch controls on the page, and the worker refuses a switch with READ_ONLY', async () => {
     if (!design) throw new Error('The default scenario lacks Acme Design Studio');
-    await setReadOnly(harness, true);
+    await setReadOnly(harness(), true);
     try {
-      const before = await harness.sandbox.control<SandboxState>('GET', 'state');
-      const { page, app } = await openConsole(harness, acme.tenant);
+      const before = await harness().sandbox.control<SandboxState>('GET', 'state');
+      const { page, app } = await openConsole(harness(), acme.tenant);
       await waitForText(app, 'read-only', en.readOnly);
       const controls = await app.evaluate(
         (tag) =>
@@ -95,7 +86,7 @@ describe('the console UI in firefox-esr', () => {
       );
       expect(controls).toBe(0);
 
-      const popup = await harness.openExtensionPage('popup.html');
+      const popup = await harness().openExtensionPage('popup.html');
       const answer = await popup.evaluate(
         (request) => (globalThis as FirefoxGlobals).browser.runtime.sendMessage(request),
         {
@@ -106,21 +97,21 @@ describe('the console UI in firefox-esr', () => {
         },
       );
       expect(answer).toEqual({ ok: false, error: { code: 'READ_ONLY', message: expect.any(String) } });
-      const after = await harness.sandbox.control<SandboxState>('GET', 'state');
+      const after = await harness().sandbox.control<SandboxState>('GET', 'state');
       expect(after.appliedChanges).toBe(before.appliedChanges);
       await page.close();
     } finally {
-      await setReadOnly(harness, false);
+      await setReadOnly(harness(), false);
     }
   });
 
   for (const form of ['portalled', 'web-component'] as const) {
     it(`badges the native ${form} picker's options through open shadow roots and name-only options`, async () => {
       if (!admin) throw new Error('The default scenario lacks its console user');
-      const truth = expectedConsole(scenario, admin, await harness.sandbox.control<SandboxState>('GET', 'state'));
-      await harness.sandbox.control('POST', 'console', { picker: form });
+      const truth = expectedConsole(scenario, admin, await harness().sandbox.control<SandboxState>('GET', 'state'));
+      await harness().sandbox.control('POST', 'console', { picker: form });
       try {
-        const { page, app } = await openConsole(harness, scenario.aemOrg.tenant);
+        const { page, app } = await openConsole(harness(), scenario.aemOrg.tenant);
         // The picker's trigger, in the page or in a web component's open shadow root.
         await app.waitForFunction(
           () => {
@@ -153,7 +144,7 @@ describe('the console UI in firefox-esr', () => {
         expect(await handle.jsonValue()).toEqual(truth.model.orgs.map((org) => org.badges));
         await page.close();
       } finally {
-        await harness.sandbox.control('POST', 'console', { picker: 'classic' });
+        await harness().sandbox.control('POST', 'console', { picker: 'classic' });
       }
     });
   }

@@ -1,26 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_CONSOLE_MATCHES } from '../../lib/console-hosts';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { BUILD_DIRS } from '../e2e/support/paths';
-import { type FirefoxHarness, launchFirefoxHarness, pollDocument } from './harness';
+import { pollDocument } from './harness';
+import { firefoxForSuite } from './suite';
 
 const builtManifest = JSON.parse(readFileSync(path.join(BUILD_DIRS.firefoxSandbox, 'manifest.json'), 'utf8')) as {
   version: string;
 };
 
 describe('the extension in firefox-esr', () => {
-  let harness: FirefoxHarness;
-  beforeAll(async () => {
-    harness = await launchFirefoxHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = firefoxForSuite();
 
   it('installs with the sandbox console hosts granted', async () => {
-    const background = await harness.background();
+    const background = await harness().background();
     const granted = await background.evaluate(
       (origins) => (globalThis as FirefoxGlobals).browser.permissions?.contains({ origins }),
       SANDBOX_CONSOLE_MATCHES,
@@ -30,7 +25,7 @@ describe('the extension in firefox-esr', () => {
   });
 
   it('shows in its popup the status the worker answers to getStatus', async () => {
-    const popup = await harness.openExtensionPage('popup.html');
+    const popup = await harness().openExtensionPage('popup.html');
 
     const shown = await pollDocument(popup, () => {
       const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent;
@@ -42,15 +37,15 @@ describe('the extension in firefox-esr', () => {
   });
 
   it('wakes a stopped background page for the next message and starts it afresh', async () => {
-    const popup = await harness.openExtensionPage('popup.html');
+    const popup = await harness().openExtensionPage('popup.html');
     // The popup's own requests are answered first: one arriving mid-stop would restart the page at once.
     await pollDocument(popup, () => document.querySelector('main[aria-busy="false"]')?.tagName);
-    await (await harness.background()).evaluate(() => {
+    await (await harness().background()).evaluate(() => {
       (globalThis as { incarnationMarker?: string }).incarnationMarker = 'before the stop';
       return true;
     });
 
-    await harness.extension.terminateBackground();
+    await harness().extension.terminateBackground();
     const answer = await popup.evaluate(() =>
       (globalThis as FirefoxGlobals).browser.runtime.sendMessage({ type: 'getStatus' }),
     );
@@ -59,7 +54,7 @@ describe('the extension in firefox-esr', () => {
       ok: true,
       data: { version: builtManifest.version, environment: 'sandbox', signedIn: false },
     });
-    const restarted = await harness.background();
+    const restarted = await harness().background();
     const marker = await restarted.evaluate(
       () => (globalThis as { incarnationMarker?: string }).incarnationMarker ?? null,
     );

@@ -1,32 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { sandboxAuthorHost } from '../e2e/support/sandbox-control';
 import { parseAnswer } from '../e2e/support/worker-client';
 import { expectedConsole, expectedIdentity, type SandboxConnectionTruth } from '../e2e/support/worker-truth';
-import { type FirefoxHarness, launchFirefoxHarness } from './harness';
 import { signInThroughLoginPage } from './sign-in';
+import { firefoxForSuite } from './suite';
 
 const scenario = SCENARIOS.default;
 const ada = scenario.users.find((user) => user.userId === scenario.consoleUserId);
 
 describe('the worker in firefox-esr', () => {
-  let harness: FirefoxHarness;
-  beforeAll(async () => {
-    harness = await launchFirefoxHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = firefoxForSuite();
 
   it('signs in through the sandbox login page and reports the console state the sandbox holds', async () => {
     if (!ada) throw new Error('The default scenario names no console user');
-    const popup = await harness.openExtensionPage('popup.html');
+    const popup = await harness().openExtensionPage('popup.html');
 
-    const signedIn = await signInThroughLoginPage(harness, popup, ada);
+    const signedIn = await signInThroughLoginPage(harness(), popup, ada);
 
     expect(parseAnswer('signIn', signedIn)).toEqual({ ok: true, data: expectedIdentity(ada) });
-    const truth = await harness.sandbox.control<SandboxConnectionTruth>('GET', 'state');
+    const truth = await harness().sandbox.control<SandboxConnectionTruth>('GET', 'state');
     const state = await popup.evaluate(
       (identity) =>
         (globalThis as FirefoxGlobals).browser.runtime.sendMessage({
@@ -38,7 +32,7 @@ describe('the worker in firefox-esr', () => {
       {
         tenant: scenario.aemOrg.tenant,
         orgName: scenario.aemOrg.name,
-        authorHost: sandboxAuthorHost(harness.sandbox.shellUrl),
+        authorHost: sandboxAuthorHost(harness().sandbox.shellUrl),
       },
     );
     expect(parseAnswer('getConsoleState', state)).toEqual({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSETS_PATHS, ccConnectionSchema } from '../../lib/assets/schemas';
 import { orgIdFor } from '../../sandbox/scenario-builders';
 import { SCENARIOS, type ScenarioName } from '../../sandbox/scenarios';
+import { orgNamed } from '../support/scenario-orgs';
 import { sandboxForSuite, switchHeaders } from './support';
 
 const sandbox = sandboxForSuite();
@@ -16,11 +17,6 @@ interface SandboxState {
 }
 const state = () => sandbox.control<SandboxState>('GET', 'state');
 
-function orgNamed(scenario: ScenarioName, name: string): string {
-  const org = SCENARIOS[scenario].orgs.find((candidate) => candidate.name === name);
-  if (!org) throw new Error(`no org ${name} in ${scenario}`);
-  return org.id;
-}
 const userIdOf = (
   scenario: ScenarioName,
   predicate: (u: (typeof SCENARIOS)[ScenarioName]['users'][number]) => boolean,
@@ -71,7 +67,7 @@ describe('Assets API: who and what', () => {
 });
 
 describe('Assets API: switching with ETag and Idempotency-Key', () => {
-  const design = orgNamed('default', 'Acme Design Studio');
+  const design = orgNamed('Acme Design Studio').id;
 
   it('switches: 200 with the new state and a new ETag; the next read agrees', async () => {
     const token = await sandbox.mintToken();
@@ -102,7 +98,7 @@ describe('Assets API: switching with ETag and Idempotency-Key', () => {
     const token = await sandbox.mintToken();
     const { etag } = await sandbox.readConnection(token);
     await sandbox.control('POST', 'connection', {
-      orgId: orgNamed('default', 'Åsa & Söner AB <img src=x onerror=alert(1)>'),
+      orgId: orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>').id,
     });
     const response = await sandbox.putConnection(token, design, switchHeaders(etag));
     expect(response.status).toBe(412);
@@ -137,7 +133,7 @@ describe('Assets API: switching with ETag and Idempotency-Key', () => {
     const { etag } = await sandbox.readConnection(token);
     const headers = switchHeaders(etag);
     expect((await sandbox.putConnection(token, design, headers)).status).toBe(200);
-    const other = await sandbox.putConnection(token, orgNamed('default', 'Acme'), headers);
+    const other = await sandbox.putConnection(token, orgNamed('Acme').id, headers);
     expect(other.status).toBe(422);
     expect(await errorCodeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await state()).appliedChanges).toBe(1);
@@ -188,7 +184,7 @@ describe('Assets API: refusals per scenario', () => {
       const userId = user ? userIdOf(scenario, (u) => u.accountType === user) : undefined;
       const token = await sandbox.mintToken(userId);
       const { etag } = await sandbox.readConnection(token);
-      const response = await sandbox.putConnection(token, orgNamed(scenario, org), switchHeaders(etag));
+      const response = await sandbox.putConnection(token, orgNamed(org, SCENARIOS[scenario]).id, switchHeaders(etag));
       expect(response.status).toBe(status);
       expect(await errorCodeOf(response)).toBe(code);
       expect((await state()).appliedChanges).toBe(0);
@@ -216,7 +212,7 @@ describe('Assets API: another admin switching concurrently', () => {
 
     const stale = await sandbox.putConnection(
       token,
-      orgNamed('concurrent-admin', 'Åsa & Söner AB <img src=x onerror=alert(1)>'),
+      orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>', SCENARIOS['concurrent-admin']).id,
       switchHeaders(read.etag),
     );
     expect(stale.status).toBe(412);
@@ -257,7 +253,7 @@ describe("Assets API: refusing the extension's client, as the console's private 
       await sandbox.control('POST', 'assets-api', { extensionAccess });
       const token = await sandbox.mintToken();
       const consoleUser = await consoleSession();
-      const design = orgNamed('default', 'Acme Design Studio');
+      const design = orgNamed('Acme Design Studio').id;
 
       for (const path of [ASSETS_PATHS.me, ASSETS_PATHS.ccConnection]) {
         const refused = await fetch(sandbox.url(path), { headers: sandbox.assetsHeaders(token) });

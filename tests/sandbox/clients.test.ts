@@ -9,6 +9,7 @@ import { createImsClient, IMS_PATHS } from '../../lib/ims/client';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { serviceCodesOf } from '../../lib/service-codes';
 import { SCENARIOS } from '../../sandbox/scenarios';
+import type { SandboxFault } from '../e2e/support/fault-cases';
 import { failureOf } from '../support/http-failure';
 import { sandboxForSuite, signInThroughPage } from './support';
 
@@ -19,17 +20,7 @@ const sandbox = sandboxForSuite();
 const fastRetry = { baseDelayMs: 5, maxDelayMs: 20 };
 const consoleUser = SCENARIOS.default.users.find((user) => user.userId === SCENARIOS.default.consoleUserId);
 
-interface Fault {
-  method: string;
-  path: string;
-  status?: number;
-  body?: string;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  drop?: boolean;
-  times?: number;
-}
-const injectFault = (fault: Fault) => sandbox.control('POST', 'faults', fault);
+const injectFault = (fault: SandboxFault) => sandbox.control('POST', 'faults', fault);
 
 interface SandboxState {
   appliedChanges: number;

@@ -4,6 +4,7 @@ import { redact } from '@/lib/diagnostics/redact';
 import type { DiagnosticsReport } from '@/lib/diagnostics/schemas';
 import type { HistoryEntry } from '@/lib/history/entry';
 import { historyToCsv } from '@/lib/history/export';
+import { historyEntry } from '../support/history-entries';
 import { matrixCaseStarted } from '../support/matrix';
 
 // Attacks through data other people control (org names) or that slips into text the extension
@@ -12,18 +13,8 @@ import { matrixCaseStarted } from '../support/matrix';
 const ACME = '0123456789ABCDEF01234567@AdobeOrg';
 const hostileOrgName = "Acme;=cmd|' /C calc'!A0;";
 
-const entry = (overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
-  time: '2026-11-25T08:40:00.000Z',
-  userId: 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeID',
-  aemOrgId: ACME,
-  aemOrgName: 'Acme',
-  from: null,
-  to: { id: ACME, name: hostileOrgName },
-  result: 'success',
-  path: 'api',
-  ...overrides,
-});
+const entry = (overrides: Partial<HistoryEntry> = {}) =>
+  historyEntry({ to: { id: ACME, name: hostileOrgName }, ...overrides });
 
 /**
  * How a spreadsheet in a locale whose list separator is `;` (de, fr, sv) reads a CSV file:

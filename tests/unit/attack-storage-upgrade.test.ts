@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HistoryEntry } from '@/lib/history/entry';
+import { historyEntry } from '../support/history-entries';
 import { matrixCaseStarted } from '../support/matrix';
 
 // Data the extension keeps across releases: a release that changes a stored shape must migrate
@@ -11,18 +12,8 @@ import { matrixCaseStarted } from '../support/matrix';
 const ACME = '0123456789ABCDEF01234567@AdobeOrg';
 const BETA = '89ABCDEF0123456789ABCDEF@AdobeOrg';
 
-const entry = (overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
-  time: '2026-11-25T08:40:00.000Z',
-  userId: 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeID',
-  aemOrgId: ACME,
-  aemOrgName: 'Acme',
-  from: null,
-  to: { id: BETA, name: 'Beta' },
-  result: 'success',
-  path: 'console',
-  ...overrides,
-});
+const entry = (overrides: Partial<HistoryEntry> = {}) =>
+  historyEntry({ aemOrgId: ACME, to: { id: BETA, name: 'Beta' }, path: 'console', ...overrides });
 
 /** A worker of a new release: every module, and so every stored item, defined anew. */
 async function freshModules() {

@@ -2,29 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
-import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
-import type { ConsoleState, Request, Response } from '@/lib/messaging/contract';
-import { ACME, BETA, CORP, connection, consoleInput } from './entitlement-fixtures';
+import type { Request, Response } from '@/lib/messaging/contract';
+import { BETA, CORP, signedInConsoleState } from './entitlement-fixtures';
 
 // Where the Assets API refuses the extension, the page's "Current Creative Cloud org ID" card is
 // the connection: the store reloads when the card changes, and only then (issue 13: one refresh per load).
 
-function consolePathState(connected: { id: string; name: string } | null): ConsoleState {
-  const model = buildEntitlementModel(consoleInput({ connection: connection(connected) }));
-  return {
-    signedIn: true,
-    identity: { userId: 'A1B2C3D4@AdobeID', name: 'Kim Admin', email: 'kim@example.com', accountType: 'enterprise' },
-    aemOrg: { status: 'resolved', org: { id: ACME, name: 'Acme' } },
-    console: {
-      connection: connection(connected),
-      switchPath: 'console',
-      model,
-      summary: summarize(model),
-      readOnly: false,
-      fetchedAt: Date.now(),
-    },
-  };
-}
+const consolePathState = (connected: { id: string; name: string } | null) =>
+  signedInConsoleState(connected, { switchPath: 'console' });
 
 function showCard(orgId: string) {
   document.body.innerHTML = `<section><h2>Current Creative Cloud org ID</h2><p>${orgId}</p></section>`;

@@ -1,29 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
-import { buildEntitlementModel, summarize } from '@/lib/entitlement/model';
 import type { ConsoleState, Request, Response } from '@/lib/messaging/contract';
-import { ACME, BETA, CORP, connection, consoleInput } from './entitlement-fixtures';
+import { ACME, BETA, CORP, connection, signedInConsoleState } from './entitlement-fixtures';
 
 const consoleIdentity = { tenant: 'acme', orgName: 'Acme' };
 
-function signedInState(connected: { id: string; name: string } | null, fetchedAt: number): ConsoleState {
-  const model = buildEntitlementModel(consoleInput({ connection: connection(connected) }));
-  return {
-    signedIn: true,
-    identity: { userId: 'A1B2C3D4@AdobeID', name: 'Kim Admin', email: 'kim@example.com', accountType: 'enterprise' },
-    aemOrg: { status: 'resolved', org: { id: ACME, name: 'Acme' } },
-    console: {
-      connection: connection(connected),
-      consoleUserId: 'A1B2C3D4@AdobeID',
-      switchPath: 'api',
-      model,
-      summary: summarize(model),
-      readOnly: false,
-      fetchedAt,
-    },
-  };
-}
+const signedInState = (connected: { id: string; name: string } | null, fetchedAt: number) =>
+  signedInConsoleState(connected, { fetchedAt, consoleUserId: 'A1B2C3D4@AdobeID' });
 
 const OLD = 1_000;
 const cachedState = signedInState({ id: BETA, name: 'Beta' }, OLD);
@@ -41,6 +25,20 @@ function fakeWorker(answer: (request: Request) => Response<Request['type']> | un
   return requests;
 }
 
+/** The worker's answer to a verified switch (or switch back) that connected `id`. */
+const switchAnswer = (id: string, name: string) => ({
+  connection: connection({ id, name }),
+  audit: {
+    opId: 'op-1',
+    time: '2025-03-01T10:45:00.000Z',
+    userId: 'A1B2C3D4@AdobeID',
+    aemOrgId: ACME,
+    aemOrgName: 'Acme',
+    from: { id: BETA, name: 'Beta' },
+    to: { id, name },
+    result: 'success' as const,
+  },
+});
 const ok = <T>(data: T) => ({ ok: true as const, data }) as Response<Request['type']>;
 const stateAnswers = (request: Request) =>
   request.type === 'getConsoleState' ? ok(request.freshness === 'cached' ? cachedState : freshState()) : undefined;
@@ -116,20 +114,9 @@ describe('the console store', () => {
   });
 
   it('only sends org ids from the worker’s own list, with the connection it showed', async () => {
-    const switched = {
-      connection: connection({ id: ACME, name: 'Acme' }),
-      entry: {
-        opId: 'op-1',
-        time: '2025-03-01T10:45:00.000Z',
-        userId: 'A1B2C3D4@AdobeID',
-        aemOrgId: ACME,
-        aemOrgName: 'Acme',
-        from: { id: BETA, name: 'Beta' },
-        to: { id: ACME, name: 'Acme' },
-        result: 'success' as const,
-      },
-    };
-    const requests = fakeWorker((request) => (request.type === 'switchOrg' ? ok(switched) : stateAnswers(request)));
+    const requests = fakeWorker((request) =>
+      request.type === 'switchOrg' ? ok(switchAnswer(ACME, 'Acme')) : stateAnswers(request),
+    );
     store = createConsoleStore(consoleIdentity);
     await store.load();
     requests.length = 0;
@@ -150,6 +137,26 @@ describe('the console store', () => {
       from: { id: BETA, name: 'Beta' },
       to: { id: ACME, name: 'Acme' },
     });
+  });
+
+  // A user may click Switch back the moment the switch is verified, while the reload the switch
+  // started still answers with the connection from before it (a busy machine, a token refresh).
+  it('switches back from the org the verified switch connected, even before the state has reloaded', async () => {
+    const requests = fakeWorker((request) => {
+      if (request.type === 'switchOrg') return ok(switchAnswer(ACME, 'Acme'));
+      if (request.type === 'switchBack') return ok(switchAnswer(BETA, 'Beta'));
+      // The reload still shows Beta connected, as one that read the server before the switch would.
+      return stateAnswers(request);
+    });
+    store = createConsoleStore(consoleIdentity);
+    await store.load();
+    await store.switchTo(ACME);
+    expect(store.state.value?.signedIn && store.state.value.console?.connection?.connectedOrg?.id).toBe(BETA);
+
+    await store.switchBack();
+    const switchBack = requests.find((request) => request.type === 'switchBack');
+    expect(switchBack).toMatchObject({ console: consoleIdentity, expectedCurrentOrgId: ACME });
+    expect(store.outcome.value).toMatchObject({ kind: 'switchBack', to: { id: BETA } });
   });
 
   it('shows the worker’s error and the fresh state after a refused switch', async () => {

@@ -1,7 +1,13 @@
 import type { AssetsUser, CcConnection } from '@/lib/assets/schemas';
-import type { AccessProfileSource, EntitlementInput } from '@/lib/entitlement/model';
+import {
+  type AccessProfileSource,
+  buildEntitlementModel,
+  type EntitlementInput,
+  summarize,
+} from '@/lib/entitlement/model';
 import type { AccessibleItem } from '@/lib/ims/access-profile';
 import type { Profile } from '@/lib/ims/schemas';
+import type { ConsoleState } from '@/lib/messaging/contract';
 import { ACTIVE_STATUS_CODE, type Capability, type OrgCapability, serviceCodesOf } from '@/lib/service-codes';
 
 /** Small, readable builders for the entitlement model's inputs. Codes come from the service-code table. */
@@ -102,5 +108,27 @@ export function consoleInput(overrides: Partial<EntitlementInput> = {}): Entitle
       item(CORP, { creativeCloud: false }),
     ),
     ...overrides,
+  };
+}
+
+/** The worker's state for a console tab: Kim Admin signed in, the Acme console, `connected` as its CC org. */
+export function signedInConsoleState(
+  connected: { id: string; name: string } | null,
+  options: { switchPath?: 'api' | 'console'; fetchedAt?: number; consoleUserId?: string } = {},
+): ConsoleState {
+  const model = buildEntitlementModel(consoleInput({ connection: connection(connected) }));
+  return {
+    signedIn: true,
+    identity: { userId: 'A1B2C3D4@AdobeID', name: 'Kim Admin', email: 'kim@example.com', accountType: 'enterprise' },
+    aemOrg: { status: 'resolved', org: { id: ACME, name: 'Acme' } },
+    console: {
+      connection: connection(connected),
+      ...(options.consoleUserId !== undefined && { consoleUserId: options.consoleUserId }),
+      switchPath: options.switchPath ?? 'api',
+      model,
+      summary: summarize(model),
+      readOnly: false,
+      fetchedAt: options.fetchedAt ?? Date.now(),
+    },
   };
 }

@@ -2,51 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '@/lib/history/entry';
 import { csvField, filterHistory, HISTORY_CSV_COLUMNS, historyToCsv, historyToJson } from '@/lib/history/export';
+import { parseCsv } from '../support/csv';
+import { historyEntry } from '../support/history-entries';
 
 const ACME = 'AAAAAAAAAAAAAAAAAAAAAAAA@AdobeOrg';
 const BETA = 'BBBBBBBBBBBBBBBBBBBBBBBB@AdobeOrg';
 
-const entry = (overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  opId: '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
-  time: '2026-11-25T08:40:00.000Z',
-  userId: 'A1B2C3D4@AdobeID',
-  aemOrgId: ACME,
-  aemOrgName: 'Acme',
-  from: { id: ACME, name: 'Acme' },
-  to: { id: BETA, name: 'Beta' },
-  result: 'success',
-  path: 'api',
-  ...overrides,
-});
-
-/** A small RFC 4180 reader, independent of the writer: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      index++;
-    } else field += char;
-  }
-  return rows;
-}
+const entry = (overrides: Partial<HistoryEntry> = {}) =>
+  historyEntry({
+    userId: 'A1B2C3D4@AdobeID',
+    aemOrgId: ACME,
+    from: { id: ACME, name: 'Acme' },
+    to: { id: BETA, name: 'Beta' },
+    ...overrides,
+  });
 
 describe('CSV export of the history', () => {
   it('has a header and one row per switch, with an empty "from" for a first connection', () => {

@@ -1,7 +1,6 @@
-import type { Frame, Locator, Page } from '@playwright/test';
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { CONSOLE_UI_TAG } from '../../../components/console/ui-tag';
 import type { SandboxFixture } from '../fixtures';
-import { expect } from '../fixtures';
 
 /**
  * Driving our console UI from a test: find the app frame, wait for the UI to show the
@@ -19,15 +18,20 @@ export async function openConsoleApp(
 }
 
 /** The Assets app's frame (the second origin) once the shell has loaded it. */
-export async function appFrameOf(page: Page, sandbox: SandboxFixture): Promise<Frame> {
+export function appFrameOf(page: Page, sandbox: SandboxFixture): Promise<Frame> {
+  return frameAt(page, sandbox.appOrigin);
+}
+
+/** The first frame of `page` whose URL starts with `urlStart`, once it has loaded. */
+export async function frameAt(page: Page, urlStart: string): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
     .poll(() => {
-      frame = page.frames().find((candidate) => candidate.url().startsWith(sandbox.appOrigin));
+      frame = page.frames().find((candidate) => candidate.url().startsWith(urlStart));
       return Boolean(frame);
     })
     .toBe(true);
-  if (!frame) throw new Error('The console app frame did not load');
+  if (!frame) throw new Error(`No frame at ${urlStart} loaded`);
   return frame;
 }
 

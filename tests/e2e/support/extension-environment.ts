@@ -15,7 +15,12 @@ export interface WorkerEvaluator {
 }
 
 /** The protected items' keys (lib/settings/protected-settings.ts), as options and the worker write them. */
-export type ProtectedSettingKey = 'environment' | 'readOnly' | 'customConsoleHosts' | 'aemOrgByConsole' | 'switchHistory';
+export type ProtectedSettingKey =
+  | 'environment'
+  | 'readOnly'
+  | 'customConsoleHosts'
+  | 'aemOrgByConsole'
+  | 'switchHistory';
 
 /**
  * Writes (or with `undefined`, removes) a protected setting from inside an extension context,

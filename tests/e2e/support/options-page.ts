@@ -1,7 +1,6 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { type BrowserContext, expect, type Page, type Worker } from '@playwright/test';
 import { SANDBOX_POLICY_KEY } from '../../../lib/policy/managed';
 import en from '../../../locales/en.json' with { type: 'json' };
-import { expect } from '../fixtures';
 import type { ChromiumGlobals } from './extension-apis';
 
 /** The options page, loaded and showing the settings in force. */

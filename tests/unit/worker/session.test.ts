@@ -50,16 +50,16 @@ function setup(ims = fakeIms(), launchWebAuthFlow = approvingAuthFlow()) {
   return { session: createSession(deps), ims, launchWebAuthFlow, advance: (ms: number) => (now += ms) };
 }
 
-describe('IMS session', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await environmentSetting.setValue({
-      name: 'sandbox',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
-    });
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await environmentSetting.setValue({
+    name: 'sandbox',
+    clientId: SANDBOX_CLIENT_ID,
+    baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
   });
+});
 
+describe('IMS session', () => {
   it('signs in with code + PKCE S256 and keeps the tokens in session storage only', async () => {
     const { session, ims, launchWebAuthFlow } = setup();
 
@@ -137,6 +137,44 @@ describe('IMS session', () => {
     expect(ims.refresh).toHaveBeenCalledOnce();
   });
 
+  // A second 401 for the same token whose session read answered just before the renewal stored
+  // the new token, but whose settings read answered after that renewal had ended.
+  it('renews once when a 401 read the old session just before the renewal ended', async () => {
+    let answerRefresh: (value: ReturnType<typeof tokens>) => void = () => {};
+    const refresh = vi
+      .fn(async () => tokens('access-3', 'refresh-1'))
+      .mockImplementationOnce(() => new Promise((resolve) => (answerRefresh = resolve)));
+    const { session } = setup(fakeIms({ refresh }));
+    await session.signIn({ chooseAccount: false });
+    const first = session.refreshAfterUnauthorized('access-1');
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledOnce());
+
+    const sessionRead = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    const sessionsSeen: unknown[] = [];
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys) => {
+      const answer = await sessionRead(keys);
+      sessionsSeen.push(answer);
+      return answer;
+    });
+    const settingsRead = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let openSettings: () => void = () => {};
+    const settingsHeld = new Promise<void>((resolve) => (openSettings = resolve));
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      await settingsHeld;
+      return settingsRead(keys);
+    });
+    const second = session.refreshAfterUnauthorized('access-1');
+    await vi.waitFor(() => expect(JSON.stringify(sessionsSeen)).toContain('access-1'));
+    answerRefresh(tokens('access-2', 'refresh-1'));
+    await first;
+    expect((await readImsSession())?.accessToken).toBe('access-2');
+    openSettings();
+    await second;
+
+    expect(refresh).toHaveBeenCalledOnce();
+    expect((await readImsSession())?.accessToken).toBe('access-2');
+  });
+
   it('re-authenticates silently (prompt=none) when IMS issued no refresh token', async () => {
     const ims = fakeIms({ exchangeCode: vi.fn(async () => tokens('access-1')) });
     const { session, launchWebAuthFlow, advance } = setup(ims);
@@ -212,15 +250,6 @@ describe('IMS session', () => {
 });
 
 describe('IMS session against attacks on its lifetime', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await environmentSetting.setValue({
-      name: 'sandbox',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
-    });
-  });
-
   it('revokes the refresh token as well as the access token on sign-out', async () => {
     const matrixCase = matrixCaseStarted('attack', 'sign-out leaves no refresh token alive at IMS');
     const { session, ims } = setup();
