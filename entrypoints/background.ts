@@ -2,6 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isSandboxBuild } from '@/lib/build-flavor';
 import { consoleHostsFor } from '@/lib/console-hosts';
+import {
+  currentConsoleMatches,
+  grantedCustomConsoleMatches,
+  watchCustomConsoleHosts,
+} from '@/lib/console-hosts/custom/registration';
 import { recordingErrors } from '@/lib/diagnostics/last-errors';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
@@ -9,11 +14,6 @@ import { moveSettingsOutOfStorageLocal } from '@/lib/settings/protected-settings
 import { removeRetiredItems } from '@/lib/storage-items';
 import { broadcast } from '@/lib/worker/broadcast';
 import { forgetConsoleTab } from '@/lib/worker/console-tabs';
-import {
-  currentConsoleMatches,
-  grantedCustomConsoleMatches,
-  watchCustomConsoleHosts,
-} from '@/lib/worker/custom-console-hosts';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange } from '@/lib/worker/settings-handlers';

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ConsoleHost } from '@/lib/console-host-input';
-import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts-settings';
+import type { ConsoleHost } from '@/lib/console-hosts/custom/input';
+import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts/custom/stored';
 
 export interface StoredConsoleHost extends ConsoleHost {
   /** False when the browser no longer grants the host (revoked in its own UI). */

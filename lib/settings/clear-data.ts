@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readCustomConsoleHosts } from '../console-hosts-settings';
+import { readCustomConsoleHosts } from '../console-hosts/custom/stored';
 import { SANDBOX_POLICY_KEY } from '../policy/managed';
 import { clearProtectedItems } from './protected-settings';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { customConsoleHostsItem } from '../console-hosts-settings';
+import { customConsoleHostsItem } from '../console-hosts/custom/stored';
 import { hasProtectedValue, importProtectedValue, type ProtectedItem, protectedItem } from '../protected-store';
 import { aemOrgByConsoleItem, environmentSetting, readOnlySetting } from '../storage-items';
 import { historyItem } from '../worker/history';

@@ -23,7 +23,7 @@ async function freshModules() {
     settings: await import('@/lib/settings/effective'),
     consoleState: await import('@/lib/worker/console-state'),
     storageItems: await import('@/lib/storage-items'),
-    consoleHosts: await import('@/lib/console-hosts-settings'),
+    consoleHosts: await import('@/lib/console-hosts/custom/stored'),
     protectedSettings: await import('@/lib/settings/protected-settings'),
     protectedItem: (await import('@/lib/protected-store')).protectedItem,
   };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { customConsoleHostsItem } from '@/lib/console-hosts-settings';
+import { customConsoleHostsItem } from '@/lib/console-hosts/custom/stored';
 import { SANDBOX_CLIENT_ID } from '@/lib/environment';
 import type { ImsClient } from '@/lib/ims/client';
 import type { WorkerEvent } from '@/lib/messaging/contract';

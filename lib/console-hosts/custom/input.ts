@@ -1,4 +1,4 @@
-import { isSandboxBuild } from './build-flavor';
+import { isSandboxBuild } from '../../build-flavor';
 /**
  * What an admin may type as a custom console host in options: an origin such as
  * `https://aem.example.com`. It becomes the match pattern the permission request, the

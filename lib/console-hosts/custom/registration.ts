@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX } from '../console-hosts';
-import { customConsoleHostsItem, readCustomConsoleHosts } from '../console-hosts-settings';
-import { readPolicy, watchPolicy } from '../policy/managed';
+import { readPolicy, watchPolicy } from '../../policy/managed';
+import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX } from '..';
+import { customConsoleHostsItem, readCustomConsoleHosts } from './stored';
 
 /**
  * Content scripts for the console hosts an admin added (docs/ARCHITECTURE.md#console-hosts-and-detection). The browser keeps the

@@ -2,16 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONSOLE_CONTENT_SCRIPT_FILE } from '@/lib/console-hosts';
-import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts-settings';
-import { createMessageRouter, type Handlers } from '@/lib/messaging/router';
-import { classifySender } from '@/lib/messaging/sender';
-import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
 import {
   currentConsoleMatches,
   grantedCustomConsoleMatches,
   syncCustomConsoleScripts,
   watchCustomConsoleHosts,
-} from '@/lib/worker/custom-console-hosts';
+} from '@/lib/console-hosts/custom/registration';
+import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-hosts/custom/stored';
+import { createMessageRouter, type Handlers } from '@/lib/messaging/router';
+import { classifySender } from '@/lib/messaging/sender';
+import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
 
 // WXT's fake browser has no permissions or scripting API: these keep their state in memory and
 // fail the way Chromium does (a duplicate or unknown script id is an error).

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
-import { isSandboxBuild } from './build-flavor';
-import type { ConsoleHost } from './console-host-input';
-import { protectedItem } from './protected-store';
-import { readValidated, type Validated } from './storage-items';
+import { isSandboxBuild } from '../../build-flavor';
+import { protectedItem } from '../../protected-store';
+import { readValidated, type Validated } from '../../storage-items';
+import type { ConsoleHost } from './input';
 
 /**
  * The console hosts an admin added in options (docs/ARCHITECTURE.md#console-hosts-and-detection). A stored host is only a wish: the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type HostInputRules, parseConsoleHost } from '@/lib/console-host-input';
 import { consoleMatchesFor } from '@/lib/console-hosts';
+import { type HostInputRules, parseConsoleHost } from '@/lib/console-hosts/custom/input';
 
 const production: HostInputRules = {
   builtInMatches: consoleMatchesFor(false),
