@@ -63,8 +63,10 @@ export function detectConsoleView(ctx: ContentScriptContext): void {
 }
 
 /**
- * Runs `task` once the frame has loaded and the browser has a moment to spare (or after
- * IDLE_TIMEOUT_MS at the latest): the load event of this frame, then of the shell, comes first.
+ * Runs `task` once this frame has loaded and the browser has a moment to spare (or after
+ * IDLE_TIMEOUT_MS at the latest). The shell's load event waits for this frame's and usually
+ * fires before that idle moment; an app frame on another origin cannot see the shell's state,
+ * so idle time is the best sign it has.
  */
 const IDLE_TIMEOUT_MS = 200;
 function afterLoad(ctx: ContentScriptContext, task: () => void): void {
