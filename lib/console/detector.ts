@@ -66,14 +66,24 @@ export function detectConsoleView(ctx: ContentScriptContext): void {
  * Runs `task` once this frame has loaded and the browser has a moment to spare (or after
  * IDLE_TIMEOUT_MS at the latest). The shell's load event waits for this frame's and usually
  * fires before that idle moment; an app frame on another origin cannot see the shell's state,
- * so idle time is the best sign it has.
+ * so idle time is the best sign it has. A frame whose load drags on (a slow image, a hanging
+ * request) still gets its check LOAD_WAIT_CAP_MS after injection, so a view already on screen
+ * gets its UI then rather than whenever the last resource arrives.
  */
 const IDLE_TIMEOUT_MS = 200;
+const LOAD_WAIT_CAP_MS = 1000;
 function afterLoad(ctx: ContentScriptContext, task: () => void): void {
+  let scheduled = false;
   const whenIdle = () => {
+    if (scheduled) return;
+    scheduled = true;
     if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(task, 0);
   };
-  if (document.readyState === 'complete') whenIdle();
-  else ctx.addEventListener(window, 'load', whenIdle, { once: true });
+  if (document.readyState === 'complete') {
+    whenIdle();
+  } else {
+    ctx.addEventListener(window, 'load', whenIdle, { once: true });
+    setTimeout(whenIdle, LOAD_WAIT_CAP_MS);
+  }
 }
