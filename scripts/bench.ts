@@ -5,7 +5,10 @@
  * `npm test` enforces only the bundle sizes, which are deterministic.
  *
  * Options: --pairs N (page loads with/without, default 20), --runs N (other repeats, default 20),
- * --skip-build (measure the builds already in .output).
+ * --skip-build (measure the builds already in .output), --page-loads-only (the sizes and the page
+ * load sections, nothing else). Page loads are also measured with the injection floor: the same
+ * extension with an empty content script (bench/injection-floor.ts), so the table separates what
+ * injecting any script costs from what our detector costs.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,15 +20,21 @@ import { signIn } from '../tests/e2e/support/sign-in';
 import { BUNDLE_BUDGETS, BUNDLES, RUNTIME_BUDGETS } from './bench/budgets';
 import { bundleSizes } from './bench/bundle-sizes';
 import { measureFirefoxPageLoads } from './bench/firefox-page-load';
+import { emptyContentScriptCopy } from './bench/injection-floor';
 import { memoryOverRouteChanges } from './bench/memory';
-import { CONSOLE_ROUTES, type ConsoleRoute, measurePageLoads } from './bench/page-load';
+import { CONSOLE_ROUTES, type ConsoleRoute, type InjectionFloor, measurePageLoads } from './bench/page-load';
 import { type BenchRow, latencyRow, markdownTable, verdict } from './bench/report';
-import { openBenchSession } from './bench/session';
+import { type BenchSession, openBenchSession } from './bench/session';
 import { manyOrgsSwitcher, pickerToBadgesCold, pickerToBadgesWarm, viewToStatusCold } from './bench/ui-timings';
 import { switchOverhead, workerWake } from './bench/worker';
 
 const { values } = parseArgs({
-  options: { pairs: { type: 'string' }, runs: { type: 'string' }, 'skip-build': { type: 'boolean' } },
+  options: {
+    pairs: { type: 'string' },
+    runs: { type: 'string' },
+    'skip-build': { type: 'boolean' },
+    'page-loads-only': { type: 'boolean' },
+  },
 });
 const PAIRS = Number(values.pairs ?? 20);
 const RUNS = Number(values.runs ?? 20);
@@ -69,8 +78,10 @@ async function main() {
   }
   const rows = sizeRows();
   const raw: Record<string, unknown> = {};
+  const chromeFloor = await emptyContentScriptCopy(BUILD_DIRS.chromeSandbox);
+  const firefoxFloor = await emptyContentScriptCopy(BUILD_DIRS.firefoxSandbox);
 
-  const session = await openBenchSession();
+  const session = await openBenchSession({ floorDir: chromeFloor.dir });
   try {
     const acme = SCENARIOS.default;
     const ada = userOf(acme, acme.consoleUserId);
@@ -88,9 +99,11 @@ async function main() {
     });
     for (const route of Object.keys(CONSOLE_ROUTES) as ConsoleRoute[]) {
       step(`chromium page loads on ${route}, ${PAIRS} pairs with/without the extension`);
-      const loads = await measurePageLoads(session, tenant, PAIRS, route);
+      const loads = await measurePageLoads(session, tenant, PAIRS, route, session.injectionFloor);
       raw[`pageLoads ${route}`] = loads;
       rows.push(ratioRow(`chromium ${route}: load event with / without extension`, loads.loadRatio));
+      const floor = floorRow('chromium', route, loads.injectionFloor);
+      if (floor) rows.push(floor);
       rows.push(ratioRow(`chromium ${route}: LCP with / without extension`, loads.lcpRatio));
       rows.push({
         metric: `chromium ${route}: worker requests to the network before the load event`,
@@ -118,91 +131,103 @@ async function main() {
       }
     }
 
-    step(`picker opened → badges shown, ${RUNS} runs warm and cold`);
-    const warm = await pickerToBadgesWarm(session, tenant, RUNS);
-    const cold = await pickerToBadgesCold(session, tenant, RUNS);
-    raw.pickerToBadges = { warm, cold };
-    rows.push(latencyRow('native picker opened → badges shown, warm', warm, RUNTIME_BUDGETS.pickerToBadgesWarmMs));
-    rows.push(latencyRow('native picker opened → badges shown, cold worker + new tab', cold, undefined));
-
-    step(`view shown → status, cold worker, ${RUNS} runs`);
-    const viewCold = await viewToStatusCold(session, tenant, RUNS);
-    raw.viewToStatusCold = viewCold;
-    rows.push(latencyRow('view shown → status + badges, cold worker', viewCold, RUNTIME_BUDGETS.viewToStatusColdMs));
-
-    step('worker cold wake → first answer');
-    const wake = await workerWake(session, RUNS);
-    raw.workerWake = wake;
-    rows.push(latencyRow('worker cold wake → first answer', wake.cold, RUNTIME_BUDGETS.workerColdWakeMs));
-    rows.push(latencyRow('worker warm round trip', wake.warm));
-
-    step('memory over route changes');
-    const memory = await memoryOverRouteChanges(session, tenant);
-    raw.memory = memory;
-    const memoryRow = (metric: string, after1: number, after50: number): BenchRow => ({
-      metric,
-      unit: 'MB',
-      median: (after50 - after1) / MB,
-      p95: Number.NaN,
-      budget: { value: RUNTIME_BUDGETS.memoryGrowthBytes / MB, on: 'median' },
-      note: `${(after1 / MB).toFixed(2)} MB after 1, ${(after50 / MB).toFixed(2)} MB after 50`,
-    });
-    rows.push(
-      memoryRow(
-        'console renderer JS heap growth, 50 vs 1 route round trips',
-        memory.rendererAfter1,
-        memory.rendererAfter50,
-      ),
-    );
-    rows.push(memoryRow('worker JS heap growth, 50 vs 1 route round trips', memory.workerAfter1, memory.workerAfter50));
-    rows.push({
-      ...memoryRow('extension process PSS growth (no GC, informative)', memory.processAfter1, memory.processAfter50),
-      budget: undefined,
-    });
-
-    step(`switch end to end vs the sandbox's PUT + GET, ${Math.min(RUNS, 10)} runs`);
-    const switches = await switchOverhead(
-      session,
-      { tenant, aemOrgId: acme.aemOrg.id, userId: ada.userId },
-      Math.min(RUNS, 10),
-    );
-    raw.switchOverhead = switches;
-    rows.push(latencyRow('switch through the extension, end to end', switches.extension));
-    rows.push(latencyRow("the sandbox's own PUT + verifying GET", switches.sandboxPutGet));
-    rows.push({
-      metric: 'extension overhead per switch (median difference)',
-      unit: 'ms',
-      median: switches.overheadMs,
-      p95: Number.NaN,
-    });
-
-    step(`1,000 orgs: switcher render and filter keystroke, ${RUNS} runs`);
-    const many = SCENARIOS['many-orgs'];
-    const hedy = userOf(many, many.consoleUserId);
-    if (!hedy) throw new Error('The many-orgs scenario has no console user');
-    await session.control('POST', 'scenario', { name: 'many-orgs' });
-    await signIn(session.withExtension, session.extensionId, hedy);
-    const manyOrgs = await manyOrgsSwitcher(session, many.aemOrg.tenant, RUNS);
-    raw.manyOrgs = manyOrgs;
-    rows.push(
-      latencyRow('1,000 orgs: switcher opened → list rendered', manyOrgs.firstRender, RUNTIME_BUDGETS.manyOrgsRenderMs),
-    );
-    rows.push(
-      latencyRow(
-        '1,000 orgs: filter keystroke → list rendered',
-        manyOrgs.keystroke,
-        RUNTIME_BUDGETS.manyOrgsKeystrokeMs,
-      ),
-    );
+    if (!values['page-loads-only']) await otherSections(session, rows, raw);
   } finally {
     await session.close();
+    await chromeFloor.remove();
   }
+  await firefoxSection(rows, raw, firefoxFloor.dir).finally(() => firefoxFloor.remove());
+  report(rows);
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  const measuredAt = new Date().toISOString();
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ measuredAt, pairs: PAIRS, runs: RUNS, rows, raw }, null, 2)}\n`);
+}
 
+async function otherSections(session: BenchSession, rows: BenchRow[], raw: Record<string, unknown>) {
+  const acme = SCENARIOS.default;
+  const ada = userOf(acme, acme.consoleUserId);
+  if (!ada) throw new Error('The default scenario has no console user');
+  const tenant = acme.aemOrg.tenant;
+  step(`picker opened → badges shown, ${RUNS} runs warm and cold`);
+  const warm = await pickerToBadgesWarm(session, tenant, RUNS);
+  const cold = await pickerToBadgesCold(session, tenant, RUNS);
+  raw.pickerToBadges = { warm, cold };
+  rows.push(latencyRow('native picker opened → badges shown, warm', warm, RUNTIME_BUDGETS.pickerToBadgesWarmMs));
+  rows.push(latencyRow('native picker opened → badges shown, cold worker + new tab', cold, undefined));
+
+  step(`view shown → status, cold worker, ${RUNS} runs`);
+  const viewCold = await viewToStatusCold(session, tenant, RUNS);
+  raw.viewToStatusCold = viewCold;
+  rows.push(latencyRow('view shown → status + badges, cold worker', viewCold, RUNTIME_BUDGETS.viewToStatusColdMs));
+
+  step('worker cold wake → first answer');
+  const wake = await workerWake(session, RUNS);
+  raw.workerWake = wake;
+  rows.push(latencyRow('worker cold wake → first answer', wake.cold, RUNTIME_BUDGETS.workerColdWakeMs));
+  rows.push(latencyRow('worker warm round trip', wake.warm));
+
+  step('memory over route changes');
+  const memory = await memoryOverRouteChanges(session, tenant);
+  raw.memory = memory;
+  const memoryRow = (metric: string, after1: number, after50: number): BenchRow => ({
+    metric,
+    unit: 'MB',
+    median: (after50 - after1) / MB,
+    p95: Number.NaN,
+    budget: { value: RUNTIME_BUDGETS.memoryGrowthBytes / MB, on: 'median' },
+    note: `${(after1 / MB).toFixed(2)} MB after 1, ${(after50 / MB).toFixed(2)} MB after 50`,
+  });
+  rows.push(
+    memoryRow(
+      'console renderer JS heap growth, 50 vs 1 route round trips',
+      memory.rendererAfter1,
+      memory.rendererAfter50,
+    ),
+  );
+  rows.push(memoryRow('worker JS heap growth, 50 vs 1 route round trips', memory.workerAfter1, memory.workerAfter50));
+  rows.push({
+    ...memoryRow('extension process PSS growth (no GC, informative)', memory.processAfter1, memory.processAfter50),
+    budget: undefined,
+  });
+
+  step(`switch end to end vs the sandbox's PUT + GET, ${Math.min(RUNS, 10)} runs`);
+  const switches = await switchOverhead(
+    session,
+    { tenant, aemOrgId: acme.aemOrg.id, userId: ada.userId },
+    Math.min(RUNS, 10),
+  );
+  raw.switchOverhead = switches;
+  rows.push(latencyRow('switch through the extension, end to end', switches.extension));
+  rows.push(latencyRow("the sandbox's own PUT + verifying GET", switches.sandboxPutGet));
+  rows.push({
+    metric: 'extension overhead per switch (median difference)',
+    unit: 'ms',
+    median: switches.overheadMs,
+    p95: Number.NaN,
+  });
+
+  step(`1,000 orgs: switcher render and filter keystroke, ${RUNS} runs`);
+  const many = SCENARIOS['many-orgs'];
+  const hedy = userOf(many, many.consoleUserId);
+  if (!hedy) throw new Error('The many-orgs scenario has no console user');
+  await session.control('POST', 'scenario', { name: 'many-orgs' });
+  await signIn(session.withExtension, session.extensionId, hedy);
+  const manyOrgs = await manyOrgsSwitcher(session, many.aemOrg.tenant, RUNS);
+  raw.manyOrgs = manyOrgs;
+  rows.push(
+    latencyRow('1,000 orgs: switcher opened → list rendered', manyOrgs.firstRender, RUNTIME_BUDGETS.manyOrgsRenderMs),
+  );
+  rows.push(
+    latencyRow('1,000 orgs: filter keystroke → list rendered', manyOrgs.keystroke, RUNTIME_BUDGETS.manyOrgsKeystrokeMs),
+  );
+}
+
+async function firefoxSection(rows: BenchRow[], raw: Record<string, unknown>, floorDir: string) {
   step(`firefox page loads on ${Object.keys(CONSOLE_ROUTES).join(' and ')}, ${PAIRS} pairs with/without the extension`);
   const acme = SCENARIOS.default;
   const ada = userOf(acme, acme.consoleUserId);
   if (!ada) throw new Error('The default scenario has no console user');
-  const firefox = await measureFirefoxPageLoads(acme.aemOrg.tenant, ada, PAIRS);
+  const firefox = await measureFirefoxPageLoads(acme.aemOrg.tenant, ada, PAIRS, floorDir);
   raw.firefoxPageLoads = firefox;
   for (const [route, loads] of Object.entries(firefox)) {
     rows.push({
@@ -214,16 +239,31 @@ async function main() {
       samples: PAIRS,
       note: `${loads.withExtension.median.toFixed(1)} vs ${loads.withoutExtension.median.toFixed(1)} ms`,
     });
+    const floor = floorRow('firefox', route, loads.injectionFloor);
+    if (floor) rows.push({ ...floor, note: `${loads.injectionFloor?.load.median.toFixed(1)} ms; ${floor.note}` });
   }
+}
 
+function report(rows: BenchRow[]) {
   const table = markdownTable(rows);
   console.log(`\n${table}\n`);
-  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  const measuredAt = new Date().toISOString();
-  writeFileSync(RESULTS_FILE, `${JSON.stringify({ measuredAt, pairs: PAIRS, runs: RUNS, rows, raw }, null, 2)}\n`);
   const failed = rows.filter((row) => verdict(row) === 'FAIL').length;
   console.log(
     `${rows.length} measurements, ${failed} over budget; samples in ${path.relative(REPO_ROOT, RESULTS_FILE)}`,
+  );
+}
+
+/** The injection floor's own line: what the browser charges for any content script, not our code. */
+function floorRow(browser: string, route: string, floor: InjectionFloor | undefined): BenchRow | undefined {
+  return (
+    floor && {
+      metric: `${browser} ${route}: load event with an empty content script / without extension (injection floor)`,
+      unit: 'ratio',
+      median: floor.loadRatio,
+      p95: Number.NaN,
+      samples: PAIRS,
+      note: 'what injecting any content script costs, not our code',
+    }
   );
 }
 

@@ -9,6 +9,14 @@ import { detectCreativeCloudView } from './detect';
  * MutationObserver and a check per animation frame after DOM changes. When the view appears,
  * the worker is asked to inject the UI into this frame (entrypoints/console-ui.content), which
  * then takes over, and this watcher stops.
+ *
+ * Nothing of this runs before the page has loaded: browsers inject `document_idle` scripts just
+ * before a frame's load event, and the shell's load event waits for every frame's, so any work
+ * here (observing the app's first render, checking each of its frames) would be on the page's
+ * load path. The view cannot be missed by waiting: the first check looks at the whole document,
+ * and the observer catches everything rendered after it, route changes included (they replace
+ * the view's DOM; a location watcher would only repeat that signal, with a timer in every frame
+ * where the Navigation API is missing).
  */
 export function detectConsoleView(ctx: ContentScriptContext): void {
   let checkRequested = false;
@@ -44,8 +52,38 @@ export function detectConsoleView(ctx: ContentScriptContext): void {
     requestAnimationFrame(check);
   }
 
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  function start(): void {
+    if (asked || ctx.signal.aborted) return;
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    check();
+  }
+
   ctx.onInvalidated(stop);
-  schedule();
+  afterLoad(ctx, start);
+}
+
+/**
+ * Runs `task` once this frame has loaded and the browser has a moment to spare (or after
+ * IDLE_TIMEOUT_MS at the latest). The shell's load event waits for this frame's and usually
+ * fires before that idle moment; an app frame on another origin cannot see the shell's state,
+ * so idle time is the best sign it has. A frame whose load drags on (a slow image, a hanging
+ * request) still gets its check LOAD_WAIT_CAP_MS after injection, so a view already on screen
+ * gets its UI then rather than whenever the last resource arrives.
+ */
+const IDLE_TIMEOUT_MS = 200;
+const LOAD_WAIT_CAP_MS = 1000;
+function afterLoad(ctx: ContentScriptContext, task: () => void): void {
+  let scheduled = false;
+  const whenIdle = () => {
+    if (scheduled) return;
+    scheduled = true;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(task, 0);
+  };
+  if (document.readyState === 'complete') {
+    whenIdle();
+  } else {
+    ctx.addEventListener(window, 'load', whenIdle, { once: true });
+    setTimeout(whenIdle, LOAD_WAIT_CAP_MS);
+  }
 }

@@ -7,7 +7,8 @@ import { type Sampled, summarize } from './stats';
 
 /**
  * Console page loads with and without the extension, alternating (which browser goes first
- * flips every pair), so machine load hits both sides alike. Also counts what the extension's
+ * changes every round), so machine load hits both sides alike; optionally a third side, the
+ * injection floor (the extension with an empty content script), in the same rounds. Also counts what the extension's
  * worker asked the sandbox for because of each load: before the load event, and after it.
  */
 
@@ -16,6 +17,8 @@ export interface PageLoadResult {
   withoutExtension: { load: Sampled; lcp: Sampled };
   loadRatio: number;
   lcpRatio: number;
+  /** The same loads with an empty content script in place of ours (scripts/bench/injection-floor.ts). */
+  injectionFloor?: InjectionFloor;
   workerRequestsBeforeLoad: Sampled;
   workerRequestsAfterLoad: Sampled;
   /** What the worker requested on one load, for the report (method and path). */
@@ -37,6 +40,16 @@ export const CONSOLE_ROUTES = {
   },
 } as const;
 export type ConsoleRoute = keyof typeof CONSOLE_ROUTES;
+
+/** Loads with the empty-content-script copy of the extension, and their ratio to loads without. */
+export interface InjectionFloor {
+  load: Sampled;
+  loadRatio: number;
+}
+export const floorOf = (load: Sampled, without: Sampled): InjectionFloor => ({
+  load,
+  loadRatio: load.median / without.median,
+});
 
 async function timedLoad(context: BrowserContext, url: string) {
   const page = await context.newPage();
@@ -63,6 +76,8 @@ export async function measurePageLoads(
   tenant: string,
   pairs: number,
   route: ConsoleRoute = 'Settings > Creative Cloud',
+  /** A browser with the empty-content-script copy of the extension: measured in the same rounds. */
+  floor?: BrowserContext,
 ): Promise<PageLoadResult> {
   const url = CONSOLE_ROUTES[route](session.sandbox.shellUrl, tenant);
   const showsView = route === 'Settings > Creative Cloud';
@@ -70,6 +85,7 @@ export async function measurePageLoads(
     with: { load: [] as number[], lcp: [] as number[] },
     without: { load: [] as number[], lcp: [] as number[] },
   };
+  const floorLoads: number[] = [];
   const before: number[] = [];
   const after: number[] = [];
   let exampleRequests: string[] = [];
@@ -97,22 +113,27 @@ export async function measurePageLoads(
     await page.close();
   };
 
-  // One unmeasured load each: caches, compiled code and the worker's cached state are warm.
-  await loadWith();
-  await loadWithout();
+  const loadFloor = async (context: BrowserContext) => {
+    const { page, load } = await timedLoad(context, url);
+    floorLoads.push(load);
+    await page.close();
+  };
+  // Each round loads every side once, in an order that rotates every round, so each side takes
+  // every place (first, last, in between) equally often.
+  const order = [loadWith, loadWithout, ...(floor ? [() => loadFloor(floor)] : [])];
+  const round = async (index: number) => {
+    const rotated = [...order.slice(index % order.length), ...order.slice(0, index % order.length)];
+    for (const load of rotated) await load();
+  };
+
+  // One unmeasured round: caches, compiled code and the worker's cached state are warm.
+  await round(0);
   for (const list of [sides.with.load, sides.with.lcp, sides.without.load, sides.without.lcp, before, after]) {
     list.length = 0;
   }
+  floorLoads.length = 0;
   perEndpoint = [];
-  for (let pair = 0; pair < pairs; pair += 1) {
-    if (pair % 2 === 0) {
-      await loadWith();
-      await loadWithout();
-    } else {
-      await loadWithout();
-      await loadWith();
-    }
-  }
+  for (let pair = 0; pair < pairs; pair += 1) await round(pair);
   const withLoad = summarize(sides.with.load);
   const withoutLoad = summarize(sides.without.load);
   const withLcp = summarize(sides.with.lcp);
@@ -122,6 +143,7 @@ export async function measurePageLoads(
     withoutExtension: { load: withoutLoad, lcp: withoutLcp },
     loadRatio: withLoad.median / withoutLoad.median,
     lcpRatio: withLcp.median / withoutLcp.median,
+    ...(floor && { injectionFloor: floorOf(summarize(floorLoads), withoutLoad) }),
     workerRequestsBeforeLoad: summarize(before),
     workerRequestsAfterLoad: summarize(after),
     exampleRequests,

@@ -21,11 +21,13 @@ export interface BenchSession {
   /** The live worker handle after a kill (wakes the worker if nothing else has). */
   reacquireWorker(): Promise<Worker>;
   withoutExtension: BrowserContext;
+  /** Chromium with the injection-floor copy of the extension (an empty content script), if asked for. */
+  injectionFloor?: BrowserContext;
   ccUrl(tenant: string): string;
   close(): Promise<void>;
 }
 
-export async function openBenchSession(): Promise<BenchSession> {
+export async function openBenchSession(options: { floorDir?: string } = {}): Promise<BenchSession> {
   const sandbox = await startSandbox({ port: 0 });
   const launched = await launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true });
   await writeExtensionEnvironment(launched.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
@@ -36,6 +38,10 @@ export async function openBenchSession(): Promise<BenchSession> {
     headless: true,
     args: chromiumArgsFor('').filter((flag) => !flag.includes('extension')),
   });
+  const floor = options.floorDir
+    ? await launchChromiumWithExtension({ extensionDir: options.floorDir, headless: true })
+    : undefined;
+  if (floor) await writeExtensionEnvironment(floor.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
   return {
     sandbox,
     control: sandboxControl(sandbox.apiBaseUrl),
@@ -50,10 +56,12 @@ export async function openBenchSession(): Promise<BenchSession> {
       return worker;
     },
     withoutExtension,
+    injectionFloor: floor?.context,
     ccUrl: (tenant) => creativeCloudUrl(sandbox.shellUrl, tenant),
     async close() {
       await launched.context.close();
       await withoutExtension.close();
+      await floor?.context.close();
       await sandbox.close();
     },
   };
