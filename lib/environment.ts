@@ -47,7 +47,7 @@ export const LOOPBACK_HOSTNAMES: readonly string[] = isSandboxBuild ? ['127.0.0.
 export const KNOWN_ENDPOINTS: Record<Exclude<EnvironmentName, 'custom' | 'sandbox'>, Endpoints> = {
   production: {
     imsBaseUrl: 'https://ims-na1.adobelogin.com',
-    // From Adobe's public app code (shared IMS notes).
+    // From Adobe's public app code (docs/ARCHITECTURE.md#ims-and-the-assets-api).
     accessProfileBaseUrl: 'https://aps-web.adobe.io',
   },
   stage: {
@@ -117,7 +117,7 @@ export function endpointsFor(settings: EnvironmentSettings): Endpoints | undefin
 
 /**
  * This build's default: the sandbox and its client in sandbox builds. Read from the build-time
- * constant, so a production bundle carries no sandbox client id (tests/unit/policy-build.test.ts).
+ * constant, so a production bundle carries no sandbox client id (tests/build/policy-build.test.ts).
  */
 export function defaultEnvironment(): EnvironmentSettings {
   return isSandboxBuild ? { name: 'sandbox', clientId: SANDBOX_CLIENT_ID } : { name: 'production', clientId: '' };

@@ -1,6 +1,6 @@
 /**
  * The only place that names IMS service codes: which code, read from which source, stands
- * for which capability, and how sure we are (shared IMS notes, "Entitlement rules").
+ * for which capability, and how sure we are (docs/ARCHITECTURE.md#eligibility-and-badges).
  * `confirmed` = seen in Adobe's public code or docs; `assumed` = a guess with no public
  * evidence. The entitlement model lets the absence of an assumed code prove nothing, and the
  * sandbox provisions its users from this same table, so a real code that turns out different

@@ -11,7 +11,7 @@ import { hasActiveCreativeCloud } from './ims/profile';
 import type { SandboxWorld } from './state';
 
 /**
- * The modeled AEM Assets API for the Creative Cloud connection (shared IMS notes): who the
+ * The modeled AEM Assets API for the Creative Cloud connection (docs/ARCHITECTURE.md#ims-and-the-assets-api): who the
  * console user is, and the connection with real ETag / If-Match and Idempotency-Key rules.
  */
 

@@ -47,7 +47,7 @@ function HostEntry(props: { host: ConsoleHost; granted: boolean; onRegrant: () =
 /**
  * Options › Console hosts: the built-in hosts (read-only) and the ones the admin adds. Adding
  * asks the browser for that one host; the worker then registers the console content script
- * there (lib/worker/custom-console-hosts.ts). Removing gives the permission back.
+ * there (lib/console-hosts/custom/registration.ts). Removing gives the permission back.
  */
 export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly string[] }) {
   const t = useT();

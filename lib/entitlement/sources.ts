@@ -12,7 +12,7 @@ import {
 import type { DecidingSource, EntitlementState, IndividualCreativeCloud } from './schemas';
 
 /**
- * The three-state rule (shared IMS notes, "Entitlement rules"). Per org and capability:
+ * The three-state rule (docs/ARCHITECTURE.md#eligibility-and-badges). Per org and capability:
  * - `active` when any source shows one of its codes enabled / ACTIVE for that org;
  * - `none` only when a source that covers this org says it is absent: a product context of
  *   the org with a status other than ACTIVE, an Access Profile item of the org with

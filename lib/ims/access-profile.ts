@@ -3,7 +3,7 @@ import { HttpError } from '../http/errors';
 import { type Fetch, requestJson } from '../http/request';
 
 /**
- * The Access Profile API (modeled on Adobe's public app code; shared IMS notes): what each org
+ * The Access Profile API (modeled on Adobe's public app code; docs/ARCHITECTURE.md#ims-and-the-assets-api): what each org
  * entitles the signed-in user to. `POST <base>/webapps/access_profile/v3` with the bearer
  * token answers `{ asnp: { payload } }`, where `payload` is base64 JSON holding
  * `appProfile.accessibleItems[]`, one per org (`source.owner_id`), each with

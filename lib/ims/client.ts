@@ -11,7 +11,7 @@ import {
 } from './schemas';
 
 /**
- * Adobe IMS over HTTP (shapes in the shared IMS notes). Token calls are form-encoded POSTs
+ * Adobe IMS over HTTP (docs/ARCHITECTURE.md#ims-and-the-assets-api). Token calls are form-encoded POSTs
  * and never retried (an auth code is single-use; a refresh token may rotate). A 401 from the
  * profile or organizations endpoint is left to the session layer, which refreshes and retries.
  */

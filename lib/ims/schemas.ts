@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 /**
- * Adobe IMS response shapes (see shared IMS notes). Objects are loose: IMS adds fields over
+ * Adobe IMS response shapes (docs/ARCHITECTURE.md#ims-and-the-assets-api). Objects are loose: IMS adds fields over
  * time and we must tolerate them, but every field we rely on is required and typed.
  */
 

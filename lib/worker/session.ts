@@ -194,7 +194,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
       return deps.imsClientFor(endpoints.imsBaseUrl, settings.clientId);
     },
 
-    /** Run an IMS call with the current token; on 401 refresh once and retry once (IMS.md). */
+    /** Run an IMS call with the current token; on 401 refresh once and retry once (docs/ARCHITECTURE.md#ims-and-the-assets-api). */
     async authorized<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
       const token = await accessToken();
       try {

@@ -9,7 +9,7 @@ import type { SandboxWorld } from '../state';
 import { serviceCodeFor } from './profile';
 
 /**
- * The Access Profile API as modeled in the shared IMS notes: `POST /webapps/access_profile/v3`
+ * The Access Profile API as modeled in the docs/ARCHITECTURE.md#ims-and-the-assets-api: `POST /webapps/access_profile/v3`
  * with the bearer token answers `{ asnp: { payload } }`, the payload base64 JSON with one
  * accessible item per org the user has Access Profile grants in. Fault injection applies here
  * like everywhere (status, malformed body, drop), so tests can take the source away.

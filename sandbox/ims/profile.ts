@@ -4,7 +4,7 @@ import { orgOf, type ProductGrant, type Scenario, type ScenarioUser } from '../s
 import type { TokenRecord } from '../tokens';
 
 /**
- * What IMS says about a user, in its own shapes (shared IMS notes): the profile with
+ * What IMS says about a user, in its own shapes (docs/ARCHITECTURE.md#ims-and-the-assets-api): the profile with
  * `projectedProductContext` and `serviceAccounts` (each only when the token's scope asks for
  * it, as IMS does), and the `organizations/v6` list. Service codes come from the extension's
  * own table, so the sandbox and the extension cannot drift apart.

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 /**
  * Proportional set size (PSS) of the extension's own process (Chromium runs the worker in a
  * renderer started with `--extension-process`), read from /proc/<pid>/smaps_rollup as
- * TESTING.md suggests. Only processes descended from the browser that loaded `extensionDir`
+ * Linux reports it. Only processes descended from the browser that loaded `extensionDir`
  * count, so other browsers on the machine do not. NaN when not found (not Linux, say).
  */
 

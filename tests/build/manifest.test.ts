@@ -20,7 +20,7 @@ const LOOPBACK = /localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0/i;
 const sorted = (values: readonly string[]) => [...values].sort();
 
 // The exact permission lists of the production builds are a recorded attack-matrix case:
-// tests/unit/attack-build.test.ts.
+// tests/build/attack-build.test.ts.
 describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (browser) => {
   const { raw, manifest } = readBuiltManifest(browser);
 

@@ -15,7 +15,7 @@ const lintReportSchema = z.looseObject({
 
 /**
  * Preact sets innerHTML in its own code (for `dangerouslySetInnerHTML`, which we never use);
- * the linter cannot tell, and the warning cannot go while we use Preact (TESTING.md).
+ * the linter cannot tell, and the warning cannot go while we use Preact.
  */
 const EXPECTED_WARNING_CODES = new Set(['UNSAFE_VAR_ASSIGNMENT']);
 

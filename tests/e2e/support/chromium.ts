@@ -2,7 +2,7 @@ import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import type { ChromiumGlobals } from './extension-apis';
 import { CHROMIUM_PATH } from './paths';
 
-/** Flags for Debian's Chromium with unpacked extensions loaded (see TESTING.md). */
+/** Flags for Debian's Chromium with unpacked extensions loaded. */
 export function chromiumArgsFor(...extensionDirs: string[]): string[] {
   return [
     `--disable-extensions-except=${extensionDirs.join(',')}`,

@@ -4,7 +4,7 @@ import { extensionServiceWorker } from './chromium';
 /**
  * MV3 workers die whenever the browser likes; an attached Playwright keeps ours alive, so
  * tests simulate the kill: close the worker's target over the browser's CDP session
- * (TESTING.md). The worker's globals are gone; `storage.session` survives.
+ * (tests/HARNESS.md, `killServiceWorker`). The worker's globals are gone; `storage.session` survives.
  */
 export async function killServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const browser = context.browser();
