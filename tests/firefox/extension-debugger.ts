@@ -59,11 +59,32 @@ export class ExtensionDebugger {
     return this.document('_generated_background_page.html', timeoutMs);
   }
 
-  /** Waits until the extension has the document at `path` open (e.g. `popup.html` in a tab). */
+  /** Waits until the extension has the document at `path` open (the first one, if several are). */
   async document(path: string, timeoutMs = 10_000): Promise<ExtensionDocument> {
     const url = new URL(path, this.origin).toString();
     const target = await this.#waitForTargets(() => this.#targetAt(url), timeoutMs, `open ${url}`);
-    return { url, evaluate: (fn, arg) => this.#evaluate(target, fn, arg) };
+    return this.#documentOf(target);
+  }
+
+  /**
+   * Runs `open` (e.g. `tabs.create` of `popup.html`) and returns the document it opened at
+   * `path`, never one opened earlier at the same address: a popup left open by an earlier
+   * step would still answer the probes while the new one is loading.
+   */
+  async openDocument(
+    path: string,
+    open: (url: string) => Promise<unknown>,
+    timeoutMs = 10_000,
+  ): Promise<ExtensionDocument> {
+    const url = new URL(path, this.origin).toString();
+    const earlier = new Set(this.#targetsAt(url).map((target) => target.actor));
+    await open(url);
+    const target = await this.#waitForTargets(
+      () => this.#targetsAt(url).find((candidate) => !earlier.has(candidate.actor)),
+      timeoutMs,
+      `open a new ${url}`,
+    );
+    return this.#documentOf(target);
   }
 
   /**
@@ -77,7 +98,15 @@ export class ExtensionDebugger {
   }
 
   #targetAt(url: string): TargetForm | undefined {
-    return [...this.#targets.values()].find((candidate) => candidate.url === url);
+    return this.#targetsAt(url)[0];
+  }
+
+  #targetsAt(url: string): TargetForm[] {
+    return [...this.#targets.values()].filter((candidate) => candidate.url === url);
+  }
+
+  #documentOf(target: TargetForm): ExtensionDocument {
+    return { url: target.url, evaluate: (fn, arg) => this.#evaluate(target, fn, arg) };
   }
 
   /** Re-checks `found` whenever a document opens or closes, until it returns something. */

@@ -27,10 +27,14 @@ describe('the extension in firefox-esr', () => {
   it('shows in its popup the status the worker answers to getStatus', async () => {
     const popup = await harness().openExtensionPage('popup.html');
 
+    // Read once the fresh answer is in: the popup then has no request left in flight for the next test.
     const shown = await pollDocument(popup, () => {
       const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent;
+      const settled = document.querySelector('main[aria-busy="false"]');
       const version = text('status-version');
-      return version ? { version, environment: text('status-environment'), session: text('status-signed-in') } : null;
+      return settled && version
+        ? { version, environment: text('status-environment'), session: text('status-signed-in') }
+        : null;
     });
 
     expect(shown).toEqual({ version: builtManifest.version, environment: 'Sandbox', session: 'Not signed in' });
@@ -38,7 +42,8 @@ describe('the extension in firefox-esr', () => {
 
   it('wakes a stopped background page for the next message and starts it afresh', async () => {
     const popup = await harness().openExtensionPage('popup.html');
-    // The popup's own requests are answered first: one arriving mid-stop would restart the page at once.
+    // Every open page's requests are answered first (the earlier test's popup settled before it ended):
+    // an event reaching the page mid-stop makes Firefox cancel the stop, and the page stays open.
     await pollDocument(popup, () => document.querySelector('main[aria-busy="false"]')?.tagName);
     await (await harness().background()).evaluate(() => {
       (globalThis as { incarnationMarker?: string }).incarnationMarker = 'before the stop';

@@ -24,7 +24,7 @@ export interface FirefoxHarness {
    */
   background(): Promise<ExtensionDocument>;
   sandbox: RunningSandbox & { control: SandboxControl };
-  /** Has the extension open one of its pages (e.g. `popup.html`) in a tab, and returns it. */
+  /** Has the extension open one of its pages (e.g. `popup.html`) in a new tab, and returns that tab's document. */
   openExtensionPage(pagePath: string): Promise<ExtensionDocument>;
   close(): Promise<void>;
 }
@@ -99,12 +99,13 @@ export async function launchFirefoxHarness(
       background: () => extension.background(),
       sandbox: { ...sandbox, control: sandboxControl(sandbox.apiBaseUrl) },
       async openExtensionPage(pagePath) {
-        const url = new URL(pagePath, extension.origin).toString();
-        await (await extension.background()).evaluate(async (pageUrl) => {
-          await (globalThis as FirefoxGlobals).browser.tabs?.create({ url: pageUrl });
-          return true;
-        }, url);
-        return extension.document(pagePath);
+        const background = await extension.background();
+        return extension.openDocument(pagePath, (url) =>
+          background.evaluate(async (pageUrl) => {
+            await (globalThis as FirefoxGlobals).browser.tabs?.create({ url: pageUrl });
+            return true;
+          }, url),
+        );
       },
       close,
     };
