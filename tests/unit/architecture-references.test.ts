@@ -81,3 +81,27 @@ describe("GitHub's heading anchors", () => {
     expect(headings.map((heading) => heading.slug)).toEqual(['a', 'a-1']);
   });
 });
+
+describe('file paths the documentation names', () => {
+  // A renamed module leaves the docs pointing at a file that is gone; a newcomer following
+  // them finds nothing. Every `lib/…`-style path in backticks must exist (globs and
+  // placeholders like `<version>` are not paths).
+  const PATH_IN_BACKTICKS =
+    /`((?:lib|components|entrypoints|scripts|tests|sandbox|docs|public|locales)\/[^`\s*<>:]*)`/g;
+  const pathsIn = (file: string) =>
+    readRepoFile(REPO_ROOT, file)
+      .split('\n')
+      .flatMap((line, index) =>
+        [...line.matchAll(PATH_IN_BACKTICKS)].map((match) => ({
+          where: `${file}:${index + 1}`,
+          target: (match[1] ?? '').replace(/\/$/, '').split('#')[0] ?? '',
+        })),
+      );
+  const named = files.filter((file) => file.endsWith('.md')).flatMap(pathsIn);
+
+  it('exist in the repository', () => {
+    expect(named.length).toBeGreaterThan(50);
+    const missing = named.filter(({ target }) => !existsSync(path.join(REPO_ROOT, target)));
+    expect(missing.map(({ where, target }) => `${where} → ${target}`)).toEqual([]);
+  });
+});
