@@ -242,14 +242,14 @@ test('a hostile console page gets nothing from postMessage, custom events or loo
 function recordWhatThePageSees(extensionId: string): void {
   const seen: string[] = [];
   (window as typeof window & { pageSaw?: string[] }).pageSaw = seen;
-  const describe = (value: unknown): string => {
+  const asText = (value: unknown): string => {
     try {
       return JSON.stringify(value) ?? String(value);
     } catch {
       return String(value);
     }
   };
-  window.addEventListener('message', (event) => seen.push(`message ${describe(event.data)}`), true);
+  window.addEventListener('message', (event) => seen.push(`message ${asText(event.data)}`), true);
   for (const entrypoint of ['console', 'console-ui']) {
     for (const name of ['content-script-started', 'locationchange']) {
       const type = `${extensionId}:${entrypoint}:wxt:${name}`;
@@ -284,9 +284,10 @@ test('a console page cannot learn the extension is there from messages or events
     page.frames().map((frame) => frame.evaluate(() => (window as typeof window & { pageSaw?: string[] }).pageSaw)),
   );
   // Every frame ran the recorder, and the console's own frame messages reached it.
+  const everything = seen.flatMap((entries) => entries ?? []);
   expect(seen.every(Array.isArray)).toBe(true);
-  expect(seen.flat().some((entry) => entry.startsWith('message '))).toBe(true);
-  expect(seen.flat().filter((entry) => entry.includes(extensionId))).toEqual([]);
+  expect(everything.some((entry) => entry.startsWith('message '))).toBe(true);
+  expect(everything.filter((entry) => entry.includes(extensionId))).toEqual([]);
   matrixCase.passed({ tokensFound: 0 });
 });
 
