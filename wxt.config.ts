@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { isSandboxMode } from './lib/build-flavor';
@@ -26,6 +27,16 @@ export default defineConfig({
       preact(),
       spectrumTokens({ stylesDir: 'components/console/styles', pageStylesDir: 'components/pages/styles' }),
     ],
+    resolve: {
+      alias: {
+        // WXT's content-script context tells the page the extension id (a postMessage and DOM
+        // events on every start and route change); ours keeps all of it in the content script's
+        // world. Every import of the class, WXT's own wrapper included, resolves here.
+        'wxt/utils/content-script-context': fileURLToPath(
+          new URL('./lib/console-page/quiet-context.ts', import.meta.url),
+        ),
+      },
+    },
   }),
   zip: {
     // The sources zip (AMO review) holds what rebuilds the add-on; WXT already leaves out

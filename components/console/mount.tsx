@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { deepActiveElement } from '@/components/shared/Dialog';
+import type { ContentScriptLifetime } from '@/lib/console-page/quiet-context';
 import { createShadowHost, loadContentScriptCss, type ShadowHost } from '@/lib/console-page/shadow-host';
 import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
@@ -15,7 +15,7 @@ import 'virtual:spectrum-tokens/console.css';
 import './styles/console.css';
 
 export interface ConsoleUiOptions {
-  ctx: ContentScriptContext;
+  ctx: ContentScriptLifetime;
   anchor: Element;
   position: 'before' | 'after';
   console: ConsoleIdentity;

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountConsoleUi } from '@/components/console/mount';
 import { type CreativeCloudView, detectCreativeCloudView, openListbox } from '@/lib/console-page/detect';
 import { readConsoleIdentity } from '@/lib/console-page/identity';
@@ -6,6 +5,7 @@ import { extensionIsGone } from '@/lib/console-page/invalidation';
 import { UI_SLOT_ATTRIBUTE } from '@/lib/console-page/markers';
 import { guardNativeSwitch } from '@/lib/console-page/native-guard';
 import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
+import type { ContentScriptLifetime } from '@/lib/console-page/quiet-context';
 import { resolveLocale } from '@/lib/i18n';
 import { createNativePickerBadges } from './native-picker';
 
@@ -46,7 +46,7 @@ function placeSlot(slot: HTMLElement, view: CreativeCloudView): void {
   }
 }
 
-export function mountView(ctx: ContentScriptContext, view: CreativeCloudView, onDataChanged: () => void): MountedView {
+export function mountView(ctx: ContentScriptLifetime, view: CreativeCloudView, onDataChanged: () => void): MountedView {
   const { slot, anchor } = createSlot();
   placeSlot(slot, view);
   const locale = resolveLocale(document.documentElement.lang, navigator.language);

@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectCreativeCloudView } from '@/lib/console-page/detect';
 import { extensionIsGone } from '@/lib/console-page/invalidation';
+import type { ContentScriptLifetime } from '@/lib/console-page/quiet-context';
 import { type MountedView, mountView } from './mounted-view';
 
 /**
@@ -14,7 +14,7 @@ import { type MountedView, mountView } from './mounted-view';
  */
 const RERENDER_GRACE_MS = 5000;
 
-export function watchConsole(ctx: ContentScriptContext): void {
+export function watchConsole(ctx: ContentScriptLifetime): void {
   let mounted: MountedView | undefined;
   let lastSeenUrl = '';
   let leaveTimer: ReturnType<typeof setTimeout> | undefined;

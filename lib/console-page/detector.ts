@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { RequestOf } from '../messaging/contract';
 import { detectCreativeCloudView } from './detect';
+import type { ContentScriptLifetime } from './quiet-context';
 
 /**
  * The part of the extension that runs in every console frame: it only recognises Settings >
@@ -18,7 +18,7 @@ import { detectCreativeCloudView } from './detect';
  * the view's DOM; a location watcher would only repeat that signal, with a timer in every frame
  * where the Navigation API is missing).
  */
-export function detectConsoleView(ctx: ContentScriptContext): void {
+export function detectConsoleView(ctx: ContentScriptLifetime): void {
   let checkRequested = false;
   let asked = false;
 
@@ -72,7 +72,7 @@ export function detectConsoleView(ctx: ContentScriptContext): void {
  */
 const IDLE_TIMEOUT_MS = 200;
 const LOAD_WAIT_CAP_MS = 1000;
-function afterLoad(ctx: ContentScriptContext, task: () => void): void {
+function afterLoad(ctx: ContentScriptLifetime, task: () => void): void {
   let scheduled = false;
   const whenIdle = () => {
     if (scheduled) return;

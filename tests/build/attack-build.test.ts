@@ -46,6 +46,8 @@ const DYNAMIC_CODE: [string, RegExp][] = [
   ['a remote import', /import\s*\(\s*['"`](https?:)?\/\//],
   ['importScripts', /importScripts\s*\(/],
 ];
+/** The event WXT's content-script context announces each start with, named after the extension id. */
+const SCRIPT_STARTED_EVENT = 'wxt:content-script-started';
 const REMOTE_SCRIPT_TAG = /<script[^>]*\ssrc\s*=\s*["']?(https?:)?\/\//i;
 
 describe.each(['chrome', 'firefox'] as const)('the production %s build', (browser) => {
@@ -83,6 +85,17 @@ describe.each(['chrome', 'firefox'] as const)('the production %s build', (browse
         findings.push(`${path.relative(dir, file)}: remote script`);
     }
     expect(findings).toEqual([]);
+    matrixCase.passed({ tokensFound: 0 });
+  });
+
+  it('ships content scripts that announce nothing to the page', () => {
+    const matrixCase = matrixCaseStarted('attack', `production ${browser} content scripts: no start announcement`);
+    const contentScripts = filesOf(path.join(dir, 'content-scripts')).filter((file) => file.endsWith('.js'));
+    expect(contentScripts.length).toBeGreaterThan(1);
+    // WXT's own content-script context posts this (with the extension id) to every page it starts
+    // in; wxt.config.ts replaces that context with lib/console-page/quiet-context.ts.
+    const announcing = contentScripts.filter((file) => readFileSync(file, 'utf8').includes(SCRIPT_STARTED_EVENT));
+    expect(announcing.map((file) => path.relative(dir, file))).toEqual([]);
     matrixCase.passed({ tokensFound: 0 });
   });
 
