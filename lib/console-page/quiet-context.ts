@@ -23,7 +23,16 @@ export type ContentScriptLifetime = Pick<
  * `runtime.id` is gone (lib/console-page/invalidation.ts).
  */
 const RUNNING = Symbol.for('cc-switcher:running-content-scripts');
-type WorldGlobals = typeof globalThis & { [RUNNING]?: Map<string, ContentScriptContext> };
+/**
+ * How often each content script started in this frame: a console on a custom host must get the
+ * detector once, not once per registration. Only the content scripts' world (and a test asking
+ * it over the debugging protocol) can read it.
+ */
+export const STARTS = Symbol.for('cc-switcher:content-script-starts');
+type WorldGlobals = typeof globalThis & {
+  [RUNNING]?: Map<string, ContentScriptContext>;
+  [STARTS]?: Map<string, number>;
+};
 
 /** Without the Navigation API (Firefox) a route change is noticed by polling, as WXT does. */
 const LOCATION_POLL_MS = 1000;
@@ -44,6 +53,8 @@ export class ContentScriptContext implements ContentScriptLifetime {
     const running = world[RUNNING];
     running.get(contentScriptName)?.abort('A newer instance of this content script started');
     running.set(contentScriptName, this);
+    world[STARTS] ??= new Map();
+    world[STARTS].set(contentScriptName, (world[STARTS].get(contentScriptName) ?? 0) + 1);
     this.onInvalidated(() => {
       if (running.get(contentScriptName) === this) running.delete(contentScriptName);
     });

@@ -7,12 +7,8 @@ import { SCENARIOS } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
 import { seriousViolationsIn } from './support/axe';
 import { contentScriptSender } from './support/content-script-sender';
-import {
-  allowSiteOnExtensionsPage,
-  contentScriptStarts,
-  countContentScriptStarts,
-  serveSandboxConsoleAt,
-} from './support/custom-console-host';
+import { detectorStarts } from './support/content-scripts';
+import { allowSiteOnExtensionsPage, serveSandboxConsoleAt } from './support/custom-console-host';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { writeProtectedSetting } from './support/extension-environment';
 
@@ -41,14 +37,13 @@ test('adding a custom console host injects the extension there; removing it take
   serviceWorker,
 }) => {
   await serveSandboxConsoleAt(context, CUSTOM_ORIGIN, sandbox.appOrigin);
-  await countContentScriptStarts(context);
   const nativeSwitch = page.getByRole('button', { name: 'Switch orgs' });
 
   // Before: the console renders on the custom host, without the extension.
   await page.goto(consoleUrl);
   await expect(nativeSwitch).toBeVisible();
   expect(await hasContentScript(page.mainFrame())).toBe(false);
-  expect(await contentScriptStarts(page)).toBe(0);
+  expect(await detectorStarts(page, page.mainFrame(), extensionId)).toBe(0);
   await expect(page.getByTestId('console-ui')).toHaveCount(0);
 
   // The options page refuses what is not a plain origin, inline and without asking the browser.
@@ -99,7 +94,7 @@ test('adding a custom console host injects the extension there; removing it take
   await page.reload();
   await expect(page.getByTestId('console-ui').getByRole('heading', { name: sv.panelTitle })).toBeVisible();
   expect(await hasContentScript(page.mainFrame())).toBe(true);
-  expect(await contentScriptStarts(page)).toBe(1);
+  expect(await detectorStarts(page, page.mainFrame(), extensionId)).toBe(1);
   const contentScript = await contentScriptSender(page, extensionId);
   expect(await contentScript.send(getConsoleState)).toEqual({ ok: true, data: { signedIn: false } });
   // The worker's broadcasts reach console tabs on the custom host too.
@@ -122,7 +117,7 @@ test('adding a custom console host injects the extension there; removing it take
   // After removing: a reload brings the console back without the extension.
   await page.reload();
   await expect(nativeSwitch).toBeVisible();
-  expect(await contentScriptStarts(page)).toBe(0);
+  expect(await detectorStarts(page, page.mainFrame(), extensionId)).toBe(0);
   await expect(page.getByTestId('console-ui')).toHaveCount(0);
 });
 
@@ -134,7 +129,6 @@ test('a host whose access is revoked in the browser shows "permission missing" a
   serviceWorker,
 }) => {
   await serveSandboxConsoleAt(context, CUSTOM_ORIGIN, sandbox.appOrigin);
-  await countContentScriptStarts(context);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const section = options.getByTestId('console-hosts');
@@ -175,7 +169,7 @@ test('a host whose access is revoked in the browser shows "permission missing" a
   await expect.poll(registered).toEqual([]);
   await page.goto(consoleUrl);
   await expect(page.getByRole('button', { name: 'Switch orgs' })).toBeVisible();
-  expect(await contentScriptStarts(page)).toBe(0);
+  expect(await detectorStarts(page, page.mainFrame(), extensionId)).toBe(0);
 
   // Allowed again in the browser (the same Site access page): options and the worker follow on their own.
   const again = await allowSiteOnExtensionsPage(context, extensionId, CUSTOM_PATTERN);

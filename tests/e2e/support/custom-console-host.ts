@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 
 /**
  * A console on a host the build does not match statically. `context.route` answers every
@@ -58,29 +58,4 @@ export async function allowSiteOnExtensionsPage(
       await settings.close();
     },
   };
-}
-
-/**
- * Counts, per document, how often the console content script started: WXT's content script
- * context announces itself with a `wxt:content-script-started…` window message. After a host
- * permission is removed, Chromium can still create the extension's isolated world in a
- * reloaded frame although no script runs in it, so the world alone proves nothing there.
- */
-export async function countContentScriptStarts(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const starts = { count: 0 };
-    Object.defineProperty(window, '__consoleScriptStarts', { value: starts });
-    window.addEventListener('message', (event: MessageEvent<{ type?: unknown; contentScriptName?: unknown }>) => {
-      const { type, contentScriptName } = event.data ?? {};
-      if (typeof type === 'string' && type.includes('wxt:content-script-started') && contentScriptName === 'console') {
-        starts.count += 1;
-      }
-    });
-  });
-}
-
-export function contentScriptStarts(page: Page): Promise<number> {
-  return page.evaluate(
-    () => (window as unknown as { __consoleScriptStarts?: { count: number } }).__consoleScriptStarts?.count ?? -1,
-  );
 }
