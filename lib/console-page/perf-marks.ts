@@ -4,7 +4,7 @@ import { isSandboxBuild } from '../build-flavor';
  * Performance marks the content script leaves on the console frame's timeline, where
  * `npm run bench` reads them (a content script's marks are on the page's own timeline, visible to the page).
  * Sandbox builds only: in production a page could read them to tell when the user opened the
- * switcher or typed a filter (issue 14, item 13); a build test checks they are gone.
+ * switcher or typed a filter (production bundles carry no sandbox-only names); a build test checks they are gone.
  */
 export const PERF_MARKS = {
   /** The Creative Cloud view was recognised and the UI mounted. */

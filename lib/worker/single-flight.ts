@@ -1,7 +1,7 @@
 /**
  * Concurrent identical requests share one promise: a console load, the popup and a page event
- * that ask for the same thing while it is on its way get the one answer (issue 13: each call
- * at most once per refresh). Nothing is kept once the promise settles, so the next refresh asks again.
+ * that ask for the same thing while it is on its way get the one answer (a page load calls each
+ * endpoint at most once per refresh). Nothing is kept once the promise settles, so the next refresh asks again.
  */
 export interface SingleFlight<T> {
   (key: string, run: () => Promise<T>): Promise<T>;

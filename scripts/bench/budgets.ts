@@ -39,6 +39,6 @@ export const RUNTIME_BUDGETS = {
   workerColdWakeMs: 100,
   memoryGrowthBytes: 2_000_000,
   addedRequests: 0,
-  /** Each distinct call at most once per refresh (issue 13). */
+  /** Each distinct call at most once per refresh, so a page load adds no duplicate calls. */
   callsPerEndpoint: 1,
 } as const;

@@ -23,7 +23,7 @@ export interface PageLoadResult {
   workerRequestsAfterLoad: Sampled;
   /** What the worker requested on one load, for the report (method and path). */
   exampleRequests: string[];
-  /** How often the worker called each endpoint on each measured load (issue 13: once per refresh). */
+  /** How often the worker called each endpoint on each measured load (budget: once per refresh). */
   requestsPerEndpoint: Record<string, Sampled>;
 }
 

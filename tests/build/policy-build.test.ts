@@ -27,7 +27,7 @@ describe('the injected test policy', () => {
   });
 });
 
-// Production leftovers (issue 14, item 13): the sandbox is neither offered nor named in what users install.
+// Production leftovers: the sandbox is neither offered nor named in what users install.
 describe('the sandbox environment', () => {
   it.each(['chromeSandbox', 'firefoxSandbox'] as const)('is offered by the %s build', (build) => {
     expect(bundleText(BUILD_DIRS[build])).toContain('optionsEnvSandbox');

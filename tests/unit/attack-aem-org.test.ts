@@ -6,7 +6,7 @@ import { rememberAemOrgChoice, rememberedAemOrgChoice } from '@/lib/worker/conso
 import { matrixCaseStarted } from '../support/matrix';
 
 // The AEM org an admin once chose for a console must not let a page steer another console's
-// resolution (issue 14, item 6).
+// resolution.
 
 const org = (ident: string, orgName: string): Organization => ({ orgName, orgRef: { ident, authSrc: 'AdobeOrg' } });
 const acme = org('0123456789ABCDEF01234567', 'Acme Marketing');

@@ -15,7 +15,7 @@ import { rememberedSwitchPath, rememberSwitchPath } from '@/lib/worker/switch-pa
 import { matrixCaseStarted } from '../support/matrix';
 
 // A hostile console page can name as many consoles as it likes (tenants, org names); what the
-// worker keeps per console must stay bounded (issue 14, item 12).
+// worker keeps per console must stay bounded.
 
 const INVENTED = 500;
 const tenants = Array.from({ length: INVENTED }, (_, index) => `tenant-${index}`);

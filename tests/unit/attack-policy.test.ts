@@ -11,7 +11,7 @@ import { policyEnvironmentSchemaFor, policyProblems } from '@/lib/policy/schemas
 import { currentPolicy } from '@/lib/worker/console-state';
 import { matrixCaseStarted } from '../support/matrix';
 
-// A policy IT got slightly wrong must not open what it meant to close (issue 14, item 1).
+// A policy IT got slightly wrong must not open what it meant to close (policy fails closed).
 
 const ALLOWED = '0123456789ABCDEF01234567@AdobeOrg';
 const OTHER = 'FEDCBA9876543210FEDCBA98@AdobeOrg';

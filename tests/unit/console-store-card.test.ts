@@ -6,7 +6,7 @@ import type { Request, Response } from '@/lib/messaging/contract';
 import { BETA, CORP, signedInConsoleState } from './entitlement-fixtures';
 
 // Where the Assets API refuses the extension, the page's "Current Creative Cloud org ID" card is
-// the connection: the store reloads when the card changes, and only then (issue 13: one refresh per load).
+// the connection: the store reloads when the card changes, and only then (one refresh per load).
 
 const consolePathState = (connected: { id: string; name: string } | null) =>
   signedInConsoleState(connected, { switchPath: 'console' });
