@@ -1,7 +1,7 @@
 import badgeTokens from 'virtual:spectrum-tokens/badges';
 import { render } from 'preact';
-import { BADGE_LOOK } from '@/components/shared/messages';
 import { uiShadowMode } from '@/lib/build-flavor';
+import { BADGE_LOOK } from '@/lib/entitlement/badges';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { loadCatalog, resolveLocale, t } from '@/lib/i18n';
 import badgeSheet from './styles/badges.css?inline';

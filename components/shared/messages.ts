@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import type { Badge, IndividualCreativeCloud, IneligibilityReason, UnknownFact } from '@/lib/entitlement/schemas';
+import type { IndividualCreativeCloud, IneligibilityReason, UnknownFact } from '@/lib/entitlement/schemas';
 import type { ErrorCode } from '@/lib/errors';
 import type { MessageKey } from '@/lib/i18n';
 import type { accountTypeSchema } from '@/lib/messaging/contract';
@@ -62,25 +62,6 @@ export const REASON_MESSAGES: Record<IneligibilityReason, MessageKey> = {
   DIFFERENT_USER_ID: 'reasonDifferentUserId',
   BLOCKED_BY_POLICY: 'reasonBlocked',
   READ_ONLY: 'reasonReadOnly',
-};
-
-export type Tone = 'positive' | 'negative' | 'notice' | 'informative' | 'neutral';
-
-/**
- * Each badge: its text, an icon that carries the meaning without colour, a tone, and for the
- * `… unknown` badges a short explanation (hover, screen readers, the switcher's row).
- */
-export const BADGE_LOOK: Record<Badge, { label: MessageKey; icon: string; tone: Tone; help?: MessageKey }> = {
-  connected: { label: 'badgeConnected', icon: '●', tone: 'informative' },
-  ccActive: { label: 'badgeCcActive', icon: '✓', tone: 'positive' },
-  noCcEntitlement: { label: 'badgeNoCc', icon: '✕', tone: 'negative' },
-  ccUnknown: { label: 'badgeCcUnknown', icon: '?', tone: 'notice', help: 'badgeCcUnknownHelp' },
-  express: { label: 'badgeExpress', icon: '+', tone: 'neutral' },
-  expressUnknown: { label: 'badgeExpressUnknown', icon: '?', tone: 'neutral', help: 'badgeExpressUnknownHelp' },
-  libraries: { label: 'badgeLibraries', icon: '+', tone: 'neutral' },
-  librariesUnknown: { label: 'badgeLibrariesUnknown', icon: '?', tone: 'neutral', help: 'badgeLibrariesUnknownHelp' },
-  differentUserId: { label: 'badgeDifferentUserId', icon: '!', tone: 'notice' },
-  blockedByPolicy: { label: 'badgeBlocked', icon: '⊘', tone: 'negative' },
 };
 
 export const ACCOUNT_TYPES: Record<z.infer<typeof accountTypeSchema>, MessageKey> = {

@@ -1,8 +1,8 @@
 import type { AssetsUser, CcConnection } from '../assets/schemas';
 import type { Organization, Profile } from '../ims/schemas';
 import { isOrgId, orgIdFromRef } from '../org-id';
+import { badgesOf } from './badges';
 import type {
-  Badge,
   EntitlementModel,
   EntitlementSummary,
   IneligibilityReason,
@@ -138,27 +138,6 @@ function entitlementOf(org: Organization, facts: Facts): OrgEntitlement {
     unknowns: unknownsOf(verdicts, facts.prerequisites),
     badges: badgesOf(facets, facts.prerequisites),
   };
-}
-
-/** `No CC entitlement` only for `none`; a capability nobody can see gets its own `… unknown` badge. */
-function badgesOf(
-  org: Pick<OrgEntitlement, 'connected' | 'ccEntitlement' | 'express' | 'libraries' | 'blockedByPolicy'>,
-  prerequisites: Prerequisites,
-): Badge[] {
-  const shown: Record<Badge, boolean> = {
-    connected: org.connected,
-    ccActive: org.ccEntitlement === 'active',
-    noCcEntitlement: org.ccEntitlement === 'none',
-    ccUnknown: org.ccEntitlement === 'unknown',
-    express: org.express === 'active',
-    expressUnknown: org.express === 'unknown',
-    libraries: org.libraries === 'active',
-    librariesUnknown: org.libraries === 'unknown',
-    differentUserId: prerequisites.sameUserId === 'unmet',
-    blockedByPolicy: org.blockedByPolicy,
-  };
-  // Object keys keep insertion order, which is the display order of BADGES.
-  return (Object.keys(shown) as Badge[]).filter((badge) => shown[badge]);
 }
 
 /**

@@ -1,5 +1,11 @@
 import { z } from 'zod/mini';
 import { orgRefSchema } from '../org-id';
+import { BADGES } from './badges';
+import { entitlementStateSchema, prerequisitesSchema } from './states';
+
+export type { Badge } from './badges';
+export type { EntitlementState, PrerequisiteState, Prerequisites } from './states';
+export { entitlementStateSchema, prerequisiteStateSchema, prerequisitesSchema } from './states';
 
 /**
  * Why an org cannot be connected, in the order they are validated (docs/ARCHITECTURE.md#eligibility-and-badges). Every reason that
@@ -20,21 +26,8 @@ export const INELIGIBILITY_REASONS = [
 export const ineligibilityReasonSchema = z.enum(INELIGIBILITY_REASONS);
 export type IneligibilityReason = z.infer<typeof ineligibilityReasonSchema>;
 
-/** Badges shown next to an org (docs/ARCHITECTURE.md#eligibility-and-badges), in the order they are displayed. */
-export const BADGES = [
-  'connected',
-  'ccActive',
-  'noCcEntitlement',
-  'ccUnknown',
-  'express',
-  'expressUnknown',
-  'libraries',
-  'librariesUnknown',
-  'differentUserId',
-  'blockedByPolicy',
-] as const;
+/** Badges shown next to an org, in display order: one row each in `badges.ts`. */
 export const badgeSchema = z.enum(BADGES);
-export type Badge = z.infer<typeof badgeSchema>;
 
 /**
  * What settings or enterprise policy allow: an optional allowlist of CC orgs, read-only mode,
@@ -48,24 +41,9 @@ export const switchPolicySchema = z.object({
 });
 export type SwitchPolicy = z.infer<typeof switchPolicySchema>;
 
-/** Three states, never two: `unknown` is "no source we can read covers it", not "absent". */
-export const entitlementStateSchema = z.enum(['active', 'none', 'unknown']);
-export type EntitlementState = z.infer<typeof entitlementStateSchema>;
-
 /** The source that decided a capability's state; null when none did (the state is `unknown`). */
 export const decidingSourceSchema = z.nullable(z.enum(['productContext', 'accessProfile']));
 export type DecidingSource = z.infer<typeof decidingSourceSchema>;
-
-/** A console prerequisite: `unknown` when nothing we can ask answers it (the console then checks it). */
-export const prerequisiteStateSchema = z.enum(['met', 'unmet', 'unknown']);
-export type PrerequisiteState = z.infer<typeof prerequisiteStateSchema>;
-
-/** The console-level prerequisites the status panel shows with ✓ / ✗ / unknown. */
-export const prerequisitesSchema = z.strictObject({
-  isAssetsAdmin: prerequisiteStateSchema,
-  sameUserId: prerequisiteStateSchema,
-});
-export type Prerequisites = z.infer<typeof prerequisitesSchema>;
 
 /** What a switch depends on that the extension cannot see, so the console decides it. */
 export const UNKNOWN_FACTS = ['CC_ENTITLEMENT', 'ASSETS_ADMIN', 'SAME_USER_ID'] as const;

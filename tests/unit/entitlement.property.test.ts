@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BADGES } from '@/lib/entitlement/badges';
 import { buildEntitlementModel, type EntitlementInput, validateSwitchTarget } from '@/lib/entitlement/model';
-import { BADGES, entitlementModelSchema } from '@/lib/entitlement/schemas';
+import { entitlementModelSchema } from '@/lib/entitlement/schemas';
 import { ORG_ID_PATTERN } from '@/lib/org-id';
 import { ACTIVE_STATUS_CODE, SERVICE_CODES } from '@/lib/service-codes';
 import { connection, consoleUser, org, orgId } from './entitlement-fixtures';

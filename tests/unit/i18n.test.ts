@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_TYPES, BADGE_LOOK, ERROR_MESSAGES, REASON_MESSAGES } from '@/components/shared/messages';
+import { ACCOUNT_TYPES, ERROR_MESSAGES, REASON_MESSAGES } from '@/components/shared/messages';
+import { BADGE_LOOK } from '@/lib/entitlement/badges';
 import { ERROR_CODES } from '@/lib/errors';
 import {
   type Catalog,

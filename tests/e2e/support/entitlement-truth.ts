@@ -1,3 +1,4 @@
+import { BADGES, type Badge } from '../../../lib/entitlement/badges';
 import { ACTIVE_STATUS_CODE, type OrgCapability } from '../../../lib/service-codes';
 import type { ScenarioUser } from '../../../sandbox/scenario-builders';
 
@@ -24,19 +25,26 @@ export function shownSource(user: ScenarioUser, orgId: string, capability: OrgCa
   return deciding?.source ?? 'accessProfile';
 }
 
-/** The badges of an org for the console's own user, no policy, in display order. */
+/**
+ * The badges of an org for the console's own user, no policy, in display order. Typed over every
+ * badge, so a new badge row does not compile until the oracle says when it shows.
+ */
 export function expectedBadgesOf(user: ScenarioUser, orgId: string, connectedOrgId: string | null | undefined) {
   const cc = shownState(user, orgId, 'creativeCloud');
   const express = shownState(user, orgId, 'express');
   const libraries = shownState(user, orgId, 'libraries');
-  return [
-    orgId === connectedOrgId && 'connected',
-    cc === 'active' && 'ccActive',
-    cc === 'none' && 'noCcEntitlement',
-    cc === 'unknown' && 'ccUnknown',
-    express === 'active' && 'express',
-    express === 'unknown' && 'expressUnknown',
-    libraries === 'active' && 'libraries',
-    libraries === 'unknown' && 'librariesUnknown',
-  ].filter((badge): badge is string => typeof badge === 'string');
+  const shown: Record<Badge, boolean> = {
+    connected: orgId === connectedOrgId,
+    ccActive: cc === 'active',
+    noCcEntitlement: cc === 'none',
+    ccUnknown: cc === 'unknown',
+    express: express === 'active',
+    expressUnknown: express === 'unknown',
+    libraries: libraries === 'active',
+    librariesUnknown: libraries === 'unknown',
+    // The console's own user, so the same user ID; no policy.
+    differentUserId: false,
+    blockedByPolicy: false,
+  };
+  return BADGES.filter((badge) => shown[badge]);
 }
