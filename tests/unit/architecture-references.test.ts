@@ -104,4 +104,19 @@ describe('file paths the documentation names', () => {
     const missing = named.filter(({ target }) => !existsSync(path.join(REPO_ROOT, target)));
     expect(missing.map(({ where, target }) => `${where} → ${target}`)).toEqual([]);
   });
+
+  // A module named without its folder (`schemas.ts`) must still be some file of the repository.
+  it('name modules that exist, even without their folder', () => {
+    const basenames = new Set(files.map((file) => path.basename(file)));
+    const bare = files
+      .filter((file) => file.endsWith('.md'))
+      .flatMap((file) =>
+        [...readRepoFile(REPO_ROOT, file).matchAll(/`([\w.-]+\.tsx?)`/g)].map((match) => ({
+          file,
+          name: match[1] ?? '',
+        })),
+      );
+    expect(bare.length).toBeGreaterThan(5);
+    expect(bare.filter(({ name }) => !basenames.has(name)).map(({ file, name }) => `${file} → ${name}`)).toEqual([]);
+  });
 });
