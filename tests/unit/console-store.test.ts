@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ConsoleStore, createConsoleStore } from '@/lib/console-page/store';
-import type { ConsoleState, Request, Response } from '@/lib/messaging/contract';
+import type { ConsoleState, Request, Response, ResponseData } from '@/lib/messaging/contract';
 import { ACME, BETA, CORP, connection, signedInConsoleState } from './entitlement-fixtures';
 
 const consoleIdentity = { tenant: 'acme', orgName: 'Acme' };
@@ -25,10 +25,10 @@ function fakeWorker(answer: (request: Request) => Response<Request['type']> | un
   return requests;
 }
 
-/** The worker's answer to a verified switch (or switch back) that connected `id`. */
-const switchAnswer = (id: string, name: string) => ({
+/** The worker's answer to a verified switch (or switch back) that connected `id`, typed by the contract. */
+const switchAnswer = (id: string, name: string): ResponseData<'switchOrg'> => ({
   connection: connection({ id, name }),
-  audit: {
+  entry: {
     opId: 'op-1',
     time: '2025-03-01T10:45:00.000Z',
     userId: 'A1B2C3D4@AdobeID',
@@ -36,7 +36,8 @@ const switchAnswer = (id: string, name: string) => ({
     aemOrgName: 'Acme',
     from: { id: BETA, name: 'Beta' },
     to: { id, name },
-    result: 'success' as const,
+    result: 'success',
+    path: 'api',
   },
 });
 const ok = <T>(data: T) => ({ ok: true as const, data }) as Response<Request['type']>;
