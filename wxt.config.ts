@@ -20,7 +20,8 @@ export default defineConfig({
   manifestVersion: 3,
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  // WXT's i18n module turns locales/*.json into _locales for the manifest and browser.i18n.
+  // WXT's i18n module turns locales/*.json into _locales, so the browser shows the manifest's
+  // description (`__MSG_extDescription__`) in the user's language.
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [
@@ -45,7 +46,7 @@ export default defineConfig({
   },
   manifest: ({ browser, mode }) => ({
     name: 'AEM Assets CC Org Switcher',
-    description: 'Entitlement badges and a validated Creative Cloud org switcher for the AEM Assets console.',
+    description: '__MSG_extDescription__',
     default_locale: 'en',
     // scripting: content scripts for the console hosts an admin adds in options (docs/ARCHITECTURE.md#console-hosts-and-detection).
     permissions: ['storage', 'identity', 'scripting'],

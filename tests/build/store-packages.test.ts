@@ -57,11 +57,19 @@ describe.each(['chrome', 'firefox'] as const)('the %s store package', (browser) 
     }
   });
 
-  it('carries every locale the extension is translated into', () => {
+  it('carries every locale the extension is translated into, with each message its manifest names', () => {
+    const named = [...manifestText.matchAll(/__MSG_(\w+)__/g)].map((match) => match[1] ?? '');
+    expect(named).toContain('extDescription');
     for (const locale of LOCALES) {
       const messages = files.get(`_locales/${locale}/messages.json`);
       expect(messages, `_locales/${locale}`).toBeDefined();
-      expect(Object.keys(JSON.parse(messages?.toString('utf8') ?? '{}')).length).toBeGreaterThan(0);
+      const catalog = z
+        .record(z.string(), z.object({ message: z.string().min(1) }))
+        .parse(JSON.parse(messages?.toString('utf8') ?? '{}'));
+      expect(
+        named.filter((key) => !catalog[key]),
+        `_locales/${locale}`,
+      ).toEqual([]);
     }
   });
 
