@@ -1,7 +1,6 @@
 import { mountConsoleUi } from '@/components/console/mount';
 import { type CreativeCloudView, detectCreativeCloudView, openListbox } from '@/lib/console-page/detect';
 import { readConsoleIdentity } from '@/lib/console-page/identity';
-import { extensionIsGone } from '@/lib/console-page/invalidation';
 import { UI_SLOT_ATTRIBUTE } from '@/lib/console-page/markers';
 import { guardNativeSwitch } from '@/lib/console-page/native-guard';
 import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
@@ -60,7 +59,8 @@ export function mountView(ctx: ContentScriptLifetime, view: CreativeCloudView, o
     onDataChanged();
   });
   guardNativeSwitch({ ui, currentView: () => detectCreativeCloudView(document), signal: viewListeners.signal });
-  const poll = setInterval(() => extensionIsGone(ctx), INVALIDATION_POLL_MS);
+  // Reading `isInvalid` is what notices an orphaned script (and aborts the context).
+  const poll = setInterval(() => ctx.isInvalid, INVALIDATION_POLL_MS);
 
   let removed = false;
   return {

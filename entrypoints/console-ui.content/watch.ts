@@ -1,6 +1,5 @@
 import { detectCreativeCloudView } from '@/lib/console-page/detect';
-import { extensionIsGone } from '@/lib/console-page/invalidation';
-import type { ContentScriptLifetime } from '@/lib/console-page/quiet-context';
+import { type ContentScriptLifetime, LOCATION_CHANGE } from '@/lib/console-page/quiet-context';
 import { type MountedView, mountView } from './mounted-view';
 
 /**
@@ -29,7 +28,7 @@ export function watchConsole(ctx: ContentScriptLifetime): void {
 
   function check(): void {
     frameRequested = false;
-    if (extensionIsGone(ctx)) return;
+    if (ctx.isInvalid) return;
     const view = detectCreativeCloudView(document);
     if (view) {
       observe(view.picker.getRootNode());
@@ -63,7 +62,7 @@ export function watchConsole(ctx: ContentScriptLifetime): void {
     observer.observe(root, { childList: true, subtree: true });
   }
   observe(document.body ?? document.documentElement);
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, LOCATION_CHANGE, schedule);
   ctx.onInvalidated(() => {
     observer.disconnect();
     leave();

@@ -20,7 +20,7 @@ export type ContentScriptLifetime = Pick<
  * share one isolated world per frame (Chrome and Firefox), whose globals the page cannot reach:
  * a script injected again finds its older instance here and stops it, as WXT's did through the DOM.
  * An extension reload or update starts a new world; the orphaned scripts notice that
- * `runtime.id` is gone (lib/console-page/invalidation.ts).
+ * `runtime.id` is gone (`isInvalid`).
  */
 const RUNNING = Symbol.for('cc-switcher:running-content-scripts');
 /**
@@ -33,6 +33,12 @@ type WorldGlobals = typeof globalThis & {
   [RUNNING]?: Map<string, ContentScriptContext>;
   [STARTS]?: Map<string, number>;
 };
+
+/**
+ * The event name WXT's API gives route changes (`ctx.addEventListener(window, LOCATION_CHANGE, …)`).
+ * Here it is never dispatched on the page: the listener is called from the content script's world.
+ */
+export const LOCATION_CHANGE = 'wxt:locationchange';
 
 /** Without the Navigation API (Firefox) a route change is noticed by polling, as WXT does. */
 const LOCATION_POLL_MS = 1000;
@@ -68,7 +74,10 @@ export class ContentScriptContext implements ContentScriptLifetime {
     this.controller.abort(reason);
   }
 
-  /** Chrome never tells an orphaned content script; it only loses `runtime.id`. */
+  /**
+   * Chrome never tells an orphaned content script; it only loses `runtime.id`. Unlike WXT's
+   * getter, reading this neither re-notifies nor logs, so the UI may poll it.
+   */
   get isInvalid(): boolean {
     if (!browser.runtime?.id) this.abort('Extension context invalidated');
     return this.signal.aborted;
@@ -83,7 +92,7 @@ export class ContentScriptContext implements ContentScriptLifetime {
     return () => this.signal.removeEventListener('abort', cb);
   }
 
-  /** A listener removed when the context is invalidated; `wxt:locationchange` is never dispatched. */
+  /** A listener removed when the context is invalidated; `LOCATION_CHANGE` is never dispatched. */
   addEventListener(
     target: EventTarget,
     type: string,
@@ -91,7 +100,7 @@ export class ContentScriptContext implements ContentScriptLifetime {
     options?: AddEventListenerOptions,
   ): void {
     const listener = handler as (event: Event) => void;
-    if (type === 'wxt:locationchange') this.watchLocation(listener);
+    if (type === LOCATION_CHANGE) this.watchLocation(listener);
     else target.addEventListener(type, listener, { ...options, signal: this.signal });
   }
 
@@ -104,7 +113,7 @@ export class ContentScriptContext implements ContentScriptLifetime {
       if (newUrl.href === lastUrl.href) return;
       const oldUrl = lastUrl;
       lastUrl = newUrl;
-      handler(Object.assign(new Event('wxt:locationchange'), { newUrl, oldUrl }));
+      handler(Object.assign(new Event(LOCATION_CHANGE), { newUrl, oldUrl }));
     };
     const navigation = (globalThis as { navigation?: Partial<NavigationTarget> }).navigation;
     if (typeof navigation?.addEventListener === 'function') {
