@@ -31,6 +31,7 @@ export const BUNDLE_BUDGETS: Record<BundleName, SizeBudget> = {
 
 /** Timing and memory budgets: reported by the benchmark, never asserted in tests. */
 export const RUNTIME_BUDGETS = {
+  /** Load event with the extension vs with the injection floor (the same extension, empty content script). */
   pageLoadRatio: 1.02,
   pickerToBadgesWarmMs: 16,
   viewToStatusColdMs: 100,
