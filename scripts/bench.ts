@@ -247,12 +247,8 @@ async function firefoxSection(rows: BenchRow[], raw: Record<string, unknown>, fl
   for (const [route, loads] of Object.entries(firefox)) {
     const ms = (sampled: { median: number } | undefined) => (sampled ? `${sampled.median.toFixed(1)} ms` : 'n/a');
     const note = `with ${ms(loads.withExtension)}, without ${ms(loads.withoutExtension)}, floor ${ms(loads.injectionFloor?.load)}`;
-    rows.push(
-      ...loadEventRows('firefox', route, loads).map((row) => ({
-        ...row,
-        note: [row.note, note].filter(Boolean).join('; '),
-      })),
-    );
+    const [budgeted, ...informative] = loadEventRows('firefox', route, loads);
+    if (budgeted) rows.push({ ...budgeted, note }, ...informative);
   }
 }
 
