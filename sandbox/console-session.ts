@@ -1,12 +1,7 @@
 import { Hono } from 'hono';
 import type { SandboxEnv } from './app-env';
+import { CONSOLE_CLIENT_ID } from './console-client';
 import type { SandboxWorld } from './state';
-
-/**
- * The console's own IMS client. The Assets API takes the console's calls by this id whatever
- * it answers the extension's client (`SANDBOX_CLIENT_ID`), as a private API would.
- */
-export const CONSOLE_CLIENT_ID = 'aem-assets-console';
 
 /**
  * `GET /console/session`: the AEM console page's own IMS session for the scenario's console

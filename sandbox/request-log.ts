@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './app-env';
-import { CONSOLE_CLIENT_ID } from './console-session';
+import { CONSOLE_CLIENT_ID } from './console-client';
 
 /**
  * The request log the control API serves. Secrets never enter it: bearer tokens and

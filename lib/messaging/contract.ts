@@ -7,7 +7,7 @@ import { ERROR_CODES } from '../errors';
 import { historyEntrySchema, switchPathSchema } from '../history/entry';
 import { orgIdSchema, orgRefSchema } from '../org-id';
 import { clientIdSchema, environmentChoiceSchema } from '../settings/schemas';
-import { WORKER_EVENT_REASONS } from './envelope';
+import { WORKER_EVENT_REASONS, type WorkerEvent } from './worker-event';
 
 /**
  * The one contract between the worker and everything that talks to it (content script,
@@ -234,4 +234,8 @@ export const workerEventSchema = z.strictObject({
   reason: z.enum(WORKER_EVENT_REASONS),
   aemOrgId: z.optional(z.string()),
 });
-export type WorkerEvent = z.infer<typeof workerEventSchema>;
+export type { WorkerEvent };
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only while the zod-free `WorkerEvent` the console tab checks is exactly this schema's type. */
+export type WorkerEventTypesAgree<T extends true = Same<z.infer<typeof workerEventSchema>, WorkerEvent>> = T;

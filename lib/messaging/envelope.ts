@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '../errors';
-import type { WorkerEvent } from './contract';
+import { WORKER_EVENT_REASONS, type WorkerEvent } from './worker-event';
 
 /**
  * Zod-free checks of what reaches a console tab from the worker. The content script's budget
@@ -9,15 +9,6 @@ import type { WorkerEvent } from './contract';
  * malformed answer is an INVALID_RESPONSE, never a crash); tests/unit/envelope.test.ts proves
  * they agree with the contract.
  */
-
-/** Why the worker pushes a `stateChanged` event; workerEventSchema in the contract uses this list. */
-export const WORKER_EVENT_REASONS = [
-  'signedIn',
-  'signedOut',
-  'switched',
-  'connectionChanged',
-  'settingsChanged',
-] as const;
 
 const errorCodes: ReadonlySet<string> = new Set(ERROR_CODES);
 const reasons: ReadonlySet<string> = new Set(WORKER_EVENT_REASONS);
@@ -42,7 +33,7 @@ export function isResponseEnvelope(raw: unknown): boolean {
   );
 }
 
-/** A worker event as workerEventSchema defines it. */
+/** A worker event as workerEventSchema (the contract) defines it. */
 export function isWorkerEvent(raw: unknown): raw is WorkerEvent {
   return (
     isRecord(raw) &&

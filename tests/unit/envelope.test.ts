@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@/lib/errors';
 import { type RequestType, responseSchemaFor, workerEventSchema } from '@/lib/messaging/contract';
-import { isResponseEnvelope, isWorkerEvent, WORKER_EVENT_REASONS } from '@/lib/messaging/envelope';
+import { isResponseEnvelope, isWorkerEvent } from '@/lib/messaging/envelope';
+import { WORKER_EVENT_REASONS } from '@/lib/messaging/worker-event';
 
 /**
  * The content script checks what the worker sends without zod (lib/messaging/envelope.ts).
