@@ -1,7 +1,7 @@
 import { type BrowserContext, test as base, expect, type Frame, type Page, type Worker } from '@playwright/test';
 import type { EnvironmentSettings } from '../../lib/environment';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
-import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
+import { SCENARIOS, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
@@ -10,40 +10,13 @@ import { sandboxEnvironment, writeExtensionEnvironment } from './support/extensi
 import { consoleTabId, openPopupFor } from './support/extension-pages';
 import { openOptions } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
-import {
-  type CreativeCloudUrlOptions,
-  creativeCloudUrl,
-  type SandboxControl,
-  sandboxAuthorHost,
-  sandboxControl,
-} from './support/sandbox-control';
+import { creativeCloudUrl, sandboxAuthorHost, sandboxControl } from './support/sandbox-control';
+import type { SandboxFixture } from './support/sandbox-fixture';
 import { killServiceWorker, reacquireServiceWorker } from './support/service-worker';
 import { signIn } from './support/sign-in';
 import { openWorkerClient, type WorkerClient } from './support/worker-client';
 
-export interface SandboxFixture {
-  port: number;
-  /** `http://127.0.0.1:PORT/`: the console shell. */
-  shellUrl: string;
-  /** `http://localhost:PORT`: the Assets app inside the shell's iframe (a second origin). */
-  appOrigin: string;
-  /** `http://127.0.0.1:PORT`: IMS, the Assets API and the control API. */
-  apiBaseUrl: string;
-  /** `127.0.0.1:PORT`: the AEM author host the shell's URLs name in `?repoId=` (the sandbox serves the Assets API). */
-  authorHost: string;
-  /**
-   * The shell's Settings > Creative Cloud deep link in the real shape (`/?repoId=<author host>#/@<tenant>/assets/…`).
-   * `console` is a tenant (default: the `default` scenario's) or an AEM org id for the org-id form.
-   */
-  creativeCloudUrl(console?: string, lang?: string, options?: CreativeCloudUrlOptions): string;
-  /**
-   * A scenario's console as its tab names it (tenant, header org name, the author host its URL
-   * names), for requests an extension page sends about that console. Default: the `default` scenario.
-   */
-  consoleIdentity(scenario?: Scenario): { tenant: string; orgName: string; authorHost: string };
-  /** Calls `/__sandbox/<path>`; throws on a non-2xx answer. */
-  control: SandboxControl;
-}
+export type { SandboxFixture };
 
 export interface SignedInConsoleOptions {
   /** Load this scenario first (the sandbox starts every test on `default`); its console opens. */

@@ -1,36 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers, readSource, resolveSpecifier, sourceFiles } from '../support/imports';
 
 // The layers: lib/ is the extension's logic (worker, page runtime, schemas) and knows nothing of
 // the Preact UI in components/; the UI and the entry points build on lib/, never the other way.
 // A lib/ module that needs something of the UI declares the shape it needs and is handed it.
-
-const ROOT = path.resolve(__dirname, '../..');
-
-/** WXT's path aliases, all of which point at the project root. */
-const ROOT_ALIASES = ['@/', '~/', '@@/', '~~/'];
-
-/** Every module specifier in a source file: static imports and re-exports, dynamic imports. */
-function importSpecifiers(source: string): string[] {
-  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
-  return Array.from(source.matchAll(pattern), (match) => match[1] ?? '');
-}
-
-/** The project-relative path a specifier in `file` points to, or undefined for a package. */
-function resolveSpecifier(file: string, specifier: string): string | undefined {
-  const alias = ROOT_ALIASES.find((prefix) => specifier.startsWith(prefix));
-  if (alias) return path.normalize(specifier.slice(alias.length));
-  if (specifier.startsWith('.'))
-    return path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), specifier));
-  return undefined;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(ts|tsx)$/.test(file))
-    .map((file) => path.join(dir, file));
-}
 
 const inside = (target: string | undefined, folder: string) =>
   target !== undefined && (target === folder || target.startsWith(`${folder}${path.sep}`));
@@ -38,7 +12,7 @@ const inside = (target: string | undefined, folder: string) =>
 /** `file imports specifier` for every import in `dir` of a module inside `forbidden`. */
 function importsInto(dir: string, forbidden: string): string[] {
   return sourceFiles(dir).flatMap((file) =>
-    importSpecifiers(readFileSync(path.join(ROOT, file), 'utf8'))
+    importSpecifiers(readSource(file))
       .filter((specifier) => inside(resolveSpecifier(file, specifier), path.normalize(forbidden)))
       .map((specifier) => `${file} imports ${specifier}`),
   );

@@ -1,5 +1,5 @@
 import type { CDPSession, ConsoleMessage, Frame, Page } from '@playwright/test';
-import type { SandboxFixture } from '../fixtures';
+import type { SandboxFixture } from './sandbox-fixture';
 
 /**
  * What the attack matrix measures: the real tokens the sandbox's IMS issued to the extension,

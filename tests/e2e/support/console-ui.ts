@@ -1,6 +1,6 @@
 import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { CONSOLE_UI_TAG } from '../../../components/console/ui-tag';
-import type { SandboxFixture } from '../fixtures';
+import type { SandboxFixture } from './sandbox-fixture';
 
 /**
  * Driving our console UI from a test: find the app frame, wait for the UI to show the

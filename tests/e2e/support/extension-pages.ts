@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import type { SandboxFixture } from '../fixtures';
 import { issuedTokenRecords } from './attack-surfaces';
 import { seriousViolationsIn } from './axe';
 import type { ChromiumGlobals } from './extension-apis';
+import type { SandboxFixture } from './sandbox-fixture';
 
 /**
  * Helpers for the extension's own pages (popup, options) in tests: which tab shows the

@@ -2,7 +2,7 @@ import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
 import { ASSETS_PATHS } from '../../../lib/assets/schemas';
 import type { ErrorCode } from '../../../lib/errors';
 import type { ScenarioName } from '../../../sandbox/scenarios';
-import type { SandboxFixture } from '../fixtures';
+import type { SandboxFixture } from './sandbox-fixture';
 
 /**
  * The fault matrix, one row per fault: what goes wrong around an admin's switch from the
