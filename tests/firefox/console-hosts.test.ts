@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { CONSOLE_CONTENT_SCRIPT_FILE, CUSTOM_HOST_SCRIPT_PREFIX, IMS_HOST_PERMISSIONS } from '../../lib/console-hosts';
 import { writeProtectedSetting } from '../e2e/support/extension-environment';
 import { firefoxForSuite } from './suite';
@@ -10,14 +11,8 @@ import { firefoxForSuite } from './suite';
 const imsPattern = IMS_HOST_PERMISSIONS[0] ?? '';
 const imsHost = { origin: imsPattern.replace('/*', ''), matchPattern: imsPattern };
 
-interface Registered {
-  id: string;
-  matches?: string[];
-  js?: string[];
-  allFrames?: boolean;
-  runAt?: string;
-  persistAcrossSessions?: boolean;
-}
+/** What the worker registers, as the extension's own browser API types it. */
+type Registered = Browser.scripting.RegisteredContentScript;
 type Globals = typeof globalThis & {
   browser: {
     scripting: { getRegisteredContentScripts(): Promise<Registered[]> };

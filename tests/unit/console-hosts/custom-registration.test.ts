@@ -15,14 +15,7 @@ import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
 
 // WXT's fake browser has no permissions or scripting API: these keep their state in memory and
 // fail the way Chromium does (a duplicate or unknown script id is an error).
-interface Script {
-  id: string;
-  matches?: string[];
-  js?: string[];
-  allFrames?: boolean;
-  runAt?: string;
-  persistAcrossSessions?: boolean;
-}
+type Script = Browser.scripting.RegisteredContentScript;
 type PermissionListener = (permissions: { origins?: string[] }) => void;
 const granted = new Set<string>();
 const scripts = new Map<string, Script>();
