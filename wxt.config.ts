@@ -8,6 +8,7 @@ import {
   customConsoleHostPermissionsFor,
   IMS_HOST_PERMISSIONS,
   PRODUCTION_CONSOLE_MATCHES,
+  SANDBOX_APP_FRAME_MATCHES,
   SANDBOX_CONSOLE_MATCHES,
 } from './lib/console-hosts';
 import { catalogAssets, exposeCatalogs } from './scripts/build/i18n-catalogs';
@@ -77,12 +78,12 @@ export default defineConfig({
     }),
   }),
   hooks: {
-    // Content script matches are declared once in the entry point (production hosts); a
-    // sandbox build also injects into the loopback console.
+    // Content script matches are declared once in the entry point (production app frames); a
+    // sandbox build also injects into the loopback console's app frame.
     'build:manifestGenerated': (wxt, manifest) => {
       if (isSandboxMode(wxt.config.mode)) {
         for (const script of manifest.content_scripts ?? []) {
-          script.matches = [...(script.matches ?? []), ...SANDBOX_CONSOLE_MATCHES];
+          script.matches = [...(script.matches ?? []), ...SANDBOX_APP_FRAME_MATCHES];
         }
         // The content script's CSS (shadow-root UI) must be readable there too.
         for (const resource of manifest.web_accessible_resources ?? []) {

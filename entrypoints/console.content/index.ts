@@ -1,11 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isAppFrameUrl, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { isAppFrameUrl, PRODUCTION_APP_FRAME_MATCHES } from '@/lib/console-hosts';
 import { detectConsoleView } from '@/lib/console-page/detector';
 
 export default defineContentScript({
-  // The shell and the frames AEM's apps are served from; the sandbox build adds the loopback hosts (wxt.config.ts).
-  matches: PRODUCTION_CONSOLE_MATCHES,
-  // The console loads its apps in iframes; the Creative Cloud view may be in any of them.
+  // Only the frames AEM's apps are served from: the shell's own page never shows the view, so a
+  // console page pays for one injected script, not two (the sandbox build adds its loopback app
+  // frame in wxt.config.ts; a custom host, whose top-level page is the console, gets the script
+  // registered at run time).
+  matches: PRODUCTION_APP_FRAME_MATCHES,
+  // The shell loads its apps in iframes; the Creative Cloud view may be in any of them.
   allFrames: true,
   runAt: 'document_idle',
   // No styles: this is only the detector; the UI and its CSS come with entrypoints/console-ui.content.

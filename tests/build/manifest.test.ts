@@ -6,8 +6,8 @@ import {
   CONSOLE_UI_SCRIPT_FILE,
   CUSTOM_CONSOLE_HOST_PERMISSIONS,
   PRODUCTION_APP_FRAME_MATCHES,
-  PRODUCTION_CONSOLE_MATCHES,
   PRODUCTION_SHELL_MATCHES,
+  SANDBOX_APP_FRAME_MATCHES,
   SANDBOX_CONSOLE_MATCHES,
   SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS,
 } from '../../lib/console-hosts';
@@ -38,16 +38,19 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     }
   });
 
-  it('injects the content script on the production console hosts only: the shell and the app frames', () => {
+  // The shell's own page never shows the view: one injected script per console page, not two.
+  it("injects the detector into the production app frames only, never the shell's own page", () => {
     const matches = manifest.content_scripts.flatMap((script) => script.matches);
-    expect(sorted(matches)).toEqual(sorted([...PRODUCTION_SHELL_MATCHES, ...PRODUCTION_APP_FRAME_MATCHES]));
+    expect(sorted(matches)).toEqual(sorted(PRODUCTION_APP_FRAME_MATCHES));
     expect(matches).toEqual(
       expect.arrayContaining([
-        'https://experience.adobe.com/*',
         'https://exc-unifiedcontent.experience.adobe.net/*',
         'https://exc-unifiedcontent.experience-stage.adobe.net/*',
       ]),
     );
+    expect(matches).not.toContain('https://experience.adobe.com/*');
+    // The shell stays a host permission: the worker reads the console from its URL (`sender.tab.url`).
+    expect(manifest.host_permissions).toEqual(expect.arrayContaining(PRODUCTION_SHELL_MATCHES));
     // Creative Cloud Assets is not AEM.
     expect(raw).not.toContain('assets.adobe.com');
   });
@@ -74,9 +77,9 @@ describe.each([
 ] as const)('the sandbox-mode %s manifest', (build, production) => {
   const { manifest } = readBuiltManifest(build);
 
-  it('injects the content script on the loopback console as well', () => {
+  it("injects the detector into the loopback console's app frame as well, never its shell", () => {
     const matches = manifest.content_scripts.flatMap((script) => script.matches);
-    expect(matches).toEqual(expect.arrayContaining([...PRODUCTION_CONSOLE_MATCHES, ...SANDBOX_CONSOLE_MATCHES]));
+    expect(sorted(matches)).toEqual(sorted([...PRODUCTION_APP_FRAME_MATCHES, ...SANDBOX_APP_FRAME_MATCHES]));
   });
 
   it('adds host access to the loopback console and nothing else', () => {

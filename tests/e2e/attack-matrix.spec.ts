@@ -270,8 +270,10 @@ test('a console page cannot learn the extension is there from messages or events
   const matrixCase = matrixCaseStarted('attack', 'page listens for messages and events that name the extension');
   await context.addInitScript(recordWhatThePageSees, extensionId);
   const app = await signedInConsole();
-  // The detector runs in the shell and the app frame; the worker injected the UI into the app frame.
-  expect(await hasContentScript(page.mainFrame())).toBe(true);
+  // The detector runs in the app frame only (the shell's own page gets no content script); the
+  // worker injected the UI there.
+  expect(await hasContentScript(page.mainFrame())).toBe(false);
+  expect(await hasContentScript(app)).toBe(true);
   await expect(consoleUi(app).getByTestId('connected-org')).toContainText(acme.aemOrg.name);
   // A route change away and back: the UI's location watcher sees it, the UI leaves and returns.
   const nav = app.getByRole('navigation');
@@ -359,10 +361,13 @@ test('a console framed by another site gets no answer from the worker', async ({
   const matrixCase = matrixCaseStarted('attack', 'console framed by a non-console site (content script refused)');
   if (!admin) throw new Error('The default scenario has no console user');
   await signIn(context, extensionId, admin);
-  // The sandbox shell forbids framing (frame-ancestors 'none'), as a console should; strip it
-  // to play a console that forgot, framed by a site that is not a console host.
+  // The sandbox shell forbids framing (frame-ancestors 'none'), as a console should, and its app
+  // frame accepts only the shell as an ancestor; strip both to play a console that forgot,
+  // framed by a site that is not a console host.
   await context.route(
-    (url) => url.href.startsWith(sandbox.shellUrl) && url.pathname === '/',
+    (url) =>
+      (url.href.startsWith(sandbox.shellUrl) && url.pathname === '/') ||
+      (url.href.startsWith(`${sandbox.appOrigin}/`) && url.pathname.startsWith('/app/')),
     async (route) => {
       const response = await route.fetch();
       const headers = { ...response.headers() };
@@ -377,8 +382,9 @@ test('a console framed by another site gets no answer from the worker', async ({
     }),
   );
   await page.goto('http://evil.test/');
-  const shell = await frameAt(page, sandbox.shellUrl);
-  const framed = await contentScriptSender(shell, extensionId);
+  // The detector runs in the shell's app frame, inside the framed shell.
+  await frameAt(page, sandbox.shellUrl);
+  const framed = await contentScriptSender(await frameAt(page, sandbox.appOrigin), extensionId);
   for (const request of FORGED_REQUESTS) {
     expect(await framed.send(request), request.type).toMatchObject({
       ok: false,
@@ -402,7 +408,7 @@ test('a content-script world in a frame that is not a console page gets no answe
   if (!admin) throw new Error('The default scenario has no console user');
   await signIn(context, extensionId, admin);
   await page.goto(sandbox.creativeCloudUrl());
-  const contentScript = await contentScriptSender(page, extensionId);
+  const contentScript = await contentScriptSender(await frameAt(page, sandbox.appOrigin), extensionId);
   // The console frame itself is answered (the control), …
   expect(await contentScript.send({ type: 'getStatus' })).toMatchObject({ ok: true });
   // … but Chromium hands a same-origin about:blank child the content script's world too, and
@@ -563,7 +569,7 @@ test('fuzzed messages to the real worker get typed errors and never crash it', a
 }) => {
   const matrixCase = matrixCaseStarted('attack', 'fuzzed messages to the real worker (content script and page)');
   await page.goto(sandbox.creativeCloudUrl());
-  const contentScript = await contentScriptSender(page, extensionId);
+  const contentScript = await contentScriptSender(await frameAt(page, sandbox.appOrigin), extensionId);
   const popup = await workerClient();
   const near = FORGED_REQUESTS.flatMap((request) => [
     { ...request, extra: true },
@@ -598,10 +604,10 @@ test('fuzzed messages to the real worker get typed errors and never crash it', a
  * settings: the `storage.local` keys earlier releases read (with WXT's version beside each),
  * and the protected store's own database name, keys and change channel, as its world sees them.
  */
-function plantSettings(planted: Record<string, unknown>): string {
-  return `(async (planted) => {
+function plantSettings(planted: Record<string, unknown>, world: 'contentScript' | 'page'): string {
+  return `(async (planted, world) => {
     const versions = Object.fromEntries(Object.keys(planted).map((key) => [key + '$', { v: 1 }]));
-    await chrome.storage.local.set({ ...planted, ...versions });
+    if (world === 'contentScript') await chrome.storage.local.set({ ...planted, ...versions });
     const written = await (async () => {
       const database = await new Promise((resolve, reject) => {
         const request = indexedDB.open('protected-settings');
@@ -623,14 +629,16 @@ function plantSettings(planted: Record<string, unknown>): string {
       });
       // A third-party frame may get no IndexedDB at all (Chromium refuses it to the app frame).
     })().catch((error) => 'refused: ' + String(error));
-    return { local: Object.keys(await chrome.storage.local.get(null)), indexedDb: written };
-  })(${JSON.stringify(planted)})`;
+    const local = world === 'contentScript' ? Object.keys(await chrome.storage.local.get(null)) : [];
+    return { local, indexedDb: written };
+  })(${JSON.stringify(planted)}, ${JSON.stringify(world)})`;
 }
 
 test('a content script cannot change the environment, read-only, console hosts or remembered AEM orgs', async ({
   page,
   context,
   extensionId,
+  hasContentScript,
   sandbox,
   serviceWorker,
   signedInConsole,
@@ -670,15 +678,17 @@ test('a content script cannot change the environment, read-only, console hosts o
   const app = await signedInConsole();
   await expect(consoleUi(app).getByTestId('read-only')).toHaveText(en.readOnly);
 
-  // From the app frame (where the compromised console code runs) and the shell's top frame.
-  for (const frame of [app, page.mainFrame()]) {
-    const contentScript = await contentScriptSender(frame === page.mainFrame() ? page : frame, extensionId);
-    const written = (await contentScript.evaluate(plantSettings(planted))) as { local: string[]; indexedDb: unknown };
-    await contentScript.close();
-    // The writes themselves succeed: into storage.local, and (top frame) into the page origin's own database.
-    expect(written.local).toEqual(expect.arrayContaining(Object.keys(planted)));
-    if (frame === page.mainFrame()) expect(written.indexedDb).toEqual(expect.arrayContaining(Object.keys(planted)));
-  }
+  // From the content scripts' world in the app frame, where the compromised console code runs: the
+  // writes into storage.local succeed.
+  const contentScript = await contentScriptSender(app, extensionId);
+  const written = (await contentScript.evaluate(plantSettings(planted, 'contentScript'))) as { local: string[] };
+  await contentScript.close();
+  expect(written.local).toEqual(expect.arrayContaining(Object.keys(planted)));
+  // The shell's own page runs no content script; its scripts write a database of the protected
+  // store's name in their own origin, and announce it on a channel of the same name: that succeeds too.
+  expect(await hasContentScript(page.mainFrame())).toBe(false);
+  const inShell = (await page.evaluate(plantSettings(planted, 'page'))) as { indexedDb: unknown };
+  expect(inShell.indexedDb).toEqual(expect.arrayContaining(Object.keys(planted)));
 
   // The next console load: the worker calls the Assets API, still read-only, still on the console's host.
   await page.reload();
