@@ -3,7 +3,7 @@ import { useLocale, useT } from '@/components/shared/i18n-context';
 import type { ConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { messageParts } from '@/lib/i18n';
-import { useUnknownsText } from './Switcher';
+import { useUnknownsText } from './org-texts';
 import { fromUser } from './user-input';
 
 interface ConfirmSwitchProps {

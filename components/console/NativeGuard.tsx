@@ -2,7 +2,7 @@ import { type Signal, signal } from '@preact/signals';
 import { Dialog } from '@/components/shared/Dialog';
 import { useT } from '@/components/shared/i18n-context';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
-import { useReasonsText, useUnknownsText } from './Switcher';
+import { useReasonsText, useUnknownsText } from './org-texts';
 import { fromUser } from './user-input';
 
 export interface GuardRequest {

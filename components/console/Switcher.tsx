@@ -1,28 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocale, useT } from '@/components/shared/i18n-context';
-import { REASON_MESSAGES, UNKNOWN_FACT_MESSAGES } from '@/components/shared/messages';
 import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
 import type { ConsoleStore } from '@/lib/console-page/store';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { BadgeList } from './Badges';
 import { ConfirmSwitch } from './ConfirmSwitch';
 import { searchIndex, searchOrgs } from './org-search';
+import { useReasonsText, useUnknownsText } from './org-texts';
 import { fromUser } from './user-input';
-
-export function useReasonsText() {
-  const t = useT();
-  return (org: OrgEntitlement) => org.reasons.map((reason) => t(REASON_MESSAGES[reason])).join('; ');
-}
-
-/** What the extension cannot see for this org, then that the console decides; empty when it sees everything. */
-export function useUnknownsText() {
-  const t = useT();
-  return (org: OrgEntitlement) =>
-    org.unknowns.length === 0
-      ? ''
-      : [...org.unknowns.map((fact) => t(UNKNOWN_FACT_MESSAGES[fact])), t('consoleDecides')].join(' ');
-}
 
 const KEY_STEPS: Record<string, (active: number, count: number) => number> = {
   ArrowDown: (active, count) => Math.min(active + 1, count - 1),
