@@ -24,7 +24,10 @@ function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
   const invalid = settings.policyInvalidFields;
   const refused = settings.policyRefusedEntries;
   const ignored = invalid.filter(
-    (field) => !(field in FAIL_CLOSED_NOTICES) && field !== 'allowedCcOrgIds' && !refused[field as 'consoleHosts'],
+    (field) =>
+      !(field in FAIL_CLOSED_NOTICES) &&
+      field !== 'allowedCcOrgIds' &&
+      !(field === 'consoleHosts' && refused.consoleHosts),
   );
   return (
     <>
