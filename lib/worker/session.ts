@@ -62,6 +62,23 @@ export function createSession(deps: SessionDeps = browserDeps) {
   // The access token the last renewal replaced: a 401 for it whose session read answered just
   // before that renewal stored the new token must not renew a second time.
   let lastReplacedToken: string | undefined;
+  // Every read-then-write of the stored session runs alone: a sign-out that lands between a
+  // refresh's check and its write would otherwise be overwritten by the refreshed tokens.
+  let sessionWrites: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const run = sessionWrites.then(write, write);
+    sessionWrites = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Forgets the stored session if it is still `session` (a newer sign-in is left alone); answers whether it was. */
+  function forget(session: ImsSession): Promise<boolean> {
+    return exclusive(async () => {
+      if ((await readImsSession())?.accessToken !== session.accessToken) return false;
+      await imsSessionItem.removeValue();
+      return true;
+    });
+  }
 
   async function authorize(
     environment: ConfiguredEnvironment,
@@ -114,11 +131,15 @@ export function createSession(deps: SessionDeps = browserDeps) {
       clientId: environment.settings.clientId,
       ...(environment.endpoints.assetsBaseUrl && { assetsBaseUrl: environment.endpoints.assetsBaseUrl }),
     };
-    if (replacing && (await readImsSession())?.accessToken !== replacing.accessToken) {
+    const stored = await exclusive(async () => {
+      if (replacing && (await readImsSession())?.accessToken !== replacing.accessToken) return false;
+      await imsSessionItem.setValue(session);
+      return true;
+    });
+    if (!stored) {
       await revokeTokensOf(session);
       throw new ExtensionError('NOT_SIGNED_IN', 'Signed out while the session was being renewed');
     }
-    await imsSessionItem.setValue(session);
     return { session, profile };
   }
 
@@ -148,7 +169,8 @@ export function createSession(deps: SessionDeps = browserDeps) {
     } catch (error) {
       if (error instanceof ExtensionError && error.code === 'NOT_SIGNED_IN') throw error;
       if (isHttpError(error, 'NETWORK') || isHttpError(error, 'TIMEOUT')) throw error;
-      await imsSessionItem.removeValue();
+      // A refused refresh may leave the refresh token valid at IMS: revoke it with the session.
+      if (await forget(session)) await revokeTokensOf(session).catch(() => undefined);
       throw new ExtensionError('SESSION_EXPIRED', `The session could not be renewed: ${String(error)}`);
     }
     lastReplacedToken = session.accessToken;
@@ -207,7 +229,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
         return await call(await accessToken());
       } catch (error) {
         if (!isHttpError(error, 'UNAUTHORIZED')) throw error;
-        await imsSessionItem.removeValue();
+        await exclusive(() => imsSessionItem.removeValue());
         throw new ExtensionError('SESSION_EXPIRED', 'IMS still refused the token after a refresh');
       }
     },
@@ -224,8 +246,11 @@ export function createSession(deps: SessionDeps = browserDeps) {
 
     /** Forget the session whatever IMS answers: a failed revoke must not keep anyone signed in. */
     async signOut(): Promise<void> {
-      const session = await readImsSession();
-      await imsSessionItem.removeValue();
+      const session = await exclusive(async () => {
+        const stored = await readImsSession();
+        await imsSessionItem.removeValue();
+        return stored;
+      });
       if (session) await revokeTokensOf(session);
     },
 
@@ -238,7 +263,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
       if (!session) return false;
       const environment = await configuredEnvironment().catch(() => undefined);
       if (environment && belongsTo(session, environment) && !options.environmentChanged) return false;
-      await imsSessionItem.removeValue();
+      if (!(await forget(session))) return false;
       // Best effort: the session is already forgotten, so an unreachable IMS changes nothing.
       await revokeTokensOf(session).catch(() => undefined);
       return true;
