@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { isSandboxBuild } from '../build-flavor';
-import { matchesAny, RESERVED_HOST_MATCHES } from '../console-hosts';
+import { reservedHostOf } from '../console-hosts';
 import { baseUrlSchema, environmentNameSchema, environmentNamesFor } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
@@ -43,7 +43,7 @@ export const POLICY_CONSOLE_HOST_PATTERN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+
 export const policyConsoleHostSchema = z.string().check(
   z.regex(POLICY_CONSOLE_HOST_PATTERN),
   z.refine(
-    (pattern) => !matchesAny(pattern.replace(/\*$/, ''), RESERVED_HOST_MATCHES),
+    (pattern) => reservedHostOf(pattern.replace(/\*$/, '')) === undefined,
     'A built-in console host, or a host the extension sends tokens to',
   ),
 );
