@@ -68,7 +68,7 @@ describe('an enterprise policy with an unreadable restriction', () => {
       now: new Date('2026-11-25T08:40:00Z'),
       extensionVersion: '1.2.3',
       browser: { name: 'Chrome', version: '131' },
-      environment: { name: 'production', endpoints: undefined },
+      environment: { name: 'production', endpoints: undefined, setByPolicy: false },
       readOnly: true,
       signedIn: false,
       policyProblems: policyProblems(await readPolicy()),
