@@ -87,6 +87,11 @@ function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
           {t('optionsCorruptedReadOnly')}
         </p>
       )}
+      {settings.environmentNeedsConfirmation && (
+        <p role="alert" data-testid="environment-to-confirm">
+          {t('optionsEnvironmentToConfirm')}
+        </p>
+      )}
       <PolicyProblems settings={settings} />
       {(policyActive || settings.allowedCcOrgIds) && (
         <p class="notice" data-testid="policy-active">

@@ -42,7 +42,11 @@ export function createPopupHandlers(session: Session) {
 
   return {
     async getPopupState({ tabId, freshness }: RequestOf<'getPopupState'>): Promise<ResponseData<'getPopupState'>> {
-      const [status, policy, settings] = await Promise.all([getStatus(session), currentPolicy(), readEffectiveSettings()]);
+      const [status, policy, settings] = await Promise.all([
+        getStatus(session),
+        currentPolicy(),
+        readEffectiveSettings(),
+      ]);
       const base = { status, readOnly: policy.readOnly, consoleUrl: consoleHomeUrl(environmentOf(settings)) };
       if (!status.signedIn) {
         const tab = tabId === undefined ? undefined : await consoleOfTab(tabId);

@@ -6,7 +6,7 @@ import { buildAuthorizeUrl, parseRedirect } from '../ims/authorize-url';
 import { createImsClient, type ImsClient } from '../ims/client';
 import { createPkcePair, createState } from '../ims/pkce';
 import { IMS_SCOPES, type Profile, type TokenResponse } from '../ims/schemas';
-import { readEffectiveEnvironment } from '../settings/effective';
+import { environmentOf, readEffectiveSettings } from '../settings/effective';
 import { type ImsSession, imsSessionItem, readImsSession } from '../storage-items';
 
 /** Refresh this long before expiry, so a call never starts with a token about to die. */
@@ -33,7 +33,14 @@ export interface ConfiguredEnvironment {
 
 /** The environment in force: the user's settings under enterprise policy (lib/settings). */
 export async function configuredEnvironment(): Promise<ConfiguredEnvironment> {
-  const settings = await readEffectiveEnvironment();
+  const effective = await readEffectiveSettings();
+  if (effective.environmentNeedsConfirmation) {
+    throw new ExtensionError(
+      'ENVIRONMENT_UNCONFIRMED',
+      'The IMS and Assets URLs carried over from an earlier version wait for confirmation in options',
+    );
+  }
+  const settings = environmentOf(effective);
   const endpoints = endpointsFor(settings);
   if (!endpoints) throw new ExtensionError('NOT_CONFIGURED', 'The custom environment has no base URLs');
   if (!settings.clientId) throw new ExtensionError('NO_CLIENT_ID', 'No IMS client ID is configured');
