@@ -68,9 +68,6 @@ export type PolicyField = keyof typeof POLICY_FIELDS;
  * See docs/ENTERPRISE.md#when-the-browser-drops-a-field.
  */
 export const POLICY_FIELDS_DECLARATION = 'policyFields';
-
-/** Every top-level name a policy may carry: the fields, and the declaration of which are set. */
-export const POLICY_KEYS: readonly string[] = [...Object.keys(POLICY_FIELDS), POLICY_FIELDS_DECLARATION];
 export type EnterprisePolicy = { [F in PolicyField]?: z.infer<(typeof POLICY_FIELDS)[F]> };
 
 /** Lists whose valid entries apply on their own: one bad entry must not drop (or open) the whole list. */
@@ -97,7 +94,7 @@ export interface ParsedPolicy {
 }
 
 /** Stands for a declared field that did not arrive: no schema accepts it, so it is handled as unreadable. */
-const MISSING = Symbol('declared but missing');
+const MISSING = Symbol();
 
 const declarationSchema = z.array(z.string());
 
@@ -218,8 +215,8 @@ export function policyProblems({ policy, invalidFields, refusedEntries }: Parsed
               ? 'orgs with an unknown CC entitlement are refused'
               : field === POLICY_FIELDS_DECLARATION
                 ? entries
-                  ? 'the names that are no policy field are ignored'
-                  : 'every restriction it could name that did not arrive is in force: read-only, every CC org blocked, unknown entitlements refused'
+                  ? 'unknown names are ignored'
+                  : 'every restriction is on: read-only, every CC org blocked'
                 : field === '(policy)'
                   ? 'every restriction is on: read-only, every CC org blocked'
                   : "ignored: the user's own setting applies";

@@ -31,15 +31,9 @@ export const PROTECTED_STORE_SINCE = '0.2.0';
 
 const wxtVersionSchema = z.object({ v: z.number().check(z.int(), z.positive()) });
 
-/** Whether dotted version `a` is older than `b` (Chrome and Firefox extension versions). */
+/** Whether dotted version `a` is older than `b` (each part compared as a number: 0.10 is after 0.2). */
 export function isOlderVersion(a: string, b: string): boolean {
-  const parts = (version: string) => version.split('.').map((part) => Number.parseInt(part, 10) || 0);
-  const [left, right] = [parts(a), parts(b)];
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference < 0;
-  }
-  return false;
+  return a.localeCompare(b, 'en', { numeric: true }) < 0;
 }
 
 /**
@@ -48,13 +42,12 @@ export function isOlderVersion(a: string, b: string): boolean {
  */
 function distrusted(storageLocalKey: string, value: unknown): unknown {
   if (storageLocalKey === 'auditLog' && Array.isArray(value)) {
-    return value.map((entry) => (typeof entry === 'object' && entry !== null ? { ...entry, unverified: true } : entry));
+    return value.map((entry) => (entry instanceof Object ? { ...entry, unverified: true } : entry));
   }
   return value;
 }
 
-const hasBaseUrls = (environment: unknown) =>
-  typeof environment === 'object' && environment !== null && 'baseUrls' in environment;
+const hasBaseUrls = (environment: unknown) => 'baseUrls' in Object(environment);
 
 /**
  * On install or update: an update from a release before the protected store moves each value

@@ -35,10 +35,7 @@ export interface ConfiguredEnvironment {
 export async function configuredEnvironment(): Promise<ConfiguredEnvironment> {
   const effective = await readEffectiveSettings();
   if (effective.environmentNeedsConfirmation) {
-    throw new ExtensionError(
-      'ENVIRONMENT_UNCONFIRMED',
-      'The IMS and Assets URLs carried over from an earlier version wait for confirmation in options',
-    );
+    throw new ExtensionError('ENVIRONMENT_UNCONFIRMED', 'Confirm the environment in options');
   }
   const settings = environmentOf(effective);
   const endpoints = endpointsFor(settings);

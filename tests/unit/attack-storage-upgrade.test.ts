@@ -331,6 +331,7 @@ describe('the one-time move, decided by the version the browser says was install
     expect(isOlderVersion(packageJson.version, PROTECTED_STORE_SINCE)).toBe(false);
     expect(isOlderVersion('0.1.0', '0.2.0')).toBe(true);
     expect(isOlderVersion('0.10.0', '0.2.0')).toBe(false);
-    expect(isOlderVersion('0.2', '0.2.0')).toBe(false);
+    expect(isOlderVersion('0.2.0', '0.2.0')).toBe(false);
+    expect(isOlderVersion('0.1.9.4', '0.2.0')).toBe(true);
   });
 });
