@@ -52,9 +52,9 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
 
   // Retired keys can only come from an earlier release: clear them on update, not on every wake.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
+  browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
     removeRetiredItems().catch((error: unknown) => console.warn('Removing retired stored items failed:', error));
-    moveSettingsOutOfStorageLocal(reason).catch((error: unknown) =>
+    moveSettingsOutOfStorageLocal({ reason, previousVersion }).catch((error: unknown) =>
       console.warn('Moving settings out of storage.local failed:', error),
     );
   });

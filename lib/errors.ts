@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'NOT_SIGNED_IN',
   /** A custom environment without its base URLs. */
   'NOT_CONFIGURED',
+  /** IMS and Assets URLs carried over from an earlier release, not yet confirmed in options. */
+  'ENVIRONMENT_UNCONFIRMED',
   /** No IMS client id: IT has not registered one yet (options show what they need). */
   'NO_CLIENT_ID',
   // Switching (lib/worker/switch-org.ts).

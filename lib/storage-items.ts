@@ -31,6 +31,17 @@ export async function readValidated<S extends z.ZodMiniType>(
   return parsed.success ? { value: parsed.data, corrupted: false } : { value: fallback, corrupted: true };
 }
 
+/**
+ * Set when custom IMS or Assets URLs were carried over from `storage.local` on an update: a
+ * content script could have written them there, so they wait for the admin to confirm them
+ * (docs/ARCHITECTURE.md#storage).
+ */
+export const environmentToConfirmItem = protectedItem('environmentToConfirm', 1);
+
+export async function readEnvironmentToConfirm(): Promise<boolean> {
+  return (await readValidated(environmentToConfirmItem, z.boolean(), false)).value;
+}
+
 export function readEnvironment(): Promise<Validated<EnvironmentSettings>> {
   return readValidated(environmentSetting, environmentSettingsSchema, defaultEnvironment());
 }

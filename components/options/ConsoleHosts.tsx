@@ -21,6 +21,7 @@ const INPUT_ERROR_KEYS: Record<HostInputError, MessageKey> = {
   hasCredentials: 'hostsErrorHasCredentials',
   wildcard: 'hostsErrorWildcard',
   builtIn: 'hostsErrorBuiltIn',
+  reserved: 'hostsErrorReserved',
   duplicate: 'hostsErrorDuplicate',
 };
 
@@ -80,7 +81,6 @@ export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly stri
     event.preventDefault();
     const addedMatches = (hosts.value ?? []).map((host) => host.matchPattern);
     const result = parseConsoleHost(input.value, {
-      builtInMatches: BUILT_IN_MATCHES,
       addedMatches,
       allowLoopbackHttp: isSandboxBuild,
     });

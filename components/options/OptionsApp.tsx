@@ -24,7 +24,10 @@ function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
   const invalid = settings.policyInvalidFields;
   const refused = settings.policyRefusedEntries;
   const ignored = invalid.filter(
-    (field) => !(field in FAIL_CLOSED_NOTICES) && field !== 'allowedCcOrgIds' && !refused[field as 'consoleHosts'],
+    (field) =>
+      !(field in FAIL_CLOSED_NOTICES) &&
+      field !== 'allowedCcOrgIds' &&
+      !(field === 'consoleHosts' && refused.consoleHosts),
   );
   return (
     <>
@@ -82,6 +85,11 @@ function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
       {settings.readOnly.corrupted && (
         <p role="alert" data-testid="corrupted-read-only">
           {t('optionsCorruptedReadOnly')}
+        </p>
+      )}
+      {settings.environmentNeedsConfirmation && (
+        <p role="alert" data-testid="environment-to-confirm">
+          {t('optionsEnvironmentToConfirm')}
         </p>
       )}
       <PolicyProblems settings={settings} />

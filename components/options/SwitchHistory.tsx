@@ -93,6 +93,7 @@ export function SwitchHistory() {
                   <td>{entry.to.name}</td>
                   <td data-result={entry.result}>
                     {t(entry.result === 'success' ? 'historySuccess' : 'historyFailed')}
+                    {entry.unverified && <span data-testid="history-unverified"> · {t('historyUnverified')}</span>}
                     {entry.errorCode && <span class="muted"> ({entry.errorCode})</span>}
                   </td>
                   <td data-path={entry.path}>{t(entry.path === 'api' ? 'switchPathApi' : 'switchPathConsole')}</td>

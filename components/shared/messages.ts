@@ -30,6 +30,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   SESSION_EXPIRED: 'errorSession',
   NOT_SIGNED_IN: 'errorSession',
   NOT_CONFIGURED: 'errorNotConfigured',
+  ENVIRONMENT_UNCONFIRMED: 'errorEnvironmentUnconfirmed',
   NO_CLIENT_ID: 'errorNoClientId',
   READ_ONLY: 'errorReadOnly',
   SWITCH_IN_PROGRESS: 'errorSwitchInProgress',

@@ -103,18 +103,33 @@ export function isAppFrameUrl(url: string): boolean {
   }
 }
 
-/**
- * Hosts no console-host setting may add: the built-in console hosts (already covered), and the
- * hosts the worker sends tokens to (IMS, Access Profile, AEM author hosts). A content script
- * there would run beside the extension's own traffic.
- */
-export const RESERVED_HOST_MATCHES = [
-  ...PRODUCTION_CONSOLE_MATCHES,
-  ...(isSandboxBuild ? SANDBOX_CONSOLE_MATCHES : []),
+/** The hosts the worker sends tokens to: IMS, the Access Profile API, AEM author hosts. */
+const TOKEN_HOST_MATCHES = [
   ...IMS_HOST_PERMISSIONS,
   ...ACCESS_PROFILE_HOST_PERMISSIONS,
   ...AEM_AUTHOR_HOST_PERMISSIONS,
 ];
+
+/**
+ * Hosts no console-host setting may add: the built-in console hosts (already covered), and the
+ * hosts the worker sends tokens to. A content script there would run beside the extension's own
+ * traffic.
+ */
+export const RESERVED_HOST_MATCHES = [
+  ...PRODUCTION_CONSOLE_MATCHES,
+  ...(isSandboxBuild ? SANDBOX_CONSOLE_MATCHES : []),
+  ...TOKEN_HOST_MATCHES,
+];
+
+/**
+ * Why `url` may not become a console host, or undefined when it may: the one rule both the
+ * enterprise policy and the options page apply (docs/ENTERPRISE.md#console-hosts).
+ */
+export function reservedHostOf(url: string): 'builtIn' | 'tokenHost' | undefined {
+  if (matchesAny(url, consoleMatchesFor(isSandboxBuild))) return 'builtIn';
+  if (matchesAny(url, TOKEN_HOST_MATCHES)) return 'tokenHost';
+  return undefined;
+}
 
 /** Match patterns ignore ports, as the browser does when it injects content scripts. */
 export function matchesAny(url: string, patterns: readonly string[]): boolean {

@@ -82,7 +82,7 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
     `- Generated: ${report.generatedAt}`,
     `- Extension version: ${report.extensionVersion}`,
     `- Browser: ${report.browser.name} ${report.browser.version}`,
-    `- Environment: ${report.environment.name} (IMS ${cell(report.environment.imsBaseUrl)}, Assets API ${cell(report.environment.assetsBaseUrl)})`,
+    `- Environment: ${report.environment.name} (IMS ${cell(report.environment.imsBaseUrl)}, Assets API ${cell(report.environment.assetsBaseUrl)})${report.environment.setByPolicy ? ', set by policy' : ''}`,
     `- Read-only mode: ${report.readOnly ? 'on' : 'off'}`,
     `- Signed in: ${report.signedIn ? 'yes' : 'no'}${report.accountType ? ` (account type: ${report.accountType})` : ''}`,
     '',

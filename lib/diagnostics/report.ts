@@ -14,7 +14,8 @@ export interface ReportInput {
   now: Date;
   extensionVersion: string;
   browser: { name: string; version: string };
-  environment: { name: EnvironmentName; endpoints: Endpoints | undefined };
+  /** The environment in force: the user's under enterprise policy (lib/settings/effective.ts). */
+  environment: { name: EnvironmentName; endpoints: Endpoints | undefined; setByPolicy: boolean };
   readOnly: boolean;
   signedIn: boolean;
   /** The signed-in account's type when known without a cached console (asked from IMS). */
@@ -78,6 +79,7 @@ export function buildDiagnosticsReport(input: ReportInput): DiagnosticsReport {
       name: input.environment.name,
       imsBaseUrl: input.environment.endpoints?.imsBaseUrl ?? null,
       assetsBaseUrl: input.environment.endpoints?.assetsBaseUrl ?? null,
+      setByPolicy: input.environment.setByPolicy,
     },
     readOnly: input.readOnly,
     signedIn: input.signedIn,

@@ -62,6 +62,8 @@ export const diagnosticsReportSchema = z.strictObject({
     name: environmentNameSchema,
     imsBaseUrl: z.nullable(z.string()),
     assetsBaseUrl: z.nullable(z.string()),
+    /** The environment in force was set by enterprise policy, not by the user in options. */
+    setByPolicy: z.boolean(),
   }),
   readOnly: z.boolean(),
   signedIn: z.boolean(),

@@ -21,5 +21,7 @@ export const historyEntrySchema = z.strictObject({
   result: z.enum(['success', 'failed']),
   errorCode: z.optional(z.string()),
   path: z._default(switchPathSchema, 'api'),
+  /** Carried over from `storage.local`, where a content script could have written it: not vouched for. */
+  unverified: z.optional(z.literal(true)),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

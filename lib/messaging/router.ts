@@ -16,7 +16,15 @@ import { type RouterSenderPolicy, senderKindOf } from './sender';
 export type Handlers = {
   [T in RequestType]: (
     request: RequestOf<T>,
-    context: { senderKind: SenderKind; tabId?: number; frameId?: number; tabUrl?: string; frameUrl?: string },
+    context: {
+      senderKind: SenderKind;
+      tabId?: number;
+      frameId?: number;
+      /** The sender's document, where the browser names it (Chrome 106+; not Firefox). */
+      documentId?: string;
+      tabUrl?: string;
+      frameUrl?: string;
+    },
   ) => Promise<ResponseData<T>>;
 };
 
@@ -44,6 +52,7 @@ export function createMessageRouter(handlers: Handlers, policy: RouterSenderPoli
         senderKind,
         tabId: sender.tab?.id,
         frameId: sender.frameId,
+        documentId: sender.documentId,
         tabUrl: sender.tab?.url,
         frameUrl: sender.url,
       };

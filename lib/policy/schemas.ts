@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { isSandboxBuild } from '../build-flavor';
-import { matchesAny, RESERVED_HOST_MATCHES } from '../console-hosts';
+import { reservedHostOf } from '../console-hosts';
 import { baseUrlSchema, environmentNameSchema, environmentNamesFor } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
@@ -43,7 +43,7 @@ export const POLICY_CONSOLE_HOST_PATTERN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+
 export const policyConsoleHostSchema = z.string().check(
   z.regex(POLICY_CONSOLE_HOST_PATTERN),
   z.refine(
-    (pattern) => !matchesAny(pattern.replace(/\*$/, ''), RESERVED_HOST_MATCHES),
+    (pattern) => reservedHostOf(pattern.replace(/\*$/, '')) === undefined,
     'A built-in console host, or a host the extension sends tokens to',
   ),
 );
@@ -59,6 +59,15 @@ export const POLICY_FIELDS = {
 } as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;
+
+/**
+ * The field in which IT names the fields its policy sets. Chrome deletes a field that fails
+ * `managed_schema.json` before the extension can read it (a `readOnly` of `"true"`, a list with
+ * a number in it), and a deleted restriction would read as "no restriction". A field named here
+ * that does not arrive therefore counts as unreadable, and a restriction fails closed.
+ * See docs/ENTERPRISE.md#when-the-browser-drops-a-field.
+ */
+export const POLICY_FIELDS_DECLARATION = 'policyFields';
 export type EnterprisePolicy = { [F in PolicyField]?: z.infer<(typeof POLICY_FIELDS)[F]> };
 
 /** Lists whose valid entries apply on their own: one bad entry must not drop (or open) the whole list. */
@@ -77,9 +86,17 @@ export interface ParsedPolicy {
   policy: EnterprisePolicy;
   /** Fields that were set but did not parse, in whole or in part; the options page and diagnostics say so. */
   invalidFields: string[];
-  /** The refused entries of a list field whose other entries apply (shown as IT wrote them, shortened). */
-  refusedEntries: Partial<Record<keyof typeof LIST_ENTRIES, string[]>>;
+  /**
+   * The refused entries of a list field whose other entries apply (shown as IT wrote them,
+   * shortened), and the names in the declaration that are no policy field.
+   */
+  refusedEntries: Partial<Record<keyof typeof LIST_ENTRIES | typeof POLICY_FIELDS_DECLARATION, string[]>>;
 }
+
+/** Stands for a declared field that did not arrive: no schema accepts it, so it is handled as unreadable. */
+const MISSING = Symbol();
+
+const declarationSchema = z.array(z.string());
 
 export const NO_POLICY: ParsedPolicy = { policy: {}, invalidFields: [], refusedEntries: {} };
 
@@ -103,7 +120,12 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const policy: Record<string, unknown> = {};
   const invalidFields: string[] = [];
   const refusedEntries: ParsedPolicy['refusedEntries'] = {};
-  for (const [field, value] of Object.entries(raw)) {
+  const { [POLICY_FIELDS_DECLARATION]: declaration, ...fields } = raw as Record<string, unknown>;
+  const declared = declaredFields(declaration, invalidFields, refusedEntries);
+  for (const field of declared) {
+    if (fields[field] === undefined) fields[field] = MISSING;
+  }
+  for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     const parsed = (POLICY_FIELDS as Record<string, z.ZodMiniType>)[field]?.safeParse(value);
     if (parsed?.success) {
@@ -124,6 +146,30 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   }
   refuseTokenHostsAsConsoles(policy as EnterprisePolicy, invalidFields, refusedEntries);
   return { policy: policy as EnterprisePolicy, invalidFields: invalidFields.sort(), refusedEntries };
+}
+
+/**
+ * The policy fields IT declares it sets. A declaration that cannot be read declares every
+ * restriction (the reading that opens nothing); names that are no policy field are refused.
+ */
+function declaredFields(
+  declaration: unknown,
+  invalidFields: string[],
+  refusedEntries: ParsedPolicy['refusedEntries'],
+): PolicyField[] {
+  if (declaration === undefined) return [];
+  const parsed = declarationSchema.safeParse(declaration);
+  if (!parsed.success) {
+    invalidFields.push(POLICY_FIELDS_DECLARATION);
+    return Object.keys(FAIL_CLOSED) as PolicyField[];
+  }
+  const isField = (name: string): name is PolicyField => Object.hasOwn(POLICY_FIELDS, name);
+  const unknown = parsed.data.filter((name) => !isField(name));
+  if (unknown.length > 0) {
+    invalidFields.push(POLICY_FIELDS_DECLARATION);
+    refusedEntries[POLICY_FIELDS_DECLARATION] = unknown.map(shown);
+  }
+  return [...new Set(parsed.data.filter(isField))];
 }
 
 const hostOf = (url: string) => new URL(url.replace(/\*$/, '')).hostname;
@@ -167,9 +213,13 @@ export function policyProblems({ policy, invalidFields, refusedEntries }: Parsed
             ? 'read-only mode is on'
             : field === 'blockUnknownEntitlements'
               ? 'orgs with an unknown CC entitlement are refused'
-              : field === '(policy)'
-                ? 'every restriction is on: read-only, every CC org blocked'
-                : "ignored: the user's own setting applies";
+              : field === POLICY_FIELDS_DECLARATION
+                ? entries
+                  ? 'unknown names are ignored'
+                  : 'every restriction is on: read-only, every CC org blocked'
+                : field === '(policy)'
+                  ? 'every restriction is on: read-only, every CC org blocked'
+                  : "ignored: the user's own setting applies";
     return { field, refusedEntries: entries ?? null, inForce };
   });
 }

@@ -3,7 +3,14 @@ import type { EnvironmentSettings } from '../environment';
 import { ExtensionError } from '../errors';
 import { readPolicy } from '../policy/managed';
 import type { EnterprisePolicy, ParsedPolicy } from '../policy/schemas';
-import { environmentSetting, readEnvironment, readOnlySetting, readValidated } from '../storage-items';
+import {
+  environmentSetting,
+  environmentToConfirmItem,
+  readEnvironment,
+  readEnvironmentToConfirm,
+  readOnlySetting,
+  readValidated,
+} from '../storage-items';
 import { type EnvironmentChoice, environmentChoiceSchema, normalizedBaseUrl } from './schemas';
 
 /** One setting as the extension uses it: the value, whether the stored one was unreadable, who set it. */
@@ -25,6 +32,11 @@ export interface EffectiveSettings {
   blockUnknownEntitlements: Setting<boolean>;
   /** Console hosts set by policy (wired to the custom console hosts where those exist). */
   consoleHosts: readonly string[] | undefined;
+  /**
+   * Custom IMS or Assets URLs carried over from an earlier release wait for the admin to confirm
+   * them (save them in options); until then the worker neither signs in nor calls with them.
+   */
+  environmentNeedsConfirmation: boolean;
   /** Policy fields that were set but invalid, in whole or in part (refused; FAIL_CLOSED in lib/policy/schemas.ts). */
   policyInvalidFields: readonly string[];
   /** The refused entries of policy lists whose valid entries apply. */
@@ -50,7 +62,7 @@ function locked<T>(value: T): Setting<T> {
 
 /** Policy beats user settings, field by field; pure so the merge is tested on its own. */
 export function mergeSettings(
-  user: { environment: Setting<EnvironmentSettings>; readOnly: Setting<boolean> },
+  user: { environment: Setting<EnvironmentSettings>; readOnly: Setting<boolean>; environmentToConfirm?: boolean },
   { policy, invalidFields, refusedEntries }: ParsedPolicy,
 ): EffectiveSettings {
   const { name, baseUrls, clientId } = user.environment.value;
@@ -68,6 +80,7 @@ export function mergeSettings(
         ? locked(policy.blockUnknownEntitlements)
         : { value: false, corrupted: false },
     consoleHosts: policy.consoleHosts,
+    environmentNeedsConfirmation: Boolean(user.environmentToConfirm) && !fromPolicy,
     policyInvalidFields: invalidFields,
     policyRefusedEntries: refusedEntries,
   };
@@ -79,8 +92,13 @@ export async function readUserReadOnly(): Promise<Setting<boolean>> {
 
 /** What is in force now: the user's settings, read and validated, under the enterprise policy. */
 export async function readEffectiveSettings(): Promise<EffectiveSettings> {
-  const [environment, readOnly, policy] = await Promise.all([readEnvironment(), readUserReadOnly(), readPolicy()]);
-  return mergeSettings({ environment, readOnly }, policy);
+  const [environment, readOnly, policy, environmentToConfirm] = await Promise.all([
+    readEnvironment(),
+    readUserReadOnly(),
+    readPolicy(),
+    readEnvironmentToConfirm(),
+  ]);
+  return mergeSettings({ environment, readOnly, environmentToConfirm }, policy);
 }
 
 /** The environment the worker signs in to and calls. */
@@ -121,6 +139,8 @@ export async function writeUserSettings(change: SettingsChange): Promise<void> {
     const next: EnvironmentSettings = { name: environment.name, clientId: change.clientId ?? base.clientId };
     if (environment.baseUrls) next.baseUrls = environment.baseUrls;
     await environmentSetting.setValue(next);
+    // Saving the environment in options is the admin's confirmation of what was carried over.
+    await environmentToConfirmItem.removeValue();
   }
   if (change.readOnly !== undefined) await readOnlySetting.setValue(change.readOnly);
 }

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { customConsoleHostsItem } from '../console-hosts/custom/stored';
-import { hasProtectedValue, importProtectedValue, type ProtectedItem, protectedItem } from '../protected-store';
-import { aemOrgByConsoleItem, environmentSetting, readOnlySetting } from '../storage-items';
+import { hasProtectedValue, importProtectedValue, type ProtectedItem } from '../protected-store';
+import { aemOrgByConsoleItem, environmentSetting, environmentToConfirmItem, readOnlySetting } from '../storage-items';
 import { historyItem } from '../worker/history';
 
 /**
@@ -22,35 +22,64 @@ const MOVED_ITEMS: readonly { item: ProtectedItem; storageLocalKey: string }[] =
 export const PROTECTED_ITEMS: readonly ProtectedItem[] = MOVED_ITEMS.map(({ item }) => item);
 
 /**
- * Set once the settings were moved (or found nothing to move on a fresh install). After that,
- * `storage.local` values under the old keys are what a content script could have planted:
- * never moved again, only removed.
+ * The first release that keeps these in the protected store. An update from an earlier one
+ * (`runtime.onInstalled`'s `previousVersion`) moves them; from this one on, values under the old
+ * keys are what a content script could have planted: never moved, only removed. The browser
+ * states the previous version itself, so no stored marker (which could be lost) decides.
  */
-const movedMarker = protectedItem('movedFromStorageLocal', 1);
+export const PROTECTED_STORE_SINCE = '0.2.0';
+
 const wxtVersionSchema = z.object({ v: z.number().check(z.int(), z.positive()) });
 
+/** Whether dotted version `a` is older than `b` (each part compared as a number: 0.10 is after 0.2). */
+export function isOlderVersion(a: string, b: string): boolean {
+  return a.localeCompare(b, 'en', { numeric: true }) < 0;
+}
+
 /**
- * On install or update: an update from a release that kept the settings in `storage.local`
- * moves each one (with its shape version, so later migrations still apply) unless the
- * protected store already holds it; then the old keys are removed. Runs to the end again if
- * it was interrupted, because the marker is set last.
+ * What moves from a release that could not protect it is not vouched for: custom IMS and Assets
+ * URLs wait for the admin's confirmation, history entries are marked unverified.
  */
-export async function moveSettingsOutOfStorageLocal(reason: string): Promise<void> {
+function distrusted(storageLocalKey: string, value: unknown): unknown {
+  if (storageLocalKey === 'auditLog' && Array.isArray(value)) {
+    return value.map((entry) => (entry instanceof Object ? { ...entry, unverified: true } : entry));
+  }
+  return value;
+}
+
+const hasBaseUrls = (environment: unknown) => 'baseUrls' in Object(environment);
+
+/**
+ * On install or update: an update from a release before the protected store moves each value
+ * (with its shape version, so later migrations still apply) unless the protected store already
+ * holds it; then the old keys are removed, on every update.
+ */
+export async function moveSettingsOutOfStorageLocal(details: {
+  reason: string;
+  previousVersion?: string;
+}): Promise<void> {
   const legacyKeys = MOVED_ITEMS.flatMap(({ storageLocalKey }) => [storageLocalKey, `${storageLocalKey}$`]);
-  if (reason === 'update' && (await movedMarker.getValue()) === null) {
+  const { reason, previousVersion } = details;
+  if (reason === 'update' && previousVersion !== undefined && isOlderVersion(previousVersion, PROTECTED_STORE_SINCE)) {
     const legacy = await browser.storage.local.get(legacyKeys);
     for (const { item, storageLocalKey } of MOVED_ITEMS) {
       if (legacy[storageLocalKey] === undefined || (await hasProtectedValue(item.key))) continue;
       const version = wxtVersionSchema.safeParse(legacy[`${storageLocalKey}$`]);
+      if (storageLocalKey === 'environment' && hasBaseUrls(legacy.environment)) {
+        await environmentToConfirmItem.setValue(true);
+      }
       // A value stored before versions existed counts as version 1 (lib/versioned-item.ts).
-      await importProtectedValue(item.key, version.success ? version.data.v : 1, legacy[storageLocalKey]);
+      await importProtectedValue(
+        item.key,
+        version.success ? version.data.v : 1,
+        distrusted(storageLocalKey, legacy[storageLocalKey]),
+      );
     }
   }
-  await movedMarker.setValue(true);
   await browser.storage.local.remove(legacyKeys);
 }
 
-/** "Clear all extension data": every protected item; the marker stays, so nothing is moved again. */
+/** "Clear all extension data": every protected item. */
 export async function clearProtectedItems(): Promise<void> {
-  await Promise.all(PROTECTED_ITEMS.map((item) => item.removeValue()));
+  await Promise.all([...PROTECTED_ITEMS, environmentToConfirmItem].map((item) => item.removeValue()));
 }

@@ -132,8 +132,8 @@ export function createHandlers(services: WorkerServices): Handlers {
   return {
     getStatus: () => getStatus(session),
 
-    async showConsoleUi(_request, { tabId, frameId }) {
-      await injectConsoleUi(tabId, frameId);
+    async showConsoleUi(_request, { tabId, frameId, documentId }) {
+      await injectConsoleUi({ tabId, frameId, documentId });
       return { shown: true as const };
     },
 

@@ -6,7 +6,7 @@ import { endpointsFor } from '../environment';
 import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contract';
 import { readPolicy } from '../policy/managed';
 import { policyProblems } from '../policy/schemas';
-import { readEnvironment } from '../storage-items';
+import { environmentOf, readEffectiveSettings } from '../settings/effective';
 import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
 import { consoleOfTab } from './console-tabs';
 import { clearHistory, readHistory } from './history';
@@ -42,12 +42,12 @@ export function createPopupHandlers(session: Session) {
 
   return {
     async getPopupState({ tabId, freshness }: RequestOf<'getPopupState'>): Promise<ResponseData<'getPopupState'>> {
-      const [status, policy, { value: environment }] = await Promise.all([
+      const [status, policy, settings] = await Promise.all([
         getStatus(session),
         currentPolicy(),
-        readEnvironment(),
+        readEffectiveSettings(),
       ]);
-      const base = { status, readOnly: policy.readOnly, consoleUrl: consoleHomeUrl(environment) };
+      const base = { status, readOnly: policy.readOnly, consoleUrl: consoleHomeUrl(environmentOf(settings)) };
       if (!status.signedIn) {
         const tab = tabId === undefined ? undefined : await consoleOfTab(tabId);
         return { ...base, identity: null, tab: tab ? { console: tab, state: { signedIn: false } } : null };
@@ -57,9 +57,10 @@ export function createPopupHandlers(session: Session) {
     },
 
     async getDiagnostics(): Promise<ResponseData<'getDiagnostics'>> {
-      const [status, { value: environment }, policy, parsedPolicy, consoles, lastErrors, history] = await Promise.all([
+      const [status, settings, policy, parsedPolicy, consoles, lastErrors, history] = await Promise.all([
         getStatus(session),
-        readEnvironment(),
+        // The environment in force, after policy: what the worker signs in to and calls.
+        readEffectiveSettings(),
         currentPolicy(),
         readPolicy(),
         cachedConsoleStates(),
@@ -70,7 +71,11 @@ export function createPopupHandlers(session: Session) {
         now: new Date(),
         extensionVersion: status.version,
         browser: await browserInfo(),
-        environment: { name: environment.name, endpoints: endpointsFor(environment) },
+        environment: {
+          name: settings.environment.value.name,
+          endpoints: endpointsFor(environmentOf(settings)),
+          setByPolicy: settings.environment.lockedBy === 'policy',
+        },
         readOnly: policy.readOnly,
         signedIn: status.signedIn,
         policyProblems: policyProblems(parsedPolicy),

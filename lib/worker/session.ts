@@ -6,7 +6,7 @@ import { buildAuthorizeUrl, parseRedirect } from '../ims/authorize-url';
 import { createImsClient, type ImsClient } from '../ims/client';
 import { createPkcePair, createState } from '../ims/pkce';
 import { IMS_SCOPES, type Profile, type TokenResponse } from '../ims/schemas';
-import { readEffectiveEnvironment } from '../settings/effective';
+import { environmentOf, readEffectiveSettings } from '../settings/effective';
 import { type ImsSession, imsSessionItem, readImsSession } from '../storage-items';
 
 /** Refresh this long before expiry, so a call never starts with a token about to die. */
@@ -33,7 +33,11 @@ export interface ConfiguredEnvironment {
 
 /** The environment in force: the user's settings under enterprise policy (lib/settings). */
 export async function configuredEnvironment(): Promise<ConfiguredEnvironment> {
-  const settings = await readEffectiveEnvironment();
+  const effective = await readEffectiveSettings();
+  if (effective.environmentNeedsConfirmation) {
+    throw new ExtensionError('ENVIRONMENT_UNCONFIRMED', 'Confirm the environment in options');
+  }
+  const settings = environmentOf(effective);
   const endpoints = endpointsFor(settings);
   if (!endpoints) throw new ExtensionError('NOT_CONFIGURED', 'The custom environment has no base URLs');
   if (!settings.clientId) throw new ExtensionError('NO_CLIENT_ID', 'No IMS client ID is configured');
@@ -62,6 +66,23 @@ export function createSession(deps: SessionDeps = browserDeps) {
   // The access token the last renewal replaced: a 401 for it whose session read answered just
   // before that renewal stored the new token must not renew a second time.
   let lastReplacedToken: string | undefined;
+  // Every read-then-write of the stored session runs alone: a sign-out that lands between a
+  // refresh's check and its write would otherwise be overwritten by the refreshed tokens.
+  let sessionWrites: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const run = sessionWrites.then(write, write);
+    sessionWrites = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Forgets the stored session if it is still `session` (a newer sign-in is left alone); answers whether it was. */
+  function forget(session: ImsSession): Promise<boolean> {
+    return exclusive(async () => {
+      if ((await readImsSession())?.accessToken !== session.accessToken) return false;
+      await imsSessionItem.removeValue();
+      return true;
+    });
+  }
 
   async function authorize(
     environment: ConfiguredEnvironment,
@@ -114,11 +135,15 @@ export function createSession(deps: SessionDeps = browserDeps) {
       clientId: environment.settings.clientId,
       ...(environment.endpoints.assetsBaseUrl && { assetsBaseUrl: environment.endpoints.assetsBaseUrl }),
     };
-    if (replacing && (await readImsSession())?.accessToken !== replacing.accessToken) {
+    const stored = await exclusive(async () => {
+      if (replacing && (await readImsSession())?.accessToken !== replacing.accessToken) return false;
+      await imsSessionItem.setValue(session);
+      return true;
+    });
+    if (!stored) {
       await revokeTokensOf(session);
       throw new ExtensionError('NOT_SIGNED_IN', 'Signed out while the session was being renewed');
     }
-    await imsSessionItem.setValue(session);
     return { session, profile };
   }
 
@@ -148,7 +173,8 @@ export function createSession(deps: SessionDeps = browserDeps) {
     } catch (error) {
       if (error instanceof ExtensionError && error.code === 'NOT_SIGNED_IN') throw error;
       if (isHttpError(error, 'NETWORK') || isHttpError(error, 'TIMEOUT')) throw error;
-      await imsSessionItem.removeValue();
+      // A refused refresh may leave the refresh token valid at IMS: revoke it with the session.
+      if (await forget(session)) await revokeTokensOf(session).catch(() => undefined);
       throw new ExtensionError('SESSION_EXPIRED', `The session could not be renewed: ${String(error)}`);
     }
     lastReplacedToken = session.accessToken;
@@ -207,7 +233,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
         return await call(await accessToken());
       } catch (error) {
         if (!isHttpError(error, 'UNAUTHORIZED')) throw error;
-        await imsSessionItem.removeValue();
+        await exclusive(() => imsSessionItem.removeValue());
         throw new ExtensionError('SESSION_EXPIRED', 'IMS still refused the token after a refresh');
       }
     },
@@ -224,8 +250,11 @@ export function createSession(deps: SessionDeps = browserDeps) {
 
     /** Forget the session whatever IMS answers: a failed revoke must not keep anyone signed in. */
     async signOut(): Promise<void> {
-      const session = await readImsSession();
-      await imsSessionItem.removeValue();
+      const session = await exclusive(async () => {
+        const stored = await readImsSession();
+        await imsSessionItem.removeValue();
+        return stored;
+      });
       if (session) await revokeTokensOf(session);
     },
 
@@ -238,7 +267,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
       if (!session) return false;
       const environment = await configuredEnvironment().catch(() => undefined);
       if (environment && belongsTo(session, environment) && !options.environmentChanged) return false;
-      await imsSessionItem.removeValue();
+      if (!(await forget(session))) return false;
       // Best effort: the session is already forgotten, so an unreachable IMS changes nothing.
       await revokeTokensOf(session).catch(() => undefined);
       return true;

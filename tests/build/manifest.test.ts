@@ -11,7 +11,7 @@ import {
   SANDBOX_CONSOLE_MATCHES,
   SANDBOX_CUSTOM_CONSOLE_HOST_PERMISSIONS,
 } from '../../lib/console-hosts';
-import { POLICY_FIELDS } from '../../lib/policy/schemas';
+import { POLICY_FIELDS, POLICY_FIELDS_DECLARATION } from '../../lib/policy/schemas';
 import { BUILD_DIRS } from '../e2e/support/paths';
 import { readBuiltManifest } from './build-output';
 
@@ -132,7 +132,9 @@ describe.each(['chrome', 'chromeSandbox'] as const)('the %s manifest (enterprise
     const schema = JSON.parse(readFileSync(path.join(BUILD_DIRS[build], schemaFile), 'utf8')) as {
       properties: Record<string, unknown>;
     };
-    expect(Object.keys(schema.properties).sort()).toEqual(sorted(Object.keys(POLICY_FIELDS)));
+    expect(Object.keys(schema.properties).sort()).toEqual(
+      sorted([...Object.keys(POLICY_FIELDS), POLICY_FIELDS_DECLARATION]),
+    );
   });
 });
 

@@ -21,7 +21,7 @@ import {
   recordCdpConsole,
 } from './support/attack-surfaces';
 import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
-import { consoleUi, frameAt } from './support/console-ui';
+import { consoleUi, frameAt, openConsoleApp } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
 import type { ChromiumGlobals } from './support/extension-apis';
 import {
@@ -30,6 +30,7 @@ import {
   writeExtensionEnvironment,
   writeProtectedSetting,
 } from './support/extension-environment';
+import { consoleTabId } from './support/extension-pages';
 import { environmentSelect, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { signIn } from './support/sign-in';
@@ -724,4 +725,52 @@ test('a content script cannot change the environment, read-only, console hosts o
     value: { name: 'sandbox', baseUrls: { imsBaseUrl: sandbox.apiBaseUrl } },
   });
   cases.aemOrg.passed();
+});
+
+test('the console UI goes only into the document that asked: a frame that navigated since gets nothing', async ({
+  page,
+  sandbox,
+  serviceWorker,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'console UI injection into a frame that navigated: nothing runs');
+  const app = await openConsoleApp(page, sandbox);
+  const tabId = await consoleTabId(serviceWorker, sandbox);
+  type Injected = { frameId: number; documentId: string; result: string };
+  /** What the worker's scripting.executeScript reaches with this target (the target the UI injection uses). */
+  const inject = (target: object) =>
+    serviceWorker.evaluate(async (injection) => {
+      const scripting = (
+        globalThis as unknown as { chrome: { scripting: { executeScript(d: object): Promise<Injected[]> } } }
+      ).chrome.scripting;
+      try {
+        const results = await scripting.executeScript({
+          target: injection,
+          func: () => {
+            document.documentElement.dataset.reachedByInjection = 'yes';
+            return location.href;
+          },
+        });
+        return { ok: true as const, results };
+      } catch (error) {
+        return { ok: false as const, error: String(error) };
+      }
+    }, target);
+
+  const before = await inject({ tabId, allFrames: true });
+  if (!before.ok) throw new Error(before.error);
+  const asked = before.results.find((result) => result.result.startsWith(sandbox.appOrigin));
+  if (!asked) throw new Error('The app frame was not reached');
+  // The frame navigates (here: reloads into a new document) between its request and the injection.
+  await app.evaluate(() => location.reload());
+  await expect.poll(() => app.evaluate(() => document.readyState).catch(() => 'navigating')).toBe('complete');
+  await expect.poll(() => app.evaluate(() => document.documentElement.dataset.reachedByInjection ?? 'no')).toBe('no');
+
+  const byDocument = await inject({ tabId, documentIds: [asked.documentId] });
+  expect(byDocument.ok).toBe(false);
+  expect(await app.evaluate(() => document.documentElement.dataset.reachedByInjection ?? 'no')).toBe('no');
+  // What a frame id alone would have done (Firefox has nothing better): reach the new document.
+  const byFrame = await inject({ tabId, frameIds: [asked.frameId] });
+  expect(byFrame.ok).toBe(true);
+  expect(await app.evaluate(() => document.documentElement.dataset.reachedByInjection ?? 'no')).toBe('yes');
+  matrixCase.passed({ tokensFound: 0 });
 });

@@ -58,6 +58,12 @@ test('adding a custom console host injects the extension there; removing it take
   await address.fill('https://experience.adobe.com');
   await add.click();
   await expect(section.getByRole('alert')).toHaveText(fill(en.hostsErrorBuiltIn, 'https://experience.adobe.com'));
+  // The hosts the worker sends tokens to, refused by the same rule as policy.
+  await address.fill('https://author-p1-e2.adobeaemcloud.com');
+  await add.click();
+  await expect(section.getByRole('alert')).toHaveText(
+    fill(en.hostsErrorReserved, 'https://author-p1-e2.adobeaemcloud.com'),
+  );
   await expect(section.getByText(en.hostsNone)).toBeVisible();
 
   // Add: the click asks the browser for this one host (granted as the user would, see HARNESS.md).

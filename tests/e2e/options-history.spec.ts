@@ -3,8 +3,10 @@ import type { HistoryEntry } from '../../lib/history/entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { orgOf, SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { parseCsv } from '../support/csv';
+import { historyEntry } from '../support/history-entries';
 import { type ExtensionFixtures, expect, test } from './fixtures';
 import { consoleUi } from './support/console-ui';
+import { writeProtectedSetting } from './support/extension-environment';
 import { downloadedText, issuedTokens, seriousPageViolations } from './support/extension-pages';
 
 const acme = SCENARIOS.default;
@@ -173,3 +175,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await seriousPageViolations(options), 'clear confirmation').toEqual([]);
   });
 }
+
+test('a history entry moved from an earlier release is marked unverified', async ({ serviceWorker, optionsPage }) => {
+  await writeProtectedSetting(serviceWorker, 'switchHistory', [
+    historyEntry({ opId: 'moved', unverified: true }),
+    historyEntry({ opId: 'recorded', time: '2026-11-26T08:40:00.000Z' }),
+  ]);
+  const options = await optionsPage();
+  const rows = options.getByTestId('history-table').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(options.getByTestId('history-unverified')).toHaveCount(1);
+  await expect(options.getByTestId('history-unverified')).toContainText(en.historyUnverified);
+});

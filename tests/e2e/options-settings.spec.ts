@@ -5,6 +5,7 @@ import en from '../../locales/en.json' with { type: 'json' };
 import sv from '../../locales/sv.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { startSandbox } from '../../sandbox/server';
+import { matrixCaseStarted } from '../support/matrix';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { switchFromExtensionPage } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
@@ -165,6 +166,29 @@ test('a corrupted stored setting shows a notice and the default, and saving repl
   await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSaved);
   await expect(options.getByTestId('corrupted-environment')).toHaveCount(0);
   await expect(options.getByTestId('corrupted-read-only')).toBeVisible();
+});
+
+test('IMS and Assets URLs moved from an earlier release wait for the admin: a notice, no sign-in, Save confirms them', async ({
+  serviceWorker,
+  optionsPage,
+  workerClient,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'moved custom URLs: no sign-in until the admin saves them in options');
+  // As the update from a release that kept settings in storage.local leaves a custom environment.
+  await writeProtectedSetting(serviceWorker, 'environmentToConfirm', true);
+  const options = await optionsPage();
+  await expect(options.getByTestId('environment-to-confirm')).toHaveText(en.optionsEnvironmentToConfirm);
+  const client = await workerClient();
+  expect(await client.send({ type: 'signIn', chooseAccount: false })).toMatchObject({
+    ok: false,
+    error: { code: 'ENVIRONMENT_UNCONFIRMED' },
+  });
+
+  await options.getByRole('button', { name: en.optionsSave }).click();
+  await expect(options.getByTestId('environment-status')).toHaveText(en.optionsSaved);
+  await expect(options.getByTestId('environment-to-confirm')).toHaveCount(0);
+  expect(await readProtectedSetting(serviceWorker, 'environmentToConfirm')).toBeNull();
+  matrixCase.passed({ tokensFound: 0 });
 });
 
 test('clear all data asks first, then signs out and forgets every setting', async ({

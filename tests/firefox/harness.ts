@@ -59,6 +59,8 @@ export async function launchFirefoxHarness(
     headless?: boolean;
     /** Firefox's HOME, e.g. one with `.mozilla/managed-storage/<add-on id>.json` (an enterprise policy). */
     home?: string;
+    /** Another firefox-esr executable, e.g. one whose installation carries a `distribution/policies.json`. */
+    executablePath?: string;
   } = {},
 ): Promise<FirefoxHarness> {
   const extensionDir = options.extensionDir ?? BUILD_DIRS.firefoxSandbox;
@@ -76,7 +78,7 @@ export async function launchFirefoxHarness(
     const debuggerSocket = path.join(workDir, 'debugger.sock');
     const browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: FIREFOX_PATH,
+      executablePath: options.executablePath ?? FIREFOX_PATH,
       headless: options.headless ?? true,
       args: ['--start-debugger-server', debuggerSocket],
       extraPrefsFirefox: DEBUGGER_PREFS,

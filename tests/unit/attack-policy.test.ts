@@ -5,13 +5,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { reportToMarkdown } from '@/lib/diagnostics/markdown';
 import { buildDiagnosticsReport } from '@/lib/diagnostics/report';
 import { environmentNamesFor } from '@/lib/environment';
-import { ORG_ID_PATTERN } from '@/lib/org-id';
 import { readPolicy } from '@/lib/policy/managed';
-import { policyEnvironmentSchemaFor, policyProblems } from '@/lib/policy/schemas';
+import {
+  POLICY_FIELDS,
+  POLICY_FIELDS_DECLARATION,
+  parsePolicy,
+  policyEnvironmentSchemaFor,
+  policyProblems,
+} from '@/lib/policy/schemas';
 import { currentPolicy } from '@/lib/worker/console-state';
+import { chromiumFilteredPolicy, type PolicySchema } from '../support/chromium-policy-filter';
 import { matrixCaseStarted } from '../support/matrix';
 
-// A policy IT got slightly wrong must not open what it meant to close (policy fails closed).
+// A policy IT got slightly wrong must not open what it meant to close.
 
 const ALLOWED = '0123456789ABCDEF01234567@AdobeOrg';
 const OTHER = 'FEDCBA9876543210FEDCBA98@AdobeOrg';
@@ -68,7 +74,7 @@ describe('an enterprise policy with an unreadable restriction', () => {
       now: new Date('2026-11-25T08:40:00Z'),
       extensionVersion: '1.2.3',
       browser: { name: 'Chrome', version: '131' },
-      environment: { name: 'production', endpoints: undefined },
+      environment: { name: 'production', endpoints: undefined, setByPolicy: false },
       readOnly: true,
       signedIn: false,
       policyProblems: policyProblems(await readPolicy()),
@@ -93,20 +99,79 @@ describe('an enterprise policy with an unreadable restriction', () => {
 
 describe("the browser's copy of the policy shape (managed_schema.json)", () => {
   const schema = JSON.parse(readFileSync(path.join(__dirname, '../../public/managed_schema.json'), 'utf8'));
+  /** The policy the extension reads once Chrome has filtered what IT wrote through the schema. */
+  const throughChrome = async (written: Record<string, unknown>) => {
+    await fakeBrowser.storage.managed.set(chromiumFilteredPolicy(written, schema));
+    return { parsed: await readPolicy(), policy: await currentPolicy() };
+  };
+  beforeEach(() => fakeBrowser.reset());
 
-  it('refuses org ids the extension refuses, as the extension does', () => {
-    const pattern = new RegExp(schema.properties.allowedCcOrgIds.items.pattern);
-    expect(schema.properties.allowedCcOrgIds.items.pattern).toBe(ORG_ID_PATTERN.source);
-    expect(pattern.test(ALLOWED)).toBe(true);
-    expect(pattern.test(ALLOWED.toLowerCase())).toBe(false);
-    expect(pattern.test(`${ALLOWED} `)).toBe(false);
+  it.each([
+    ['a lower-case org id', ALLOWED.toLowerCase()],
+    ['a trailing space', `${OTHER} `],
+  ])(
+    'lets an allowlist with %s reach the extension, which refuses that entry and keeps the list',
+    async (name, bad) => {
+      const matrixCase = matrixCaseStarted('attack', `policy allowlist with ${name} survives Chrome's schema filter`);
+      const { parsed, policy } = await throughChrome({ allowedCcOrgIds: [ALLOWED, bad] });
+      expect(parsed.refusedEntries.allowedCcOrgIds).toEqual([bad]);
+      expect(allows(policy, ALLOWED)).toBe(true);
+      expect(allows(policy, OTHER)).toBe(false);
+      matrixCase.passed({ intendedSwitches: 0, appliedSwitches: 0 });
+    },
+  );
+
+  it('lets console hosts the extension refuses reach it, so it can name them', async () => {
+    const { parsed } = await throughChrome({ consoleHosts: ['https://assets.example.com/*', 'https://*.com/*'] });
+    expect(parsed.policy.consoleHosts).toEqual(['https://assets.example.com/*']);
+    expect(parsed.refusedEntries.consoleHosts).toEqual(['https://*.com/*']);
   });
 
-  it('refuses console hosts that are not one https host', () => {
-    const pattern = new RegExp(schema.properties.consoleHosts.items.pattern);
-    expect(pattern.test('https://assets.example.com/*')).toBe(true);
-    expect(pattern.test('http://assets.example.com/*')).toBe(false);
-    expect(pattern.test('https://*.com/*')).toBe(false);
+  it.each([
+    ['readOnly of "true"', { readOnly: 'true' }, 'readOnly'],
+    ['an allowlist with a number in it', { allowedCcOrgIds: [ALLOWED, 42] }, 'allowedCcOrgIds'],
+    ['blockUnknownEntitlements of "yes"', { blockUnknownEntitlements: 'yes' }, 'blockUnknownEntitlements'],
+  ])('fails closed when Chrome deletes a declared restriction: %s', async (name, written, field) => {
+    const matrixCase = matrixCaseStarted('attack', `policy ${name}, deleted by Chrome, fails closed when declared`);
+    const { parsed, policy } = await throughChrome({ policyFields: [field], ...written });
+    expect(parsed.invalidFields).toEqual([field]);
+    expect(policy.readOnly || field !== 'readOnly').toBe(true);
+    expect(policy.blockUnknownEntitlements || field !== 'blockUnknownEntitlements').toBe(true);
+    if (field === 'allowedCcOrgIds') expect(allows(policy, ALLOWED)).toBe(false);
+    matrixCase.passed({ intendedSwitches: 0, appliedSwitches: 0 });
+  });
+
+  it('fails every restriction closed when the declaration itself cannot be read', () => {
+    const parsed = parsePolicy({ policyFields: 'readOnly' });
+    expect(parsed.policy).toEqual({ readOnly: true, allowedCcOrgIds: [], blockUnknownEntitlements: true });
+    expect(parsed.invalidFields).toEqual(['allowedCcOrgIds', 'blockUnknownEntitlements', 'policyFields', 'readOnly']);
+  });
+
+  it('refuses names in the declaration that are no policy field, and says so', () => {
+    const parsed = parsePolicy({ policyFields: ['readonly', 'readOnly'], readOnly: false });
+    expect(parsed.policy).toEqual({ readOnly: false });
+    expect(parsed.refusedEntries.policyFields).toEqual(['readonly']);
+    expect(policyProblems(parsed)).toEqual([
+      {
+        field: 'policyFields',
+        refusedEntries: ['readonly'],
+        inForce: 'unknown names are ignored',
+      },
+    ]);
+  });
+
+  it('declares every policy field with a type Chrome knows and no item pattern or enum', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(
+      [...Object.keys(POLICY_FIELDS), POLICY_FIELDS_DECLARATION].sort(),
+    );
+    const walk = (node: PolicySchema): void => {
+      expect(['array', 'boolean', 'integer', 'number', 'object', 'string']).toContain(node.type);
+      expect(node.pattern).toBeUndefined();
+      expect(node.enum).toBeUndefined();
+      if (node.items) walk(node.items);
+      for (const child of Object.values(node.properties ?? {})) walk(child);
+    };
+    walk(schema);
   });
 });
 

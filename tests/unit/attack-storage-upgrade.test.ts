@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HistoryEntry } from '@/lib/history/entry';
+import packageJson from '../../package.json' with { type: 'json' };
 import { historyEntry } from '../support/history-entries';
 import { matrixCaseStarted } from '../support/matrix';
 
@@ -29,6 +30,11 @@ async function freshModules() {
   };
 }
 
+/** `runtime.onInstalled` on an update from the last release that kept settings in storage.local. */
+const FROM_LOCAL_STORAGE_RELEASE = { reason: 'update', previousVersion: '0.1.0' };
+/** … and from a release that already had the protected store. */
+const FROM_PROTECTED_STORE_RELEASE = { reason: 'update', previousVersion: '0.2.0' };
+
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 
 beforeEach(() => fakeBrowser.reset());
@@ -41,16 +47,17 @@ describe('the switch history across releases', () => {
     await fakeBrowser.storage.local.set({ auditLog: [entry({ opId: 'newer' }), withoutPath] });
 
     const { history, protectedSettings, protectedItem } = await freshModules();
-    await protectedSettings.moveSettingsOutOfStorageLocal('update');
+    await protectedSettings.moveSettingsOutOfStorageLocal(FROM_LOCAL_STORAGE_RELEASE);
 
     expect((await history.readHistory()).map((read) => [read.opId, read.path])).toEqual([
       ['newer', 'console'],
       ['older', 'api'],
     ]);
     // Stored in the new shape once read, so it migrates once.
+    // Moved from where a content script could write: marked unverified.
     expect(await protectedItem('switchHistory', 2).getValue()).toEqual([
-      entry({ opId: 'newer' }),
-      entry({ opId: 'older', path: 'api' }),
+      entry({ opId: 'newer', unverified: true }),
+      entry({ opId: 'older', path: 'api', unverified: true }),
     ]);
     expect(await stored('auditLog')).toBeUndefined();
     matrixCase.passed();
@@ -101,9 +108,11 @@ describe('the switch history across releases', () => {
     await fakeBrowser.storage.local.set({ auditLog: [...entries.slice(0, 499), unreadable], auditLog$: { v: 2 } });
 
     const { history, protectedSettings, protectedItem } = await freshModules();
-    await protectedSettings.moveSettingsOutOfStorageLocal('update');
+    await protectedSettings.moveSettingsOutOfStorageLocal(FROM_LOCAL_STORAGE_RELEASE);
     expect((await history.readHistory()).map((read) => read.opId)).toEqual(entries.slice(0, 499).map((e) => e.opId));
-    expect(await protectedItem('switchHistory', 2).getValue()).toEqual([...entries.slice(0, 499), unreadable]);
+    expect(await protectedItem('switchHistory', 2).getValue()).toEqual(
+      [...entries.slice(0, 499), unreadable].map((moved) => ({ ...moved, unverified: true })),
+    );
     expect(await stored('auditLog')).toBeUndefined();
     expect(await stored('auditLog$')).toBeUndefined();
 
@@ -124,9 +133,9 @@ describe('the switch history across releases', () => {
     await fakeBrowser.storage.local.set({ auditLog: [withoutPath] });
 
     const { history, protectedSettings } = await freshModules();
-    await protectedSettings.moveSettingsOutOfStorageLocal('update');
+    await protectedSettings.moveSettingsOutOfStorageLocal(FROM_LOCAL_STORAGE_RELEASE);
     const read = await history.readHistory();
-    expect(read).toEqual([entry({ opId: 'old', from: { id: ACME, name: 'Acme' }, path: 'api' })]);
+    expect(read).toEqual([entry({ opId: 'old', from: { id: ACME, name: 'Acme' }, path: 'api', unverified: true })]);
     expect(history.switchBackTarget(read, ACME)).toEqual({ id: ACME, name: 'Acme' });
     expect(await stored('auditLog')).toBeUndefined();
     matrixCase.passed();
@@ -199,7 +208,7 @@ describe('settings and remembered AEM orgs across releases', () => {
     });
 
     const next = await freshModules();
-    await next.protectedSettings.moveSettingsOutOfStorageLocal('update');
+    await next.protectedSettings.moveSettingsOutOfStorageLocal(FROM_LOCAL_STORAGE_RELEASE);
 
     expect(await next.storageItems.readEnvironment()).toEqual({ value: environment, corrupted: false });
     expect(await next.settings.readUserReadOnly()).toEqual({ value: true, corrupted: false });
@@ -211,7 +220,7 @@ describe('settings and remembered AEM orgs across releases', () => {
 
     // A value planted in storage.local afterwards (a content script can) is never moved, only removed.
     await fakeBrowser.storage.local.set({ readOnly: false, environment: { name: 'stage', clientId: 'planted' } });
-    await next.protectedSettings.moveSettingsOutOfStorageLocal('update');
+    await next.protectedSettings.moveSettingsOutOfStorageLocal(FROM_PROTECTED_STORE_RELEASE);
     expect((await next.settings.readEffectiveSettings()).readOnly.value).toBe(true);
     expect((await next.storageItems.readEnvironment()).value.clientId).toBe('their-client');
     expect(await fakeBrowser.storage.local.get(['readOnly', 'environment'])).toEqual({});
@@ -229,13 +238,13 @@ describe('settings and remembered AEM orgs across releases', () => {
       environment: { name: 'custom', clientId: 'x', baseUrls: { imsBaseUrl: 'https://ims.evil.example' } },
     });
     const current = await freshModules();
-    await current.protectedSettings.moveSettingsOutOfStorageLocal('install');
+    await current.protectedSettings.moveSettingsOutOfStorageLocal({ reason: 'install' });
     expect(await current.consoleHosts.readCustomConsoleHosts()).toEqual({ value: [], corrupted: false });
     expect((await current.storageItems.readEnvironment()).value.name).toBe('sandbox');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     // Nor does a later update: the store was set up by this release, so nothing is left to move.
     await fakeBrowser.storage.local.set({ customConsoleHosts: [evil] });
-    await current.protectedSettings.moveSettingsOutOfStorageLocal('update');
+    await current.protectedSettings.moveSettingsOutOfStorageLocal(FROM_PROTECTED_STORE_RELEASE);
     expect(await current.consoleHosts.readCustomConsoleHosts()).toEqual({ value: [], corrupted: false });
     matrixCase.passed();
   });
@@ -253,5 +262,76 @@ describe('settings and remembered AEM orgs across releases', () => {
     expect(await current.consoleState.rememberedAemOrgChoice(identity)).toBe(ACME);
     expect(await current.consoleState.rememberedAemOrgChoice({ tenant: 'acme' })).toBeUndefined();
     matrixCase.passed();
+  });
+});
+
+describe('the one-time move, decided by the version the browser says was installed before', () => {
+  const custom = {
+    name: 'custom',
+    clientId: 'their-client',
+    baseUrls: { imsBaseUrl: 'https://ims.corp.example', assetsBaseUrl: 'https://api.corp.example' },
+  };
+
+  it('never moves values planted in storage.local on an update from a release with the protected store', async () => {
+    const matrixCase = matrixCaseStarted(
+      'attack',
+      'storage.local values planted before an update between protected-store releases',
+    );
+    // Nothing in the protected store says a move happened (a marker could be lost); the version decides.
+    await fakeBrowser.storage.local.set({
+      readOnly: false,
+      environment: custom,
+      customConsoleHosts: [{ origin: 'https://evil.example', matchPattern: 'https://evil.example/*' }],
+    });
+    const next = await freshModules();
+    await next.settings.writeUserSettings({ readOnly: true });
+
+    await next.protectedSettings.moveSettingsOutOfStorageLocal(FROM_PROTECTED_STORE_RELEASE);
+
+    expect((await next.settings.readEffectiveSettings()).readOnly.value).toBe(true);
+    expect((await next.storageItems.readEnvironment()).value.name).toBe('sandbox');
+    expect(await next.consoleHosts.readCustomConsoleHosts()).toEqual({ value: [], corrupted: false });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    matrixCase.passed();
+  });
+
+  it('asks the admin to confirm custom IMS and Assets URLs it moved, and signs in to nothing until then', async () => {
+    const matrixCase = matrixCaseStarted(
+      'attack',
+      'custom IMS and Assets URLs moved from storage.local wait for confirmation',
+    );
+    await fakeBrowser.storage.local.set({ environment: custom, environment$: { v: 1 } });
+    const next = await freshModules();
+    await next.protectedSettings.moveSettingsOutOfStorageLocal(FROM_LOCAL_STORAGE_RELEASE);
+
+    const settings = await next.settings.readEffectiveSettings();
+    expect(settings.environmentNeedsConfirmation).toBe(true);
+    expect(next.settings.environmentOf(settings)).toMatchObject({ baseUrls: custom.baseUrls });
+    const { configuredEnvironment } = await import('@/lib/worker/session');
+    await expect(configuredEnvironment()).rejects.toMatchObject({ code: 'ENVIRONMENT_UNCONFIRMED' });
+
+    // Saving the environment in options is the confirmation.
+    await next.settings.writeUserSettings({ environment: { name: 'custom', baseUrls: custom.baseUrls } });
+    expect((await next.settings.readEffectiveSettings()).environmentNeedsConfirmation).toBe(false);
+    await expect(configuredEnvironment()).resolves.toMatchObject({
+      endpoints: { imsBaseUrl: 'https://ims.corp.example' },
+    });
+    matrixCase.passed();
+  });
+
+  it('needs no confirmation for a built-in environment it moved', async () => {
+    await fakeBrowser.storage.local.set({ environment: { name: 'stage', clientId: 'their-client' } });
+    const next = await freshModules();
+    await next.protectedSettings.moveSettingsOutOfStorageLocal(FROM_LOCAL_STORAGE_RELEASE);
+    expect((await next.settings.readEffectiveSettings()).environmentNeedsConfirmation).toBe(false);
+  });
+
+  it('this release is at least the first with the protected store, so an update from it never moves', async () => {
+    const { PROTECTED_STORE_SINCE, isOlderVersion } = await import('@/lib/settings/protected-settings');
+    expect(isOlderVersion(packageJson.version, PROTECTED_STORE_SINCE)).toBe(false);
+    expect(isOlderVersion('0.1.0', '0.2.0')).toBe(true);
+    expect(isOlderVersion('0.10.0', '0.2.0')).toBe(false);
+    expect(isOlderVersion('0.2.0', '0.2.0')).toBe(false);
+    expect(isOlderVersion('0.1.9.4', '0.2.0')).toBe(true);
   });
 });

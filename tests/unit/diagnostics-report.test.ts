@@ -59,6 +59,7 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
     environment: {
       name: 'sandbox',
       endpoints: { imsBaseUrl: 'http://127.0.0.1:4870', assetsBaseUrl: 'http://127.0.0.1:4870' },
+      setByPolicy: false,
     },
     readOnly: true,
     signedIn: true,

@@ -1,4 +1,5 @@
 import { isSandboxBuild } from '../../build-flavor';
+import { reservedHostOf } from '../index';
 /**
  * What an admin may type as a custom console host in options: an origin such as
  * `https://aem.example.com`. It becomes the match pattern the permission request, the
@@ -14,6 +15,7 @@ export const HOST_INPUT_ERRORS = [
   'hasCredentials',
   'wildcard',
   'builtIn',
+  'reserved',
   'duplicate',
 ] as const;
 export type HostInputError = (typeof HOST_INPUT_ERRORS)[number];
@@ -28,8 +30,6 @@ export interface ConsoleHost {
 export type HostInputResult = { ok: true; host: ConsoleHost } | { ok: false; error: HostInputError };
 
 export interface HostInputRules {
-  /** Patterns the build already covers (production console, and loopback in sandbox builds). */
-  builtInMatches: readonly string[];
   /** Patterns of the hosts already added. */
   addedMatches: readonly string[];
   /** Sandbox builds accept plain http on `*.localhost` (a local console); production never does. */
@@ -66,7 +66,9 @@ export function parseConsoleHost(input: string, rules: HostInputRules): HostInpu
     return { ok: false, error: 'hasPath' };
   }
   const matchPattern = matchPatternOf(url);
-  if (rules.builtInMatches.includes(matchPattern)) return { ok: false, error: 'builtIn' };
+  // The same rule as enterprise policy: built-in console hosts, and hosts the worker sends tokens to.
+  const reserved = reservedHostOf(`${url.protocol}//${url.hostname}/`);
+  if (reserved) return { ok: false, error: reserved === 'builtIn' ? 'builtIn' : 'reserved' };
   if (rules.addedMatches.includes(matchPattern)) return { ok: false, error: 'duplicate' };
   return { ok: true, host: { origin: url.origin, matchPattern } };
 }

@@ -20,7 +20,8 @@ export type ProtectedSettingKey =
   | 'readOnly'
   | 'customConsoleHosts'
   | 'aemOrgByConsole'
-  | 'switchHistory';
+  | 'switchHistory'
+  | 'environmentToConfirm';
 
 /**
  * Writes (or with `undefined`, removes) a protected setting from inside an extension context,

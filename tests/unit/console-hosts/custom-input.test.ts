@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { consoleMatchesFor } from '@/lib/console-hosts';
 import { type HostInputRules, parseConsoleHost } from '@/lib/console-hosts/custom/input';
+import { policyConsoleHostSchema } from '@/lib/policy/schemas';
+import { matrixCaseStarted } from '../../support/matrix';
 
 const production: HostInputRules = {
-  builtInMatches: consoleMatchesFor(false),
   addedMatches: ['https://aem.example.com/*'],
   allowLoopbackHttp: false,
 };
-const sandbox: HostInputRules = { ...production, builtInMatches: consoleMatchesFor(true), allowLoopbackHttp: true };
+const sandbox: HostInputRules = { ...production, allowLoopbackHttp: true };
 const errorOf = (input: string, rules = production) => {
   const result = parseConsoleHost(input, rules);
   return result.ok ? 'accepted' : result.error;
@@ -15,12 +15,9 @@ const errorOf = (input: string, rules = production) => {
 
 describe('parseConsoleHost', () => {
   it('turns an https origin into the match pattern for that host', () => {
-    expect(parseConsoleHost('https://author-p1-e2.adobeaemcloud.com', production)).toEqual({
+    expect(parseConsoleHost('https://aem.corp.example', production)).toEqual({
       ok: true,
-      host: {
-        origin: 'https://author-p1-e2.adobeaemcloud.com',
-        matchPattern: 'https://author-p1-e2.adobeaemcloud.com/*',
-      },
+      host: { origin: 'https://aem.corp.example', matchPattern: 'https://aem.corp.example/*' },
     });
   });
 
@@ -80,5 +77,18 @@ describe('parseConsoleHost', () => {
     expect(errorOf('http://localhost:4870', sandbox)).toBe('builtIn');
     expect(errorOf('https://AEM.example.com')).toBe('duplicate');
     expect(errorOf('https://aem.example.com:444')).toBe('duplicate');
+  });
+
+  it.each([
+    ['the IMS host', 'https://ims-na1.adobelogin.com', 'https://ims-na1.adobelogin.com/*'],
+    ['the stage IMS host', 'https://ims-na1-stg1.adobelogin.com', 'https://ims-na1-stg1.adobelogin.com/*'],
+    ['the Access Profile host', 'https://aps-web.adobe.io', 'https://aps-web.adobe.io/*'],
+    ['an AEM author host', 'https://author-p1-e2.adobeaemcloud.com', 'https://author-p1-e2.adobeaemcloud.com/*'],
+    ['a built-in console host', 'https://experience.adobe.com', 'https://experience.adobe.com/*'],
+  ])('refuses %s, as enterprise policy does', async (name, typed, pattern) => {
+    const matrixCase = matrixCaseStarted('attack', `options console host: ${name} is refused as policy refuses it`);
+    expect(errorOf(typed)).toMatch(/^(reserved|builtIn)$/);
+    expect(policyConsoleHostSchema.safeParse(pattern).success).toBe(false);
+    matrixCase.passed({ tokensFound: 0 });
   });
 });

@@ -190,8 +190,8 @@ describe('the history path', () => {
     };
     // As the release before the move wrote it: version 1, then moved out of storage.local on update.
     await fakeBrowser.storage.local.set({ auditLog: [legacy] });
-    await moveSettingsOutOfStorageLocal('update');
-    expect(await readHistory()).toEqual([{ ...legacy, path: 'api' }]);
+    await moveSettingsOutOfStorageLocal({ reason: 'update', previousVersion: '0.1.0' });
+    expect(await readHistory()).toEqual([{ ...legacy, path: 'api', unverified: true }]);
   });
 });
 

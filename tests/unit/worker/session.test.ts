@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SANDBOX_CLIENT_ID } from '@/lib/environment';
@@ -285,6 +286,69 @@ describe('IMS session against attacks on its lifetime', () => {
       matrixCase.passed({ tokensFound: 0 });
     },
   );
+
+  it('lets a sign-out win wherever it lands in a refresh, and revokes what the refresh minted', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'sign-out landing anywhere in a token refresh wins');
+    const answers = ['token', 'profile'] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.constantFrom(...answers),
+        fc.nat({ max: 60 }),
+        async (scheduler, after, ticks) => {
+          fakeBrowser.reset();
+          await environmentSetting.setValue({
+            name: 'sandbox',
+            clientId: SANDBOX_CLIENT_ID,
+            baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
+          });
+          const ims = fakeIms();
+          const { session, advance } = setup(ims);
+          await session.signIn({ chooseAccount: false });
+          advance(59 * 60_000);
+          let startSignOut = () => {};
+          const signOutStarts = new Promise<void>((resolve) => (startSignOut = resolve));
+          // IMS answers when the scheduler says; the sign-out starts once the chosen answer is in.
+          const answered = <T>(answer: (typeof answers)[number], call: () => Promise<T>) =>
+            scheduler.scheduleFunction(async () => {
+              const value = await call();
+              if (answer === after) startSignOut();
+              return value;
+            });
+          ims.refresh = vi.fn(answered('token', async () => tokens('access-2', 'refresh-2')));
+          ims.getProfile = vi.fn(answered('profile', () => fakeIms().getProfile('access-2')));
+
+          const refreshed = session.accessToken().catch(() => undefined);
+          const signedOut = (async () => {
+            await signOutStarts;
+            // Any point in the refresh's remaining steps, down to the microtask between its read and write.
+            for (let tick = 0; tick < ticks; tick++) await Promise.resolve();
+            await session.signOut();
+          })();
+          await scheduler.waitFor(Promise.all([refreshed, signedOut]));
+
+          expect(await imsSessionItem.getValue()).toBeNull();
+          expect(ims.logout).toHaveBeenCalledWith('access-2');
+          expect(ims.logout).toHaveBeenCalledWith('refresh-2');
+        },
+      ),
+      { numRuns: 300 },
+    );
+    matrixCase.passed({ tokensFound: 0 });
+  });
+
+  it('revokes the refresh token of a refresh IMS refused', async () => {
+    const matrixCase = matrixCaseStarted('attack', 'a refused token refresh leaves no refresh token alive at IMS');
+    const refused = new HttpError('SESSION_EXPIRED', 'invalid_grant', { endpoint: 'POST /ims/token/v3', status: 400 });
+    const { session, ims, advance } = setup(fakeIms({ refresh: vi.fn(async () => Promise.reject(refused)) }));
+    await session.signIn({ chooseAccount: false });
+    advance(59 * 60_000);
+
+    await expect(session.accessToken()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    expect(ims.logout).toHaveBeenCalledWith('refresh-1');
+    expect(ims.logout).toHaveBeenCalledWith('access-1');
+    matrixCase.passed({ tokensFound: 0 });
+  });
 
   it("says 'not signed in' for a session left from another environment", async () => {
     const matrixCase = matrixCaseStarted('attack', "getStatus does not count another environment's session");
