@@ -115,18 +115,17 @@ const TOKEN_HOST_MATCHES = [
  * hosts the worker sends tokens to. A content script there would run beside the extension's own
  * traffic.
  */
-export const RESERVED_HOST_MATCHES = [
-  ...PRODUCTION_CONSOLE_MATCHES,
-  ...(isSandboxBuild ? SANDBOX_CONSOLE_MATCHES : []),
-  ...TOKEN_HOST_MATCHES,
-];
+// This build's console hosts, folded at build time: a production bundle carries no loopback host.
+const BUILD_CONSOLE_MATCHES = [...PRODUCTION_CONSOLE_MATCHES, ...(isSandboxBuild ? SANDBOX_CONSOLE_MATCHES : [])];
+
+export const RESERVED_HOST_MATCHES = [...BUILD_CONSOLE_MATCHES, ...TOKEN_HOST_MATCHES];
 
 /**
  * Why `url` may not become a console host, or undefined when it may: the one rule both the
  * enterprise policy and the options page apply (docs/ENTERPRISE.md#console-hosts).
  */
 export function reservedHostOf(url: string): 'builtIn' | 'tokenHost' | undefined {
-  if (matchesAny(url, consoleMatchesFor(isSandboxBuild))) return 'builtIn';
+  if (matchesAny(url, BUILD_CONSOLE_MATCHES)) return 'builtIn';
   if (matchesAny(url, TOKEN_HOST_MATCHES)) return 'tokenHost';
   return undefined;
 }
