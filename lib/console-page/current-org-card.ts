@@ -67,7 +67,10 @@ export function readCurrentOrgCard(
   return cardByHeading(container) ?? cardByStructure(container, controlsSection);
 }
 
-/** The next rendering turn: an animation frame, or a short timer where frames do not run (a hidden tab). */
+/**
+ * After the page's next render: the task after the next animation frame, or a short timer where
+ * frames do not run (a hidden tab).
+ */
 function afterNextRender(task: () => void): void {
   let done = false;
   const run = () => {
@@ -75,7 +78,7 @@ function afterNextRender(task: () => void): void {
     done = true;
     task();
   };
-  requestAnimationFrame(run);
+  requestAnimationFrame(() => setTimeout(run, 0));
   setTimeout(run, 100);
 }
 
