@@ -1,5 +1,6 @@
 import { detectCreativeCloudView } from '@/lib/console-page/detect';
 import { extensionIsGone } from '@/lib/console-page/invalidation';
+import { loadProfilePolicy } from '@/lib/console-page/profile-policy';
 import type { ContentScriptLifetime } from '@/lib/console-page/quiet-context';
 import { type MountedView, mountView } from './mounted-view';
 
@@ -68,5 +69,6 @@ export function watchConsole(ctx: ContentScriptLifetime): void {
     observer.disconnect();
     leave();
   });
-  schedule();
+  // The policy's labels first, so a console IT described is recognised by its labels from the start.
+  void loadProfilePolicy().finally(schedule);
 }

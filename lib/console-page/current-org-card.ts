@@ -1,6 +1,6 @@
 import { normalizeText } from './accessible-name';
 import { type CreativeCloudView, detectCreativeCloudView, orgIdFromOptionText, sectionOf } from './detect';
-import { consoleProfile, PROFILE_LOCALES } from './profile';
+import { consoleProfile } from './profile';
 
 /**
  * The card "Current Creative Cloud org ID": what the console says is connected. It is read only
@@ -31,7 +31,11 @@ function orgIdShown(card: Element, heading?: Element): string | null {
 }
 
 function cardByHeading(container: Element): CurrentOrgCard | undefined {
-  const headings = new Set(PROFILE_LOCALES.map((locale) => fold(consoleProfile.labels[locale].currentOrgHeading)));
+  const headings = new Set(
+    Object.values(consoleProfile.labels).flatMap(({ currentOrgHeading }) =>
+      currentOrgHeading ? [fold(currentOrgHeading)] : [],
+    ),
+  );
   for (const heading of container.querySelectorAll(HEADING_SELECTOR)) {
     if (!headings.has(fold(heading.textContent))) continue;
     const card = heading.closest(CARD_SELECTOR) ?? heading.parentElement;

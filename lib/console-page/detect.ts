@@ -1,6 +1,6 @@
 import { accessibleName, normalizeText, roleOf, selectorForRole } from './accessible-name';
 import { composedParent, idScopeOf, queryAllDeep } from './open-shadow-roots';
-import { type ConsoleProfile, consoleProfile, PROFILE_LOCALES, type ProfileLocale } from './profile';
+import { type ConsoleProfile, consoleProfile } from './profile';
 
 /**
  * Recognises Settings > Creative Cloud (docs/ARCHITECTURE.md#console-hosts-and-detection), in the
@@ -21,7 +21,7 @@ export interface CreativeCloudView {
   /** The nearest element holding both controls: the UI is anchored next to it. */
   controls: Element;
   /** The language whose labels matched (the document's own when several share the labels); none by structure. */
-  locale: ProfileLocale | undefined;
+  locale: string | undefined;
   signal: DetectionSignal;
   /** The picker's label, which its accessible name carries before the picked value. */
   pickerLabel: string;
@@ -37,19 +37,25 @@ const fold = (text: string) => normalizeText(text).toLocaleLowerCase();
  */
 export function localesMatching(name: string, kind: LabelKind, profile: ConsoleProfile = consoleProfile) {
   const folded = fold(name);
-  return PROFILE_LOCALES.filter((locale) => {
-    const expected = fold(profile.labels[locale][kind]);
-    return kind === 'picker' ? folded === expected || folded.startsWith(`${expected} `) : folded === expected;
+  return Object.entries(profile.labels).flatMap(([locale, labels]) => {
+    const expected = fold(labels[kind]);
+    const matches = kind === 'picker' ? folded === expected || folded.startsWith(`${expected} `) : folded === expected;
+    return matches ? [locale] : [];
   });
 }
 
 /** Of the matching languages, the document's own (`sv` uses English labels), else the first. */
 export function preferredLocale(
-  matches: readonly ProfileLocale[],
+  matches: readonly string[],
   documentLang: string | null | undefined,
-): ProfileLocale | undefined {
-  const language = documentLang?.trim().toLowerCase().split(/[-_]/)[0];
-  return matches.find((locale) => locale === language) ?? matches[0];
+): string | undefined {
+  const tag = documentLang?.trim().toLowerCase().replace('_', '-');
+  const language = tag?.split('-')[0];
+  return (
+    matches.find((locale) => locale.toLowerCase() === tag) ??
+    matches.find((locale) => locale.toLowerCase() === language) ??
+    matches[0]
+  );
 }
 
 /** The org id an option's text carries: the last one, since the console shows the name first. */
@@ -68,7 +74,7 @@ function pickerCandidates(doc: Document, profile: ConsoleProfile): HTMLElement[]
  * Walks up from the picker (out of a web component's shadow root into the page) to the first
  * ancestor that also holds a matching switch button.
  */
-function switchButtonNear(picker: HTMLElement, locales: readonly ProfileLocale[], profile: ConsoleProfile) {
+function switchButtonNear(picker: HTMLElement, locales: readonly string[], profile: ConsoleProfile) {
   const selector = selectorForRole(profile.roles.switchButton);
   for (let container = composedParent(picker); container; container = composedParent(container)) {
     for (const candidate of container.querySelectorAll<HTMLElement>(selector)) {
@@ -86,6 +92,14 @@ export function detectCreativeCloudView(
   doc: Document,
   profile: ConsoleProfile = consoleProfile,
 ): CreativeCloudView | undefined {
+  return findView(doc, profile).view;
+}
+
+/** The view, and whether the page has a listbox picker at all (the detector asks for policy labels only then). */
+export function findView(
+  doc: Document,
+  profile: ConsoleProfile = consoleProfile,
+): { view?: CreativeCloudView; pickerSeen: boolean } {
   const pickers = pickerCandidates(doc, profile);
   for (const picker of pickers) {
     const pickerLocales = localesMatching(accessibleName(picker), 'picker', profile);
@@ -94,15 +108,15 @@ export function detectCreativeCloudView(
     if (!found) continue;
     const locale = preferredLocale(found.locales, doc.documentElement.lang);
     if (!locale) continue;
-    const pickerLabel = profile.labels[locale].picker;
+    const pickerLabel = profile.labels[locale]?.picker ?? '';
     const { switchButton, controls } = found;
-    return { picker, switchButton, controls, locale, signal: 'labels', pickerLabel };
+    return { view: { picker, switchButton, controls, locale, signal: 'labels', pickerLabel }, pickerSeen: true };
   }
   for (const picker of pickers) {
     const view = viewByStructure(picker, profile);
-    if (view) return view;
+    if (view) return { view, pickerSeen: true };
   }
-  return undefined;
+  return { pickerSeen: pickers.length > 0 };
 }
 
 const SECTION_SELECTOR = 'section, article, form, [role="region"], [role="group"], [role="form"]';

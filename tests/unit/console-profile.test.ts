@@ -11,10 +11,10 @@ describe('console profile', () => {
   });
 
   it('has a picker label and a switch button label for every locale', () => {
-    expect(Object.keys(consoleProfile.labels).sort()).toEqual([...PROFILE_LOCALES].sort());
+    expect(Object.keys(CONSOLE_PROFILE_SOURCE.labels).sort()).toEqual([...PROFILE_LOCALES].sort());
     for (const locale of PROFILE_LOCALES) {
-      expect(consoleProfile.labels[locale].picker.trim(), locale).not.toBe('');
-      expect(consoleProfile.labels[locale].switchButton.trim(), locale).not.toBe('');
+      expect(CONSOLE_PROFILE_SOURCE.labels[locale].picker.trim(), locale).not.toBe('');
+      expect(CONSOLE_PROFILE_SOURCE.labels[locale].switchButton.trim(), locale).not.toBe('');
     }
   });
 
