@@ -119,8 +119,4 @@ describe('the policy merged over the built-in profile', () => {
     expect(orgIdFromOptionText(`ref-X${id}`)).toBeUndefined();
     expect(orgIdFromOptionText(`Acme ${id}`)).toBe(id);
   });
-    expect(orgIdFromOptionText('Acme 0123456789ABCDEF01234567@AdobeOrg-stage')).toBe(
-      '0123456789ABCDEF01234567@AdobeOrg-stage',
-    );
-  });
 });
