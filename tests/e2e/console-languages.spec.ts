@@ -6,6 +6,7 @@ import type { ConsoleLanguage } from '../../sandbox/console/browser/locales/lang
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { type ExtensionFixtures, expect, test } from './fixtures';
 import { consoleUi } from './support/console-ui';
+import { injectPolicy } from './support/options-page';
 
 // A console in a language the console profile has no labels for (es, ko, zh-TW): the extension
 // finds the view by structure, shows nothing until the picker's options prove they are the
@@ -101,4 +102,29 @@ test('on an es console, switches through the console page, verified on the card 
   const state = await sandbox.control<{ connectedOrg: { id: string } | null; appliedChanges: number }>('GET', 'state');
   expect(state.connectedOrg?.id).toBe(design.id);
   expect(state.appliedChanges).toBe(1);
+});
+
+test('labels IT gives by policy make an es console recognised by its labels: the UI shows at once; a refused entry is named', async ({
+  sandbox,
+  serviceWorker,
+  signedInConsole,
+  optionsPage,
+}) => {
+  const t = translatorFor('es');
+  await injectPolicy(serviceWorker, {
+    consoleProfile: {
+      labels: {
+        es: { picker: t('pickerLabel'), switchButton: t('switchButton'), currentOrgHeading: t('ccCurrentOrgHeading') },
+        ko: { picker: '', switchButton: '조직 전환' },
+      },
+    },
+  });
+  const app = await openConsoleIn({ sandbox, signedInConsole }, 'es');
+  // No picker opened: only a view recognised by labels shows the UI before its options are seen.
+  await expect(consoleUi(app)).toBeVisible();
+  await expect(consoleUi(app).getByTestId('connected-org')).toContainText(acme.name);
+  await expect(app.getByRole('option')).toHaveCount(0);
+
+  const options = await optionsPage();
+  await expect(options.getByTestId('policy-refused-console-profile')).toContainText('labels.ko');
 });
