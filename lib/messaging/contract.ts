@@ -104,7 +104,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
     freshness: z.enum(['cached', 'fresh']),
   }),
-  z.strictObject({ type: z.literal('getDiagnostics') }),
+  // With the tab the popup shows: the report then includes that console's page shape.
+  z.strictObject({ type: z.literal('getDiagnostics'), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }),
   z.strictObject({ type: z.literal('clearHistory') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
