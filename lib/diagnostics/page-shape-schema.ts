@@ -24,7 +24,7 @@ export const pageShapeSchema = z.strictObject({
     signal: z.enum(['labels', 'structure', 'none']),
     /** The profile language whose labels matched. */
     locale: z.optional(z.string().check(z.maxLength(35))),
-    reason: text,
+    reason: z.string().check(z.maxLength(300)),
   }),
   /** Listbox pickers in the frame, each with the buttons beside it. */
   pickers: z

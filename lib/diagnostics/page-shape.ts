@@ -26,7 +26,7 @@ function replacer(names: readonly string[], placeholder: string): (text: string)
 export function redactPageShape(shape: PageShape, known: KnownNames): PageShape {
   const orgs = replacer(known.orgNames, '[org]');
   const users = replacer(known.userNames, '[user]');
-  const clean = (text: string) => redact(users(orgs(text.replace(ORG_ID, '[org id]'))));
+  const clean = (text: string) => redact(orgs(users(text.replace(ORG_ID, '[org id]'))));
   const control = <C extends { name: string }>(item: C): C => ({ ...item, name: clean(item.name) });
   return {
     ...shape,

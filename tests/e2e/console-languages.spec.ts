@@ -6,6 +6,7 @@ import type { ConsoleLanguage } from '../../sandbox/console/browser/locales/lang
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { type ExtensionFixtures, expect, test } from './fixtures';
 import { consoleUi } from './support/console-ui';
+import { consoleTabId } from './support/extension-pages';
 import { injectPolicy } from './support/options-page';
 
 // A console in a language the console profile has no labels for (es, ko, zh-TW): the extension
@@ -127,4 +128,33 @@ test('labels IT gives by policy make an es console recognised by its labels: the
 
   const options = await optionsPage();
   await expect(options.getByTestId('policy-refused-console-profile')).toContainText('labels.ko');
+});
+
+test('diagnostics for the es console tab carry its page shape: found by structure, no org name, id or user name', async ({
+  sandbox,
+  serviceWorker,
+  signedInConsole,
+  workerClient,
+}) => {
+  const app = await openConsoleIn({ sandbox, signedInConsole }, 'es');
+  await expect(app.locator(`[${UI_SLOT_ATTRIBUTE}]`)).toBeAttached();
+  const client = await workerClient();
+  const report = await client.data({ type: 'getDiagnostics', tabId: await consoleTabId(serviceWorker, sandbox) });
+  await client.page.close();
+  const t = translatorFor('es');
+  const appFrame = report.pageShape?.frames.find((frame) => !frame.topFrame);
+  expect(appFrame).toMatchObject({
+    lang: 'es',
+    detection: { signal: 'structure' },
+    orgIdShown: { section: false, beside: true },
+    headings: [t('ccCurrentOrgHeading'), t('ccOrgSectionHeading'), t('ccIntegrationHeading')],
+  });
+  expect(appFrame?.pickers[0]?.picker).toMatchObject({ name: t('pickerLabel'), popup: 'listbox' });
+  expect(appFrame?.pickers[0]?.nearby.map(({ name }) => name)).toEqual([t('switchButton')]);
+  const shape = JSON.stringify(report.pageShape);
+  for (const org of scenario.orgs) {
+    expect(shape).not.toContain(org.id);
+    expect(shape).not.toContain(org.name);
+  }
+  expect(shape).not.toContain(admin?.name ?? 'no admin');
 });
