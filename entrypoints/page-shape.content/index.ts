@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isAppFrameUrl, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { isSandboxBuild } from '@/lib/build-flavor';
+import { consoleHostsFor, isAppFrameUrl, matchesAny, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
 import { describePageShape } from '@/lib/console-page/page-shape';
 import { loadProfilePolicy } from '@/lib/console-page/profile-policy';
 
@@ -13,8 +14,9 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   globalName: false,
   async main(ctx) {
-    // The worker checked the tab's top page is a console shell; of its frames, only AEM's app frames are read.
-    if (window.top !== window && !isAppFrameUrl(location.href)) {
+    // Only a console's shell (the top page) and AEM's app frames in it are read; any other page answers nothing.
+    const shell = matchesAny(window.top === window ? location.href : '', consoleHostsFor(isSandboxBuild).shell);
+    if (window.top === window ? !shell : !isAppFrameUrl(location.href)) {
       ctx.abort();
       return null;
     }

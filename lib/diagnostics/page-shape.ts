@@ -1,5 +1,5 @@
 import type { PageShape } from './page-shape-schema';
-import { redact } from './redact';
+import { redactDeep } from './redact';
 
 /**
  * The page shape as it may enter a report: the content script already left out option texts and
@@ -26,12 +26,6 @@ function replacer(names: readonly string[], placeholder: string): (text: string)
 export function redactPageShape(shape: PageShape, known: KnownNames): PageShape {
   const orgs = replacer(known.orgNames, '[org]');
   const users = replacer(known.userNames, '[user]');
-  const clean = (text: string) => redact(orgs(users(text.replace(ORG_ID, '[org id]'))));
-  const control = <C extends { name: string }>(item: C): C => ({ ...item, name: clean(item.name) });
-  return {
-    ...shape,
-    detection: { ...shape.detection, reason: clean(shape.detection.reason) },
-    pickers: shape.pickers.map(({ picker, nearby }) => ({ picker: control(picker), nearby: nearby.map(control) })),
-    headings: shape.headings.map(clean),
-  };
+  // User names first: an e-mail address may contain an org's name.
+  return redactDeep(shape, (text) => orgs(users(text.replace(ORG_ID, '[org id]'))));
 }

@@ -45,6 +45,8 @@ export const consoleProfilePolicySchema = z.strictObject({
 });
 
 const MAX_LANGUAGES = 40;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Keeps every entry that parses and names each refused one (`labels.<language>`, `orgIdPattern`,
@@ -53,28 +55,19 @@ const MAX_LANGUAGES = 40;
  */
 export function parseConsoleProfilePolicy(raw: unknown): { value: ConsoleProfilePolicy; refused: string[] } {
   const value: ConsoleProfilePolicy = { labels: {} };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { value, refused: ['consoleProfile'] };
+  if (!isRecord(raw)) return { value, refused: ['consoleProfile'] };
   const refused: string[] = [];
-  const { labels, orgIdPattern, ...unknown } = raw as Record<string, unknown>;
-  refused.push(...Object.keys(unknown));
-  if (labels !== undefined) {
-    if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) refused.push('labels');
+  for (const [key, entry] of Object.entries(raw)) {
+    if (key === 'orgIdPattern' && typeof entry === 'string' && isUsableOrgIdPattern(entry)) value.orgIdPattern = entry;
+    else if (key !== 'labels' || !isRecord(entry)) refused.push(key);
     else {
-      for (const [language, entry] of Object.entries(labels).slice(0, MAX_LANGUAGES)) {
-        const parsed = policyConsoleLabelsSchema.safeParse(entry);
-        if (LANGUAGE_TAG.test(language) && parsed.success) value.labels[language] = parsed.data;
+      for (const [language, labels] of Object.entries(entry)) {
+        const parsed = policyConsoleLabelsSchema.safeParse(labels);
+        const room = Object.keys(value.labels).length < MAX_LANGUAGES;
+        if (room && LANGUAGE_TAG.test(language) && parsed.success) value.labels[language] = parsed.data;
         else refused.push(`labels.${language}`);
       }
-      refused.push(
-        ...Object.keys(labels)
-          .slice(MAX_LANGUAGES)
-          .map((language) => `labels.${language}`),
-      );
     }
-  }
-  if (orgIdPattern !== undefined) {
-    if (typeof orgIdPattern === 'string' && isUsableOrgIdPattern(orgIdPattern)) value.orgIdPattern = orgIdPattern;
-    else refused.push('orgIdPattern');
   }
   return { value, refused };
 }

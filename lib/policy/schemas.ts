@@ -171,7 +171,7 @@ export function policyProblems({ policy, invalidFields, refusedEntries }: Parsed
     const kept = field in LIST_ENTRIES ? (policy[field as keyof typeof LIST_ENTRIES] ?? []).length : 0;
     const inForce =
       field === 'consoleProfile'
-        ? 'the built-in console profile applies for the refused entries; the valid ones apply'
+        ? 'built-in labels for the refused entries'
         : field === 'allowedCcOrgIds'
           ? kept > 0
             ? `only the ${kept} valid org IDs are allowed; every other CC org is blocked`

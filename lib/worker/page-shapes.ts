@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isSandboxBuild } from '../build-flavor';
-import { consoleHostsFor, matchesAny, PAGE_SHAPE_SCRIPT_FILE } from '../console-hosts';
+import { PAGE_SHAPE_SCRIPT_FILE } from '../console-hosts';
 import { type KnownNames, redactPageShape } from '../diagnostics/page-shape';
 import { type PageShape, pageShapeSchema } from '../diagnostics/page-shape-schema';
 import type { ConsoleState } from '../messaging/contract';
@@ -8,7 +7,8 @@ import type { ConsoleState } from '../messaging/contract';
 /**
  * The page shape of the console in one tab, for the diagnostics report: the worker injects the
  * page-shape script into the tab's frames (the same way as the UI, so nothing is web-accessible),
- * parses each frame's answer with the contract's schema and redacts it. A frame that answers
+ * parses each frame's answer with the contract's schema and redacts it. The script answers only in
+ * a console shell or app frame (anything else, e.g. an author host the tab shows, answers null). A frame that answers
  * nothing usable is counted, not guessed at.
  */
 export interface TabPageShape {
@@ -36,11 +36,6 @@ export function knownNamesIn(states: readonly ConsoleState[]): KnownNames {
 export async function collectPageShape(tabId: number, known: KnownNames): Promise<TabPageShape> {
   let results: { result?: unknown }[];
   try {
-    // The browser shows a tab's URL only where the extension has host access; a built-in shell host or nothing.
-    const tab = await browser.tabs.get(tabId);
-    if (!tab.url || !matchesAny(tab.url, consoleHostsFor(isSandboxBuild).shell)) {
-      return { frames: [], framesWithout: 0, error: 'the tab does not show a console' };
-    }
     results = await browser.scripting.executeScript({
       target: { tabId, allFrames: true },
       files: [`/${PAGE_SHAPE_SCRIPT_FILE}`],
@@ -53,7 +48,5 @@ export async function collectPageShape(tabId: number, known: KnownNames): Promis
     const parsed = pageShapeSchema.safeParse(result);
     if (parsed.success) frames.push(redactPageShape(parsed.data, known));
   }
-  // Frames with a listbox picker first: they are what support reads.
-  frames.sort((a, b) => b.pickers.length - a.pickers.length);
-  return { frames: frames.slice(0, 6), framesWithout: results.length - frames.length };
+  return { frames, framesWithout: results.length - frames.length };
 }

@@ -76,7 +76,7 @@ describe('parsing the consoleProfile policy field', () => {
       {
         field: 'consoleProfile',
         refusedEntries: ['labels.ko'],
-        inForce: 'the built-in console profile applies for the refused entries; the valid ones apply',
+        inForce: 'built-in labels for the refused entries',
       },
     ]);
   });
