@@ -2,6 +2,7 @@ import type { Frame } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BADGE_HOST_ATTRIBUTE, UI_SLOT_ATTRIBUTE } from '../../lib/console-page/markers';
 import { SCENARIOS } from '../../sandbox/scenarios';
+import type { FirefoxGlobals } from '../e2e/support/extension-apis';
 import { creativeCloudUrl } from '../e2e/support/sandbox-control';
 import { appFrame, switchAndSwitchBack } from './console-page';
 import { firefoxForSuite } from './suite';
@@ -61,6 +62,30 @@ describe('a console in a language without profile labels, in firefox-esr', () =>
     await page.keyboard.press('Escape');
     const state = await switchAndSwitchBack(harness(), app, design, acme);
     expect(state.connectedOrg?.id).toBe(acme.id);
+    await page.close();
+  });
+
+  it('the diagnostics for the ko console tab carry its page shape, found by structure, with no org name or id', async () => {
+    const page = await harness().browser.newPage();
+    await page.goto(creativeCloudUrl(harness().sandbox.shellUrl, acme.tenant, 'ko'));
+    const app = await appFrame(page, harness().sandbox.appOrigin);
+    await until(app, 'the UI is injected', (slot) => document.querySelector(`[${slot}]`) !== null);
+    const popup = await harness().openExtensionPage('popup.html');
+    const report = (await popup.evaluate(async (prefix) => {
+      const { browser } = globalThis as FirefoxGlobals;
+      const tab = (await browser.tabs?.query({}))?.find((candidate) => candidate.url?.startsWith(prefix));
+      return browser.runtime.sendMessage({ type: 'getDiagnostics', tabId: tab?.id });
+    }, harness().sandbox.shellUrl)) as { ok: boolean; data?: { pageShape: { frames: unknown[] } | null } };
+    expect(report.ok).toBe(true);
+    const frames = report.data?.pageShape?.frames ?? [];
+    expect(frames).toContainEqual(
+      expect.objectContaining({ lang: 'ko', detection: expect.objectContaining({ signal: 'structure' }) }),
+    );
+    const shape = JSON.stringify(report.data?.pageShape);
+    for (const org of scenario.orgs) {
+      expect(shape).not.toContain(org.id);
+      expect(shape).not.toContain(org.name);
+    }
     await page.close();
   });
 });
