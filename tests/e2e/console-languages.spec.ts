@@ -158,3 +158,28 @@ test('diagnostics for the es console tab carry its page shape: found by structur
   }
   expect(shape).not.toContain(admin?.name ?? 'no admin');
 });
+
+test('on an es console whose picker lists orgs the signed-in user mostly does not have, the UI stays hidden', async ({
+  sandbox,
+  signedInConsole,
+}) => {
+  // Alan sees three of the six orgs the console's own user (Ada) is offered in the native picker.
+  const alan = scenario.users.find((user) => user.email === 'alan@acme.example');
+  if (!alan) throw new Error('The default scenario lacks alan@acme.example');
+  const app = await signedInConsole({
+    lang: 'es',
+    until: 'app',
+    user: alan,
+    arrange: () => sandbox.control('POST', 'console', { picker: 'portalled' }),
+  });
+  // The worker's state has arrived in the (hidden) UI: the oracle is there.
+  await expect(consoleUi(app).getByTestId('summary')).toBeAttached();
+  await app.getByRole('button', { name: translatorFor('es')('pickerLabel') }).click();
+  await expect(app.getByRole('option')).toHaveCount(scenario.orgs.length);
+  // Let the content script's mutation → animation-frame check run on the open list.
+  await app.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await expect(consoleUi(app)).toBeHidden();
+  expect(await nativeOptionBadges(app)).toEqual(scenario.orgs.map(() => null));
+});
