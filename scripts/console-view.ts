@@ -36,6 +36,20 @@ export async function waitForExtensionUi(page: Page, signedIn: boolean): Promise
   await (signedIn ? panel.getByTestId('identity') : panel.locator('button.primary')).waitFor({ timeout: WAIT_MS });
 }
 
+/**
+ * On a console in a language the extension has no labels for, the view is found by structure and
+ * the UI stays hidden until the console's own picker has shown the user's orgs: open it once and
+ * close it again, as an admin would (docs/ARCHITECTURE.md#console-hosts-and-detection).
+ */
+export async function confirmViewFoundByStructure(page: Page): Promise<void> {
+  const app = assetsApp(page);
+  await app.locator('[data-cc-switcher-slot]').waitFor({ state: 'attached', timeout: WAIT_MS });
+  if (await extensionPanel(page).isVisible()) return;
+  await app.locator('button[aria-haspopup="listbox"]').first().click({ timeout: WAIT_MS });
+  await extensionPanel(page).waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Escape');
+}
+
 /** Opens the extension's switcher and waits until its orgs show their badges. */
 export async function openSwitcherWithBadges(page: Page): Promise<void> {
   const panel = extensionPanel(page);

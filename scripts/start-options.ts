@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import { SANDBOX_DEFAULT_PORT } from '../lib/environment';
+import { CONSOLE_LANGUAGES, type ConsoleLanguage } from '../sandbox/console/browser/locales/languages';
 import { SCENARIOS, type ScenarioName, type ScenarioUser, scenarioNameSchema } from '../sandbox/scenarios';
 
 /** `npm start`'s command line, parsed and checked before anything is built or launched. */
 
-export const START_USAGE =
-  'Usage: npm start -- [--port <port>] [--scenario <name>] [--lang <en|sv|de|fr|ja>] [--sign-in <e-mail, name or user ID>]';
+export const START_USAGE = `Usage: npm start -- [--port <port>] [--scenario <name>] [--lang <${CONSOLE_LANGUAGES.join('|')}>] [--sign-in <e-mail, name or user ID>]`;
 
 export interface StartOptions {
   port: number;
   scenario: ScenarioName;
-  lang: string | undefined;
+  lang: ConsoleLanguage | undefined;
   /** The sandbox account to sign in with on the sandbox's login page before the console opens. */
   signInAs: ScenarioUser | undefined;
 }
@@ -32,11 +32,15 @@ export function parseStartOptions(args: readonly string[]): StartOptions {
   const scenario = scenarioNameSchema.safeParse(values.scenario ?? 'default');
   if (!scenario.success)
     throw new Error(`Unknown scenario ${values.scenario}; one of ${scenarioNameSchema.options.join(', ')}`);
+  const lang = values.lang;
+  // The sandbox would quietly show English for a language it does not have.
+  if (lang !== undefined && !CONSOLE_LANGUAGES.includes(lang as ConsoleLanguage))
+    throw new Error(`Unknown console language ${lang}; one of ${CONSOLE_LANGUAGES.join(', ')}`);
   const signIn = values['sign-in'];
   return {
     port,
     scenario: scenario.data,
-    lang: values.lang,
+    lang: lang as ConsoleLanguage | undefined,
     signInAs: signIn === undefined ? undefined : scenarioUser(scenario.data, signIn),
   };
 }

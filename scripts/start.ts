@@ -5,7 +5,12 @@ import { SCENARIOS } from '../sandbox/scenarios';
 import { BUILD_DIRS, REPO_ROOT } from '../tests/e2e/support/paths';
 import { creativeCloudUrl } from '../tests/e2e/support/sandbox-control';
 import { signIn } from '../tests/e2e/support/sign-in';
-import { openSwitcherWithBadges, waitForCreativeCloudView, waitForExtensionUi } from './console-view';
+import {
+  confirmViewFoundByStructure,
+  openSwitcherWithBadges,
+  waitForCreativeCloudView,
+  waitForExtensionUi,
+} from './console-view';
 import { ensureBrowsers } from './ensure-browsers';
 import { buildSandboxExtension, openSandboxBrowser } from './sandbox-browser';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
@@ -25,6 +30,7 @@ const SCREENSHOT_VIEWPORT = { width: 1280, height: 1000 };
 async function showExtensionUi(page: Page, signedIn: boolean): Promise<boolean> {
   try {
     await waitForCreativeCloudView(page);
+    if (signedIn) await confirmViewFoundByStructure(page);
     await waitForExtensionUi(page, signedIn);
     if (signedIn) await openSwitcherWithBadges(page);
     return true;

@@ -49,6 +49,11 @@ function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
           })}
         </p>
       )}
+      {refused.consoleProfile && (
+        <p role="alert" data-testid="policy-refused-console-profile">
+          {t('optionsPolicyRefusedConsoleProfile', { entries: refused.consoleProfile.join(', ') })}
+        </p>
+      )}
       {Object.entries(FAIL_CLOSED_NOTICES).map(
         ([field, message]) =>
           invalid.includes(field) && (

@@ -56,7 +56,8 @@ function Session({ store }: { store: PopupStore }) {
 /** The toolbar popup: session, the active tab's console, environment, read-only, diagnostics. */
 export function PopupApp() {
   const t = useT();
-  const store = useMemo(() => createPopupStore(describedTabId(location.search)), []);
+  const tabId = useMemo(() => describedTabId(location.search), []);
+  const store = useMemo(() => createPopupStore(tabId), []);
   useEffect(() => {
     void store.load();
     return () => store.dispose();
@@ -107,7 +108,7 @@ export function PopupApp() {
             <dt>{t('popupVersion')}</dt>
             <dd data-testid="status-version">{state.status.version}</dd>
           </dl>
-          <DiagnosticsActions />
+          <DiagnosticsActions tabId={tabId} />
         </section>
       )}
     </main>

@@ -9,9 +9,16 @@ type Outcome = 'copied' | 'copyFailed' | { error: keyof typeof ERROR_MESSAGES } 
 
 /**
  * Copy and download of the diagnostics report, in the popup and on the options page. The
- * report is fetched fresh for every action, so it shows the state at that moment.
+ * report is fetched fresh for every action, so it shows the state at that moment. In the popup,
+ * `tabId` is the tab it describes: the report then carries that console's page shape.
  */
-export function DiagnosticsActions({ onReport }: { onReport?: (texts: ReportTexts) => void }) {
+export function DiagnosticsActions({
+  onReport,
+  tabId,
+}: {
+  onReport?: (texts: ReportTexts) => void;
+  tabId?: Promise<number | undefined>;
+}) {
   const t = useT();
   const outcome = useSignal<Outcome>(undefined);
   const busy = useSignal(false);
@@ -19,7 +26,7 @@ export function DiagnosticsActions({ onReport }: { onReport?: (texts: ReportText
   async function withReport(use: (texts: ReportTexts) => Promise<void> | void) {
     busy.value = true;
     outcome.value = undefined;
-    const answer = await fetchDiagnostics();
+    const answer = await fetchDiagnostics(await tabId);
     busy.value = false;
     if (!answer.ok) {
       outcome.value = { error: answer.error.code };

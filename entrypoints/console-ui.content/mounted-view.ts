@@ -5,6 +5,7 @@ import { UI_SLOT_ATTRIBUTE } from '@/lib/console-page/markers';
 import { guardNativeSwitch } from '@/lib/console-page/native-guard';
 import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
 import type { ContentScriptLifetime } from '@/lib/console-page/quiet-context';
+import { createViewConfirmation } from '@/lib/console-page/view-confirmation';
 import { resolveLocale } from '@/lib/i18n';
 import { createNativePickerBadges } from './native-picker';
 
@@ -54,11 +55,25 @@ export function mountView(ctx: ContentScriptLifetime, view: CreativeCloudView, o
 
   const viewListeners = new AbortController();
   const badges = createNativePickerBadges(ui, locale);
+  // A view found by structure shows nothing (no panel, badges or guard) until its options are the user's orgs.
+  const confirmation = createViewConfirmation();
+  let latest = view;
+  function confirmed(current: CreativeCloudView): boolean {
+    const yes = confirmation.check(current, ui.store.orgs.value);
+    slot.hidden = !yes && ui.store.state.value?.signedIn !== false;
+    return yes;
+  }
+  confirmed(view);
   const unsubscribe = ui.store.state.subscribe(() => {
     badges.markStale();
+    confirmed(latest);
     onDataChanged();
   });
-  guardNativeSwitch({ ui, currentView: () => detectCreativeCloudView(document), signal: viewListeners.signal });
+  guardNativeSwitch({
+    ui,
+    currentView: () => (confirmation.confirmed ? detectCreativeCloudView(document) : undefined),
+    signal: viewListeners.signal,
+  });
   // Reading `isInvalid` is what notices an orphaned script (and aborts the context).
   const poll = setInterval(() => ctx.isInvalid, INVALIDATION_POLL_MS);
 
@@ -66,8 +81,9 @@ export function mountView(ctx: ContentScriptLifetime, view: CreativeCloudView, o
   return {
     update(current) {
       if (removed) return;
+      latest = current;
       placeSlot(slot, current);
-      badges.apply(openListbox(current));
+      badges.apply(confirmed(current) ? openListbox(current) : undefined);
     },
     remove() {
       if (removed) return;

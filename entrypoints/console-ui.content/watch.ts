@@ -1,4 +1,5 @@
 import { detectCreativeCloudView } from '@/lib/console-page/detect';
+import { loadProfilePolicy } from '@/lib/console-page/profile-policy';
 import { type ContentScriptLifetime, LOCATION_CHANGE } from '@/lib/console-page/quiet-context';
 import { type MountedView, mountView } from './mounted-view';
 
@@ -67,5 +68,6 @@ export function watchConsole(ctx: ContentScriptLifetime): void {
     observer.disconnect();
     leave();
   });
-  schedule();
+  // The policy's labels first, so a console IT described is recognised by its labels from the start.
+  void loadProfilePolicy().finally(schedule);
 }

@@ -54,6 +54,8 @@ export const CONSOLE_CONTENT_SCRIPT_FILE = 'content-scripts/console.js';
 
 /** The console UI's bundle (entrypoints/console-ui.content): injected by the worker where the view is. */
 export const CONSOLE_UI_SCRIPT_FILE = 'content-scripts/console-ui.js';
+/** The page-shape script the worker injects for a diagnostics report (entrypoints/page-shape.content). */
+export const PAGE_SHAPE_SCRIPT_FILE = 'content-scripts/page-shape.js';
 
 /** Ids of the content scripts registered for custom hosts start with this; other ids are left alone. */
 export const CUSTOM_HOST_SCRIPT_PREFIX = 'console-host:';

@@ -4,10 +4,10 @@ import type { ConsoleIdentity, ConsoleSwitchOutcome, MessageError } from '../mes
 import { sendRequest } from '../messaging/send';
 import type { OrgRef } from '../org-id';
 import { normalizeText } from './accessible-name';
-import { type CreativeCloudView, detectCreativeCloudView, type OrgNameRef, orgIdFromOptionText } from './detect';
+import { readCurrentOrgCard } from './current-org-card';
+import { type CreativeCloudView, detectCreativeCloudView, type OrgNameRef } from './detect';
 import { clickPastGuard } from './native-guard';
 import { chooseNativeOption, whenFound } from './native-picker-actions';
-import { consoleProfile, PROFILE_LOCALES } from './profile';
 
 /**
  * The content script's half of a switch through the console page, for consoles whose Assets
@@ -24,25 +24,7 @@ export type ConsoleSwitchResult =
   | { ok: true; entry: HistoryEntry; from: OrgRef | null; to: OrgRef }
   | { ok: false; error: MessageError; to?: OrgRef };
 
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 const LIVE_REGION_SELECTOR = '[role="status"], [role="alert"]';
-const fold = (text: string | null | undefined) => normalizeText(text).toLocaleLowerCase();
-
-/**
- * The card "Current Creative Cloud org ID" (heading in any profile language): the org id it
- * shows, or null when it shows none. Undefined while the page shows no such card.
- */
-export function readCurrentOrgCard(doc: Document): { card: Element; orgId: string | null } | undefined {
-  const headings = new Set(PROFILE_LOCALES.map((locale) => fold(consoleProfile.labels[locale].currentOrgHeading)));
-  for (const heading of doc.querySelectorAll(HEADING_SELECTOR)) {
-    if (!headings.has(fold(heading.textContent))) continue;
-    const card = heading.closest('section, [role="region"], [role="group"]') ?? heading.parentElement;
-    if (!card) continue;
-    const shown = [...card.childNodes].filter((node) => node !== heading).map((node) => node.textContent);
-    return { card, orgId: orgIdFromOptionText(shown.join(' ')) ?? null };
-  }
-  return undefined;
-}
 
 /** The console's own live regions (status, alert) and what they say; our UI sits in a shadow root. */
 function liveRegionTexts(doc: Document): Map<Element, string> {
@@ -140,27 +122,4 @@ export async function switchThroughConsole(
   // The worker named the failure; the console's own words for a refusal, else the target's name.
   const code = (entry.errorCode ?? 'VERIFICATION_FAILED') as ErrorCode;
   return { ok: false, error: { code, message: observed.pageMessage ?? to.name }, to };
-}
-
-/**
- * Calls `onChange` with what the "Current Creative Cloud org ID" card shows whenever that
- * changes (after the native switch, another admin's change shown on reload). Returns a stop.
- */
-export function watchCurrentOrgCard(doc: Document, onChange: (orgId: string | null | undefined) => void): () => void {
-  let last = readCurrentOrgCard(doc)?.orgId;
-  let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      const now = readCurrentOrgCard(doc)?.orgId;
-      // A card that is gone for a moment (the view reloading) is no news.
-      if (now === undefined || now === last) return;
-      last = now;
-      onChange(now);
-    });
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  return () => observer.disconnect();
 }

@@ -1,19 +1,30 @@
 import { accessibleName, normalizeText, roleOf, selectorForRole } from './accessible-name';
 import { composedParent, idScopeOf, queryAllDeep } from './open-shadow-roots';
-import { type ConsoleProfile, consoleProfile, PROFILE_LOCALES, type ProfileLocale } from './profile';
+import { type ConsoleProfile, consoleProfile } from './profile';
 
 /**
- * Recognises Settings > Creative Cloud by structure and accessible names: a listbox picker named
- * "Select new Creative Cloud org ID" (in any profile language) with a "Switch orgs" button in the
- * same section, in the page or in open shadow roots. Pure over the given document; no state.
+ * Recognises Settings > Creative Cloud (docs/ARCHITECTURE.md#console-hosts-and-detection), in the
+ * page or in open shadow roots. Pure over the given document; no state.
+ * - By labels, the fast path: a listbox picker named "Select new Creative Cloud org ID" (in any
+ *   profile language) with a "Switch orgs" button in the same section.
+ * - By structure, for a console language the profile does not know: a listbox picker with a button
+ *   in the same section, and an IMS org id shown in that section or in a section beside it (the
+ *   current-org card). A page that merely has a picker shows no org id; one that shows an org id
+ *   elsewhere is told apart later, when the picker's options are matched against the user's orgs
+ *   (`optionsConfirmView`), before any badge or switch control appears.
  */
+export type DetectionSignal = 'labels' | 'structure';
+
 export interface CreativeCloudView {
   picker: HTMLElement;
   switchButton: HTMLElement;
   /** The nearest element holding both controls: the UI is anchored next to it. */
   controls: Element;
-  /** The language whose labels matched (the document's own when several share the labels). */
-  locale: ProfileLocale;
+  /** The language whose labels matched (the document's own when several share the labels); none by structure. */
+  locale: string | undefined;
+  signal: DetectionSignal;
+  /** The picker's label, which its accessible name carries before the picked value. */
+  pickerLabel: string;
 }
 
 type LabelKind = 'picker' | 'switchButton';
@@ -26,19 +37,25 @@ const fold = (text: string) => normalizeText(text).toLocaleLowerCase();
  */
 export function localesMatching(name: string, kind: LabelKind, profile: ConsoleProfile = consoleProfile) {
   const folded = fold(name);
-  return PROFILE_LOCALES.filter((locale) => {
-    const expected = fold(profile.labels[locale][kind]);
-    return kind === 'picker' ? folded === expected || folded.startsWith(`${expected} `) : folded === expected;
+  return Object.entries(profile.labels).flatMap(([locale, labels]) => {
+    const expected = fold(labels[kind]);
+    const matches = kind === 'picker' ? folded === expected || folded.startsWith(`${expected} `) : folded === expected;
+    return matches ? [locale] : [];
   });
 }
 
 /** Of the matching languages, the document's own (`sv` uses English labels), else the first. */
 export function preferredLocale(
-  matches: readonly ProfileLocale[],
+  matches: readonly string[],
   documentLang: string | null | undefined,
-): ProfileLocale | undefined {
-  const language = documentLang?.trim().toLowerCase().split(/[-_]/)[0];
-  return matches.find((locale) => locale === language) ?? matches[0];
+): string | undefined {
+  const tag = documentLang?.trim().toLowerCase().replace('_', '-');
+  const language = tag?.split('-')[0];
+  return (
+    matches.find((locale) => locale.toLowerCase() === tag) ??
+    matches.find((locale) => locale.toLowerCase() === language) ??
+    matches[0]
+  );
 }
 
 /** The org id an option's text carries: the last one, since the console shows the name first. */
@@ -57,7 +74,7 @@ function pickerCandidates(doc: Document, profile: ConsoleProfile): HTMLElement[]
  * Walks up from the picker (out of a web component's shadow root into the page) to the first
  * ancestor that also holds a matching switch button.
  */
-function switchButtonNear(picker: HTMLElement, locales: readonly ProfileLocale[], profile: ConsoleProfile) {
+function switchButtonNear(picker: HTMLElement, locales: readonly string[], profile: ConsoleProfile) {
   const selector = selectorForRole(profile.roles.switchButton);
   for (let container = composedParent(picker); container; container = composedParent(container)) {
     for (const candidate of container.querySelectorAll<HTMLElement>(selector)) {
@@ -75,15 +92,109 @@ export function detectCreativeCloudView(
   doc: Document,
   profile: ConsoleProfile = consoleProfile,
 ): CreativeCloudView | undefined {
-  for (const picker of pickerCandidates(doc, profile)) {
+  return findView(doc, profile).view;
+}
+
+/** The view, and whether the page has a listbox picker at all (the detector asks for policy labels only then). */
+export function findView(
+  doc: Document,
+  profile: ConsoleProfile = consoleProfile,
+): { view?: CreativeCloudView; pickerSeen: boolean } {
+  const pickers = pickerCandidates(doc, profile);
+  for (const picker of pickers) {
     const pickerLocales = localesMatching(accessibleName(picker), 'picker', profile);
     if (pickerLocales.length === 0) continue;
     const found = switchButtonNear(picker, pickerLocales, profile);
     if (!found) continue;
     const locale = preferredLocale(found.locales, doc.documentElement.lang);
-    if (locale) return { picker, switchButton: found.switchButton, controls: found.controls, locale };
+    if (!locale) continue;
+    const pickerLabel = profile.labels[locale]?.picker ?? '';
+    const { switchButton, controls } = found;
+    return { view: { picker, switchButton, controls, locale, signal: 'labels', pickerLabel }, pickerSeen: true };
+  }
+  for (const picker of pickers) {
+    const view = viewByStructure(picker, profile);
+    if (view) return { view, pickerSeen: true };
+  }
+  return { pickerSeen: pickers.length > 0 };
+}
+
+const SECTION_SELECTOR = 'section, article, form, [role="region"], [role="group"], [role="form"]';
+
+/** The section holding the controls (out of a web component's shadow root), else their parent. */
+export function sectionOf(controls: Element): Element | undefined {
+  for (let element: Element | null = controls; element; element = composedParent(element)) {
+    if (element.matches(SECTION_SELECTOR)) return element;
+    if (element === element.ownerDocument.body) break;
+  }
+  return composedParent(controls) ?? undefined;
+}
+
+/** The picker's label: what its `aria-labelledby` names outside the picker (its value is inside). */
+function externalLabel(picker: HTMLElement): string {
+  const scope = idScopeOf(picker);
+  return normalizeText(
+    idRefs(picker, 'aria-labelledby')
+      .map((id) => scope.getElementById(id))
+      .filter((element) => element && !picker.contains(element))
+      .map((element) => element?.textContent)
+      .join(' '),
+  );
+}
+
+const showsOrgId = (element: Element, profile: ConsoleProfile) =>
+  new RegExp(profile.orgIdInOptionText).test(element.textContent ?? '');
+
+/**
+ * The structural fallback: the first button after the picker in the nearest container holding
+ * another button, and an org id in the controls' section or a section beside it.
+ */
+function viewByStructure(picker: HTMLElement, profile: ConsoleProfile): CreativeCloudView | undefined {
+  const selector = selectorForRole(profile.roles.switchButton);
+  for (let container = composedParent(picker); container; container = composedParent(container)) {
+    const buttons = [...container.querySelectorAll<HTMLElement>(selector)].filter(
+      (candidate) =>
+        candidate !== picker &&
+        !candidate.contains(picker) &&
+        !picker.contains(candidate) &&
+        roleOf(candidate) === profile.roles.switchButton,
+    );
+    const after = (button: HTMLElement) =>
+      (picker.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    const switchButton = buttons.find(after) ?? buttons[0];
+    if (switchButton) {
+      const section = sectionOf(container);
+      const beside = section?.parentElement ? [...section.parentElement.children] : [];
+      const shown = [section, ...beside].some((element) => element && showsOrgId(element, profile));
+      if (!shown) return undefined;
+      return {
+        picker,
+        switchButton,
+        controls: container,
+        locale: undefined,
+        signal: 'structure',
+        pickerLabel: externalLabel(picker),
+      };
+    }
+    if (container === picker.ownerDocument.body) break;
   }
   return undefined;
+}
+
+/**
+ * Whether the picker's options are the user's orgs (the worker's list is the oracle): at least one
+ * option is shown and at least four in five map to one of the user's orgs by id or exact name. A
+ * little slack, because the list IMS gave the worker may lag behind the console's.
+ */
+export function optionsConfirmView(options: readonly Element[], orgs: readonly OrgNameRef[]): boolean {
+  const named = options.filter((option) => accessibleName(option) !== '');
+  if (named.length === 0 || orgs.length === 0) return false;
+  const known = new Set(orgs.map((org) => org.orgId));
+  const matched = named.filter((option) => {
+    const orgId = optionOrgId(option, orgs);
+    return orgId !== undefined && known.has(orgId);
+  }).length;
+  return matched * 5 >= named.length * 4;
 }
 
 const idRefs = (element: Element, attribute: string) => element.getAttribute(attribute)?.split(/\s+/) ?? [];

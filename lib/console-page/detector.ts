@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RequestOf } from '../messaging/contract';
-import { detectCreativeCloudView } from './detect';
+import { findView } from './detect';
+import { loadProfilePolicy } from './profile-policy';
 import type { ContentScriptLifetime } from './quiet-context';
 
 /**
@@ -21,6 +22,7 @@ import type { ContentScriptLifetime } from './quiet-context';
 export function detectConsoleView(ctx: ContentScriptLifetime): void {
   let checkRequested = false;
   let asked = false;
+  let policyAsked = false;
 
   const observer = new MutationObserver(schedule);
   function stop(): void {
@@ -42,7 +44,14 @@ export function detectConsoleView(ctx: ContentScriptLifetime): void {
   function check(): void {
     checkRequested = false;
     if (asked || ctx.signal.aborted || !browser.runtime?.id) return;
-    if (detectCreativeCloudView(document)) void askForUi();
+    const { view, pickerSeen } = findView(document);
+    if (view) void askForUi();
+    else if (pickerSeen && !policyAsked) {
+      // A listbox picker that matches neither the built-in labels nor the structure: IT may have
+      // given this console's labels by policy. Asked once per frame, and only where a picker is.
+      policyAsked = true;
+      void loadProfilePolicy().then((added) => added && schedule());
+    }
   }
 
   // Plain rAF: ctx.requestAnimationFrame adds an abort listener per call, which would pile up.

@@ -89,7 +89,7 @@ export function guardNativeSwitch({ ui, currentView, signal }: NativeGuardOption
     path.find((node): node is Element => node instanceof Element && node.matches(optionSelector));
 
   function pickedOrg(view: CreativeCloudView) {
-    const valueText = pickedValueText(accessibleName(view.picker), consoleProfile.labels[view.locale].picker);
+    const valueText = pickedValueText(accessibleName(view.picker), view.pickerLabel);
     return { ...resolvePickedOrg(chosenOrgId, valueText, ui.store.orgs.value), valueText };
   }
 

@@ -8,7 +8,6 @@ import {
   optionOrgId,
 } from './detect';
 import { pickedValueText } from './native-guard';
-import { consoleProfile } from './profile';
 
 /**
  * Selecting an org in the console's own picker, as the admin would: open it, wait for its
@@ -75,7 +74,7 @@ export async function chooseNativeOption(
   const option = options?.find((candidate) => optionOrgId(candidate, orgs) === orgId);
   if (!option) return false;
   option.click();
-  const label = consoleProfile.labels[view.locale].picker;
+  const label = view.pickerLabel;
   const expected = normalizeText(org.orgName);
   const showsOrg = () => {
     // The console may re-render the view on a choice; read the picker that is there now.

@@ -1,3 +1,4 @@
+import type { ConsoleProfilePolicy } from '../policy/console-profile-policy';
 import type { ConsoleProfile } from './schemas';
 
 /**
@@ -45,5 +46,18 @@ export const CONSOLE_PROFILE_SOURCE = {
   orgNameSelectors: ['header .shell-org-name', '[data-testid="shell-org-name"]'],
 } satisfies ConsoleProfile;
 
-/** Checked against consoleProfileSchema by a unit test: a broken profile fails there, not on a page. */
-export const consoleProfile: ConsoleProfile = CONSOLE_PROFILE_SOURCE;
+/**
+ * The profile in force in this content script: the built-in one (checked against
+ * consoleProfileSchema by a unit test), with the corrections IT set by policy merged over it once
+ * the worker has sent them. A live binding: every reader sees the merged profile.
+ */
+export let consoleProfile: ConsoleProfile = CONSOLE_PROFILE_SOURCE;
+
+/** Merges the policy's labels (per language, over the built-in ones) and org-id pattern; the worker checked both. */
+export function applyProfilePolicy(policy: ConsoleProfilePolicy): void {
+  consoleProfile = {
+    ...CONSOLE_PROFILE_SOURCE,
+    labels: { ...CONSOLE_PROFILE_SOURCE.labels, ...policy.labels },
+    orgIdInOptionText: policy.orgIdPattern ?? CONSOLE_PROFILE_SOURCE.orgIdInOptionText,
+  };
+}

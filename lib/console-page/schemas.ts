@@ -33,4 +33,7 @@ export const consoleProfileSchema = z.strictObject({
   /** Where the shell's header shows the AEM org's name (only readable in the shell's frame). */
   orgNameSelectors: z.array(z.string().check(z.minLength(1))),
 });
-export type ConsoleProfile = z.infer<typeof consoleProfileSchema>;
+type BuiltInProfile = z.infer<typeof consoleProfileSchema>;
+export type ConsoleLabels = { picker: string; switchButton: string; currentOrgHeading?: string };
+/** The profile in force: the built-in one, with any languages policy adds (lib/policy/console-profile-policy.ts). */
+export type ConsoleProfile = Omit<BuiltInProfile, 'labels'> & { labels: Record<string, ConsoleLabels> };

@@ -12,12 +12,8 @@ import type {
 import { isWorkerEvent } from '../messaging/envelope';
 import { sendRequest } from '../messaging/send';
 import type { OrgRef } from '../org-id';
-import {
-  type ConsoleSwitchResult,
-  readCurrentOrgCard,
-  switchThroughConsole,
-  watchCurrentOrgCard,
-} from './console-switch';
+import { type ConsoleSwitchResult, switchThroughConsole } from './console-switch';
+import { readCurrentOrgCard, watchCurrentOrgCard } from './current-org-card';
 
 export type BusyAction = 'load' | 'signIn' | 'switch' | 'switchBack' | 'chooseAemOrg';
 

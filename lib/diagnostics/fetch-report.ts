@@ -13,11 +13,16 @@ export interface ReportTexts {
   baseName: string;
 }
 
-/** Asks the worker for the report and renders both forms; the JSON is redacted once more as text. */
-export async function fetchDiagnostics(): Promise<
-  { ok: true; texts: ReportTexts } | { ok: false; error: MessageError }
-> {
-  const answer = await sendRequest({ type: 'getDiagnostics' });
+/**
+ * Asks the worker for the report and renders both forms; the JSON is redacted once more as text.
+ * `tabId`: the console tab the popup shows, whose page shape the report then includes.
+ */
+export async function fetchDiagnostics(
+  tabId?: number,
+): Promise<{ ok: true; texts: ReportTexts } | { ok: false; error: MessageError }> {
+  const answer = await sendRequest(
+    tabId === undefined ? { type: 'getDiagnostics' } : { type: 'getDiagnostics', tabId },
+  );
   if (!answer.ok) return answer;
   const report = answer.data;
   return {

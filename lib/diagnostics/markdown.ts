@@ -75,6 +75,47 @@ function consoleSection(diagnostics: ConsoleDiagnostics): string[] {
   ];
 }
 
+const controlLabel = (control: {
+  role: string;
+  name: string;
+  popup?: string;
+  expanded?: boolean;
+  disabled?: boolean;
+}) =>
+  [
+    `${control.role} "${literal(control.name)}"`,
+    control.popup && `haspopup=${control.popup}`,
+    control.expanded !== undefined && `expanded=${control.expanded}`,
+    control.disabled && 'disabled',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+/** The console's page as its frames are built: what support needs to correct the console profile. */
+function pageShapeSection(shape: NonNullable<DiagnosticsReport['pageShape']>): string[] {
+  const frames = shape.frames.flatMap((frame, index) => [
+    `### Frame ${index + 1} (${frame.topFrame ? 'top' : 'app frame'}, lang ${cell(frame.lang || '—')})`,
+    '',
+    `- Detection: ${frame.detection.signal}${frame.detection.locale ? ` (${frame.detection.locale})` : ''}: ${literal(frame.detection.reason)}`,
+    `- Org id shown: in the controls' section ${frame.orgIdShown.section ? 'yes' : 'no'}, beside it ${frame.orgIdShown.beside ? 'yes' : 'no'}`,
+    `- Listbox: ${frame.listbox.open ? `open, ${frame.listbox.options} options` : 'closed'}`,
+    `- Headings: ${frame.headings.length ? frame.headings.map((heading) => `"${literal(heading)}"`).join(', ') : '—'}`,
+    '',
+    ...table(
+      ['Picker', 'Buttons beside it'],
+      frame.pickers.map(({ picker, nearby }) => [controlLabel(picker), nearby.map(controlLabel).join('; ') || '—']),
+    ),
+    '',
+  ]);
+  return [
+    '## Page shape',
+    '',
+    ...(shape.error ? [`(not read: ${literal(shape.error)})`, ''] : []),
+    ...frames,
+    ...(shape.framesWithout > 0 ? [`(${shape.framesWithout} frames without a shape)`, ''] : []),
+  ];
+}
+
 export function reportToMarkdown(report: DiagnosticsReport): string {
   const lines = [
     '# AEM Assets CC Org Switcher: diagnostics',
@@ -106,6 +147,7 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
     ...(report.consoles.length
       ? report.consoles.flatMap(consoleSection)
       : ['(no console seen in this browser session)', '']),
+    ...(report.pageShape ? pageShapeSection(report.pageShape) : []),
     '## Last errors',
     '',
     ...table(

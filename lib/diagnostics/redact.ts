@@ -79,12 +79,14 @@ export function redact(text: string): string {
     .replace(LONG_RUN, (run) => (UUID.test(run) ? run : REDACTED));
 }
 
-/** Redacts every string in a JSON-shaped value (keys included), keeping its shape. */
-export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item)) as T;
+/** Redacts every string in a JSON-shaped value (keys included), keeping its shape; `first` runs before `redact`. */
+export function redactDeep<T>(value: T, first: (text: string) => string = (text) => text): T {
+  if (typeof value === 'string') return redact(first(value)) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, first)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [redact(first(key)), redactDeep(item, first)]),
+    ) as T;
   }
   return value;
 }

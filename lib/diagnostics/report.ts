@@ -24,6 +24,8 @@ export interface ReportInput {
   policyProblems: readonly PolicyProblem[];
   /** The worker's cached state per console tab identity (tenant). */
   consoles: readonly { tenant?: string; state: ConsoleState }[];
+  /** The page shape of the tab the report was asked for (lib/worker/page-shapes.ts), already redacted. */
+  pageShape?: DiagnosticsReport['pageShape'];
   lastErrors: readonly LastError[];
   history: readonly HistoryEntry[];
 }
@@ -94,6 +96,7 @@ export function buildDiagnosticsReport(input: ReportInput): DiagnosticsReport {
       inForce,
     })),
     consoles: input.consoles.flatMap(({ tenant, state }) => consoleDiagnostics(tenant, state) ?? []),
+    pageShape: input.pageShape ?? null,
     lastErrors: input.lastErrors.map(({ code, time, request }) => ({ code, time, request })),
     history: input.history.slice(0, REPORT_HISTORY_ENTRIES).map((entry) => ({ ...entry })),
   };

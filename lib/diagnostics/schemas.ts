@@ -9,6 +9,7 @@ import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
 import { historyEntrySchema, switchPathSchema } from '../history/entry';
 import { orgRefSchema } from '../org-id';
+import { pageShapeSchema } from './page-shape-schema';
 
 /**
  * The diagnostics report for support tickets (docs/ARCHITECTURE.md#diagnostics). Every field is listed here: the
@@ -73,6 +74,14 @@ export const diagnosticsReportSchema = z.strictObject({
     z.strictObject({ field: z.string(), refusedEntries: z.nullable(z.array(z.string())), inForce: z.string() }),
   ),
   consoles: z.array(consoleDiagnosticsSchema),
+  /** The console in the tab the popup shows, as its frames are built (redacted; null without a tab). */
+  pageShape: z.nullable(
+    z.strictObject({
+      frames: z.array(pageShapeSchema),
+      framesWithout: z.number(),
+      error: z.optional(z.string()),
+    }),
+  ),
   lastErrors: z.array(lastErrorSchema),
   history: z.array(historyEntrySchema),
 });

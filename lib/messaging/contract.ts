@@ -6,6 +6,7 @@ import { environmentNameSchema } from '../environment';
 import { ERROR_CODES } from '../errors';
 import { historyEntrySchema, switchPathSchema } from '../history/entry';
 import { orgIdSchema, orgRefSchema } from '../org-id';
+import { consoleProfilePolicySchema } from '../policy/console-profile-policy';
 import { clientIdSchema, environmentChoiceSchema } from '../settings/schemas';
 import { WORKER_EVENT_REASONS, type WorkerEvent } from './worker-event';
 
@@ -44,6 +45,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getStatus') }),
   // The detector in a console frame found Settings > Creative Cloud: inject the UI into that frame.
   z.strictObject({ type: z.literal('showConsoleUi') }),
+  // The console profile's corrections IT set by policy (labels per language, the org-id pattern):
+  // the page never supplies them, the content scripts ask the worker.
+  z.strictObject({ type: z.literal('getConsoleProfile') }),
   z.strictObject({ type: z.literal('signIn'), chooseAccount: z.boolean() }),
   z.strictObject({ type: z.literal('signOut') }),
   z.strictObject({
@@ -100,7 +104,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
     freshness: z.enum(['cached', 'fresh']),
   }),
-  z.strictObject({ type: z.literal('getDiagnostics') }),
+  // With the tab the popup shows: the report then includes that console's page shape.
+  z.strictObject({ type: z.literal('getDiagnostics'), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }),
   z.strictObject({ type: z.literal('clearHistory') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
@@ -165,6 +170,7 @@ export const switchResultSchema = z.strictObject({ connection: connectionSchema,
 const responseDataSchemas = {
   getStatus: statusSchema,
   showConsoleUi: z.strictObject({ shown: z.literal(true) }),
+  getConsoleProfile: consoleProfilePolicySchema,
   signIn: identitySchema,
   signOut: z.strictObject({ signedIn: z.literal(false) }),
   getConsoleState: consoleStateSchema,
@@ -212,6 +218,7 @@ const everyone: readonly SenderKind[] = ['contentScript', 'extensionPage'];
 export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   getStatus: everyone,
   showConsoleUi: ['contentScript'],
+  getConsoleProfile: ['contentScript'],
   signIn: everyone,
   signOut: ['extensionPage'],
   getConsoleState: everyone,

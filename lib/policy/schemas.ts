@@ -4,6 +4,7 @@ import { reservedHostOf } from '../console-hosts';
 import { baseUrlSchema, environmentNameSchema, environmentNamesFor } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
+import { consoleProfilePolicySchema, parseConsoleProfilePolicy } from './console-profile-policy';
 
 /**
  * Enterprise policy: what IT sets in managed storage (`public/managed_schema.json` is the
@@ -56,6 +57,8 @@ export const POLICY_FIELDS = {
   allowedCcOrgIds: z.array(orgIdSchema),
   // true: an org whose CC entitlement no source shows is refused instead of left to the console.
   blockUnknownEntitlements: z.boolean(),
+  // Console labels per language and the org-id pattern, merged over the built-in console profile.
+  consoleProfile: consoleProfilePolicySchema,
 } as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;
@@ -90,7 +93,9 @@ export interface ParsedPolicy {
    * The refused entries of a list field whose other entries apply (shown as IT wrote them,
    * shortened), and the names in the declaration that are no policy field.
    */
-  refusedEntries: Partial<Record<keyof typeof LIST_ENTRIES | typeof POLICY_FIELDS_DECLARATION, string[]>>;
+  refusedEntries: Partial<
+    Record<keyof typeof LIST_ENTRIES | typeof POLICY_FIELDS_DECLARATION | 'consoleProfile', string[]>
+  >;
 }
 
 /** Stands for a declared field that did not arrive: no schema accepts it, so it is handled as unreadable. */
@@ -127,6 +132,16 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   }
   for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
+    if (field === 'consoleProfile') {
+      // Checked entry by entry (lib/policy/console-profile-policy.ts): good labels apply beside refused ones.
+      const { value: consoleProfile, refused } = parseConsoleProfilePolicy(value);
+      policy.consoleProfile = consoleProfile;
+      if (refused.length > 0) {
+        invalidFields.push(field);
+        refusedEntries.consoleProfile = refused.map(shown);
+      }
+      continue;
+    }
     const parsed = (POLICY_FIELDS as Record<string, z.ZodMiniType>)[field]?.safeParse(value);
     if (parsed?.success) {
       policy[field] = parsed.data;
@@ -200,26 +215,28 @@ export interface PolicyProblem {
 
 export function policyProblems({ policy, invalidFields, refusedEntries }: ParsedPolicy): PolicyProblem[] {
   return invalidFields.map((field) => {
-    const entries = refusedEntries[field as keyof typeof LIST_ENTRIES];
-    const kept = (policy[field as keyof typeof LIST_ENTRIES] ?? []).length;
+    const entries = refusedEntries[field as keyof ParsedPolicy['refusedEntries']];
+    const kept = field in LIST_ENTRIES ? (policy[field as keyof typeof LIST_ENTRIES] ?? []).length : 0;
     const inForce =
-      field === 'allowedCcOrgIds'
-        ? kept > 0
-          ? `only the ${kept} valid org IDs are allowed; every other CC org is blocked`
-          : 'every CC org is blocked'
-        : field === 'consoleHosts'
-          ? `only the ${kept} valid console hosts are added`
-          : field === 'readOnly'
-            ? 'read-only mode is on'
-            : field === 'blockUnknownEntitlements'
-              ? 'orgs with an unknown CC entitlement are refused'
-              : field === POLICY_FIELDS_DECLARATION
-                ? entries
-                  ? 'unknown names are ignored'
-                  : 'every restriction is on: read-only, every CC org blocked'
-                : field === '(policy)'
-                  ? 'every restriction is on: read-only, every CC org blocked'
-                  : "ignored: the user's own setting applies";
+      field === 'consoleProfile'
+        ? 'built-in labels for the refused entries'
+        : field === 'allowedCcOrgIds'
+          ? kept > 0
+            ? `only the ${kept} valid org IDs are allowed; every other CC org is blocked`
+            : 'every CC org is blocked'
+          : field === 'consoleHosts'
+            ? `only the ${kept} valid console hosts are added`
+            : field === 'readOnly'
+              ? 'read-only mode is on'
+              : field === 'blockUnknownEntitlements'
+                ? 'orgs with an unknown CC entitlement are refused'
+                : field === POLICY_FIELDS_DECLARATION
+                  ? entries
+                    ? 'unknown names are ignored'
+                    : 'every restriction is on: read-only, every CC org blocked'
+                  : field === '(policy)'
+                    ? 'every restriction is on: read-only, every CC org blocked'
+                    : "ignored: the user's own setting applies";
     return { field, refusedEntries: entries ?? null, inForce };
   });
 }

@@ -5,6 +5,7 @@ import { ExtensionError } from '../errors';
 import type { ConsoleIdentity, SenderKind, WorkerEvent } from '../messaging/contract';
 import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
+import { readPolicy } from '../policy/managed';
 import { consoleIdentityFor } from './aem-org';
 import {
   cachedConsoleState,
@@ -135,6 +136,11 @@ export function createHandlers(services: WorkerServices): Handlers {
     async showConsoleUi(_request, { tabId, frameId, documentId }) {
       await injectConsoleUi({ tabId, frameId, documentId });
       return { shown: true as const };
+    },
+
+    async getConsoleProfile() {
+      const { policy } = await readPolicy();
+      return policy.consoleProfile ?? { labels: {} };
     },
 
     async signIn({ chooseAccount }) {

@@ -10,6 +10,7 @@ import { environmentOf, readEffectiveSettings } from '../settings/effective';
 import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
 import { consoleOfTab } from './console-tabs';
 import { clearHistory, readHistory } from './history';
+import { collectPageShape, knownNamesIn } from './page-shapes';
 import type { Session } from './session';
 import { getStatus } from './status';
 
@@ -56,7 +57,7 @@ export function createPopupHandlers(session: Session) {
       return { ...base, identity: await signedInIdentity(tab?.state, freshness), tab };
     },
 
-    async getDiagnostics(): Promise<ResponseData<'getDiagnostics'>> {
+    async getDiagnostics({ tabId }: RequestOf<'getDiagnostics'>): Promise<ResponseData<'getDiagnostics'>> {
       const [status, settings, policy, parsedPolicy, consoles, lastErrors, history] = await Promise.all([
         getStatus(session),
         // The environment in force, after policy: what the worker signs in to and calls.
@@ -81,6 +82,9 @@ export function createPopupHandlers(session: Session) {
         policyProblems: policyProblems(parsedPolicy),
         accountType: await accountTypeWithoutConsole(consoles.length > 0 || !status.signedIn),
         consoles: consoles.map(({ console: identity, state }) => ({ tenant: identity.tenant, state })),
+        ...(tabId !== undefined && {
+          pageShape: await collectPageShape(tabId, knownNamesIn(consoles.map(({ state }) => state))),
+        }),
         lastErrors,
         history,
       });

@@ -21,6 +21,8 @@ const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
   getStatus: { type: 'getStatus' },
   // Refused for an extension page: only a console frame's detector asks for the UI.
   showConsoleUi: { type: 'showConsoleUi' },
+  // Refused for an extension page: only the console's content scripts read the profile's corrections.
+  getConsoleProfile: { type: 'getConsoleProfile' },
   signOut: { type: 'signOut' },
   getConsoleState: { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
   chooseAemOrg: { type: 'chooseAemOrg', console: acmeConsole, orgId: acme.id },

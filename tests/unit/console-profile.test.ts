@@ -11,21 +11,35 @@ describe('console profile', () => {
   });
 
   it('has a picker label and a switch button label for every locale', () => {
-    expect(Object.keys(consoleProfile.labels).sort()).toEqual([...PROFILE_LOCALES].sort());
+    expect(Object.keys(CONSOLE_PROFILE_SOURCE.labels).sort()).toEqual([...PROFILE_LOCALES].sort());
     for (const locale of PROFILE_LOCALES) {
-      expect(consoleProfile.labels[locale].picker.trim(), locale).not.toBe('');
-      expect(consoleProfile.labels[locale].switchButton.trim(), locale).not.toBe('');
+      expect(CONSOLE_PROFILE_SOURCE.labels[locale].picker.trim(), locale).not.toBe('');
+      expect(CONSOLE_PROFILE_SOURCE.labels[locale].switchButton.trim(), locale).not.toBe('');
     }
   });
 
   it('names the controls as the sandbox console labels them in each of its languages', () => {
-    for (const language of CONSOLE_LANGUAGES) {
+    for (const language of PROFILE_LOCALES) {
       const t = translatorFor(language);
       expect(consoleProfile.labels[language], language).toEqual({
         picker: t('pickerLabel'),
         switchButton: t('switchButton'),
         currentOrgHeading: t('ccCurrentOrgHeading'),
       });
+    }
+  });
+
+  it('has no labels for the sandbox languages that prove detection by structure', () => {
+    const withoutLabels = CONSOLE_LANGUAGES.filter(
+      (language) => !(PROFILE_LOCALES as readonly string[]).includes(language),
+    );
+    expect(withoutLabels).toEqual(['es', 'ko', 'zh-TW']);
+    for (const language of withoutLabels) {
+      const t = translatorFor(language);
+      const labels = Object.values(consoleProfile.labels).flatMap((entry) => Object.values(entry));
+      for (const key of ['pickerLabel', 'switchButton', 'ccCurrentOrgHeading'] as const) {
+        expect(labels, `${language} ${key}`).not.toContain(t(key));
+      }
     }
   });
 

@@ -11,8 +11,10 @@ import { BETA, CORP, signedInConsoleState } from './entitlement-fixtures';
 const consolePathState = (connected: { id: string; name: string } | null) =>
   signedInConsoleState(connected, { switchPath: 'console' });
 
+/** The view as the console renders it: the card beside the section that holds the controls. */
 function showCard(orgId: string) {
-  document.body.innerHTML = `<section><h2>Current Creative Cloud org ID</h2><p>${orgId}</p></section>`;
+  document.body.innerHTML = `<main><section><h2>Current Creative Cloud org ID</h2><p>${orgId}</p></section>
+    <section><div><button aria-haspopup="listbox">Select new Creative Cloud org ID</button><button>Switch orgs</button></div></section></main>`;
 }
 
 describe('the console store and the page’s connection card', () => {

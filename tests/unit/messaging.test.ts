@@ -126,6 +126,7 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
   return {
     getStatus,
     showConsoleUi: unexpected,
+    getConsoleProfile: unexpected,
     signIn: unexpected,
     signOut: unexpected,
     getConsoleState: unexpected,

@@ -60,4 +60,9 @@ describe('npm start arguments', () => {
       lang: 'sv',
     });
   });
+
+  it('accepts the console languages the profile has no labels for, and refuses one the sandbox lacks', () => {
+    for (const lang of ['es', 'ko', 'zh-TW']) expect(parseStartOptions(['--lang', lang]).lang).toBe(lang);
+    expect(() => parseStartOptions(['--lang', 'xx'])).toThrow(/Unknown console language xx; one of en, sv,/);
+  });
 });

@@ -30,7 +30,7 @@ describe('the diagnostics report', () => {
         assetsBaseUrl: 'https://api.corp.example',
       },
     });
-    const report = await createPopupHandlers(signedOut).getDiagnostics();
+    const report = await createPopupHandlers(signedOut).getDiagnostics({ type: 'getDiagnostics' });
     expect(report.environment).toEqual({
       name: 'custom',
       imsBaseUrl: 'https://ims.corp.example',
@@ -40,7 +40,7 @@ describe('the diagnostics report', () => {
   });
 
   it("shows the user's environment when no policy sets one", async () => {
-    const report = await createPopupHandlers(signedOut).getDiagnostics();
+    const report = await createPopupHandlers(signedOut).getDiagnostics({ type: 'getDiagnostics' });
     expect(report.environment).toMatchObject({
       name: 'sandbox',
       imsBaseUrl: 'http://127.0.0.1:4870',
