@@ -1,6 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isSandboxBuild } from '@/lib/build-flavor';
-import { consoleHostsFor, isAppFrameUrl, matchesAny, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
+import { isAppFrameUrl, isShellUrl, PRODUCTION_CONSOLE_MATCHES } from '@/lib/console-hosts';
 import { describePageShape } from '@/lib/console-page/page-shape';
 import { loadProfilePolicy } from '@/lib/console-page/profile-policy';
 
@@ -15,8 +14,7 @@ export default defineContentScript({
   globalName: false,
   async main(ctx) {
     // Only a console's shell (the top page) and AEM's app frames in it are read; any other page answers nothing.
-    const shell = matchesAny(window.top === window ? location.href : '', consoleHostsFor(isSandboxBuild).shell);
-    if (window.top === window ? !shell : !isAppFrameUrl(location.href)) {
+    if (window.top === window ? !isShellUrl(location.href) : !isAppFrameUrl(location.href)) {
       ctx.abort();
       return null;
     }

@@ -91,6 +91,16 @@ const BUILD_APP_FRAME_MATCHES = isSandboxBuild
   ? [...PRODUCTION_APP_FRAME_MATCHES, ...SANDBOX_APP_FRAME_MATCHES]
   : PRODUCTION_APP_FRAME_MATCHES;
 
+// This build's shell hosts, folded at build time likewise.
+const BUILD_SHELL_MATCHES = isSandboxBuild
+  ? [...PRODUCTION_SHELL_MATCHES, ...SANDBOX_SHELL_MATCHES]
+  : PRODUCTION_SHELL_MATCHES;
+
+/** Whether `url` is on one of this build's built-in shell hosts (custom console hosts are not). */
+export function isShellUrl(url: string): boolean {
+  return matchesAny(url, BUILD_SHELL_MATCHES);
+}
+
 /**
  * Whether `url` is on one of this build's app-frame hosts. Those patterns name exact hosts on
  * any port, so comparing scheme and host suffices: the content script stays free of the
