@@ -21,5 +21,7 @@ export const historyEntrySchema = z.strictObject({
   result: z.enum(['success', 'failed']),
   errorCode: z.optional(z.string()),
   path: z._default(switchPathSchema, 'api'),
+  /** The AEM author host (environment) the switch was made on; absent in entries from before it was recorded. */
+  authorHost: z.optional(z.string().check(z.maxLength(300))),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

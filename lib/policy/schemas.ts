@@ -4,6 +4,12 @@ import { matchesAny, RESERVED_HOST_MATCHES } from '../console-hosts';
 import { baseUrlSchema, environmentNameSchema, environmentNamesFor } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
+import {
+  AUTHOR_HOST_POLICY_FIELDS,
+  failClosedForbiddenHosts,
+  policyBoundAuthorHostSchema,
+  policyForbiddenAuthorHostSchema,
+} from './author-hosts';
 
 /**
  * Enterprise policy: what IT sets in managed storage (`public/managed_schema.json` is the
@@ -56,6 +62,7 @@ export const POLICY_FIELDS = {
   allowedCcOrgIds: z.array(orgIdSchema),
   // true: an org whose CC entitlement no source shows is refused instead of left to the console.
   blockUnknownEntitlements: z.boolean(),
+  ...AUTHOR_HOST_POLICY_FIELDS,
 } as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;
@@ -65,13 +72,20 @@ export type EnterprisePolicy = { [F in PolicyField]?: z.infer<(typeof POLICY_FIE
 const LIST_ENTRIES = {
   allowedCcOrgIds: orgIdSchema,
   consoleHosts: policyConsoleHostSchema,
+  boundAuthorHosts: policyBoundAuthorHostSchema,
+  forbiddenAuthorHosts: policyForbiddenAuthorHostSchema,
 } as const satisfies Partial<Record<PolicyField, z.ZodMiniType>>;
 
 /**
  * What an unreadable restriction means: the restrictive value, never "no restriction". An
  * allowlist nobody can read allows no org; a read-only switch nobody can read is on.
  */
-const FAIL_CLOSED: EnterprisePolicy = { allowedCcOrgIds: [], readOnly: true, blockUnknownEntitlements: true };
+const FAIL_CLOSED: EnterprisePolicy = {
+  allowedCcOrgIds: [],
+  readOnly: true,
+  blockUnknownEntitlements: true,
+  forbiddenAuthorHosts: ['*'],
+};
 
 export interface ParsedPolicy {
   policy: EnterprisePolicy;
@@ -123,6 +137,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     }
   }
   refuseTokenHostsAsConsoles(policy as EnterprisePolicy, invalidFields, refusedEntries);
+  failClosedForbiddenHosts(policy as EnterprisePolicy, invalidFields);
   return { policy: policy as EnterprisePolicy, invalidFields: invalidFields.sort(), refusedEntries };
 }
 
@@ -167,9 +182,13 @@ export function policyProblems({ policy, invalidFields, refusedEntries }: Parsed
             ? 'read-only mode is on'
             : field === 'blockUnknownEntitlements'
               ? 'orgs with an unknown CC entitlement are refused'
-              : field === '(policy)'
-                ? 'every restriction is on: read-only, every CC org blocked'
-                : "ignored: the user's own setting applies";
+              : field === 'boundAuthorHosts'
+                ? `only the ${kept} valid author host bindings apply`
+                : field === 'forbiddenAuthorHosts'
+                  ? 'every author host policy did not bind is forbidden'
+                  : field === '(policy)'
+                    ? 'every restriction is on: read-only, every CC org blocked'
+                    : "ignored: the user's own setting applies";
     return { field, refusedEntries: entries ?? null, inForce };
   });
 }

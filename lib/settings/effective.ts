@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { AuthorHostPolicy } from '../author-hosts/trust';
 import type { EnvironmentSettings } from '../environment';
 import { ExtensionError } from '../errors';
 import { readPolicy } from '../policy/managed';
@@ -25,6 +26,8 @@ export interface EffectiveSettings {
   blockUnknownEntitlements: Setting<boolean>;
   /** Console hosts set by policy (wired to the custom console hosts where those exist). */
   consoleHosts: readonly string[] | undefined;
+  /** Author hosts policy binds to an AEM org or forbids (docs/ARCHITECTURE.md#author-host-binding). */
+  authorHostPolicy: AuthorHostPolicy;
   /** Policy fields that were set but invalid, in whole or in part (refused; FAIL_CLOSED in lib/policy/schemas.ts). */
   policyInvalidFields: readonly string[];
   /** The refused entries of policy lists whose valid entries apply. */
@@ -68,6 +71,7 @@ export function mergeSettings(
         ? locked(policy.blockUnknownEntitlements)
         : { value: false, corrupted: false },
     consoleHosts: policy.consoleHosts,
+    authorHostPolicy: { bound: policy.boundAuthorHosts ?? [], forbidden: policy.forbiddenAuthorHosts ?? [] },
     policyInvalidFields: invalidFields,
     policyRefusedEntries: refusedEntries,
   };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { authorHostBindingsItem } from '../author-hosts/bindings';
 import { customConsoleHostsItem } from '../console-hosts/custom/stored';
 import { hasProtectedValue, importProtectedValue, type ProtectedItem, protectedItem } from '../protected-store';
 import { aemOrgByConsoleItem, environmentSetting, readOnlySetting } from '../storage-items';
@@ -19,7 +20,11 @@ const MOVED_ITEMS: readonly { item: ProtectedItem; storageLocalKey: string }[] =
   { item: historyItem, storageLocalKey: 'auditLog' },
 ];
 
-export const PROTECTED_ITEMS: readonly ProtectedItem[] = MOVED_ITEMS.map(({ item }) => item);
+/** Every protected item; the author-host bindings came after `storage.local`, so there is nothing to move. */
+export const PROTECTED_ITEMS: readonly ProtectedItem[] = [
+  ...MOVED_ITEMS.map(({ item }) => item),
+  authorHostBindingsItem,
+];
 
 /**
  * Set once the settings were moved (or found nothing to move on a fresh install). After that,

@@ -9,7 +9,7 @@ import { type OrgRef, orgIdFromRef } from '../org-id';
  * the tab's top-level URL first, then the sending frame's own (an app frame may carry
  * `?repoId=`). What they name (tenant or org id, author host) wins over what the page
  * reported; the reported values (bounded and validated by the contract) fill only what both
- * URLs leave open, such as the header's org name.
+ * URLs leave open, such as the header's org name. The author host never comes from the page.
  */
 export function consoleIdentityFor(
   reported: ConsoleIdentity,
@@ -20,7 +20,8 @@ export function consoleIdentityFor(
   const fromFrame = consoleUrlIdentity(frameUrl);
   const namesConsole = (identity: ConsoleIdentity) => Boolean(identity.tenant || identity.orgId);
   const named = [fromTab, fromFrame, reported].find(namesConsole) ?? {};
-  const authorHost = fromTab.authorHost ?? fromFrame.authorHost ?? reported.authorHost;
+  // The author host receives the token: only the URLs the browser reports name it, never the page.
+  const authorHost = fromTab.authorHost ?? fromFrame.authorHost;
   // Never the page's word: only the tab URL the browser reports names the console's origin.
   const consoleOrigin = originOf(tabUrl);
   return {
