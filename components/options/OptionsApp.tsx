@@ -3,6 +3,7 @@ import { useT } from '@/components/shared/i18n-context';
 import type { MessageKey } from '@/lib/i18n';
 import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';
+import { AuthorHostBindings } from './AuthorHostBindings';
 import { ClearDataSection } from './ClearDataSection';
 import { ConsoleHosts } from './ConsoleHosts';
 import { Diagnostics } from './Diagnostics';
@@ -24,7 +25,12 @@ function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
   const invalid = settings.policyInvalidFields;
   const refused = settings.policyRefusedEntries;
   const ignored = invalid.filter(
-    (field) => !(field in FAIL_CLOSED_NOTICES) && field !== 'allowedCcOrgIds' && !refused[field as 'consoleHosts'],
+    (field) =>
+      !(field in FAIL_CLOSED_NOTICES) &&
+      // An unreadable forbidden list forbids every host policy did not bind; the section says so.
+      field !== 'forbiddenAuthorHosts' &&
+      field !== 'allowedCcOrgIds' &&
+      !refused[field as keyof typeof refused],
   );
   return (
     <>
@@ -43,6 +49,13 @@ function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
           {t('optionsPolicyRefusedHosts', {
             entries: refused.consoleHosts.join(', '),
             count: settings.consoleHosts?.length ?? 0,
+          })}
+        </p>
+      )}
+      {(refused.boundAuthorHosts || refused.forbiddenAuthorHosts) && (
+        <p role="alert" data-testid="policy-refused-author-hosts">
+          {t('optionsPolicyRefusedAuthorHosts', {
+            entries: [...(refused.boundAuthorHosts ?? []), ...(refused.forbiddenAuthorHosts ?? [])].join(', '),
           })}
         </p>
       )}
@@ -85,7 +98,10 @@ function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
         </p>
       )}
       <PolicyProblems settings={settings} />
-      {(policyActive || settings.allowedCcOrgIds) && (
+      {(policyActive ||
+        settings.allowedCcOrgIds ||
+        settings.authorHostPolicy.bound.length > 0 ||
+        settings.authorHostPolicy.forbidden.length > 0) && (
         <p class="notice" data-testid="policy-active">
           {t('optionsPolicyActive')}
         </p>
@@ -112,6 +128,7 @@ export function OptionsApp() {
           <SignInSetup />
           <ReadOnlySection settings={settings} />
           <ConsoleHosts policyHosts={settings.consoleHosts} />
+          <AuthorHostBindings policy={settings.authorHostPolicy} />
           <SwitchHistory />
           <Diagnostics />
           <ClearDataSection />

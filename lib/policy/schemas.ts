@@ -187,7 +187,7 @@ export function policyProblems({ policy, invalidFields, refusedEntries }: Parsed
                 : field === 'forbiddenAuthorHosts'
                   ? 'every author host policy did not bind is forbidden'
                   : field === '(policy)'
-                    ? 'every restriction is on: read-only, every CC org blocked'
+                    ? 'every restriction is on: read-only, every CC org blocked, every author host policy did not bind forbidden'
                     : "ignored: the user's own setting applies";
     return { field, refusedEntries: entries ?? null, inForce };
   });

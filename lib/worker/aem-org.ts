@@ -60,11 +60,13 @@ const normalized = (text: string) => text.normalize('NFKC').trim().toLocaleLower
 const slug = (text: string) => normalized(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
- * Resolve the console's AEM org against the user's IMS organizations. An org id in the URL
- * decides alone: it must be one of the user's orgs (no other org may stand in for it). Else the
- * header name, then the tenant compared with org names. Only when those leave it ambiguous or
- * unknown does the admin's earlier choice for this console count (it never beats a match);
- * without one, the admin chooses once.
+ * Resolve the console's AEM org against the user's IMS organizations. What the tab's URL names
+ * decides over what the page shows: an org id in the URL decides alone (it must be one of the
+ * user's orgs; no other org may stand in for it), then the tenant compared with org names. The
+ * header name the page shows only narrows the tenant's matches, or decides where the tenant
+ * matches no org (the URL then says nothing). Only when those leave it ambiguous or unknown does
+ * the admin's earlier choice for this console count (it never beats a match); without one, the
+ * admin chooses once.
  */
 export function resolveAemOrg(
   identity: ConsoleIdentity,
@@ -85,14 +87,15 @@ function resolveByConsole(identity: ConsoleIdentity, orgs: OrgRef[]): AemOrgReso
     const named = orgs.find((org) => org.id === identity.orgId);
     return named ? { status: 'resolved', org: named } : { status: 'unknown', candidates: [] };
   }
-  const byName = identity.orgName
-    ? orgs.filter((org) => normalized(org.name) === normalized(identity.orgName ?? ''))
-    : [];
-  if (byName.length === 1 && byName[0]) return { status: 'resolved', org: byName[0] };
-  if (byName.length > 1) return { status: 'ambiguous', candidates: byName };
-
   const tenant = identity.tenant ? slug(identity.tenant) : '';
   const byTenant = tenant ? orgs.filter((org) => slug(org.name) === tenant) : [];
   if (byTenant.length === 1 && byTenant[0]) return { status: 'resolved', org: byTenant[0] };
-  return { status: byTenant.length > 1 ? 'ambiguous' : 'unknown', candidates: byTenant.length > 1 ? byTenant : orgs };
+  // Several orgs fit the tenant: the header may pick among them, never outside them.
+  const pool = byTenant.length > 1 ? byTenant : orgs;
+  const byName = identity.orgName
+    ? pool.filter((org) => normalized(org.name) === normalized(identity.orgName ?? ''))
+    : [];
+  if (byName.length === 1 && byName[0]) return { status: 'resolved', org: byName[0] };
+  if (byName.length > 1) return { status: 'ambiguous', candidates: byName };
+  return byTenant.length > 1 ? { status: 'ambiguous', candidates: byTenant } : { status: 'unknown', candidates: orgs };
 }
