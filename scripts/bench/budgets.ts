@@ -16,15 +16,16 @@ export interface SizeBudget {
  * Detector: the content script every console frame parses at `document_idle`, so it only
  * recognises the view (no Preact, no UI): 4 KB gzip. Console UI: Preact, signals, the store, the
  * components, the console-driven switch, injected only into the frame that shows the view: 24 KB.
- * Worker: ~35 KB measured (three entitlement sources, the console switch, the protected store
- * with idb-keyval); it is not on the page's load path, and its cold wake has its own budget: 36 KB.
+ * Worker: ~36.4 KB measured (three entitlement sources, the console switch, the protected store
+ * with idb-keyval, the author-host binding with its messages and policy fields); it is not on the
+ * page's load path, and its cold wake has its own budget: 37 KB.
  * Popup and options: ~18–20 KB today and growing with their own features, so 40 KB gzip each.
  */
 export const BUNDLE_BUDGETS: Record<BundleName, SizeBudget> = {
   detector: { raw: 12_000, gzip: 4_000 },
   consoleUi: { raw: 70_000, gzip: 24_000 },
   consoleUiCss: { raw: 16_000, gzip: 4_000 },
-  worker: { raw: 120_000, gzip: 36_000 },
+  worker: { raw: 120_000, gzip: 37_000 },
   popup: { raw: 130_000, gzip: 40_000 },
   options: { raw: 130_000, gzip: 40_000 },
 };
