@@ -3,16 +3,20 @@ import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import en from '../../locales/en.json' with { type: 'json' };
 import type { LoggedRequest } from '../../sandbox/request-log';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
+import { openSwitcherList } from './steps';
 import { appFrameOf, consoleUi } from './support/console-ui';
-import { readProtectedSetting, writeProtectedSetting } from './support/extension-environment';
+import { bindSandboxAuthorHost, readProtectedSetting, writeProtectedSetting } from './support/extension-environment';
 import { injectPolicy } from './support/options-page';
 import { signIn } from './support/sign-in';
+import { openWorkerClient } from './support/worker-client';
 
 // docs/ARCHITECTURE.md#author-host-binding: no call carrying the token goes to an AEM author host
 // until it is bound to the console's AEM org, by the admin's trusted click or by policy.
 
 const acme = SCENARIOS.default;
+const design = orgNamed('Acme Design Studio');
 const ada = userOf(acme, acme.consoleUserId);
 if (!ada) throw new Error('The default scenario has a console admin');
 
@@ -166,5 +170,45 @@ test.describe('binding the AEM author host to the AEM org', () => {
     const reloaded = consoleUi(await appFrameOf(page, sandbox));
     await expect(reloaded.getByTestId('author-host-confirm')).toBeVisible();
     expect(assetsCalls(await tokenCallsTo(sandbox, sandbox.authorHost))).toEqual([]);
+  });
+
+  test('switch back never crosses environments; the confirmation names the author host', async ({
+    context,
+    extensionId,
+    sandbox,
+    serviceWorker,
+    signedInConsole,
+  }) => {
+    const otherHost = `localhost:${sandbox.port}`;
+    await bindSandboxAuthorHost(serviceWorker, sandbox.authorHost, otherHost);
+    const app = await signedInConsole();
+    // The switch confirmation says which environment it changes.
+    await openSwitcherList(app);
+    await consoleUi(app).getByRole('option').filter({ hasText: design.id }).click();
+    const dialog = app.getByRole('dialog', { name: en.confirmTitle });
+    await expect(dialog.getByTestId('confirm-author-host')).toHaveText(
+      en.confirmOnAuthorHost.replace('{host}', sandbox.authorHost),
+    );
+    await dialog.getByRole('button', { name: en.confirmSwitch }).click();
+    await expect
+      .poll(async () => (await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges)
+      .toBe(1);
+
+    // Switch back asked about the same AEM org on another author host (environment): refused.
+    const client = await openWorkerClient(context, extensionId);
+    const elsewhere = await client.send({
+      type: 'switchBack',
+      console: { ...sandbox.consoleIdentity(), authorHost: otherHost },
+      expectedCurrentOrgId: design.id,
+    });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'SWITCH_BACK_OTHER_HOST' } });
+    expect((await sandbox.control<{ appliedChanges: number }>('GET', 'state')).appliedChanges).toBe(1);
+    // On the host the switch was made on, it goes back.
+    const here = await client.send({
+      type: 'switchBack',
+      console: sandbox.consoleIdentity(),
+      expectedCurrentOrgId: design.id,
+    });
+    expect(here).toMatchObject({ ok: true, data: { entry: { authorHost: sandbox.authorHost, result: 'success' } } });
   });
 });
