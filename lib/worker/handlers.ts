@@ -239,7 +239,8 @@ export async function reconcileOnWake(services: WorkerServices): Promise<void> {
   if (records.length === 0 || !(await services.session.isSignedIn())) return;
   const { settings, endpoints } = await configuredEnvironment();
   for (const record of records) {
-    // Where the PUT went; a record from before the author host was recorded falls back to the override.
+    // Where the PUT went (a host trusted then: docs/ARCHITECTURE.md#author-host-binding); a record
+    // from before the author host was recorded falls back to the override.
     const assetsBaseUrl = record.assetsBaseUrl ?? endpoints.assetsBaseUrl;
     if (!assetsBaseUrl) continue;
     const assets = createAssetsClient({
