@@ -509,6 +509,7 @@ test('a console link naming another AEM author host gets no token: not on load, 
       await expect(confirm).toContainText(attackerHost);
       await expect(confirm).toContainText(acme.aemOrg.name);
       // The attacker's page script presses "Trust" for the admin: nothing happens.
+      await expect(confirm.getByRole('button', { name: en.authorHostConfirm })).toBeEnabled();
       expect(await pageClicks(app, '[data-testid="author-host-confirm"] button')).toBe(true);
       await expect(confirm).toBeVisible();
     }

@@ -71,7 +71,8 @@ test.describe('binding the AEM author host to the AEM org', () => {
     await expect(ui.getByTestId('author-host')).toContainText(en.authorHostTrustUnconfirmed);
     await expect(ui.getByTestId('summary')).toHaveCount(0);
 
-    // A page script's click binds nothing: the worker was never asked.
+    // Once the view has loaded, a page script's click binds nothing: the worker was never asked.
+    await expect(confirm.getByRole('button', { name: en.authorHostConfirm })).toBeEnabled();
     expect(await pageClicksConfirm(app)).toEqual({ found: true, enabledAfter: true });
     await expect(confirm).toBeVisible();
     expect((await readProtectedSetting(serviceWorker, 'authorHostBindings')) ?? null).toBeNull();

@@ -37,7 +37,17 @@ describe('binding the AEM author host in firefox-esr', () => {
     expect(text).toContain(host);
     expect(text).toContain(acme.name);
 
-    // The page's own script presses the button: nothing is bound, nothing is called.
+    // Once the view has loaded (the button is enabled), the page's own script presses it:
+    // nothing is bound, nothing is called.
+    await app.waitForFunction(
+      (tag) =>
+        document
+          .querySelector(tag)
+          ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="author-host-confirm"] button')?.disabled ===
+        false,
+      { timeout: 10_000, polling: 100 },
+      CONSOLE_UI_TAG,
+    );
     const pageClick = await app.evaluate(async (tag) => {
       const find = () =>
         document
