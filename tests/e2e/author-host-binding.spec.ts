@@ -124,6 +124,7 @@ test.describe('binding the AEM author host to the AEM org', () => {
   test('a host policy binds works without a confirmation, shown as set by the organization', async ({
     context,
     extensionId,
+    optionsPage,
     page,
     sandbox,
     serviceWorker,
@@ -137,6 +138,12 @@ test.describe('binding the AEM author host to the AEM org', () => {
     const ui = consoleUi(await appFrameOf(page, sandbox));
     await expect(ui.getByTestId('summary')).toBeVisible();
     await expect(ui.getByTestId('author-host')).toContainText(en.authorHostTrustPolicy);
+
+    // Options list the policy's binding, locked, and say that only IT's hosts are allowed.
+    const options = await optionsPage();
+    await expect(options.getByTestId('author-host-bindings-policy')).toContainText(sandbox.authorHost);
+    await expect(options.getByTestId('author-host-bindings-policy')).toContainText(en.optionsLockedByPolicy);
+    await expect(options.getByTestId('author-hosts-only-policy')).toHaveText(en.optionsAuthorHostsOnlyPolicy);
   });
 
   test('removing a binding in options brings the confirmation back', async ({
