@@ -53,6 +53,12 @@ export const ERROR_CODES = [
   'AEM_ORG_UNRESOLVED',
   /** The console's URL names no valid AEM author host for the Assets API, and no base URL override is set. */
   'AEM_HOST_UNKNOWN',
+  /** The console's author host is not bound to its AEM org yet: the admin confirms it first. */
+  'AUTHOR_HOST_UNCONFIRMED',
+  /** Enterprise policy forbids the console's author host: no token goes there. */
+  'AUTHOR_HOST_FORBIDDEN',
+  /** Switch back from a switch made on another author host (another environment) is refused. */
+  'SWITCH_BACK_OTHER_HOST',
   // The Assets API's own refusals of a switch (lib/assets/schemas.ts), passed through by name.
   'NOT_ASSETS_ADMIN',
   'NO_CC_ENTITLEMENT',

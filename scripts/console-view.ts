@@ -50,9 +50,21 @@ export async function confirmViewFoundByStructure(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** Opens the extension's switcher and waits until its orgs show their badges. */
+/**
+ * The first time a console names its author host, the extension asks the admin to trust it
+ * (docs/ARCHITECTURE.md#author-host-binding): press *Trust this AEM environment* as they would.
+ */
+async function trustAuthorHostIfAsked(panel: Locator): Promise<void> {
+  const opener = panel.locator('[aria-controls="org-switcher"]');
+  const trust = panel.locator('[data-testid="author-host-confirm"] button');
+  await opener.or(trust).first().waitFor({ timeout: WAIT_MS });
+  if (await trust.isVisible()) await trust.click({ timeout: WAIT_MS });
+}
+
+/** Opens the extension's switcher (trusting the sandbox's author host first) and waits until its orgs show their badges. */
 export async function openSwitcherWithBadges(page: Page): Promise<void> {
   const panel = extensionPanel(page);
+  await trustAuthorHostIfAsked(panel);
   await panel.locator('[aria-controls="org-switcher"]').click({ timeout: WAIT_MS });
   await panel.locator('#org-switcher [role="option"] [data-badge]').first().waitFor({ timeout: WAIT_MS });
   // The console scrolls inside its iframe, so bring the list, not only its search field, into the window.

@@ -32,6 +32,9 @@ export function ConfirmSwitch({ store, target, returnFocus, onClose }: ConfirmSw
     <Dialog titleId="confirm-title" onCancel={() => onClose(false)} returnFocus={returnFocus}>
       <h2 id="confirm-title">{t('confirmTitle')}</h2>
       <p data-testid="confirm-text">{text}</p>
+      {resolved?.authorHost && (
+        <p data-testid="confirm-author-host">{t('confirmOnAuthorHost', { host: resolved.authorHost.host })}</p>
+      )}
       {target.unknowns.length > 0 && (
         <p class="message" data-testid="confirm-unknowns">
           {unknownsText(target)}

@@ -2,10 +2,11 @@ import { useSignal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import { formatDateTime } from '@/components/shared/format-date';
 import { useLocale, useT } from '@/components/shared/i18n-context';
-import { ACCOUNT_TYPES, INDIVIDUAL_CC } from '@/components/shared/messages';
+import { ACCOUNT_TYPES, ENVIRONMENT_LABELS, INDIVIDUAL_CC } from '@/components/shared/messages';
 import { markPerf, PERF_MARKS } from '@/lib/console-page/perf-marks';
 import type { ConsoleStore } from '@/lib/console-page/store';
 import type { PrerequisiteState } from '@/lib/entitlement/schemas';
+import type { MessageKey } from '@/lib/i18n';
 import type { ConsoleState } from '@/lib/messaging/contract';
 import { fromUser } from './user-input';
 
@@ -63,6 +64,52 @@ function AemOrgChooser({ store, state }: { store: ConsoleStore; state: SignedIn 
   );
 }
 
+const TRUST_LABELS = {
+  admin: 'authorHostTrustAdmin',
+  policy: 'authorHostTrustPolicy',
+  override: 'authorHostTrustOverride',
+  unconfirmed: 'authorHostTrustUnconfirmed',
+  forbidden: 'authorHostTrustForbidden',
+} as const satisfies Record<NonNullable<SignedIn['authorHost']>['trust'], MessageKey>;
+
+/**
+ * Until the admin binds the author host to the AEM org, no call carrying the token goes there
+ * (docs/ARCHITECTURE.md#author-host-binding): the host, the AEM org and the environment are
+ * spelled out, and only a trusted click confirms.
+ */
+function AuthorHostConfirm({ store, state }: { store: ConsoleStore; state: SignedIn }) {
+  const t = useT();
+  const { authorHost, aemOrg } = state;
+  if (!authorHost || aemOrg.status !== 'resolved') return null;
+  const names = {
+    host: authorHost.host,
+    aemOrg: aemOrg.org.name,
+    environment: t(ENVIRONMENT_LABELS[authorHost.environment]),
+  };
+  if (authorHost.trust === 'forbidden') {
+    return (
+      <p class="message" role="alert" data-testid="author-host-forbidden">
+        {t('authorHostForbiddenText', names)}
+      </p>
+    );
+  }
+  if (authorHost.trust !== 'unconfirmed') return null;
+  return (
+    <section class="message" aria-labelledby="author-host-title" data-testid="author-host-confirm">
+      <h3 id="author-host-title">{t('authorHostConfirmTitle')}</h3>
+      <p>{t('authorHostConfirmText', names)}</p>
+      <button
+        type="button"
+        class="primary"
+        disabled={store.busy.value !== undefined}
+        onClick={fromUser(() => void store.confirmAuthorHost())}
+      >
+        {t('authorHostConfirm')}
+      </button>
+    </section>
+  );
+}
+
 function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn }) {
   const t = useT();
   const locale = useLocale();
@@ -90,6 +137,17 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         )}
         <dt>{t('aemOrg')}</dt>
         <dd data-testid="aem-org">{aemOrg.status === 'resolved' ? aemOrg.org.name : '—'}</dd>
+        {state.authorHost && (
+          <>
+            <dt>{t('authorHost')}</dt>
+            <dd data-testid="author-host">
+              <span class="org-id">{state.authorHost.host}</span>{' '}
+              <span class="muted">
+                {t(ENVIRONMENT_LABELS[state.authorHost.environment])} · {t(TRUST_LABELS[state.authorHost.trust])}
+              </span>
+            </dd>
+          </>
+        )}
         {connection && (
           <>
             <dt>{t('connectedOrg')}</dt>
@@ -112,6 +170,7 @@ function SignedInStatus({ store, state }: { store: ConsoleStore; state: SignedIn
         )}
       </dl>
       {aemOrg.status !== 'resolved' && <AemOrgChooser store={store} state={state} />}
+      <AuthorHostConfirm store={store} state={state} />
       {resolved && (
         <>
           <h3>{t('prerequisites')}</h3>

@@ -3,6 +3,7 @@ import { useT } from '@/components/shared/i18n-context';
 import type { MessageKey } from '@/lib/i18n';
 import type { EffectiveSettings } from '@/lib/settings/effective';
 import '@/components/pages/styles/options.css';
+import { AuthorHostBindings } from './AuthorHostBindings';
 import { ClearDataSection } from './ClearDataSection';
 import { ConsoleHosts } from './ConsoleHosts';
 import { Diagnostics } from './Diagnostics';
@@ -26,8 +27,10 @@ function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
   const ignored = invalid.filter(
     (field) =>
       !(field in FAIL_CLOSED_NOTICES) &&
+      // An unreadable forbidden list forbids every host policy did not bind; the section says so.
+      field !== 'forbiddenAuthorHosts' &&
       field !== 'allowedCcOrgIds' &&
-      !(field === 'consoleHosts' && refused.consoleHosts),
+      !refused[field as keyof typeof refused],
   );
   return (
     <>
@@ -52,6 +55,13 @@ function PolicyProblems({ settings }: { settings: EffectiveSettings }) {
       {refused.consoleProfile && (
         <p role="alert" data-testid="policy-refused-console-profile">
           {t('optionsPolicyRefusedConsoleProfile', { entries: refused.consoleProfile.join(', ') })}
+        </p>
+      )}
+      {(refused.boundAuthorHosts || refused.forbiddenAuthorHosts) && (
+        <p role="alert" data-testid="policy-refused-author-hosts">
+          {t('optionsPolicyRefusedAuthorHosts', {
+            entries: [...(refused.boundAuthorHosts ?? []), ...(refused.forbiddenAuthorHosts ?? [])].join(', '),
+          })}
         </p>
       )}
       {Object.entries(FAIL_CLOSED_NOTICES).map(
@@ -98,7 +108,10 @@ function SettingsNotices({ settings }: { settings: EffectiveSettings }) {
         </p>
       )}
       <PolicyProblems settings={settings} />
-      {(policyActive || settings.allowedCcOrgIds) && (
+      {(policyActive ||
+        settings.allowedCcOrgIds ||
+        settings.authorHostPolicy.bound.length > 0 ||
+        settings.authorHostPolicy.forbidden.length > 0) && (
         <p class="notice" data-testid="policy-active">
           {t('optionsPolicyActive')}
         </p>
@@ -125,6 +138,7 @@ export function OptionsApp() {
           <SignInSetup />
           <ReadOnlySection settings={settings} />
           <ConsoleHosts policyHosts={settings.consoleHosts} />
+          <AuthorHostBindings policy={settings.authorHostPolicy} />
           <SwitchHistory />
           <Diagnostics />
           <ClearDataSection />

@@ -88,7 +88,11 @@ export function SwitchHistory() {
                 <tr key={entry.opId} data-op-id={entry.opId}>
                   <td>{formatDateTime(locale, entry.time)}</td>
                   <td class="mono">{entry.userId}</td>
-                  <td>{entry.aemOrgName}</td>
+                  <td>
+                    {entry.aemOrgName}
+                    {/* The environment the switch was made on; entries from before it was recorded have none. */}
+                    {entry.authorHost && <span class="muted mono history-host">{entry.authorHost}</span>}
+                  </td>
                   <td>{orgName(entry.from, t('noConnectedOrg'))}</td>
                   <td>{entry.to.name}</td>
                   <td data-result={entry.result}>

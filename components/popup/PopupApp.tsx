@@ -2,20 +2,11 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DiagnosticsActions } from '@/components/shared/DiagnosticsActions';
 import { useT } from '@/components/shared/i18n-context';
-import { ACCOUNT_TYPES, ERROR_MESSAGES } from '@/components/shared/messages';
+import { ACCOUNT_TYPES, ENVIRONMENT_LABELS, ERROR_MESSAGES } from '@/components/shared/messages';
 import { maskEmail } from '@/lib/diagnostics/redact';
-import type { EnvironmentName } from '@/lib/environment';
-import type { MessageKey } from '@/lib/i18n';
 import { createPopupStore, describedTabId, type PopupStore } from '@/lib/popup/popup-store';
 import { TabConsole } from './TabConsole';
 import '@/components/pages/styles/popup.css';
-
-export const ENVIRONMENT_LABELS: Record<EnvironmentName, MessageKey> = {
-  production: 'popupEnvProduction',
-  stage: 'popupEnvStage',
-  sandbox: 'popupEnvSandbox',
-  custom: 'popupEnvCustom',
-};
 
 function Session({ store }: { store: PopupStore }) {
   const t = useT();

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { IndividualCreativeCloud, IneligibilityReason, UnknownFact } from '@/lib/entitlement/schemas';
+import type { EnvironmentName } from '@/lib/environment';
 import type { ErrorCode } from '@/lib/errors';
 import type { MessageKey } from '@/lib/i18n';
 import type { accountTypeSchema } from '@/lib/messaging/contract';
@@ -45,6 +46,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   SWITCH_PATH_CHANGED: 'errorSwitchPathChanged',
   AEM_ORG_UNRESOLVED: 'errorAemOrgUnresolved',
   AEM_HOST_UNKNOWN: 'errorAemHostUnknown',
+  AUTHOR_HOST_UNCONFIRMED: 'errorAuthorHostUnconfirmed',
+  AUTHOR_HOST_FORBIDDEN: 'errorAuthorHostForbidden',
+  SWITCH_BACK_OTHER_HOST: 'errorSwitchBackOtherHost',
   NOT_ASSETS_ADMIN: 'errorNotAdmin',
   NO_CC_ENTITLEMENT: 'errorNoCc',
   DIFFERENT_USER_ID: 'errorDifferentUserId',
@@ -84,4 +88,12 @@ export const INDIVIDUAL_CC: Record<IndividualCreativeCloud, MessageKey> = {
   free: 'individualCcFree',
   none: 'individualCcNone',
   unknown: 'individualCcUnknown',
+};
+
+/** Each environment's name as the popup and the console UI show it. */
+export const ENVIRONMENT_LABELS: Record<EnvironmentName, MessageKey> = {
+  production: 'popupEnvProduction',
+  stage: 'popupEnvStage',
+  sandbox: 'popupEnvSandbox',
+  custom: 'popupEnvCustom',
 };

@@ -15,7 +15,7 @@ import type { OrgRef } from '../org-id';
 import { type ConsoleSwitchResult, switchThroughConsole } from './console-switch';
 import { readCurrentOrgCard, watchCurrentOrgCard } from './current-org-card';
 
-export type BusyAction = 'load' | 'signIn' | 'switch' | 'switchBack' | 'chooseAemOrg';
+export type BusyAction = 'load' | 'signIn' | 'switch' | 'switchBack' | 'chooseAemOrg' | 'confirmAuthorHost';
 
 /** The last switch this tab made, verified by the worker: what the result line and Switch back show. */
 export interface SwitchOutcome {
@@ -38,6 +38,8 @@ export interface ConsoleStore {
   switchTo(orgId: string): Promise<void>;
   switchBack(): Promise<void>;
   chooseAemOrg(orgId: string): Promise<void>;
+  /** The admin trusts the author host the state shows, for the AEM org it shows (the worker reads the host from the tab). */
+  confirmAuthorHost(): Promise<void>;
   dispose(): void;
 }
 
@@ -197,6 +199,18 @@ export function createConsoleStore(
     if (answer) state.value = answer;
   }
 
+  async function confirmAuthorHost(): Promise<void> {
+    const current = state.value;
+    if (!current?.signedIn || current.aemOrg.status !== 'resolved' || current.authorHost?.trust !== 'unconfirmed')
+      return;
+    const answer = await run<'confirmAuthorHost'>('confirmAuthorHost', {
+      type: 'confirmAuthorHost',
+      console: pageIdentity,
+      aemOrgId: current.aemOrg.org.id,
+    });
+    if (answer) state.value = answer;
+  }
+
   function onWorkerEvent(message: unknown): undefined {
     if (!isWorkerEvent(message) || disposed) return undefined;
     const resolved = state.value?.signedIn && state.value.aemOrg.status === 'resolved' ? state.value.aemOrg : undefined;
@@ -227,6 +241,7 @@ export function createConsoleStore(
     switchTo,
     switchBack,
     chooseAemOrg,
+    confirmAuthorHost,
     dispose() {
       disposed = true;
       generation++;

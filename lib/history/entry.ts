@@ -23,5 +23,7 @@ export const historyEntrySchema = z.strictObject({
   path: z._default(switchPathSchema, 'api'),
   /** Carried over from `storage.local`, where a content script could have written it: not vouched for. */
   unverified: z.optional(z.literal(true)),
+  /** The AEM author host (environment) the switch was made on; absent in entries from before it was recorded. */
+  authorHost: z.optional(z.string().check(z.maxLength(300))),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

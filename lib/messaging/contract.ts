@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { aemAuthorHostFrom } from '../console-hosts/url';
+import { AUTHOR_HOST_TRUST, authorHostSchema } from '../author-hosts/trust';
 import { diagnosticsReportSchema } from '../diagnostics/schemas';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
@@ -27,7 +27,7 @@ export const consoleIdentitySchema = z.strictObject({
   tenant: z.optional(shortText),
   orgId: z.optional(orgIdSchema),
   orgName: z.optional(shortText),
-  authorHost: z.optional(z.string().check(z.refine((host) => aemAuthorHostFrom(host) === host))),
+  authorHost: z.optional(authorHostSchema),
   /**
    * The origin of the tab showing the console (`https://experience.adobe.com`). The worker sets
    * it from the tab's URL for a content script, whatever the page sent; it keys the AEM org an
@@ -60,6 +60,16 @@ export const requestSchema = z.discriminatedUnion('type', [
     pageConnectedOrgId: z.optional(z.nullable(orgIdSchema)),
   }),
   z.strictObject({ type: z.literal('chooseAemOrg'), console: consoleIdentitySchema, orgId: orgIdSchema }),
+  // The admin's trusted click on "Trust this AEM environment": the worker binds the author host of
+  // the sender's tab URL (never one the message names) to the AEM org the admin saw.
+  z.strictObject({ type: z.literal('confirmAuthorHost'), console: consoleIdentitySchema, aemOrgId: orgIdSchema }),
+  // Options: forget one binding; the next console load asks the admin again.
+  z.strictObject({
+    type: z.literal('removeAuthorHostBinding'),
+    environment: environmentNameSchema,
+    aemOrgId: orgIdSchema,
+    authorHost: authorHostSchema,
+  }),
   z.strictObject({
     type: z.literal('switchOrg'),
     console: consoleIdentitySchema,
@@ -141,13 +151,26 @@ export const aemOrgSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.enum(['ambiguous', 'unknown']), candidates: z.array(orgRefSchema) }),
 ]);
 
+/**
+ * The author host a console's Assets API calls go to and who trusts it
+ * (docs/ARCHITECTURE.md#author-host-binding): `override` is the Assets base URL options or policy
+ * set, which replaces the URL's host; `unconfirmed` and `forbidden` get no call carrying a token.
+ */
+export const authorHostStateSchema = z.strictObject({
+  host: z.string(),
+  trust: z.enum([...AUTHOR_HOST_TRUST, 'override']),
+  environment: environmentNameSchema,
+});
+
 export const consoleStateSchema = z.discriminatedUnion('signedIn', [
   z.strictObject({ signedIn: z.literal(false) }),
   z.strictObject({
     signedIn: z.literal(true),
     identity: identitySchema,
     aemOrg: aemOrgSchema,
-    // Present once the AEM org is resolved.
+    // Present once the AEM org is resolved and the console names an author host (or one is set).
+    authorHost: z.optional(authorHostStateSchema),
+    // Present once the AEM org is resolved and its author host trusted.
     console: z.optional(
       z.strictObject({
         // Absent when the API is unavailable and the page has not shown the connection (yet).
@@ -175,6 +198,8 @@ const responseDataSchemas = {
   signOut: z.strictObject({ signedIn: z.literal(false) }),
   getConsoleState: consoleStateSchema,
   chooseAemOrg: consoleStateSchema,
+  confirmAuthorHost: consoleStateSchema,
+  removeAuthorHostBinding: z.strictObject({ removed: z.boolean() }),
   switchOrg: switchResultSchema,
   switchBack: switchResultSchema,
   beginConsoleSwitch: z.strictObject({
@@ -223,6 +248,9 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   signOut: ['extensionPage'],
   getConsoleState: everyone,
   chooseAemOrg: everyone,
+  // Only the console tab knows the host (its tab URL); only options manage the list.
+  confirmAuthorHost: ['contentScript'],
+  removeAuthorHostBinding: ['extensionPage'],
   switchOrg: everyone,
   switchBack: everyone,
   beginConsoleSwitch: ['contentScript'],

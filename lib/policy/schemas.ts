@@ -4,6 +4,12 @@ import { reservedHostOf } from '../console-hosts';
 import { baseUrlSchema, environmentNameSchema, environmentNamesFor } from '../environment';
 import { orgIdSchema } from '../org-id';
 import { clientIdSchema } from '../settings/schemas';
+import {
+  AUTHOR_HOST_POLICY_FIELDS,
+  failClosedForbiddenHosts,
+  policyBoundAuthorHostSchema,
+  policyForbiddenAuthorHostSchema,
+} from './author-hosts';
 import { consoleProfilePolicySchema, parseConsoleProfilePolicy } from './console-profile-policy';
 
 /**
@@ -59,6 +65,7 @@ export const POLICY_FIELDS = {
   blockUnknownEntitlements: z.boolean(),
   // Console labels per language and the org-id pattern, merged over the built-in console profile.
   consoleProfile: consoleProfilePolicySchema,
+  ...AUTHOR_HOST_POLICY_FIELDS,
 } as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;
@@ -77,13 +84,20 @@ export type EnterprisePolicy = { [F in PolicyField]?: z.infer<(typeof POLICY_FIE
 const LIST_ENTRIES = {
   allowedCcOrgIds: orgIdSchema,
   consoleHosts: policyConsoleHostSchema,
+  boundAuthorHosts: policyBoundAuthorHostSchema,
+  forbiddenAuthorHosts: policyForbiddenAuthorHostSchema,
 } as const satisfies Partial<Record<PolicyField, z.ZodMiniType>>;
 
 /**
  * What an unreadable restriction means: the restrictive value, never "no restriction". An
  * allowlist nobody can read allows no org; a read-only switch nobody can read is on.
  */
-const FAIL_CLOSED: EnterprisePolicy = { allowedCcOrgIds: [], readOnly: true, blockUnknownEntitlements: true };
+const FAIL_CLOSED: EnterprisePolicy = {
+  allowedCcOrgIds: [],
+  readOnly: true,
+  blockUnknownEntitlements: true,
+  forbiddenAuthorHosts: ['*'],
+};
 
 export interface ParsedPolicy {
   policy: EnterprisePolicy;
@@ -160,6 +174,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     }
   }
   refuseTokenHostsAsConsoles(policy as EnterprisePolicy, invalidFields, refusedEntries);
+  failClosedForbiddenHosts(policy as EnterprisePolicy, invalidFields);
   return { policy: policy as EnterprisePolicy, invalidFields: invalidFields.sort(), refusedEntries };
 }
 
@@ -230,13 +245,17 @@ export function policyProblems({ policy, invalidFields, refusedEntries }: Parsed
               ? 'read-only mode is on'
               : field === 'blockUnknownEntitlements'
                 ? 'orgs with an unknown CC entitlement are refused'
-                : field === POLICY_FIELDS_DECLARATION
-                  ? entries
-                    ? 'unknown names are ignored'
-                    : 'every restriction is on: read-only, every CC org blocked'
-                  : field === '(policy)'
-                    ? 'every restriction is on: read-only, every CC org blocked'
-                    : "ignored: the user's own setting applies";
+                : field === 'boundAuthorHosts'
+                  ? `only the ${kept} valid author host bindings apply`
+                  : field === 'forbiddenAuthorHosts'
+                    ? 'every author host policy did not bind is forbidden'
+                    : field === POLICY_FIELDS_DECLARATION
+                      ? entries
+                        ? 'unknown names are ignored'
+                        : 'every restriction is on: read-only, every CC org blocked, every author host policy did not bind forbidden'
+                      : field === '(policy)'
+                        ? 'every restriction is on: read-only, every CC org blocked, every author host policy did not bind forbidden'
+                        : "ignored: the user's own setting applies";
     return { field, refusedEntries: entries ?? null, inForce };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { AuthorHostPolicy } from '../author-hosts/trust';
 import type { EnvironmentSettings } from '../environment';
 import { ExtensionError } from '../errors';
 import { readPolicy } from '../policy/managed';
@@ -37,6 +38,8 @@ export interface EffectiveSettings {
    * them (save them in options); until then the worker neither signs in nor calls with them.
    */
   environmentNeedsConfirmation: boolean;
+  /** Author hosts policy binds to an AEM org or forbids (docs/ARCHITECTURE.md#author-host-binding). */
+  authorHostPolicy: AuthorHostPolicy;
   /** Policy fields that were set but invalid, in whole or in part (refused; FAIL_CLOSED in lib/policy/schemas.ts). */
   policyInvalidFields: readonly string[];
   /** The refused entries of policy lists whose valid entries apply. */
@@ -81,6 +84,7 @@ export function mergeSettings(
         : { value: false, corrupted: false },
     consoleHosts: policy.consoleHosts,
     environmentNeedsConfirmation: Boolean(user.environmentToConfirm) && !fromPolicy,
+    authorHostPolicy: { bound: policy.boundAuthorHosts ?? [], forbidden: policy.forbiddenAuthorHosts ?? [] },
     policyInvalidFields: invalidFields,
     policyRefusedEntries: refusedEntries,
   };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { authorHostBindingsItem } from '../author-hosts/bindings';
 import { customConsoleHostsItem } from '../console-hosts/custom/stored';
 import { hasProtectedValue, importProtectedValue, type ProtectedItem } from '../protected-store';
 import { aemOrgByConsoleItem, environmentSetting, environmentToConfirmItem, readOnlySetting } from '../storage-items';
@@ -19,7 +20,11 @@ const MOVED_ITEMS: readonly { item: ProtectedItem; storageLocalKey: string }[] =
   { item: historyItem, storageLocalKey: 'auditLog' },
 ];
 
-export const PROTECTED_ITEMS: readonly ProtectedItem[] = MOVED_ITEMS.map(({ item }) => item);
+/** Every protected item; the author-host bindings came after `storage.local`, so there is nothing to move. */
+export const PROTECTED_ITEMS: readonly ProtectedItem[] = [
+  ...MOVED_ITEMS.map(({ item }) => item),
+  authorHostBindingsItem,
+];
 
 /**
  * The first release that keeps these in the protected store. An update from an earlier one

@@ -9,7 +9,7 @@ import { type OrgRef, orgIdFromRef } from '../org-id';
  * the tab's top-level URL first, then the sending frame's own (an app frame may carry
  * `?repoId=`). What they name (tenant or org id, author host) wins over what the page
  * reported; the reported values (bounded and validated by the contract) fill only what both
- * URLs leave open, such as the header's org name.
+ * URLs leave open, such as the header's org name. The author host never comes from the page.
  */
 export function consoleIdentityFor(
   reported: ConsoleIdentity,
@@ -20,7 +20,8 @@ export function consoleIdentityFor(
   const fromFrame = consoleUrlIdentity(frameUrl);
   const namesConsole = (identity: ConsoleIdentity) => Boolean(identity.tenant || identity.orgId);
   const named = [fromTab, fromFrame, reported].find(namesConsole) ?? {};
-  const authorHost = fromTab.authorHost ?? fromFrame.authorHost ?? reported.authorHost;
+  // The author host receives the token: only the URLs the browser reports name it, never the page.
+  const authorHost = fromTab.authorHost ?? fromFrame.authorHost;
   // Never the page's word: only the tab URL the browser reports names the console's origin.
   const consoleOrigin = originOf(tabUrl);
   return {
@@ -59,11 +60,13 @@ const normalized = (text: string) => text.normalize('NFKC').trim().toLocaleLower
 const slug = (text: string) => normalized(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
- * Resolve the console's AEM org against the user's IMS organizations. An org id in the URL
- * decides alone: it must be one of the user's orgs (no other org may stand in for it). Else the
- * header name, then the tenant compared with org names. Only when those leave it ambiguous or
- * unknown does the admin's earlier choice for this console count (it never beats a match);
- * without one, the admin chooses once.
+ * Resolve the console's AEM org against the user's IMS organizations. What the tab's URL names
+ * decides over what the page shows: an org id in the URL decides alone (it must be one of the
+ * user's orgs; no other org may stand in for it), then the tenant compared with org names. The
+ * header name the page shows only narrows the tenant's matches, or decides where the tenant
+ * matches no org (the URL then says nothing). Only when those leave it ambiguous or unknown does
+ * the admin's earlier choice for this console count (it never beats a match); without one, the
+ * admin chooses once.
  */
 export function resolveAemOrg(
   identity: ConsoleIdentity,
@@ -84,14 +87,15 @@ function resolveByConsole(identity: ConsoleIdentity, orgs: OrgRef[]): AemOrgReso
     const named = orgs.find((org) => org.id === identity.orgId);
     return named ? { status: 'resolved', org: named } : { status: 'unknown', candidates: [] };
   }
-  const byName = identity.orgName
-    ? orgs.filter((org) => normalized(org.name) === normalized(identity.orgName ?? ''))
-    : [];
-  if (byName.length === 1 && byName[0]) return { status: 'resolved', org: byName[0] };
-  if (byName.length > 1) return { status: 'ambiguous', candidates: byName };
-
   const tenant = identity.tenant ? slug(identity.tenant) : '';
   const byTenant = tenant ? orgs.filter((org) => slug(org.name) === tenant) : [];
   if (byTenant.length === 1 && byTenant[0]) return { status: 'resolved', org: byTenant[0] };
-  return { status: byTenant.length > 1 ? 'ambiguous' : 'unknown', candidates: byTenant.length > 1 ? byTenant : orgs };
+  // Several orgs fit the tenant: the header may pick among them, never outside them.
+  const pool = byTenant.length > 1 ? byTenant : orgs;
+  const byName = identity.orgName
+    ? pool.filter((org) => normalized(org.name) === normalized(identity.orgName ?? ''))
+    : [];
+  if (byName.length === 1 && byName[0]) return { status: 'resolved', org: byName[0] };
+  if (byName.length > 1) return { status: 'ambiguous', candidates: byName };
+  return byTenant.length > 1 ? { status: 'ambiguous', candidates: byTenant } : { status: 'unknown', candidates: orgs };
 }

@@ -13,6 +13,7 @@ import { readEffectiveSettings } from '../settings/effective';
 import { aemOrgByConsoleItem, readAemOrgByConsole } from '../storage-items';
 import { versionedItem } from '../versioned-item';
 import { aemOrgChoiceKey, resolveAemOrg } from './aem-org';
+import { authorHostStateFor, mayReceiveToken } from './author-host';
 import type { Session } from './session';
 import { configuredEnvironment } from './session';
 import { singleFlight } from './single-flight';
@@ -52,8 +53,11 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
     profileRead.then(() => loadAccessProfile(session, endpoints)),
   ]);
   const aemOrg = resolveAemOrg(identity, organizations, await rememberedAemOrgChoice(identity));
+  // No call carrying the token goes to an author host until it is bound to this AEM org.
+  const authorHost =
+    aemOrg.status === 'resolved' ? await authorHostStateFor(identity, aemOrg.org.id, settings, endpoints) : undefined;
   const assets =
-    aemOrg.status === 'resolved'
+    aemOrg.status === 'resolved' && (!authorHost || mayReceiveToken(authorHost))
       ? createAssetsClient({
           // The console's AEM author host, unless options or policy override it; AEM_HOST_UNKNOWN when neither.
           assetsBaseUrl: assetsBaseUrlFor(endpoints, identity),
@@ -63,7 +67,7 @@ export async function loadConsoleContext(session: Session, identity: ConsoleIden
           onUnauthorized: (refusedToken) => session.refreshAfterUnauthorized(refusedToken),
         })
       : undefined;
-  return { profile, organizations, accessProfile, aemOrg, assets };
+  return { profile, organizations, accessProfile, aemOrg, authorHost, assets };
 }
 
 /** The one place switching policy is read: read-only, the CC org allowlist and unknown entitlements, enterprise policy first. */
@@ -110,8 +114,11 @@ async function readConsoleState(
   pageConnectedOrgId?: string | null,
 ): Promise<ConsoleState> {
   if (!(await session.isSignedIn())) return { signedIn: false };
-  const { profile, organizations, accessProfile, aemOrg, assets } = await loadConsoleContext(session, identity);
-  const base = { signedIn: true as const, identity: identityOf(profile), aemOrg };
+  const { profile, organizations, accessProfile, aemOrg, authorHost, assets } = await loadConsoleContext(
+    session,
+    identity,
+  );
+  const base = { signedIn: true as const, identity: identityOf(profile), aemOrg, ...(authorHost && { authorHost }) };
   if (!assets) return remember(identity, base);
   const [fromApi, policy] = await Promise.all([readFromApi(assets), currentPolicy()]);
   await rememberSwitchPath(consoleKeyOf(identity), fromApi ? 'api' : 'console');

@@ -18,7 +18,8 @@ import { readSwitchRecord, readSwitchRecords, type SwitchRecord, writeSwitchReco
  */
 export const CONSOLE_SWITCH_TTL_MS = 60_000;
 
-export interface ConsoleSwitchContext extends Pick<SwitchContext, 'aemOrg' | 'now' | 'newOpId' | 'announce'> {
+export interface ConsoleSwitchContext
+  extends Pick<SwitchContext, 'aemOrg' | 'authorHost' | 'now' | 'newOpId' | 'announce'> {
   /** The reasons the org cannot be connected, from fresh data; plus the names the history needs. */
   revalidate(
     orgId: string,
@@ -49,6 +50,7 @@ export async function beginConsoleSwitch(
       startedAt,
       path: 'console',
       expiresAt: startedAt + CONSOLE_SWITCH_TTL_MS,
+      ...(context.authorHost && { authorHost: context.authorHost }),
     };
     await writeSwitchRecord(record);
     return { opId: record.opId, to: record.to, from: record.from };

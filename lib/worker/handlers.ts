@@ -7,6 +7,8 @@ import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
 import { readPolicy } from '../policy/managed';
 import { consoleIdentityFor } from './aem-org';
+import { mayReceiveToken, untrustedHostError } from './author-host';
+import { createAuthorHostHandlers } from './author-host-handlers';
 import {
   cachedConsoleState,
   clearConsoleStateCache,
@@ -61,12 +63,18 @@ export function createHandlers(services: WorkerServices): Handlers {
   const { session, announce } = services;
 
   async function switchContextFor(identity: ConsoleIdentity): Promise<SwitchContext> {
-    const { profile, organizations, accessProfile, aemOrg, assets } = await loadConsoleContext(session, identity);
-    if (aemOrg.status !== 'resolved' || !assets) {
+    const { profile, organizations, accessProfile, aemOrg, authorHost, assets } = await loadConsoleContext(
+      session,
+      identity,
+    );
+    if (aemOrg.status !== 'resolved') {
       throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
     }
+    if (authorHost && !mayReceiveToken(authorHost)) throw untrustedHostError(authorHost);
+    if (!assets) throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
     return {
       aemOrg: aemOrg.org,
+      ...(authorHost && { authorHost: authorHost.host }),
       assets,
       // Fresh data for the shared entitlement model: the profile and orgs were just fetched for
       // this request; the admin flag and the connection are read again here.
@@ -99,13 +107,16 @@ export function createHandlers(services: WorkerServices): Handlers {
     if ((await rememberedSwitchPath(consoleKeyOf(identity))) !== 'console') {
       throw new ExtensionError('SWITCH_PATH_CHANGED', "This console's Assets API answers: reload the page to use it");
     }
-    const { profile, organizations, accessProfile, aemOrg } = await loadConsoleContext(session, identity);
+    const { profile, organizations, accessProfile, aemOrg, authorHost } = await loadConsoleContext(session, identity);
     if (aemOrg.status !== 'resolved') {
       throw new ExtensionError('AEM_ORG_UNRESOLVED', 'Choose the AEM org of this console first');
     }
+    // The page switches, not the extension; still, only on an environment the admin confirmed.
+    if (authorHost && !mayReceiveToken(authorHost)) throw untrustedHostError(authorHost);
     const nameOf = (orgId: string) => organizations.find((org) => orgIdFromRef(org.orgRef) === orgId)?.orgName ?? orgId;
     return {
       aemOrg: aemOrg.org,
+      ...(authorHost && { authorHost: authorHost.host }),
       async revalidate(orgId, currentOrgId) {
         const currentOrg = currentOrgId === null ? null : { id: currentOrgId, name: nameOf(currentOrgId) };
         const policy = await currentPolicy();
@@ -188,7 +199,7 @@ export function createHandlers(services: WorkerServices): Handlers {
     async switchBack({ console: reported, expectedCurrentOrgId }, context) {
       await refuseInReadOnly();
       const switchContext = await switchContextFor(consoleOf(reported, context));
-      const target = switchBackTarget(await readHistory(), switchContext.aemOrg.id);
+      const target = switchBackTarget(await readHistory(), switchContext.aemOrg.id, switchContext.authorHost);
       if (!target) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
       const result = await switchOrg(switchContext, { orgId: target.id, expectedCurrentOrgId });
       return { connection: plainConnection(result.connection), entry: result.entry };
@@ -197,7 +208,8 @@ export function createHandlers(services: WorkerServices): Handlers {
     async beginConsoleSwitch({ console: reported, target, expectedCurrentOrgId }, requestContext) {
       await refuseInReadOnly();
       const context = await consoleSwitchContextFor(consoleOf(reported, requestContext));
-      const orgId = target === 'back' ? switchBackTarget(await readHistory(), context.aemOrg.id)?.id : target;
+      const orgId =
+        target === 'back' ? switchBackTarget(await readHistory(), context.aemOrg.id, context.authorHost)?.id : target;
       if (!orgId) throw new ExtensionError('NO_SWITCH_BACK', 'There is no earlier org to switch back to');
       return beginConsoleSwitch(context, { orgId, expectedCurrentOrgId });
     },
@@ -216,6 +228,7 @@ export function createHandlers(services: WorkerServices): Handlers {
     },
 
     ...createSettingsHandlers(services),
+    ...createAuthorHostHandlers(services),
     ...createPopupHandlers(session),
   };
 }
@@ -232,7 +245,8 @@ export async function reconcileOnWake(services: WorkerServices): Promise<void> {
   if (records.length === 0 || !(await services.session.isSignedIn())) return;
   const { settings, endpoints } = await configuredEnvironment();
   for (const record of records) {
-    // Where the PUT went; a record from before the author host was recorded falls back to the override.
+    // Where the PUT went (a host trusted then: docs/ARCHITECTURE.md#author-host-binding); a record
+    // from before the author host was recorded falls back to the override.
     const assetsBaseUrl = record.assetsBaseUrl ?? endpoints.assetsBaseUrl;
     if (!assetsBaseUrl) continue;
     const assets = createAssetsClient({

@@ -1,3 +1,4 @@
+import { ExtensionError } from '../errors';
 import { type HistoryEntry, historyEntrySchema } from '../history/entry';
 import { protectedItem } from '../protected-store';
 
@@ -53,7 +54,22 @@ export async function clearHistory(): Promise<void> {
   await historyItem.removeValue();
 }
 
-/** The org to go back to: `from` of the newest successful switch in this AEM org. */
-export function switchBackTarget(entries: readonly HistoryEntry[], aemOrgId: string): HistoryEntry['from'] | undefined {
-  return entries.find((entry) => entry.aemOrgId === aemOrgId && entry.result === 'success')?.from ?? undefined;
+/**
+ * The org to go back to: `from` of the newest successful switch in this AEM org. That switch
+ * must have been made on this console's author host: one AEM org has several environments, each
+ * with its own connection, and going back must never carry one environment's org to another.
+ */
+export function switchBackTarget(
+  entries: readonly HistoryEntry[],
+  aemOrgId: string,
+  authorHost?: string,
+): HistoryEntry['from'] | undefined {
+  const newest = entries.find((entry) => entry.aemOrgId === aemOrgId && entry.result === 'success');
+  if (newest && newest.authorHost !== authorHost) {
+    throw new ExtensionError(
+      'SWITCH_BACK_OTHER_HOST',
+      `The last switch in this AEM org was made on ${newest.authorHost ?? 'an unrecorded author host'}, not on ${authorHost ?? 'this console'}`,
+    );
+  }
+  return newest?.from ?? undefined;
 }

@@ -9,6 +9,8 @@ import { clearSwitchRecord, readSwitchRecord, type SwitchRecord, writeSwitchReco
 /** What the orchestrator needs about the console it switches, gathered fresh by the caller. */
 export interface SwitchContext {
   aemOrg: OrgRef;
+  /** The author host the calls go to (docs/ARCHITECTURE.md#author-host-binding), recorded with the switch. */
+  authorHost?: string;
   assets: AssetsClient;
   /**
    * The reasons `orgId` cannot be connected, from the shared entitlement model fed with fresh
@@ -84,6 +86,7 @@ async function runSwitch(
     startedAt: context.now(),
     path: 'api',
     assetsBaseUrl: context.assets.baseUrl,
+    ...(context.authorHost && { authorHost: context.authorHost }),
   };
   // Written before the PUT leaves: if the worker dies now, reconcile() finds it.
   await writeSwitchRecord(record);
@@ -201,6 +204,7 @@ export async function settle(
     result,
     ...(errorCode && { errorCode }),
     path: record.path,
+    ...(record.authorHost && { authorHost: record.authorHost }),
   };
   await appendToHistory(entry);
   await clearSwitchRecord(record.aemOrgId);

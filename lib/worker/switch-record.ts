@@ -22,6 +22,8 @@ export const switchRecordSchema = z.strictObject({
   expiresAt: z.optional(z.number()),
   /** The Assets API the PUT went to (the console's AEM author host, or the configured override). */
   assetsBaseUrl: z.optional(z.string()),
+  /** The AEM author host (environment) of the console, for the history entry. */
+  authorHost: z.optional(z.string()),
 });
 export type SwitchRecord = z.infer<typeof switchRecordSchema>;
 

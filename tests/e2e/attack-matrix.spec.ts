@@ -8,7 +8,9 @@ import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
+import { type LoggedRequest, madeByExtension } from '../../sandbox/request-log';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { startSandbox } from '../../sandbox/server';
 import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
@@ -33,6 +35,7 @@ import {
 import { consoleTabId } from './support/extension-pages';
 import { environmentSelect, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
+import { sandboxControl } from './support/sandbox-control';
 import { signIn } from './support/sign-in';
 import { readExtensionStorage } from './support/worker-client';
 
@@ -490,6 +493,42 @@ test('org names and API error messages with markup show literally everywhere, an
   expect(created.uiText).toContain(markupOrg.name);
   expect(alerts).toEqual([]);
   await passedWithNoSwitch(matrixCase, sandbox);
+});
+
+test('a console link naming another AEM author host gets no token: not on load, not by a page click', async ({
+  context,
+  extensionId,
+  page,
+  sandbox,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'console link names an attacker author host (?repoId= / ?repo=)');
+  // The attacker: another AEM customer's author host, played by a second sandbox on another port.
+  const attacker = await startSandbox({ port: 0 });
+  try {
+    const attackerHost = new URL(attacker.apiBaseUrl).host;
+    if (!admin) throw new Error('The default scenario has no console user');
+    await signIn(context, extensionId, admin);
+    for (const authorParam of ['repoId', 'repo'] as const) {
+      await page.goto(sandbox.creativeCloudUrl(undefined, undefined, { authorHost: attackerHost, authorParam }));
+      const app = await frameAt(page, sandbox.appOrigin);
+      const confirm = consoleUi(app).getByTestId('author-host-confirm');
+      // The victim's AEM org and the attacker's host, spelled out; the view's state has loaded.
+      await expect(confirm).toContainText(attackerHost);
+      await expect(confirm).toContainText(acme.aemOrg.name);
+      // The attacker's page script presses "Trust" for the admin: nothing happens.
+      await expect(confirm.getByRole('button', { name: en.authorHostConfirm })).toBeEnabled();
+      expect(await pageClicks(app, '[data-testid="author-host-confirm"] button')).toBe(true);
+      await expect(confirm).toBeVisible();
+    }
+    const reached = (await sandboxControl(attacker.apiBaseUrl)<LoggedRequest[]>('GET', 'requests')).filter(
+      madeByExtension,
+    );
+    const withCredentials = reached.filter((entry) => entry.headers.authorization || entry.headers['x-gw-ims-org-id']);
+    expect(withCredentials).toEqual([]);
+    await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0, tokensFound: withCredentials.length });
+  } finally {
+    await attacker.close();
+  }
 });
 
 test('no surface a page or content script can reach holds a real token', async ({

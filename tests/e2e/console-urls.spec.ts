@@ -5,6 +5,7 @@ import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
 import { appFrameOf, consoleUi } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
+import { bindSandboxAuthorHost } from './support/extension-environment';
 import { signIn } from './support/sign-in';
 
 // The console's real URLs (docs/ARCHITECTURE.md#console-hosts-and-detection): the shell names the console by tenant or by AEM org id
@@ -49,12 +50,14 @@ test.describe('the console as its URL names it', () => {
     extensionId,
     page,
     sandbox,
+    serviceWorker,
   }) => {
     await signIn(context, extensionId, ada);
     // The sandbox answers on both loopback names; IMS is configured on 127.0.0.1, so a call on
-    // localhost can only come from the console's URL.
+    // localhost can only come from the console's URL. The admin trusted both hosts.
+    const authorHost = `localhost:${sandbox.port}`;
+    await bindSandboxAuthorHost(serviceWorker, sandbox.authorHost, authorHost);
     for (const authorParam of ['repoId', 'repo'] as const) {
-      const authorHost = `localhost:${sandbox.port}`;
       await sandbox.control('DELETE', 'requests');
       await page.goto(sandbox.creativeCloudUrl(undefined, undefined, { authorHost, authorParam }));
       const app = await appFrameOf(page, sandbox);

@@ -6,7 +6,7 @@ import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { frameHasContentScript } from './support/content-scripts';
-import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
+import { bindSandboxAuthorHost, sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { consoleTabId, openPopupFor } from './support/extension-pages';
 import { openOptions } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
@@ -100,6 +100,7 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
   context: async ({ sandbox }, use) => {
     const launched = await launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true });
     await writeExtensionEnvironment(launched.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
+    await bindSandboxAuthorHost(launched.serviceWorker, sandbox.authorHost);
     await use(launched.context);
     await launched.context.close();
   },

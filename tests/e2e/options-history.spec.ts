@@ -43,6 +43,7 @@ async function optionsAfterASwitch(
 test('the history shows a switch made on the console page and exports it as JSON and CSV', async ({
   context,
   extensionId,
+  sandbox,
   signedInConsole,
 }) => {
   const options = await optionsAfterASwitch({ context, extensionId, signedInConsole });
@@ -53,7 +54,8 @@ test('the history shows a switch made on the console page and exports it as JSON
   await expect(row.locator('td')).toHaveText([
     /\d/,
     ada.userId,
-    acme.aemOrg.name,
+    // The AEM org, with the author host (environment) the switch was made on.
+    `${acme.aemOrg.name}${sandbox.authorHost}`,
     connectedAtStart.name,
     design.name,
     en.historySuccess,
@@ -83,6 +85,7 @@ test('the history shows a switch made on the console page and exports it as JSON
   expect(record).toMatchObject({
     userId: ada.userId,
     aemOrgName: acme.aemOrg.name,
+    authorHost: sandbox.authorHost,
     fromName: connectedAtStart.name,
     toId: design.id,
     toName: design.name,

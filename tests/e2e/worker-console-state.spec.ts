@@ -62,6 +62,8 @@ test.describe('getConsoleState matches the sandbox’s truth', () => {
         signedIn: true,
         identity: expectedIdentity(account),
         aemOrg: { status: 'resolved', org: aemOrg },
+        // The fixture bound the sandbox's author host as an admin would have.
+        authorHost: { host: sandbox.authorHost, trust: 'admin', environment: 'sandbox' },
         console: { ...expectedConsole(scenario, account, truthAtRead), fetchedAt: expect.any(Number) },
       });
       // Stale-while-revalidate: the cached answer is the last fresh one, whatever happened since.

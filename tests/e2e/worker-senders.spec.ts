@@ -26,6 +26,15 @@ const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
   signOut: { type: 'signOut' },
   getConsoleState: { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
   chooseAemOrg: { type: 'chooseAemOrg', console: acmeConsole, orgId: acme.id },
+  // Refused for an extension page: only the console tab's URL names the host to bind.
+  confirmAuthorHost: { type: 'confirmAuthorHost', console: acmeConsole, aemOrgId: scenario.aemOrg.id },
+  // Refused for a content script: only options manage the bindings.
+  removeAuthorHostBinding: {
+    type: 'removeAuthorHostBinding',
+    environment: 'sandbox',
+    aemOrgId: scenario.aemOrg.id,
+    authorHost: 'author-p1-e1.adobeaemcloud.com',
+  },
   switchOrg: { type: 'switchOrg', console: acmeConsole, orgId: design.id, expectedCurrentOrgId: acme.id },
   switchBack: { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
   // Refused for an extension page; a content script gets a real answer (no console switch path yet).

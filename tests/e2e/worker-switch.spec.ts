@@ -70,6 +70,7 @@ test.describe('switching the CC org through the worker', () => {
       userId: ada.userId,
       aemOrgId: scenario.aemOrg.id,
       aemOrgName: scenario.aemOrg.name,
+      authorHost: sandbox.authorHost,
       from: ref(acme),
       to: ref(design),
       result: 'success',

@@ -5,9 +5,13 @@ import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
-import { sandboxEnvironment, writeExtensionEnvironment } from '../e2e/support/extension-environment';
+import {
+  bindSandboxAuthorHost,
+  sandboxEnvironment,
+  writeExtensionEnvironment,
+} from '../e2e/support/extension-environment';
 import { BUILD_DIRS, FIREFOX_PATH } from '../e2e/support/paths';
-import { type SandboxControl, sandboxControl } from '../e2e/support/sandbox-control';
+import { type SandboxControl, sandboxAuthorHost, sandboxControl } from '../e2e/support/sandbox-control';
 import { ExtensionDebugger, type ExtensionDocument } from './extension-debugger';
 import { RdpClient } from './rdp-client';
 
@@ -93,6 +97,8 @@ export async function launchFirefoxHarness(
     const extension = await ExtensionDebugger.attach(client, addonId);
     const background = await extension.background();
     await writeExtensionEnvironment(background, sandboxEnvironment(sandbox.apiBaseUrl));
+    // As in Chromium's fixture: the admin trusted the sandbox's author host.
+    await bindSandboxAuthorHost(background, sandboxAuthorHost(sandbox.shellUrl));
 
     return {
       browser,

@@ -41,6 +41,8 @@ describe('the worker in firefox-esr', () => {
         signedIn: true,
         identity: expectedIdentity(ada),
         aemOrg: { status: 'resolved', org: { id: scenario.aemOrg.id, name: scenario.aemOrg.name } },
+        // The harness bound the sandbox's author host as an admin would have.
+        authorHost: { host: sandboxAuthorHost(harness().sandbox.shellUrl), trust: 'admin', environment: 'sandbox' },
         console: {
           ...expectedConsole(scenario, ada, {
             connectedOrg: truth.connectedOrg,

@@ -143,8 +143,19 @@ describe("the browser's copy of the policy shape (managed_schema.json)", () => {
 
   it('fails every restriction closed when the declaration itself cannot be read', () => {
     const parsed = parsePolicy({ policyFields: 'readOnly' });
-    expect(parsed.policy).toEqual({ readOnly: true, allowedCcOrgIds: [], blockUnknownEntitlements: true });
-    expect(parsed.invalidFields).toEqual(['allowedCcOrgIds', 'blockUnknownEntitlements', 'policyFields', 'readOnly']);
+    expect(parsed.policy).toEqual({
+      readOnly: true,
+      allowedCcOrgIds: [],
+      blockUnknownEntitlements: true,
+      forbiddenAuthorHosts: ['*'],
+    });
+    expect(parsed.invalidFields).toEqual([
+      'allowedCcOrgIds',
+      'blockUnknownEntitlements',
+      'forbiddenAuthorHosts',
+      'policyFields',
+      'readOnly',
+    ]);
   });
 
   it('refuses names in the declaration that are no policy field, and says so', () => {

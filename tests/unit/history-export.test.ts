@@ -22,7 +22,13 @@ describe('CSV export of the history', () => {
     const rows = parseCsv(
       historyToCsv([
         entry(),
-        entry({ from: null, result: 'failed', errorCode: 'CONNECTION_CHANGED', path: 'console' }),
+        entry({
+          from: null,
+          result: 'failed',
+          errorCode: 'CONNECTION_CHANGED',
+          path: 'console',
+          authorHost: 'author-p1-e2.adobeaemcloud.com',
+        }),
       ]),
     );
     expect(rows[0]).toEqual([...HISTORY_CSV_COLUMNS]);
@@ -32,6 +38,7 @@ describe('CSV export of the history', () => {
       'A1B2C3D4@AdobeID',
       ACME,
       'Acme',
+      'author-p1-e2.adobeaemcloud.com',
       '',
       '',
       BETA,

@@ -133,6 +133,8 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
     beginConsoleSwitch: unexpected,
     finishConsoleSwitch: unexpected,
     chooseAemOrg: unexpected,
+    confirmAuthorHost: unexpected,
+    removeAuthorHostBinding: unexpected,
     switchOrg: unexpected,
     switchBack: unexpected,
     getHistory: unexpected,

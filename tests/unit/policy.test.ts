@@ -75,7 +75,7 @@ describe('parsing a managed policy', () => {
   it('treats no value as no policy and a non-object as an invalid one that closes every restriction', () => {
     expect(parsePolicy(undefined)).toEqual({ policy: {}, invalidFields: [], refusedEntries: {} });
     expect(parsePolicy(['readOnly'])).toEqual({
-      policy: { allowedCcOrgIds: [], readOnly: true, blockUnknownEntitlements: true },
+      policy: { allowedCcOrgIds: [], readOnly: true, blockUnknownEntitlements: true, forbiddenAuthorHosts: ['*'] },
       invalidFields: ['(policy)'],
       refusedEntries: {},
     });

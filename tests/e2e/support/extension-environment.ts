@@ -1,5 +1,6 @@
 import type { EnvironmentSettings } from '../../../lib/environment';
 import { SANDBOX_CLIENT_ID } from '../../../lib/environment';
+import { SCENARIOS } from '../../../sandbox/scenarios';
 
 /**
  * Points a sandbox build at one running sandbox's IMS (any port) instead of the default 4870.
@@ -21,7 +22,8 @@ export type ProtectedSettingKey =
   | 'customConsoleHosts'
   | 'aemOrgByConsole'
   | 'switchHistory'
-  | 'environmentToConfirm';
+  | 'environmentToConfirm'
+  | 'authorHostBindings';
 
 /**
  * Writes (or with `undefined`, removes) a protected setting from inside an extension context,
@@ -58,6 +60,26 @@ export async function writeProtectedSetting(
     },
     { key, value },
   );
+}
+
+/**
+ * Binds each of `authorHosts` to every sandbox scenario's AEM org in the sandbox environment, as an admin's
+ * confirmation in the console would (lib/author-hosts/bindings.ts): specs that are not about the
+ * binding start where an admin who trusted the sandbox's author host would be.
+ */
+export async function bindSandboxAuthorHost(worker: WorkerEvaluator, ...authorHosts: string[]): Promise<void> {
+  const aemOrgs = new Map(Object.values(SCENARIOS).map(({ aemOrg }) => [aemOrg.id, aemOrg.name]));
+  const boundAt = new Date().toISOString();
+  const bindings = authorHosts.flatMap((authorHost) =>
+    [...aemOrgs].map(([aemOrgId, aemOrgName]) => ({
+      environment: 'sandbox',
+      aemOrgId,
+      authorHost,
+      aemOrgName,
+      boundAt,
+    })),
+  );
+  await writeProtectedSetting(worker, 'authorHostBindings', bindings);
 }
 
 /** Writes the environment the way the options page would, from inside the extension's worker. */

@@ -47,6 +47,38 @@ describe('resolveAemOrg', () => {
   });
 });
 
+describe('resolveAemOrg: the URL decides over what the page shows', () => {
+  const acmeCorp = org('2123456789ABCDEF01234567', 'Acme Corp');
+  const acmeCorpTwin = org('3123456789ABCDEF01234567', 'Acme-Corp');
+
+  it("takes the URL's tenant over another org's name in the page header", () => {
+    expect(resolveAemOrg({ tenant: 'betastudio', orgName: 'Acme Marketing' }, [acme, beta], undefined)).toEqual({
+      status: 'resolved',
+      org: { id: 'ABCDEF0123456789ABCDEF01@AdobeOrg', name: 'Beta Studio' },
+    });
+  });
+
+  it("lets the header pick only among the tenant's matches", () => {
+    const among = [acmeCorp, acmeCorpTwin, beta];
+    expect(resolveAemOrg({ tenant: 'acmecorp', orgName: 'acme-corp' }, among, undefined)).toMatchObject({
+      status: 'resolved',
+      org: { name: 'Acme-Corp' },
+    });
+    // A header naming an org outside the tenant's matches decides nothing: the admin chooses among them.
+    expect(resolveAemOrg({ tenant: 'acmecorp', orgName: 'Beta Studio' }, among, undefined)).toMatchObject({
+      status: 'ambiguous',
+      candidates: [{ name: 'Acme Corp' }, { name: 'Acme-Corp' }],
+    });
+  });
+
+  it('uses the header name where the tenant matches no org', () => {
+    expect(resolveAemOrg({ tenant: 'acme-prod', orgName: 'Beta Studio' }, [acme, beta], undefined)).toMatchObject({
+      status: 'resolved',
+      org: { name: 'Beta Studio' },
+    });
+  });
+});
+
 describe('resolveAemOrg with an org id in the console URL', () => {
   it('resolves the org id itself, whatever the header or an earlier choice say', () => {
     const remembered = '1123456789ABCDEF01234567@AdobeOrg';
@@ -113,5 +145,12 @@ describe('consoleIdentityFor: the tab URL wins over what the page reported', () 
     const page = 'https://aem.example.com/app/#/settings/creative-cloud';
     expect(consoleIdentityFor(reported, page, page)).toEqual({ ...reported, consoleOrigin: 'https://aem.example.com' });
     expect(consoleIdentityFor(reported, undefined)).toEqual(reported);
+  });
+
+  it('never takes the author host from the page: it receives the token', () => {
+    const reported = { tenant: 'acme', authorHost: 'author-p66666-e66666.adobeaemcloud.com' };
+    const page = 'https://aem.example.com/app/#/settings/creative-cloud';
+    expect(consoleIdentityFor(reported, page, page)).not.toHaveProperty('authorHost');
+    expect(consoleIdentityFor(reported, undefined)).not.toHaveProperty('authorHost');
   });
 });

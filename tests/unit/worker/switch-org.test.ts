@@ -77,6 +77,18 @@ describe('switchOrg', () => {
     expect(announce).toHaveBeenCalledOnce();
   });
 
+  it('records the author host the switch went to in its history entry', async () => {
+    const { context } = contextFor(fakeAssets(ACME));
+    await switchOrg(
+      { ...context, authorHost: 'author-p1-e2.adobeaemcloud.com' },
+      {
+        orgId: BETA.id,
+        expectedCurrentOrgId: ACME.id,
+      },
+    );
+    expect(await readHistory()).toEqual([expect.objectContaining({ authorHost: 'author-p1-e2.adobeaemcloud.com' })]);
+  });
+
   it('refuses when the connection is no longer what the admin saw, naming the new org', async () => {
     const assets = fakeAssets(ACME);
     assets.changeBehindOurBack(BETA);
