@@ -19,14 +19,14 @@ export interface SizeBudget {
  * Worker: ~36.4 KB measured (three entitlement sources, the console switch, the protected store
  * with idb-keyval, the console profile's policy corrections, the diagnostics page shape with its
  * redaction, the author-host binding with its messages and policy fields); it is not on the page's
- * load path, and its cold wake has its own budget: 38 KB.
+ * load path, and its cold wake has its own budget: 39 KB.
  * Popup and options: ~18–20 KB today and growing with their own features, so 40 KB gzip each.
  */
 export const BUNDLE_BUDGETS: Record<BundleName, SizeBudget> = {
   detector: { raw: 12_000, gzip: 4_000 },
   consoleUi: { raw: 70_000, gzip: 24_000 },
   consoleUiCss: { raw: 16_000, gzip: 4_000 },
-  worker: { raw: 125_000, gzip: 38_000 },
+  worker: { raw: 125_000, gzip: 39_000 },
   popup: { raw: 130_000, gzip: 40_000 },
   options: { raw: 130_000, gzip: 40_000 },
 };
