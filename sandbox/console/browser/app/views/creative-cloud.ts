@@ -1,10 +1,18 @@
 import { orgIdFromRef } from '../../../../../lib/org-id';
-import { DEFAULT_PICKER_FORM, isPickerForm, type PickerForm } from '../../../picker-forms';
+import {
+  type ConsoleBehaviour,
+  DEFAULT_CONSOLE_BEHAVIOUR,
+  DEFAULT_PICKER_FORM,
+  isConsoleErrorForm,
+  isPickerForm,
+  type PickerForm,
+} from '../../../picker-forms';
 import { el, replaceContent } from '../../dom';
-import type { ConsoleError } from '../console-api';
+import type { ConsoleError, ConsoleSession } from '../console-api';
 import { creativeCloudOrgSection, currentOrgCard } from './creative-cloud-sections';
 import type { OrgChoice } from './org-picker';
 import { orgPicker, type SwitchControl, switchControl } from './org-picker-forms';
+import { showErrorToast } from './toast';
 import { loadError, loadingIndicator, pageTitle, type View, type ViewContext } from './view';
 
 type SwitchStatus = { kind: 'progress' | 'success' | 'error'; text: string };
@@ -14,6 +22,20 @@ function pickerForm(fromSession: PickerForm | undefined): PickerForm {
   const fromUrl = new URLSearchParams(location.search).get('picker');
   return isPickerForm(fromUrl) ? fromUrl : (fromSession ?? DEFAULT_PICKER_FORM);
 }
+
+/** `?recreate=1` and `?errors=toast|inline|status` win over the sandbox's setting likewise. */
+function consoleBehaviour(session: ConsoleSession | undefined): ConsoleBehaviour {
+  const params = new URLSearchParams(location.search);
+  const recreate = params.get('recreate');
+  const errors = params.get('errors');
+  return {
+    recreate: recreate === null ? (session?.recreate ?? DEFAULT_CONSOLE_BEHAVIOUR.recreate) : recreate !== '0',
+    errors: isConsoleErrorForm(errors) ? errors : (session?.errors ?? DEFAULT_CONSOLE_BEHAVIOUR.errors),
+  };
+}
+
+/** How long the console takes to show a toast after the call failed (React Spectrum's view transition). */
+const ERROR_DELAY_MS = 400;
 
 /**
  * Settings > Creative Cloud, as the native console has it: no eligibility checks of its own
@@ -28,6 +50,7 @@ export function creativeCloudView(context: ViewContext): View {
   let disposeControls = () => {};
   let disposed = false;
   let switching = false;
+  let behaviour: ConsoleBehaviour = DEFAULT_CONSOLE_BEHAVIOUR;
 
   function showStatus(next: SwitchStatus | undefined): void {
     status.className = `switch-status ${next?.kind ?? ''}`.trim();
@@ -36,15 +59,42 @@ export function creativeCloudView(context: ViewContext): View {
 
   function switchControls(choices: OrgChoice[], form: PickerForm): HTMLElement {
     let picked: OrgChoice | undefined;
-    const switchButton = switchControl(form, t, () => {
-      if (picked && !switching) void switchTo(picked, switchButton);
-    });
-    const picker = orgPicker(form, t, choices, (choice) => {
-      picked = choice;
-      switchButton.setDisabled(switching);
-    });
+    const createSwitch = (): SwitchControl => {
+      const control = switchControl(form, t, () => {
+        if (picked && !switching) void switchTo(picked, control);
+      });
+      return control;
+    };
+    let switchButton = createSwitch();
+    const picker = orgPicker(
+      form,
+      t,
+      choices,
+      (choice) => {
+        picked = choice;
+        if (behaviour.recreate) {
+          // A re-rendering page puts a new "Switch orgs" in place of the old one.
+          const next = createSwitch();
+          switchButton.element.replaceWith(next.element);
+          switchButton = next;
+        }
+        switchButton.setDisabled(switching);
+      },
+      { recreate: behaviour.recreate },
+    );
     disposeControls = picker.dispose;
     return el('div', { class: 'switch-row' }, picker.element, switchButton.element);
+  }
+
+  /** A refusal, where this console shows it: its status line, a toast, or an inline alert. */
+  function showRefusal(text: string): void {
+    if (behaviour.errors === 'status') return showStatus({ kind: 'error', text });
+    showStatus(undefined);
+    setTimeout(() => {
+      if (disposed) return;
+      if (behaviour.errors === 'toast') showErrorToast(text);
+      else body.prepend(el('div', { role: 'alert', class: 'inline-alert' }, text));
+    }, ERROR_DELAY_MS);
   }
 
   async function switchTo(choice: OrgChoice, switchButton: SwitchControl): Promise<void> {
@@ -59,7 +109,7 @@ export function creativeCloudView(context: ViewContext): View {
       const values = { name: connected?.name ?? choice.name, id: connected?.id ?? choice.id };
       showStatus({ kind: 'success', text: t('switchSucceeded', values) });
     } else {
-      showStatus({ kind: 'error', text: switchFailure(result.error) });
+      showRefusal(switchFailure(result.error));
     }
     await load();
   }
@@ -76,6 +126,7 @@ export function creativeCloudView(context: ViewContext): View {
       api.session(),
     ]);
     if (disposed) return;
+    behaviour = consoleBehaviour(session.ok ? session.value : undefined);
     body.removeAttribute('aria-busy');
     if (!connection.ok) return replaceContent(body, loadError(t, connection.error, load));
     if (!organizations.ok) return replaceContent(body, loadError(t, organizations.error, load));
