@@ -46,7 +46,16 @@ export function creativeCloudView(context: ViewContext): View {
   const { api, t, language } = context;
   const body = el('div', { class: 'view-body' });
   const status = el('div', { class: 'switch-status', role: 'status', 'aria-live': 'polite' });
-  const element = el('div', { class: 'view', 'data-view': 'creative-cloud' }, pageTitle(t('ccTitle')), body, status);
+  // Outside the body, which every data refresh replaces: an inline alert outlives the refresh.
+  const alerts = el('div', { class: 'view-alerts' });
+  const element = el(
+    'div',
+    { class: 'view', 'data-view': 'creative-cloud' },
+    pageTitle(t('ccTitle')),
+    alerts,
+    body,
+    status,
+  );
   let disposeControls = () => {};
   let disposed = false;
   let switching = false;
@@ -88,18 +97,22 @@ export function creativeCloudView(context: ViewContext): View {
 
   /** A refusal, where this console shows it: its status line, a toast, or an inline alert. */
   function showRefusal(text: string): void {
-    if (behaviour.errors === 'status') return showStatus({ kind: 'error', text });
+    if (behaviour.errors === 'status') {
+      showStatus({ kind: 'error', text });
+      return;
+    }
     showStatus(undefined);
     setTimeout(() => {
       if (disposed) return;
       if (behaviour.errors === 'toast') showErrorToast(text);
-      else body.prepend(el('div', { role: 'alert', class: 'inline-alert' }, text));
+      else replaceContent(alerts, el('div', { role: 'alert', class: 'inline-alert' }, text));
     }, ERROR_DELAY_MS);
   }
 
   async function switchTo(choice: OrgChoice, switchButton: SwitchControl): Promise<void> {
     switching = true;
     switchButton.setDisabled(true);
+    replaceContent(alerts);
     showStatus({ kind: 'progress', text: t('switching') });
     const result = await api.switchOrg(choice.id);
     switching = false;
