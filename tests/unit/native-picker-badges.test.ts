@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleUi } from '@/components/console/mount';
 import { createNativePickerBadges } from '@/entrypoints/console-ui.content/native-picker';
-import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 import { BADGE_HOST_ATTRIBUTE } from '@/lib/console-page/markers';
+import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 
 // The badge renderer draws into a shadow root; here it writes the org it was given, so a test
 // can read which org's badges each host shows.
