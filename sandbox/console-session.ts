@@ -11,7 +11,7 @@ export function consoleSessionRoutes(world: () => SandboxWorld) {
   const app = new Hono<SandboxEnv>();
 
   app.get('/console/session', (c) => {
-    const { consoleUser, scenario, config, pickerForm } = world();
+    const { consoleUser, scenario, config, pickerForm, consoleBehaviour } = world();
     const access = world().tokens.issue({
       kind: 'access',
       userId: consoleUser.userId,
@@ -27,6 +27,7 @@ export function consoleSessionRoutes(world: () => SandboxWorld) {
       aemOrg: scenario.aemOrg,
       // How this console renders its native picker: the page's own setting, not IMS data.
       picker: pickerForm,
+      ...consoleBehaviour,
     });
   });
 

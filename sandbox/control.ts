@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SANDBOX_CLIENT_ID } from '../lib/environment';
 import { ORG_ID_PATTERN } from '../lib/org-id';
 import type { SandboxEnv } from './app-env';
-import { PICKER_FORMS } from './console/picker-forms';
+import { CONSOLE_ERROR_FORMS, PICKER_FORMS } from './console/picker-forms';
 import { faultRequestSchema } from './faults';
 import { apiError, readJsonBody } from './http-errors';
 import { extensionAccessSchema, orgOf, scenarioNameSchema } from './scenarios';
@@ -28,7 +28,11 @@ const configSchema = z.strictObject({
 });
 const assetsApiSchema = z.strictObject({ extensionAccess: extensionAccessSchema });
 const tokenSchema = z.strictObject({ userId: z.string().min(1).max(200).optional() });
-const consoleSchema = z.strictObject({ picker: z.enum(PICKER_FORMS) });
+const consoleSchema = z.strictObject({
+  picker: z.enum(PICKER_FORMS).optional(),
+  recreate: z.boolean().optional(),
+  errors: z.enum(CONSOLE_ERROR_FORMS).optional(),
+});
 const connectionSchema = z.strictObject({
   orgId: z.string().regex(ORG_ID_PATTERN).nullable(),
   updatedBy: z.string().min(1).max(200).optional(),
@@ -84,8 +88,14 @@ export function controlRoutes(world: () => SandboxWorld) {
   app.post('/console', async (c) => {
     const body = await readJsonBody(c, consoleSchema);
     if (!body.ok) return apiError(c, 400, 'BAD_REQUEST', body.message);
-    world().pickerForm = body.data.picker;
-    return c.json({ ok: true, picker: world().pickerForm });
+    const { picker, recreate, errors } = body.data;
+    const w = world();
+    if (picker) w.pickerForm = picker;
+    w.consoleBehaviour = {
+      recreate: recreate ?? w.consoleBehaviour.recreate,
+      errors: errors ?? w.consoleBehaviour.errors,
+    };
+    return c.json({ ok: true, picker: w.pickerForm, ...w.consoleBehaviour });
   });
 
   app.get('/state', (c) => {
@@ -103,6 +113,7 @@ export function controlRoutes(world: () => SandboxWorld) {
       extensionAccess: w.extensionAccess,
       config: w.config,
       picker: w.pickerForm,
+      consoleBehaviour: w.consoleBehaviour,
     });
   });
 

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_PICKER_FORM, type PickerForm } from './console/picker-forms';
+import {
+  type ConsoleBehaviour,
+  DEFAULT_CONSOLE_BEHAVIOUR,
+  DEFAULT_PICKER_FORM,
+  type PickerForm,
+} from './console/picker-forms';
 import { FaultStore } from './faults';
 import { RequestLog } from './request-log';
 import {
@@ -71,6 +76,8 @@ export class SandboxWorld {
   concurrentChangeArmed = false;
   /** How the console page renders its native org picker (`POST /__sandbox/console`). */
   pickerForm: PickerForm = DEFAULT_PICKER_FORM;
+  /** Re-created controls and how refusals are shown (`POST /__sandbox/console`). */
+  consoleBehaviour: ConsoleBehaviour = { ...DEFAULT_CONSOLE_BEHAVIOUR };
   extensionAccess: ExtensionAccess = 'allowed';
   readonly putsByIdempotencyKey = new Map<string, number>();
   readonly idempotentReplies = new Map<string, IdempotentReply>();
@@ -102,6 +109,7 @@ export class SandboxWorld {
     this.externalChanges = 0;
     this.concurrentChangeArmed = this.scenario.concurrentChangeArmed;
     this.pickerForm = this.scenario.pickerForm;
+    this.consoleBehaviour = { ...DEFAULT_CONSOLE_BEHAVIOUR };
     this.extensionAccess = this.scenario.extensionAccess;
     this.putsByIdempotencyKey.clear();
     this.idempotentReplies.clear();

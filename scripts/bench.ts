@@ -25,7 +25,13 @@ import { memoryOverRouteChanges } from './bench/memory';
 import { CONSOLE_ROUTES, type ConsoleRoute, type InjectionFloor, measurePageLoads } from './bench/page-load';
 import { type BenchRow, latencyRow, markdownTable, verdict } from './bench/report';
 import { type BenchSession, openBenchSession } from './bench/session';
-import { manyOrgsSwitcher, pickerToBadgesCold, pickerToBadgesWarm, viewToStatusCold } from './bench/ui-timings';
+import {
+  manyOrgsSwitcher,
+  pickerToBadgesCold,
+  pickerToBadgesWarm,
+  viewToStatusCold,
+  virtualizedPickerBadges,
+} from './bench/ui-timings';
 import { switchOverhead, workerWake } from './bench/worker';
 
 const { values } = parseArgs({
@@ -234,6 +240,24 @@ async function otherSections(session: BenchSession, rows: BenchRow[], raw: Recor
   );
   rows.push(
     latencyRow('1,000 orgs: filter keystroke → list rendered', manyOrgs.keystroke, RUNTIME_BUDGETS.manyOrgsKeystrokeMs),
+  );
+
+  step(`1,000 orgs, virtualized native picker: opened → badges, scroll → badges redrawn, ${RUNS} runs`);
+  const virtualized = await virtualizedPickerBadges(session, many.aemOrg.tenant, RUNS);
+  raw.virtualizedPicker = virtualized;
+  rows.push(
+    latencyRow(
+      '1,000 orgs, virtualized picker: opened → badges shown, warm',
+      virtualized.opened,
+      RUNTIME_BUDGETS.pickerToBadgesWarmMs,
+    ),
+  );
+  rows.push(
+    latencyRow(
+      '1,000 orgs, virtualized picker: rows reused on scroll → badges redrawn',
+      virtualized.scrolled,
+      RUNTIME_BUDGETS.pickerToBadgesWarmMs,
+    ),
   );
 }
 

@@ -1,11 +1,19 @@
 import { parseArgs } from 'node:util';
 import { SANDBOX_DEFAULT_PORT } from '../lib/environment';
 import { CONSOLE_LANGUAGES, type ConsoleLanguage } from '../sandbox/console/browser/locales/languages';
+import {
+  CONSOLE_ERROR_FORMS,
+  type ConsoleErrorForm,
+  isConsoleErrorForm,
+  isPickerForm,
+  PICKER_FORMS,
+  type PickerForm,
+} from '../sandbox/console/picker-forms';
 import { SCENARIOS, type ScenarioName, type ScenarioUser, scenarioNameSchema } from '../sandbox/scenarios';
 
 /** `npm start`'s command line, parsed and checked before anything is built or launched. */
 
-export const START_USAGE = `Usage: npm start -- [--port <port>] [--scenario <name>] [--lang <${CONSOLE_LANGUAGES.join('|')}>] [--sign-in <e-mail, name or user ID>]`;
+export const START_USAGE = `Usage: npm start -- [--port <port>] [--scenario <name>] [--lang <${CONSOLE_LANGUAGES.join('|')}>] [--sign-in <e-mail, name or user ID>] [--picker <form>] [--recreate] [--errors <status|toast|inline>]`;
 
 export interface StartOptions {
   port: number;
@@ -13,6 +21,8 @@ export interface StartOptions {
   lang: ConsoleLanguage | undefined;
   /** The sandbox account to sign in with on the sandbox's login page before the console opens. */
   signInAs: ScenarioUser | undefined;
+  /** How the console page behaves (sandbox/README.md#console-behaviour); undefined: the scenario's own. */
+  console: { picker?: PickerForm; recreate?: boolean; errors?: ConsoleErrorForm } | undefined;
 }
 
 export function parseStartOptions(args: readonly string[]): StartOptions {
@@ -23,6 +33,9 @@ export function parseStartOptions(args: readonly string[]): StartOptions {
       scenario: { type: 'string' },
       lang: { type: 'string' },
       'sign-in': { type: 'string' },
+      picker: { type: 'string' },
+      recreate: { type: 'boolean' },
+      errors: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -37,11 +50,18 @@ export function parseStartOptions(args: readonly string[]): StartOptions {
   if (lang !== undefined && !CONSOLE_LANGUAGES.includes(lang as ConsoleLanguage))
     throw new Error(`Unknown console language ${lang}; one of ${CONSOLE_LANGUAGES.join(', ')}`);
   const signIn = values['sign-in'];
+  const { picker, recreate, errors } = values;
+  if (picker !== undefined && !isPickerForm(picker))
+    throw new Error(`Unknown picker form ${picker}; one of ${PICKER_FORMS.join(', ')}`);
+  if (errors !== undefined && !isConsoleErrorForm(errors))
+    throw new Error(`Unknown error form ${errors}; one of ${CONSOLE_ERROR_FORMS.join(', ')}`);
+  const consoleOptions = { ...(picker && { picker }), ...(recreate && { recreate }), ...(errors && { errors }) };
   return {
     port,
     scenario: scenario.data,
     lang: lang as ConsoleLanguage | undefined,
     signInAs: signIn === undefined ? undefined : scenarioUser(scenario.data, signIn),
+    console: Object.keys(consoleOptions).length > 0 ? consoleOptions : undefined,
   };
 }
 

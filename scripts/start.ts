@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCENARIOS } from '../sandbox/scenarios';
 import { BUILD_DIRS, REPO_ROOT } from '../tests/e2e/support/paths';
-import { creativeCloudUrl } from '../tests/e2e/support/sandbox-control';
+import { creativeCloudUrl, sandboxControl } from '../tests/e2e/support/sandbox-control';
 import { signIn } from '../tests/e2e/support/sign-in';
 import {
   confirmViewFoundByStructure,
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     await signIn(context, extensionId, options.signInAs);
     console.log(`Signed in as      ${options.signInAs.name} <${options.signInAs.email}>`);
   }
+  if (options.console) await sandboxControl(sandbox.apiBaseUrl)('POST', 'console', options.console);
   const settingsUrl = creativeCloudUrl(sandbox.shellUrl, SCENARIOS[options.scenario].aemOrg.tenant, options.lang);
   await page.goto(settingsUrl);
 

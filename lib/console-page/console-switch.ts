@@ -4,10 +4,17 @@ import type { ConsoleIdentity, ConsoleSwitchOutcome, MessageError } from '../mes
 import { sendRequest } from '../messaging/send';
 import type { OrgRef } from '../org-id';
 import { normalizeText } from './accessible-name';
-import { readCurrentOrgCard } from './current-org-card';
+import { cardShowsAfterNextRender, readCurrentOrgCard } from './current-org-card';
 import { type CreativeCloudView, detectCreativeCloudView, type OrgNameRef } from './detect';
 import { clickPastGuard } from './native-guard';
-import { chooseNativeOption, whenFound } from './native-picker-actions';
+import {
+  chooseNativeOption,
+  isPressable,
+  NATIVE_PICKER_WAIT_MS,
+  pickerShowsOrg,
+  rootsOf,
+  whenFound,
+} from './native-picker-actions';
 
 /**
  * The content script's half of a switch through the console page, for consoles whose Assets
@@ -40,11 +47,25 @@ interface Observed {
 }
 
 /**
- * Presses "Switch orgs" and watches the page: verified once the card shows `to`; refused when
- * the console, having re-rendered the card without it, says why in a live region (or raises an
- * alert); page changed when the view's URL changes; unverified when nothing settles in time.
+ * The view as it is now, if its picker shows the confirmed org and its "Switch orgs" can be
+ * pressed: the only state in which the native switch is pressed.
  */
-async function pressSwitchAndWatch(doc: Document, view: CreativeCloudView, to: OrgRef): Promise<Observed> {
+function readyToPress(doc: Document, toName: string): CreativeCloudView | undefined {
+  const view = detectCreativeCloudView(doc);
+  return view && pickerShowsOrg(view, toName) && isPressable(view.switchButton) ? view : undefined;
+}
+
+/**
+ * Presses "Switch orgs" and watches the page: verified once the card shows `to`; refused as soon
+ * as the console says why in an alert (a toast's `role="alert"`, an inline alert), or, having
+ * re-rendered the card without it, in a live region; page changed when the view's URL changes;
+ * unverified when nothing settles in time. Cancelled, without pressing, unless the picker shows
+ * the confirmed org right before the press.
+ */
+async function pressSwitchAndWatch(doc: Document, to: OrgRef, toName: string): Promise<Observed> {
+  // Re-found and re-checked in the same task as the press: the console may have re-created it.
+  const view = readyToPress(doc, toName);
+  if (!view) return { outcome: 'cancelled', observedOrgId: readCurrentOrgCard(doc)?.orgId ?? null };
   const startUrl = doc.location.href;
   const cardAtClick = readCurrentOrgCard(doc)?.card;
   // The view's own container outlives its re-renders; a route change takes it away.
@@ -56,25 +77,28 @@ async function pressSwitchAndWatch(doc: Document, view: CreativeCloudView, to: O
     text !== '' && regionsAtClick.get(region) !== text && !text.includes(to.id) && !text.includes(to.name);
   clickPastGuard(view.switchButton);
 
-  const settled = await whenFound<Observed>(
-    [doc.documentElement],
-    () => {
-      if (doc.location.href !== startUrl || viewContainer?.isConnected === false) {
-        return { outcome: 'pageChanged', observedOrgId: null };
-      }
-      const shown = readCurrentOrgCard(doc);
-      if (shown?.orgId === to.id) return { outcome: 'verified', observedOrgId: to.id };
-      const said = [...liveRegionTexts(doc)].filter(([region, text]) => isNew(region, text));
-      const alert = said.find(([region]) => region.getAttribute('role') === 'alert');
-      const rerendered = shown && shown.card !== cardAtClick;
-      const message = alert?.[1] ?? (rerendered ? said.at(-1)?.[1] : undefined);
-      if (message)
-        return { outcome: 'refused', observedOrgId: shown?.orgId ?? null, pageMessage: message.slice(0, 300) };
-      return undefined;
-    },
-    CONSOLE_SWITCH_WAIT_MS,
-  );
-  return settled ?? { outcome: 'unverified', observedOrgId: readCurrentOrgCard(doc)?.orgId ?? null };
+  const deadline = Date.now() + CONSOLE_SWITCH_WAIT_MS;
+  for (;;) {
+    const settled = await whenFound<Observed>([doc.documentElement], observe, Math.max(0, deadline - Date.now()));
+    if (!settled) return { outcome: 'unverified', observedOrgId: readCurrentOrgCard(doc)?.orgId ?? null };
+    // The card must still show the org after the page's next render: a value that flickers
+    // through (a re-render, a page script) verifies nothing, and the wait goes on.
+    if (settled.outcome !== 'verified' || (await cardShowsAfterNextRender(doc, to.id))) return settled;
+  }
+
+  function observe(): Observed | undefined {
+    if (doc.location.href !== startUrl || viewContainer?.isConnected === false) {
+      return { outcome: 'pageChanged', observedOrgId: null };
+    }
+    const shown = readCurrentOrgCard(doc);
+    if (shown?.orgId === to.id) return { outcome: 'verified', observedOrgId: to.id };
+    const said = [...liveRegionTexts(doc)].filter(([region, text]) => isNew(region, text));
+    const alert = said.find(([region]) => region.getAttribute('role') === 'alert');
+    const rerendered = shown && shown.card !== cardAtClick;
+    const message = alert?.[1] ?? (rerendered ? said.at(-1)?.[1] : undefined);
+    if (message) return { outcome: 'refused', observedOrgId: shown?.orgId ?? null, pageMessage: message.slice(0, 300) };
+    return undefined;
+  }
 }
 
 function commonAncestor(a: Element, b: Element): Element | undefined {
@@ -103,10 +127,14 @@ export async function switchThroughConsole(
 
   const view = detectCreativeCloudView(doc);
   const chosen = view ? await chooseNativeOption(view, to.id, orgs) : false;
-  const observed: Observed =
-    view && chosen
-      ? await pressSwitchAndWatch(doc, view, to)
-      : { outcome: view ? 'cancelled' : 'pageChanged', observedOrgId: readCurrentOrgCard(doc)?.orgId ?? null };
+  const toName = orgs.find((org) => org.orgId === to.id)?.orgName ?? to.name;
+  // "Switch orgs" may be re-created, or enabled a moment after the picker shows the org.
+  const ready =
+    chosen &&
+    (await whenFound(rootsOf(doc), () => (readyToPress(doc, toName) ? true : undefined), NATIVE_PICKER_WAIT_MS));
+  const observed: Observed = ready
+    ? await pressSwitchAndWatch(doc, to, toName)
+    : { outcome: view ? 'cancelled' : 'pageChanged', observedOrgId: readCurrentOrgCard(doc)?.orgId ?? null };
 
   const finished = await sendRequest({
     type: 'finishConsoleSwitch',

@@ -86,6 +86,11 @@ function afterNextRender(task: () => void): void {
   setTimeout(run, 100);
 }
 
+/** Whether the card still shows `orgId` after the page's next render. */
+export function cardShowsAfterNextRender(doc: Document, orgId: string | null): Promise<boolean> {
+  return new Promise((resolve) => afterNextRender(() => resolve(readCurrentOrgCard(doc)?.orgId === orgId)));
+}
+
 /**
  * Calls `onChange` with what the card shows whenever that changes (after the native switch,
  * another admin's change shown on reload). A new value counts only when the card still shows it

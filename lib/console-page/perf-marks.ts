@@ -13,6 +13,8 @@ export const PERF_MARKS = {
   statusShown: 'cc-switcher:status-shown',
   /** Badges were put into a newly opened native picker. */
   badgesShown: 'cc-switcher:badges-shown',
+  /** Badges in an open native picker were redrawn because options changed org (a virtualized list scrolled). */
+  badgesUpdated: 'cc-switcher:badges-updated',
   /** Our switcher's list committed after it was opened. */
   switcherRendered: 'cc-switcher:switcher-rendered',
   /** Our switcher's list committed after the filter text changed. */

@@ -15,8 +15,9 @@ export interface SizeBudget {
 /**
  * Detector: the content script every console frame parses at `document_idle`, so it only
  * recognises the view (no Preact, no UI): 4 KB gzip. Console UI: Preact, signals, the store, the
- * components, the console-driven switch, injected only into the frame that shows the view: 24 KB.
- * Worker: ~36.4 KB measured (three entitlement sources, the console switch, the protected store
+ * components, the console-driven switch (with virtualized pickers and toasts), the confirmation of
+ * a view found by structure and the author-host confirmation, injected only into the frame that
+ * shows the view: ~24.3 KB measured, 25 KB. Worker: ~38.4 KB measured (three entitlement sources, the console switch, the protected store
  * with idb-keyval, the console profile's policy corrections, the diagnostics page shape with its
  * redaction, the author-host binding with its messages and policy fields); it is not on the page's
  * load path, and its cold wake has its own budget: 39 KB.
@@ -24,7 +25,7 @@ export interface SizeBudget {
  */
 export const BUNDLE_BUDGETS: Record<BundleName, SizeBudget> = {
   detector: { raw: 12_000, gzip: 4_000 },
-  consoleUi: { raw: 70_000, gzip: 24_000 },
+  consoleUi: { raw: 72_000, gzip: 25_000 },
   consoleUiCss: { raw: 16_000, gzip: 4_000 },
   worker: { raw: 125_000, gzip: 39_000 },
   popup: { raw: 130_000, gzip: 40_000 },

@@ -120,3 +120,64 @@ export async function manyOrgsSwitcher(session: BenchSession, tenant: string, ru
   await frame.page().close();
   return { firstRender: summarize(render), keystroke: summarize(keystroke) };
 }
+
+export interface VirtualizedPickerResult {
+  opened: Sampled;
+  scrolled: Sampled;
+}
+
+const LISTBOX_TRIGGER = '[aria-haspopup="listbox"]';
+const SCROLL_STEPS_PER_RUN = 10;
+
+/**
+ * React Spectrum's virtualized picker with the 1,000-org console (sandbox/README.md#the-virtualized-picker):
+ * opened → badges shown, warm; and, while scrolling a page at a time, the listbox's scroll event
+ * (when it reuses its rows for other orgs) → those rows' badges redrawn.
+ */
+export async function virtualizedPickerBadges(
+  session: BenchSession,
+  tenant: string,
+  runs: number,
+): Promise<VirtualizedPickerResult> {
+  await session.control('POST', 'console', { picker: 'virtualized' });
+  const frame = await openConsole(session, tenant);
+  await frame.evaluate(() => {
+    // Capture on the document runs before the listbox's own scroll listener (the virtualizer's).
+    document.addEventListener(
+      'scroll',
+      () => {
+        (window as { benchScrollAt?: number }).benchScrollAt = performance.now();
+      },
+      { capture: true },
+    );
+  });
+  const opened: number[] = [];
+  const scrolled: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    await frame.waitForSelector(`${LISTBOX_TRIGGER}[aria-expanded="false"]`);
+    const clickedAt = await frame.evaluate((selector) => {
+      const at = performance.now();
+      document.querySelector<HTMLElement>(selector)?.click();
+      return at;
+    }, LISTBOX_TRIGGER);
+    opened.push((await waitForMark(frame, PERF_MARKS.badgesShown, clickedAt)) - clickedAt);
+    for (let step = 0; step < SCROLL_STEPS_PER_RUN; step += 1) {
+      const before = await frame.evaluate(() => {
+        const listbox = document.querySelector<HTMLElement>('[role="listbox"]');
+        if (listbox) listbox.scrollTop += listbox.clientHeight;
+        return performance.now();
+      });
+      const updatedAt = await waitForMark(frame, PERF_MARKS.badgesUpdated, before);
+      const scrollAt = await frame.evaluate(() => (window as { benchScrollAt?: number }).benchScrollAt ?? Number.NaN);
+      scrolled.push(updatedAt - scrollAt);
+    }
+    await frame.evaluate(() =>
+      document
+        .querySelector('[role="listbox"]')
+        ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+  }
+  await frame.page().close();
+  await session.control('POST', 'console', { picker: 'classic' });
+  return { opened: summarize(opened), scrolled: summarize(scrolled) };
+}

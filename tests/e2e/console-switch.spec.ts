@@ -3,6 +3,7 @@ import { ASSETS_PATHS } from '../../lib/assets/schemas';
 import type { HistoryEntry } from '../../lib/history/entry';
 import en from '../../locales/en.json' with { type: 'json' };
 import { en as consoleEn } from '../../sandbox/console/browser/locales/en';
+import { type ConsoleErrorForm, PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-forms';
 import { SCENARIOS, type Scenario, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { type ExtensionFixtures, expect, type SandboxFixture, test } from './fixtures';
 import { consoleUi, openConsoleApp } from './support/console-ui';
@@ -38,7 +39,12 @@ const nativeCurrentOrg = (app: Frame) => app.getByTestId('current-cc-org');
 function openConsole(
   { sandbox, signedInConsole }: Pick<ExtensionFixtures, 'sandbox' | 'signedInConsole'>,
   access: ExtensionAccess,
-  options: { scenario?: ScenarioName; userId?: string } = {},
+  options: {
+    scenario?: ScenarioName;
+    userId?: string;
+    /** The console's picker form (default: portalled), re-created controls, where refusals show. */
+    console?: { picker?: PickerForm; recreate?: boolean; errors?: ConsoleErrorForm };
+  } = {},
 ): Promise<Frame> {
   const scenario = SCENARIOS[options.scenario ?? 'default'];
   const user = userOf(scenario, options.userId ?? scenario.consoleUserId);
@@ -48,7 +54,7 @@ function openConsole(
     arrange: async () => {
       await sandbox.control('POST', 'assets-api', { extensionAccess: access });
       // The most realistic console: React Spectrum's picker, portalled, its options only org names.
-      await sandbox.control('POST', 'console', { picker: 'portalled' });
+      await sandbox.control('POST', 'console', { picker: 'portalled', ...options.console });
     },
     user,
   });
@@ -248,3 +254,85 @@ test('where the API answers, it stays the path: the extension PUTs, the history 
   const popup = await consolePopup();
   await expect(popup.getByTestId('popup-switch-path')).toHaveText(en.switchPathApi);
 });
+
+// React Spectrum's traits (sandbox/README.md#console-behaviour): every picker form, with the
+// console re-creating its trigger, listbox and "Switch orgs" on every state change.
+for (const form of PICKER_FORMS) {
+  test(`switches through the ${form} picker while the console re-creates its controls`, async ({
+    sandbox,
+    signedInConsole,
+    workerClient,
+  }) => {
+    const app = await openConsole({ sandbox, signedInConsole }, 'forbidden', {
+      console: { picker: form, recreate: true },
+    });
+    await chooseInSwitcher(app, design.name);
+    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+    await expect(consoleUi(app).getByTestId('progress')).toHaveText(
+      `Verified: ${design.name} is now the connected Creative Cloud org.`,
+    );
+    expect((await sandboxState(sandbox)).connectedOrg?.id).toBe(design.id);
+    expect((await history(workerClient)).map(({ result, path }) => ({ result, path }))).toEqual([
+      { result: 'success', path: 'console' },
+    ]);
+  });
+}
+
+test('switches to an org far down a 1,000-org virtualized picker the console has not rendered', async ({
+  sandbox,
+  signedInConsole,
+}) => {
+  test.slow();
+  const scenario = SCENARIOS['many-orgs'];
+  const admin = userOf(scenario, scenario.consoleUserId);
+  // The console's own check lets an org through only where its user has CC.
+  const target = scenario.orgs.filter((org) => admin?.ccOrgIds.includes(org.id)).at(-2);
+  if (!target || target.name <= 'Globex Division 0900') throw new Error('many-orgs has CC far down the list');
+  const app = await openConsole({ sandbox, signedInConsole }, 'forbidden', {
+    scenario: 'many-orgs',
+    console: { picker: 'virtualized', recreate: true },
+  });
+  await chooseInSwitcher(app, target.name);
+  await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+  await expect(consoleUi(app).getByTestId('progress')).toHaveText(
+    `Verified: ${target.name} is now the connected Creative Cloud org.`,
+  );
+  expect((await sandboxState(sandbox)).connectedOrg?.id).toBe(target.id);
+});
+
+for (const errors of ['toast', 'inline'] as const) {
+  test(`shows the console's refusal from its ${errors} alert at once, on the virtualized picker`, async ({
+    sandbox,
+    signedInConsole,
+    workerClient,
+  }) => {
+    const scenario = SCENARIOS['same-email-different-ids'];
+    const personal = scenario.users.find((user) => user.accountType === 'type1');
+    const creative = orgNamed(scenario, 'Initech Creative');
+    const app = await openConsole({ sandbox, signedInConsole }, 'forbidden', {
+      scenario: scenario.name,
+      userId: personal?.userId,
+      console: { picker: 'virtualized', recreate: true, errors },
+    });
+    await chooseInSwitcher(app, creative.name);
+    const pressedAt = Date.now();
+    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
+
+    // The console's alert: in its toast region, or inline above the view (not our UI's own alert).
+    const consoleAlert =
+      errors === 'toast'
+        ? app.getByRole('region', { name: '1 notification.' }).getByRole('alertdialog').getByRole('alert')
+        : app.locator('.view-alerts').getByRole('alert');
+    await expect(consoleAlert).toContainText('Could not switch orgs: NO_CC_ENTITLEMENT');
+    const error = consoleUi(app).getByTestId('error');
+    // The console's own words, long before the 30 s the page is otherwise given to settle.
+    await expect(error).toContainText('The console refused the switch: Could not switch orgs: NO_CC_ENTITLEMENT', {
+      timeout: 10_000,
+    });
+    expect(Date.now() - pressedAt).toBeLessThan(15_000);
+    await expect(error.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'CONSOLE_REFUSED');
+    expect((await history(workerClient)).map(({ result, errorCode }) => ({ result, errorCode }))).toEqual([
+      { result: 'failed', errorCode: 'CONSOLE_REFUSED' },
+    ]);
+  });
+}

@@ -43,8 +43,9 @@ async function openWithPicker(page: Page, sandbox: SandboxFixture, form: PickerF
 async function signedInWithPicker(
   { sandbox, signedInConsole }: Pick<ExtensionFixtures, 'sandbox' | 'signedInConsole'>,
   form: PickerForm,
+  recreate = false,
 ): Promise<Frame> {
-  const arrange = () => sandbox.control('POST', 'console', { picker: form });
+  const arrange = () => sandbox.control('POST', 'console', { picker: form, recreate });
   return nativeViewReady(await signedInConsole({ arrange, until: 'app' }));
 }
 
@@ -138,6 +139,28 @@ for (const form of PICKER_FORMS) {
       await expect(switchButton(app)).toBeEnabled();
       await expect(app.getByRole('option')).toHaveCount(0);
     });
+  });
+}
+
+// A console that re-creates its trigger, listbox and "Switch orgs" on every state change: the
+// guard finds the button as it is at the click, badges go onto each new listbox.
+for (const form of PICKER_FORMS) {
+  test(`the ${form} picker with re-created controls: badges, and the guard stops an ineligible pick`, async ({
+    sandbox,
+    signedInConsole,
+  }) => {
+    const app = await signedInWithPicker({ sandbox, signedInConsole }, form, true);
+    await nativePicker(app).click();
+    await expect(app.getByRole('option')).toHaveCount(orgsInPickerOrder.length);
+    await expect.poll(() => nativeOptionBadges(app)).not.toContain(null);
+    await app.getByRole('option').nth(orgsInPickerOrder.indexOf(ineligibleOrg)).click();
+    await expect(nativePicker(app)).toContainText(ineligibleOrg.name);
+    await switchButton(app).click();
+    const dialog = guardDialog(app);
+    await expect(dialog).toContainText(en.reasonNoCc);
+    await dialog.getByRole('button', { name: en.cancel, exact: true }).click();
+    await expect(dialog).toBeHidden();
+    expect(await appliedChanges(sandbox)).toBe(0);
   });
 }
 

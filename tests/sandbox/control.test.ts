@@ -39,6 +39,8 @@ describe('control API', () => {
     expect(await sandbox.control('POST', 'console', { picker: 'portalled' })).toEqual({
       ok: true,
       picker: 'portalled',
+      recreate: false,
+      errors: 'status',
     });
     expect(await sessionPicker()).toBe('portalled');
     expect(await sandbox.control('GET', 'state')).toMatchObject({ picker: 'portalled' });
@@ -50,6 +52,31 @@ describe('control API', () => {
     expect(unknown.status).toBe(400);
     await sandbox.control('POST', 'reset');
     expect(await sessionPicker()).toBe('classic');
+  });
+
+  it('sets the console behaviour apart from the picker form, tells the page, and resets it', async () => {
+    const session = async () =>
+      (await (await fetch(sandbox.url('/console/session'))).json()) as Record<string, unknown>;
+    expect(await session()).toMatchObject({ picker: 'classic', recreate: false, errors: 'status' });
+    await sandbox.control('POST', 'console', { picker: 'virtualized' });
+    expect(await sandbox.control('POST', 'console', { recreate: true, errors: 'toast' })).toEqual({
+      ok: true,
+      picker: 'virtualized',
+      recreate: true,
+      errors: 'toast',
+    });
+    expect(await session()).toMatchObject({ picker: 'virtualized', recreate: true, errors: 'toast' });
+    expect(await sandbox.control('GET', 'state')).toMatchObject({
+      consoleBehaviour: { recreate: true, errors: 'toast' },
+    });
+    const unknown = await fetch(sandbox.url('/__sandbox/console'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ errors: 'popup' }),
+    });
+    expect(unknown.status).toBe(400);
+    await sandbox.control('POST', 'reset');
+    expect(await session()).toMatchObject({ picker: 'classic', recreate: false, errors: 'status' });
   });
 
   it('mints tokens for the console user or a named one, and refuses an unknown user', async () => {

@@ -14,7 +14,21 @@ describe('npm start arguments', () => {
       scenario: 'default',
       lang: undefined,
       signInAs: undefined,
+      console: undefined,
     });
+  });
+
+  it('sets the console page up as React Spectrum builds it, and names the valid forms on a typo', () => {
+    expect(parseStartOptions(['--picker', 'virtualized', '--recreate', '--errors', 'toast']).console).toEqual({
+      picker: 'virtualized',
+      recreate: true,
+      errors: 'toast',
+    });
+    expect(parseStartOptions(['--errors=inline']).console).toEqual({ errors: 'inline' });
+    expect(() => parseStartOptions(['--picker', 'virtual'])).toThrow(
+      /Unknown picker form virtual; one of .*virtualized/,
+    );
+    expect(() => parseStartOptions(['--errors', 'popup'])).toThrow(/one of status, toast, inline/);
   });
 
   it('signs in as the scenario account named by e-mail, name or user ID, in any case', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { PICKER_FORMS } from '../picker-forms';
+import { CONSOLE_ERROR_FORMS, PICKER_FORMS } from '../picker-forms';
 import { type Result, requestJson } from './http';
 
 /** The console's own IMS session (not the extension's): who is signed in to which AEM org. */
@@ -10,6 +10,8 @@ const consoleSessionSchema = z.looseObject({
   user: z.looseObject({ userId: z.string(), name: z.string(), email: z.string() }),
   aemOrg: z.looseObject({ id: z.string(), name: z.string(), tenant: z.string() }),
   picker: z.optional(z.enum(PICKER_FORMS)),
+  recreate: z.optional(z.boolean()),
+  errors: z.optional(z.enum(CONSOLE_ERROR_FORMS)),
 });
 export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 

@@ -35,8 +35,11 @@ function appUrl(location: ShellLocation): string {
   const url = new URL('/app/', config.appOrigin);
   url.searchParams.set('lang', config.language);
   // One page's picker form (sandbox/README.md): passed on to the app, which renders the picker.
-  const picker = new URLSearchParams(window.location.search).get('picker');
-  if (picker) url.searchParams.set('picker', picker);
+  const params = new URLSearchParams(window.location.search);
+  for (const name of ['picker', 'recreate', 'errors']) {
+    const value = params.get(name);
+    if (value) url.searchParams.set(name, value);
+  }
   url.hash = location.route;
   return url.toString();
 }

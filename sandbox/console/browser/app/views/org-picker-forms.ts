@@ -9,6 +9,7 @@ import {
   type PickerParts,
   pickerBehaviour,
 } from './org-picker';
+import { virtualizedPicker } from './virtualized-picker';
 
 /**
  * The other forms of the native picker (`../../../picker-forms.ts`). Each renders its own markup
@@ -217,7 +218,7 @@ function webComponentPicker(t: Translate): PickerParts {
   };
 }
 
-const FORMS: Record<PickerForm, (t: Translate) => PickerParts> = {
+const FORMS: Record<Exclude<PickerForm, 'virtualized'>, (t: Translate) => PickerParts> = {
   classic: classicPicker,
   labelledby: labelledByPicker,
   portalled: portalledPicker,
@@ -229,7 +230,9 @@ export function orgPicker(
   t: Translate,
   choices: readonly OrgChoice[],
   onChange: (choice: OrgChoice) => void,
+  options: { recreate: boolean } = { recreate: false },
 ): OrgPicker {
+  if (form === 'virtualized') return virtualizedPicker(t, choices, onChange, options);
   return pickerBehaviour(FORMS[form](t), choices, onChange);
 }
 
