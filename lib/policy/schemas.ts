@@ -228,34 +228,28 @@ export interface PolicyProblem {
   inForce: string;
 }
 
+const EVERY_RESTRICTION =
+  'every restriction is on: read-only, every CC org blocked, every author host policy did not bind forbidden';
+
+/** What is in force instead of a field policy set but the extension could not read (in whole or in part). */
+const IN_FORCE: Record<string, (kept: number, someRefused: boolean) => string> = {
+  consoleProfile: () => 'built-in labels for the refused entries',
+  allowedCcOrgIds: (kept) =>
+    kept > 0 ? `only the ${kept} valid org IDs are allowed; every other CC org is blocked` : 'every CC org is blocked',
+  consoleHosts: (kept) => `only the ${kept} valid console hosts are added`,
+  readOnly: () => 'read-only mode is on',
+  blockUnknownEntitlements: () => 'orgs with an unknown CC entitlement are refused',
+  boundAuthorHosts: (kept) => `only the ${kept} valid author host bindings apply`,
+  forbiddenAuthorHosts: () => 'every author host policy did not bind is forbidden',
+  [POLICY_FIELDS_DECLARATION]: (_kept, someRefused) => (someRefused ? 'unknown names are ignored' : EVERY_RESTRICTION),
+  '(policy)': () => EVERY_RESTRICTION,
+};
+
 export function policyProblems({ policy, invalidFields, refusedEntries }: ParsedPolicy): PolicyProblem[] {
   return invalidFields.map((field) => {
     const entries = refusedEntries[field as keyof ParsedPolicy['refusedEntries']];
     const kept = field in LIST_ENTRIES ? (policy[field as keyof typeof LIST_ENTRIES] ?? []).length : 0;
-    const inForce =
-      field === 'consoleProfile'
-        ? 'built-in labels for the refused entries'
-        : field === 'allowedCcOrgIds'
-          ? kept > 0
-            ? `only the ${kept} valid org IDs are allowed; every other CC org is blocked`
-            : 'every CC org is blocked'
-          : field === 'consoleHosts'
-            ? `only the ${kept} valid console hosts are added`
-            : field === 'readOnly'
-              ? 'read-only mode is on'
-              : field === 'blockUnknownEntitlements'
-                ? 'orgs with an unknown CC entitlement are refused'
-                : field === 'boundAuthorHosts'
-                  ? `only the ${kept} valid author host bindings apply`
-                  : field === 'forbiddenAuthorHosts'
-                    ? 'every author host policy did not bind is forbidden'
-                    : field === POLICY_FIELDS_DECLARATION
-                      ? entries
-                        ? 'unknown names are ignored'
-                        : 'every restriction is on: read-only, every CC org blocked, every author host policy did not bind forbidden'
-                      : field === '(policy)'
-                        ? 'every restriction is on: read-only, every CC org blocked, every author host policy did not bind forbidden'
-                        : "ignored: the user's own setting applies";
+    const inForce = IN_FORCE[field]?.(kept, entries !== undefined) ?? "ignored: the user's own setting applies";
     return { field, refusedEntries: entries ?? null, inForce };
   });
 }
