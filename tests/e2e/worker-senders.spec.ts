@@ -1,6 +1,7 @@
 import { REQUEST_ACCESS, type Request, type RequestType, type SenderKind } from '../../lib/messaging/contract';
 import { SCENARIOS, type ScenarioOrg, type ScenarioUser } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
+import { appFrameOf } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
 import type { ChromiumGlobals } from './support/extension-apis';
 import { parseAnswer, readExtensionStorage, signInAs } from './support/worker-client';
@@ -72,7 +73,8 @@ test('the worker answers each part of the extension per REQUEST_ACCESS, and web 
   workerClient,
 }) => {
   await page.goto(sandbox.creativeCloudUrl());
-  const contentScript = await contentScriptSender(page, extensionId);
+  // The detector runs in the console's app frame (the shell's own page has none).
+  const contentScript = await contentScriptSender(await appFrameOf(page, sandbox), extensionId);
   const popup = await workerClient();
 
   for (const [type, request] of Object.entries(SAMPLE_REQUESTS) as [Exclude<RequestType, 'signIn'>, Request][]) {
@@ -106,7 +108,8 @@ test('no token reaches anything a content script can receive', async ({
   workerClient,
 }) => {
   await page.goto(sandbox.creativeCloudUrl());
-  const contentScript = await contentScriptSender(page, extensionId);
+  // The detector runs in the console's app frame (the shell's own page has none).
+  const contentScript = await contentScriptSender(await appFrameOf(page, sandbox), extensionId);
   await contentScript.listen();
   const popup = await workerClient();
   await signInAs(popup, ada);
