@@ -1,9 +1,18 @@
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from '@playwright/test';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { chromiumArgsFor, launchChromiumWithExtension } from '../../tests/e2e/support/chromium';
-import { sandboxEnvironment, writeExtensionEnvironment } from '../../tests/e2e/support/extension-environment';
+import {
+  bindSandboxAuthorHost,
+  sandboxEnvironment,
+  writeExtensionEnvironment,
+} from '../../tests/e2e/support/extension-environment';
 import { BUILD_DIRS, CHROMIUM_PATH } from '../../tests/e2e/support/paths';
-import { creativeCloudUrl, type SandboxControl, sandboxControl } from '../../tests/e2e/support/sandbox-control';
+import {
+  creativeCloudUrl,
+  type SandboxControl,
+  sandboxAuthorHost,
+  sandboxControl,
+} from '../../tests/e2e/support/sandbox-control';
 import { killServiceWorker, reacquireServiceWorker } from '../../tests/e2e/support/service-worker';
 
 /**
@@ -31,6 +40,8 @@ export async function openBenchSession(options: { floorDir?: string } = {}): Pro
   const sandbox = await startSandbox({ port: 0 });
   const launched = await launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true });
   await writeExtensionEnvironment(launched.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
+  // The admin has trusted the sandbox's author host once, as a user of the console would have.
+  await bindSandboxAuthorHost(launched.serviceWorker, sandboxAuthorHost(sandbox.shellUrl));
   let worker = launched.serviceWorker;
   // The baseline: the same kind of browser (persistent context, same flags) minus the extension.
   const withoutExtension = await chromium.launchPersistentContext('', {
