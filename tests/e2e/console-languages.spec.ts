@@ -76,7 +76,7 @@ for (const lang of ['es', 'ko', 'zh-TW'] as const) {
   });
 }
 
-test('on an es console, switches through the console page, verified on the card found by structure', async ({
+test('on an es console, switches through the console page, reported by the console from the card found by structure', async ({
   page,
   sandbox,
   signedInConsole,

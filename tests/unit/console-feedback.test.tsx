@@ -110,7 +110,9 @@ describe('the console UI after a switch', () => {
     expect(container.querySelector('dialog')).toBeNull();
   });
 
-  it('ignores a page script’s click on the confirmation', async () => {
+  // A page that fakes its card can make a console-path switch look done; it must not also get the
+  // undo it wants with no one looking: its clicks do nothing, and the admin's press only asks.
+  it('gives a page that fakes the card no silent switch back', async () => {
     const { store, switchBack } = storeAfter(
       { kind: 'switch', from: BETA_ORG, to: CORP_ORG, path: 'console' },
       signedInConsoleState(CORP_ORG, { switchPath: 'console' }),
@@ -119,6 +121,13 @@ describe('the console UI after a switch', () => {
     buttonNamed(container, t('en', 'switchBack', { org: 'Beta' }))?.click();
     await settle();
     expect(container.querySelector('dialog')).toBeNull();
+
+    press(buttonNamed(container, t('en', 'switchBack', { org: 'Beta' })));
+    await settle();
+    const dialog = container.querySelector('dialog') as Element;
+    buttonNamed(dialog, t('en', 'switchBack', { org: 'Beta' }))?.click();
+    await settle();
+    expect(container.querySelector('dialog')).not.toBeNull();
     expect(switchBack).not.toHaveBeenCalled();
   });
 
