@@ -1,7 +1,9 @@
+import { useSignal } from '@preact/signals';
 import { formatTime } from '@/components/shared/format-date';
 import { useLocale, useT } from '@/components/shared/i18n-context';
 import { ERROR_MESSAGES } from '@/components/shared/messages';
 import type { ConsoleStore } from '@/lib/console-page/store';
+import { ConfirmSwitchBack } from './ConfirmSwitchBack';
 import { fromUser } from './user-input';
 
 /**
@@ -18,10 +20,13 @@ export function Feedback({ store, readOnly }: { store: ConsoleStore; readOnly: b
   const state = store.state.value;
   const connection = state?.signedIn ? state.console?.connection : undefined;
   const throughConsole = state?.signedIn && state.console?.switchPath === 'console';
+  const confirmingBack = useSignal(false);
 
   const progress =
     busy === 'switch' ? t('switching', { org: pending?.name ?? '' }) : busy === 'switchBack' ? t('switchingBack') : '';
-  const result = !busy && outcome ? t('verified', { org: outcome.to?.name ?? t('noConnectedOrg') }) : '';
+  const resultOrg = { org: outcome?.to?.name ?? t('noConnectedOrg') };
+  // Through the console page only its card says so; the Assets API verified nothing.
+  const result = !busy && outcome ? t(outcome.path === 'console' ? 'reportedByConsole' : 'verified', resultOrg) : '';
   const errorText =
     error &&
     (throughConsole && error.code === 'VERIFICATION_FAILED'
@@ -34,16 +39,34 @@ export function Feedback({ store, readOnly }: { store: ConsoleStore; readOnly: b
           message: error.message,
         }));
   const switchBackTo = outcome?.kind === 'switch' && !busy && !readOnly ? outcome.from : null;
+  const pressSwitchBack = () => {
+    if (store.switchBackAsksAgain.value) confirmingBack.value = true;
+    else void store.switchBack();
+  };
 
   return (
     <>
       <div role="status" aria-live="polite" data-testid="progress">
-        {(progress || result) && <p class={result ? 'message success' : 'message'}>{progress || result}</p>}
+        {(progress || result) && (
+          <p class={result ? 'message success' : 'message'} data-reported-by={result ? outcome?.path : undefined}>
+            {progress || result}
+          </p>
+        )}
       </div>
       {switchBackTo && (
-        <button type="button" onClick={fromUser(() => void store.switchBack())}>
+        <button type="button" onClick={fromUser(pressSwitchBack)}>
           {t('switchBack', { org: switchBackTo.name })}
         </button>
+      )}
+      {confirmingBack.value && outcome && switchBackTo && (
+        <ConfirmSwitchBack
+          store={store}
+          outcome={{ ...outcome, from: switchBackTo }}
+          onClose={(confirm) => {
+            confirmingBack.value = false;
+            if (confirm) void store.switchBack();
+          }}
+        />
       )}
       <div role="alert" data-testid="error">
         {errorText && (

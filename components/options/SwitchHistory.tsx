@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { formatDateTime } from '@/components/shared/format-date';
 import { useLocale, useT } from '@/components/shared/i18n-context';
 import { ERROR_MESSAGES } from '@/components/shared/messages';
-import type { HistoryEntry } from '@/lib/history/entry';
+import { type HistoryEntry, reportedBy } from '@/lib/history/entry';
 import { filterHistory, historyToCsv, historyToJson, type ResultFilter } from '@/lib/history/export';
 import type { MessageError } from '@/lib/messaging/contract';
 import { sendRequest } from '@/lib/messaging/send';
@@ -97,6 +97,9 @@ export function SwitchHistory() {
                   <td>{entry.to.name}</td>
                   <td data-result={entry.result}>
                     {t(entry.result === 'success' ? 'historySuccess' : 'historyFailed')}
+                    {reportedBy(entry) === 'console' && (
+                      <span data-testid="history-reported-by-console"> · {t('historyReportedByConsole')}</span>
+                    )}
                     {entry.unverified && <span data-testid="history-unverified"> · {t('historyUnverified')}</span>}
                     {entry.errorCode && <span class="muted"> ({entry.errorCode})</span>}
                   </td>

@@ -1,6 +1,7 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { OrgEntitlement } from '../entitlement/schemas';
+import type { SwitchPath } from '../history/entry';
 import type {
   ConsoleIdentity,
   ConsoleState,
@@ -22,6 +23,8 @@ export interface SwitchOutcome {
   kind: 'switch' | 'switchBack';
   from: OrgRef | null;
   to: OrgRef | null;
+  /** `console`: only the page's card reported it (docs/ARCHITECTURE.md#through-the-console-page). */
+  path: SwitchPath;
 }
 
 export interface ConsoleStore {
@@ -31,6 +34,11 @@ export interface ConsoleStore {
   /** The org a switch or switch back is heading to, for the progress line. */
   pendingOrg: Signal<OrgRef | undefined>;
   outcome: Signal<SwitchOutcome | undefined>;
+  /**
+   * Switch back must be confirmed again: the switch it undoes, or the switch back itself, rests
+   * only on what the console page shows, which a page script could fake to provoke a quick undo.
+   */
+  switchBackAsksAgain: ReadonlySignal<boolean>;
   orgs: ReadonlySignal<readonly OrgEntitlement[]>;
   orgById(orgId: string): OrgEntitlement | undefined;
   load(): Promise<void>;
@@ -67,6 +75,7 @@ export function createConsoleStore(
 
   const connectedOrgId = () => resolvedConsole(state.value)?.connection?.connectedOrg?.id ?? null;
   const switchesThroughConsole = () => resolvedConsole(state.value)?.switchPath === 'console';
+  const switchBackAsksAgain = computed(() => outcome.value?.path === 'console' || switchesThroughConsole());
 
   async function fetchState(freshness: 'cached' | 'fresh', current: number): Promise<ConsoleState | undefined> {
     // Where the Assets API refuses the extension, the page's own card is the connection.
@@ -146,7 +155,7 @@ export function createConsoleStore(
     if (switchesThroughConsole()) {
       const done = await runThroughConsole('switch', target.orgId, connectedOrgId());
       pendingOrg.value = undefined;
-      if (done) outcome.value = { kind: 'switch', from: done.from, to: done.to };
+      if (done) outcome.value = { kind: 'switch', from: done.from, to: done.to, path: done.entry.path };
       await load();
       return;
     }
@@ -158,7 +167,7 @@ export function createConsoleStore(
     };
     const answer = await run<'switchOrg'>('switch', request);
     pendingOrg.value = undefined;
-    if (answer) outcome.value = { kind: 'switch', from, to: answer.connection.connectedOrg };
+    if (answer) outcome.value = { kind: 'switch', from, to: answer.connection.connectedOrg, path: answer.entry.path };
     await load();
   }
 
@@ -172,7 +181,7 @@ export function createConsoleStore(
     if (switchesThroughConsole()) {
       const done = await runThroughConsole('switchBack', 'back', expectedCurrentOrgId);
       pendingOrg.value = undefined;
-      if (done) outcome.value = { kind: 'switchBack', from: done.from, to: done.to };
+      if (done) outcome.value = { kind: 'switchBack', from: done.from, to: done.to, path: done.entry.path };
       await load();
       return;
     }
@@ -182,7 +191,14 @@ export function createConsoleStore(
       expectedCurrentOrgId,
     });
     pendingOrg.value = undefined;
-    if (answer) outcome.value = { kind: 'switchBack', from: previous.to, to: answer.connection.connectedOrg };
+    if (answer) {
+      outcome.value = {
+        kind: 'switchBack',
+        from: previous.to,
+        to: answer.connection.connectedOrg,
+        path: answer.entry.path,
+      };
+    }
     await load();
   }
 
@@ -234,6 +250,7 @@ export function createConsoleStore(
     busy,
     pendingOrg,
     outcome,
+    switchBackAsksAgain,
     orgs,
     orgById: (orgId) => byId.value.get(orgId),
     load,

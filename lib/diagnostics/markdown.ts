@@ -1,3 +1,4 @@
+import { reportedBy } from '../history/entry';
 import type { OrgRef } from '../org-id';
 import { redact } from './redact';
 import type { ConsoleDiagnostics, DiagnosticsReport } from './schemas';
@@ -165,7 +166,11 @@ export function reportToMarkdown(report: DiagnosticsReport): string {
         orgLabel({ id: entry.aemOrgId, name: entry.aemOrgName }),
         orgLabel(entry.from),
         orgLabel(entry.to),
-        entry.errorCode ? `${entry.result} (${entry.errorCode})` : entry.result,
+        entry.errorCode
+          ? `${entry.result} (${entry.errorCode})`
+          : reportedBy(entry) === 'console'
+            ? `${entry.result} (reported by the console)`
+            : entry.result,
         SWITCH_PATH_LABEL[entry.path],
         entry.opId,
       ]),

@@ -27,3 +27,15 @@ export const historyEntrySchema = z.strictObject({
   authorHost: z.optional(z.string().check(z.maxLength(300))),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/**
+ * Who vouches for a successful switch: the Assets API's verifying read, or only what the console
+ * page's own card showed (docs/ARCHITECTURE.md#through-the-console-page), which a page script could
+ * fake. A failed switch is vouched for by nobody.
+ */
+export type SwitchReporter = 'assets-api' | 'console';
+
+export function reportedBy(entry: Pick<HistoryEntry, 'result' | 'path'>): SwitchReporter | undefined {
+  if (entry.result !== 'success') return undefined;
+  return entry.path === 'console' ? 'console' : 'assets-api';
+}

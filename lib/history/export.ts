@@ -1,4 +1,4 @@
-import type { HistoryEntry } from './entry';
+import { type HistoryEntry, reportedBy } from './entry';
 
 /** The switch history as files an admin can keep or open in a spreadsheet. */
 
@@ -15,6 +15,7 @@ export const HISTORY_CSV_COLUMNS = [
   'result',
   'errorCode',
   'path',
+  'reportedBy',
   'opId',
 ] as const;
 
@@ -43,6 +44,7 @@ function row(entry: HistoryEntry): Record<(typeof HISTORY_CSV_COLUMNS)[number], 
     result: entry.result,
     errorCode: entry.errorCode ?? '',
     path: entry.path,
+    reportedBy: reportedBy(entry) ?? '',
     opId: entry.opId,
   };
 }
@@ -58,8 +60,16 @@ export function historyToCsv(entries: readonly HistoryEntry[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * Each entry as stored, plus `reportedBy` where it succeeded: `path` alone does not say that a
+ * console-path success rests only on what the page showed.
+ */
 export function historyToJson(entries: readonly HistoryEntry[]): string {
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  const files = entries.map((entry) => {
+    const reporter = reportedBy(entry);
+    return reporter ? { ...entry, reportedBy: reporter } : entry;
+  });
+  return `${JSON.stringify(files, null, 2)}\n`;
 }
 
 export type ResultFilter = 'all' | HistoryEntry['result'];

@@ -146,6 +146,52 @@ test('a hostile console page cannot click, key or submit its way through the ext
   await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
+// Through the console page only the page's card vouches for a switch. A page that fakes the
+// card (to make the switch look wrong) must not get the undo it wants without the admin looking.
+test('a page that fakes the card after a console switch gets no silent switch back', async ({
+  sandbox,
+  signedInConsole,
+}) => {
+  const matrixCase = matrixCaseStarted('attack', 'page fakes the card after a console switch: no silent switch back');
+  const app = await signedInConsole({ scenario: 'extension-refused' });
+  const ui = consoleUi(app);
+  await ui.getByRole('button', { name: en.openSwitcher }).click();
+  await ui.getByRole('option').filter({ hasText: design.id }).click();
+  await app.getByRole('dialog', { name: en.confirmTitle }).getByRole('button', { name: en.confirmSwitch }).click();
+  await expect(ui.getByTestId('progress')).toHaveText(en.reportedByConsole.replace('{org}', design.name));
+  expect(await appliedChanges(sandbox)).toBe(1);
+
+  // The page rewrites its card back to the old org and presses our Switch back itself.
+  await app.evaluate((orgId) => {
+    const card = document.querySelector('[data-testid="current-cc-org"]');
+    if (card) card.textContent = orgId;
+  }, acme.aemOrg.id);
+  const switchBack = ui.getByRole('button', { name: `Switch back to ${acme.aemOrg.name}` });
+  await expect(switchBack).toBeVisible();
+  expect(
+    await app.evaluate((tag) => {
+      const button = [...(document.querySelector(tag)?.shadowRoot?.querySelectorAll('button') ?? [])].find((each) =>
+        each.textContent?.startsWith('Switch back'),
+      );
+      button?.click();
+      return Boolean(button);
+    }, CONSOLE_UI_TAG),
+  ).toBe(true);
+  expect(await dialogsInUi(app)).toBe(0);
+
+  // The admin's own press asks again; the page's click on its confirm button does nothing.
+  await switchBack.click();
+  const again = app.getByRole('dialog', { name: en.confirmSwitchBackTitle });
+  await expect(again).toBeVisible();
+  expect(await pageClicks(app, 'dialog button.primary')).toBe(true);
+  await expect(again).toBeVisible();
+  await again.getByRole('button', { name: en.cancel }).click();
+  await expect(again).toHaveCount(0);
+  const applied = await appliedChanges(sandbox);
+  expect(applied).toBe(1);
+  matrixCase.passed({ intendedSwitches: 1, appliedSwitches: applied });
+});
+
 test('a hostile console page cannot type into the switcher search to narrow what the user picks', async ({
   sandbox,
   signedInConsole,

@@ -33,6 +33,9 @@ const design = orgNamed(acmeScenario, 'Acme Design Studio');
 
 const sandboxState = (sandbox: SandboxFixture) => sandbox.control<SandboxState>('GET', 'state');
 const confirmDialog = (app: Frame) => app.getByRole('dialog', { name: en.confirmTitle });
+const confirmBackDialog = (app: Frame) => app.getByRole('dialog', { name: en.confirmSwitchBackTitle });
+/** The result line of a switch only the console page vouches for. */
+const reportedByConsole = (org: string) => en.reportedByConsole.replace('{org}', org);
 const nativeCurrentOrg = (app: Frame) => app.getByTestId('current-cc-org');
 
 /** The console with the extension signed in (as `userId`, else the console's user), on `access`, with the portalled picker. */
@@ -79,11 +82,12 @@ async function history(workerClient: ExtensionFixtures['workerClient']): Promise
 }
 
 for (const access of ['forbidden', 'not-found'] as const) {
-  test(`with the API refusing the extension (${access}), switches through the console, verified, and switches back`, async ({
+  test(`with the API refusing the extension (${access}), switches through the console, reported by the console, and switches back after asking again`, async ({
     sandbox,
     serviceWorker,
     signedInConsole,
     workerClient,
+    optionsPage,
   }) => {
     const app = await openConsole({ sandbox, signedInConsole }, access);
     const ui = consoleUi(app);
@@ -94,9 +98,8 @@ for (const access of ['forbidden', 'not-found'] as const) {
     await chooseInSwitcher(app, design.name);
     await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
 
-    await expect(ui.getByTestId('progress')).toHaveText(
-      `Verified: ${design.name} is now the connected Creative Cloud org.`,
-    );
+    // Only the page's card vouches for it: the result says so, never "Verified" alone.
+    await expect(ui.getByTestId('progress')).toHaveText(reportedByConsole(design.name));
     await expect(nativeCurrentOrg(app)).toContainText(design.id);
     let state = await sandboxState(sandbox);
     expect(state.connectedOrg?.id).toBe(design.id);
@@ -114,10 +117,25 @@ for (const access of ['forbidden', 'not-found'] as const) {
     expect(Object.keys(state.putsByIdempotencyKey)).not.toContain(entries[0]?.opId);
     expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperations')).toEqual({});
 
-    await ui.getByRole('button', { name: `Switch back to ${acme.name}` }).click();
-    await expect(ui.getByTestId('progress')).toHaveText(
-      `Verified: ${acme.name} is now the connected Creative Cloud org.`,
+    // Switch back asks again, with the same facts as the first confirmation; Cancel does nothing.
+    const switchBack = ui.getByRole('button', { name: `Switch back to ${acme.name}` });
+    await switchBack.click();
+    const again = confirmBackDialog(app);
+    await expect(again.getByTestId('confirm-text')).toHaveText(
+      `This replaces ${design.name} with ${acme.name} for ${en.allUsers} of ${acmeScenario.aemOrg.name}.`,
     );
+    await expect(again.getByTestId('confirm-author-host')).toHaveText(`AEM environment: ${sandbox.authorHost}`);
+    await expect(again.getByTestId('confirm-reported-by-console')).toHaveText(en.confirmReportedByConsole);
+    await again.getByRole('button', { name: en.cancel }).click();
+    await expect(again).toHaveCount(0);
+    await expect(ui.getByTestId('progress')).toHaveText(reportedByConsole(design.name));
+    await expect(nativeCurrentOrg(app)).toContainText(design.id);
+    expect((await sandboxState(sandbox)).appliedChanges).toBe(1);
+    expect(await history(workerClient)).toHaveLength(1);
+
+    await switchBack.click();
+    await again.getByRole('button', { name: `Switch back to ${acme.name}` }).click();
+    await expect(ui.getByTestId('progress')).toHaveText(reportedByConsole(acme.name));
     state = await sandboxState(sandbox);
     expect(state.connectedOrg?.id).toBe(acme.id);
     expect(state.appliedChanges).toBe(2);
@@ -126,6 +144,15 @@ for (const access of ['forbidden', 'not-found'] as const) {
       { to: acme.id, result: 'success', path: 'console' },
       { to: design.id, result: 'success', path: 'console' },
     ]);
+
+    // The options' history marks both as reported by the console.
+    const options = await optionsPage();
+    const rows = options.getByTestId('history-table').locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.getByTestId('history-reported-by-console')).toHaveCount(2);
+    await expect(rows.first().getByTestId('history-reported-by-console')).toHaveText(
+      ` · ${en.historyReportedByConsole}`,
+    );
   });
 }
 
@@ -268,9 +295,7 @@ for (const form of PICKER_FORMS) {
     });
     await chooseInSwitcher(app, design.name);
     await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
-    await expect(consoleUi(app).getByTestId('progress')).toHaveText(
-      `Verified: ${design.name} is now the connected Creative Cloud org.`,
-    );
+    await expect(consoleUi(app).getByTestId('progress')).toHaveText(reportedByConsole(design.name));
     expect((await sandboxState(sandbox)).connectedOrg?.id).toBe(design.id);
     expect((await history(workerClient)).map(({ result, path }) => ({ result, path }))).toEqual([
       { result: 'success', path: 'console' },
@@ -294,9 +319,7 @@ test('switches to an org far down a 1,000-org virtualized picker the console has
   });
   await chooseInSwitcher(app, target.name);
   await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
-  await expect(consoleUi(app).getByTestId('progress')).toHaveText(
-    `Verified: ${target.name} is now the connected Creative Cloud org.`,
-  );
+  await expect(consoleUi(app).getByTestId('progress')).toHaveText(reportedByConsole(target.name));
   expect((await sandboxState(sandbox)).connectedOrg?.id).toBe(target.id);
 });
 

@@ -60,7 +60,7 @@ describe('a console in a language without profile labels, in firefox-esr', () =>
         ),
     );
     await page.keyboard.press('Escape');
-    const state = await switchAndSwitchBack(harness(), app, design, acme);
+    const state = await switchAndSwitchBack(harness(), app, design, acme, 'console');
     expect(state.connectedOrg?.id).toBe(acme.id);
     await page.close();
   });

@@ -56,25 +56,50 @@ export interface SwitchedSandboxState {
   putsByIdempotencyKey: Record<string, number>;
 }
 
+/** What the result line says: Verified (the Assets API read it back) or reported by the console (its card only). */
+const resultLine = (path: 'api' | 'console', org: string) =>
+  (path === 'console' ? en.reportedByConsole : en.verified).replace('{org}', org);
+
+async function waitForDialog(app: Frame, open: boolean): Promise<void> {
+  await app.waitForFunction(
+    (tag, expected) => Boolean(document.querySelector(tag)?.shadowRoot?.querySelector('dialog[open]')) === expected,
+    { timeout: 10_000, polling: 100 },
+    CONSOLE_UI_TAG,
+    open,
+  );
+}
+
 /**
  * A switch to `to` in our switcher, confirmed, then Switch back to `back`: each waits for its
- * verified line and checks what the sandbox applied. Answers the sandbox's state at the end.
+ * result line and checks what the sandbox applied. Through the console page (`path: 'console'`)
+ * Switch back asks again: Cancel there first changes nothing, then the confirmation goes back.
+ * Answers the sandbox's state at the end.
  */
 export async function switchAndSwitchBack(
   harness: FirefoxHarness,
   app: Frame,
   to: { id: string; name: string },
   back: { id: string; name: string },
+  path: 'api' | 'console' = 'api',
 ): Promise<SwitchedSandboxState> {
   await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
   await clickInUi(app, `[role="option"][data-org-id="${to.id}"]`);
   await clickInUi(app, `dialog[open] button::-p-text(${en.confirmSwitch})`);
-  await waitForText(app, 'progress', `Verified: ${to.name} is now the connected Creative Cloud org.`);
+  await waitForText(app, 'progress', resultLine(path, to.name));
   const switched = await harness.sandbox.control<SwitchedSandboxState>('GET', 'state');
   expect(switched).toMatchObject({ appliedChanges: 1, connectedOrg: { id: to.id } });
 
   await clickInUi(app, `button::-p-text(Switch back to ${back.name})`);
-  await waitForText(app, 'progress', `Verified: ${back.name} is now the connected Creative Cloud org.`);
+  if (path === 'console') {
+    await waitForText(app, 'confirm-reported-by-console', en.confirmReportedByConsole);
+    await clickInUi(app, `dialog[open] button::-p-text(${en.cancel})`);
+    await waitForDialog(app, false);
+    const cancelled = await harness.sandbox.control<SwitchedSandboxState>('GET', 'state');
+    expect(cancelled).toMatchObject({ appliedChanges: 1, connectedOrg: { id: to.id } });
+    await clickInUi(app, `button::-p-text(Switch back to ${back.name})`);
+    await clickInUi(app, `dialog[open] button::-p-text(Switch back to ${back.name})`);
+  }
+  await waitForText(app, 'progress', resultLine(path, back.name));
   const backAgain = await harness.sandbox.control<SwitchedSandboxState>('GET', 'state');
   expect(backAgain).toMatchObject({ appliedChanges: 2, connectedOrg: { id: back.id } });
   return backAgain;

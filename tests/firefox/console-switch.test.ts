@@ -20,10 +20,10 @@ describe('the switch through the console page in firefox-esr', () => {
     signedIn: true,
   });
 
-  it('with the API refusing the extension, switches through the console, verified, and switches back', async () => {
+  it('with the API refusing the extension, switches through the console, reported by the console, and switches back after asking again', async () => {
     if (!design) throw new Error('The default scenario lacks Acme Design Studio');
     const { page, app } = await openConsole(harness(), acme.tenant);
-    const state = await switchAndSwitchBack(harness(), app, design, acme);
+    const state = await switchAndSwitchBack(harness(), app, design, acme, 'console');
 
     const stored = await readProtectedSetting(await harness().background(), 'switchHistory');
     const entries = (stored as { value?: HistoryEntry[] } | null)?.value ?? [];
@@ -45,7 +45,7 @@ describe('the switch through the console page in firefox-esr', () => {
       await clickInUi(app, `button::-p-text(${en.openSwitcher})`);
       await clickInUi(app, `[role="option"][data-org-id="${design.id}"]`);
       await clickInUi(app, `dialog[open] button::-p-text(${en.confirmSwitch})`);
-      await waitForText(app, 'progress', `Verified: ${design.name} is now the connected Creative Cloud org.`);
+      await waitForText(app, 'progress', en.reportedByConsole.replace('{org}', design.name));
 
       // The console refuses the way back; it says so in a toast, a moment later.
       await sandbox.control('POST', 'faults', {
@@ -57,8 +57,10 @@ describe('the switch through the console page in firefox-esr', () => {
         }),
         contentType: 'application/json',
       });
-      const pressedAt = Date.now();
+      // Switch back from a switch the console reported asks again first.
       await clickInUi(app, `button::-p-text(Switch back to ${acme.name})`);
+      const pressedAt = Date.now();
+      await clickInUi(app, `dialog[open] button::-p-text(Switch back to ${acme.name})`);
       await app.waitForFunction(
         () =>
           document

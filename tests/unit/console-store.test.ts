@@ -137,7 +137,27 @@ describe('the console store', () => {
       kind: 'switch',
       from: { id: BETA, name: 'Beta' },
       to: { id: ACME, name: 'Acme' },
+      path: 'api',
     });
+    // The Assets API verified it: switch back goes at once, as before.
+    expect(store.switchBackAsksAgain.value).toBe(false);
+  });
+
+  it('asks again before switching back wherever the console page, not the Assets API, reports the connection', async () => {
+    fakeWorker((request) =>
+      request.type === 'getConsoleState'
+        ? ok(signedInConsoleState({ id: BETA, name: 'Beta' }, { switchPath: 'console' }))
+        : undefined,
+    );
+    store = createConsoleStore(consoleIdentity, undefined);
+    await store.load();
+    expect(store.switchBackAsksAgain.value).toBe(true);
+    // A switch the console reported asks again even once the API answers for this console.
+    store.outcome.value = { kind: 'switch', from: null, to: { id: BETA, name: 'Beta' }, path: 'console' };
+    store.state.value = signedInConsoleState({ id: BETA, name: 'Beta' }, { switchPath: 'api' });
+    expect(store.switchBackAsksAgain.value).toBe(true);
+    store.outcome.value = { ...store.outcome.value, path: 'api' };
+    expect(store.switchBackAsksAgain.value).toBe(false);
   });
 
   // A user may click Switch back the moment the switch is verified, while the reload the switch

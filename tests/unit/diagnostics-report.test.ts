@@ -104,6 +104,17 @@ describe('the diagnostics report', () => {
     expect(report.history[0]?.opId).toBe(historyEntry(0).opId);
   });
 
+  it('says a success through the console page was reported by the console, in Markdown', () => {
+    const report = buildDiagnosticsReport(
+      input({ history: [historyEntry(0, { path: 'console' }), historyEntry(1, { path: 'api' })] }),
+    );
+    const rows = reportToMarkdown(report)
+      .split('\n')
+      .filter((line) => line.includes(historyEntry(0).time) || line.includes(historyEntry(1).time));
+    expect(rows[0]).toContain('| success (reported by the console) |');
+    expect(rows[1]).toContain('| success |');
+  });
+
   it('carries neither the e-mail nor the name of the signed-in user, in JSON or Markdown', () => {
     const report = buildDiagnosticsReport(input());
     for (const text of [JSON.stringify(report), reportToMarkdown(report)]) {

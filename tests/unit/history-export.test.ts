@@ -46,6 +46,7 @@ describe('CSV export of the history', () => {
       'failed',
       'CONNECTION_CHANGED',
       'console',
+      '',
       '3f1c2a9e-4b7d-4c1e-9a2b-6d8e0f1a2b3c',
     ]);
   });
@@ -77,10 +78,28 @@ describe('CSV export of the history', () => {
   });
 });
 
+describe('who reported a switch, in the CSV', () => {
+  const reporterOf = (item: HistoryEntry) => {
+    const [, row] = parseCsv(historyToCsv([item]));
+    return row?.[HISTORY_CSV_COLUMNS.indexOf('reportedBy')];
+  };
+
+  it('names the console for a success through the console page, the Assets API otherwise, nobody for a failure', () => {
+    expect(reporterOf(entry({ path: 'console' }))).toBe('console');
+    expect(reporterOf(entry({ path: 'api' }))).toBe('assets-api');
+    expect(reporterOf(entry({ path: 'console', result: 'failed', errorCode: 'CONSOLE_REFUSED' }))).toBe('');
+  });
+});
+
 describe('JSON export of the history', () => {
-  it('is the entries themselves, readable back', () => {
+  it('is the entries themselves, readable back, each success naming who reported it', () => {
     const entries = [entry(), entry({ result: 'failed', errorCode: 'NETWORK' })];
-    expect(JSON.parse(historyToJson(entries))).toEqual(entries);
+    expect(JSON.parse(historyToJson(entries))).toEqual([{ ...entries[0], reportedBy: 'assets-api' }, entries[1]]);
+  });
+
+  it('says a success through the console page was reported by the console, not by the Assets API', () => {
+    const [exported] = JSON.parse(historyToJson([entry({ path: 'console' })]));
+    expect(exported).toMatchObject({ result: 'success', path: 'console', reportedBy: 'console' });
   });
 });
 
