@@ -27,13 +27,19 @@ export function readCustomConsoleHosts(): Promise<Validated<ConsoleHost[]>> {
   return readValidated(customConsoleHostsItem, customConsoleHostsSchema, []);
 }
 
-export async function addCustomConsoleHost(host: ConsoleHost): Promise<void> {
+/** Worker only (lib/worker/console-host-handlers.ts). False when the host was already stored. */
+export async function addCustomConsoleHost(host: ConsoleHost): Promise<boolean> {
   const { value } = await readCustomConsoleHosts();
-  if (value.some((stored) => stored.matchPattern === host.matchPattern)) return;
+  if (value.some((stored) => stored.matchPattern === host.matchPattern)) return false;
   await customConsoleHostsItem.setValue([...value, host]);
+  return true;
 }
 
-export async function removeCustomConsoleHost(matchPattern: string): Promise<void> {
+/** Worker only. False when the host was not stored. */
+export async function removeCustomConsoleHost(matchPattern: string): Promise<boolean> {
   const { value } = await readCustomConsoleHosts();
-  await customConsoleHostsItem.setValue(value.filter((stored) => stored.matchPattern !== matchPattern));
+  const kept = value.filter((stored) => stored.matchPattern !== matchPattern);
+  if (kept.length === value.length) return false;
+  await customConsoleHostsItem.setValue(kept);
+  return true;
 }
