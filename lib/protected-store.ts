@@ -110,3 +110,8 @@ export async function importProtectedValue(key: string, storedVersion: number, v
 export async function hasProtectedValue(key: string): Promise<boolean> {
   return (await get(key, store())) !== undefined;
 }
+
+/** The stored record of `key` as it is, version and value (null when absent): sandbox builds' test hook only. */
+export async function readProtectedRecord(key: string): Promise<unknown> {
+  return (await get(key, store())) ?? null;
+}

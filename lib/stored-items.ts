@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
 import { customConsoleHostsSchema } from './console-hosts/custom/schemas';
 import { defaultEnvironment, environmentSettingsSchema } from './environment';
-import { type ProtectedItem, protectedItem } from './protected-store';
+import { type ProtectedItem, protectedItem, readProtectedRecord } from './protected-store';
+import { STORED_ITEMS_TEST_HOOK, type StoredItemsTestHook } from './stored-items-test-hook';
 import { versionedItem } from './versioned-item';
 
 /**
@@ -132,18 +133,25 @@ export interface StoredItem<T> extends ProtectedItem {
   read(): Promise<Validated<T>>;
 }
 
-const items = new Map<StoredItemName, StoredItem<unknown>>();
-
-/** The one handle on item `name`: typed reads, and the store its area names. */
+/** A handle on item `name`: typed reads, and the store its area names. Create it once, at module level. */
 export function storedItem<N extends StoredItemName>(name: N): StoredItem<StoredValue<N>> {
-  const found = items.get(name);
-  if (found) return found as StoredItem<StoredValue<N>>;
   const { area, key, version, schema, fallback } = STORED_ITEMS[name] as Spec<z.ZodMiniType>;
   const store: ProtectedItem =
     area === 'protected'
       ? protectedItem(key, version)
       : Object.assign(versionedItem(`${area}:${key}`, version), { key: `${area}:${key}` });
-  const item: StoredItem<unknown> = Object.assign(store, { read: () => readValidated(store, schema, fallback) });
-  items.set(name, item);
-  return item as StoredItem<StoredValue<N>>;
+  return Object.assign(store, { read: () => readValidated(store, schema, fallback) }) as StoredItem<StoredValue<N>>;
+}
+
+/**
+ * Sandbox builds only (the caller checks `isSandboxBuild`, so a production bundle drops this):
+ * tests write protected items through the store's own code, so they can never disagree with it
+ * on the database, the record's version or the change notice.
+ */
+export function exposeStoredItemsForTests(): void {
+  const hook: StoredItemsTestHook = {
+    write: (name, value) => (value === undefined ? storedItem(name).removeValue() : storedItem(name).setValue(value)),
+    read: (name) => readProtectedRecord(STORED_ITEMS[name].key),
+  };
+  Object.assign(globalThis, { [STORED_ITEMS_TEST_HOOK]: hook });
 }

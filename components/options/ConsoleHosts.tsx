@@ -90,7 +90,7 @@ export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly stri
     }
     error.value = undefined;
     requestHost(result.host, async () => {
-      const answer = await sendRequest({ type: 'addConsoleHost', origin: result.host.origin });
+      const answer = await sendRequest({ type: 'addConsoleHost', host: result.host });
       if (!answer.ok) {
         fail('hostsErrorFailed', { host: result.host.origin, detail: answer.error.message });
         return;

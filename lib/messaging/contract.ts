@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { AUTHOR_HOST_TRUST, authorHostSchema } from '../author-hosts/trust';
+import { customConsoleHostSchema } from '../console-hosts/custom/schemas';
 import { diagnosticsReportSchema } from '../diagnostics/schemas';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
@@ -109,8 +110,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('clearAllData') }),
   // Options, after the browser granted the host inside the admin's click: the worker validates,
   // stores and registers the console content script there.
-  z.strictObject({ type: z.literal('addConsoleHost'), origin: shortText }),
-  z.strictObject({ type: z.literal('removeConsoleHost'), matchPattern: shortText }),
+  z.strictObject({ type: z.literal('addConsoleHost'), host: customConsoleHostSchema }),
+  z.strictObject({ type: z.literal('removeConsoleHost'), matchPattern: customConsoleHostSchema.shape.matchPattern }),
   // The popup's view of the active tab (docs/ARCHITECTURE.md#data-flow; an extension page names the tab; the worker
   // answers only for a tab a content script reported a console in), diagnostics, clearing history.
   z.strictObject({

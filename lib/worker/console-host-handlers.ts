@@ -1,6 +1,5 @@
-import { isSandboxBuild } from '../build-flavor';
 import { reservedHostOf } from '../console-hosts';
-import { parseConsoleHost } from '../console-hosts/custom/input';
+import { matchPatternOf } from '../console-hosts/custom/input';
 import { syncCustomConsoleScripts } from '../console-hosts/custom/registration';
 import { addCustomConsoleHost, removeCustomConsoleHost } from '../console-hosts/custom/stored';
 import { ExtensionError } from '../errors';
@@ -22,20 +21,22 @@ async function refuseIfPolicySets(matchPattern: string): Promise<void> {
  */
 export function createConsoleHostHandlers(): Pick<Handlers, 'addConsoleHost' | 'removeConsoleHost'> {
   return {
-    async addConsoleHost({ origin }) {
-      // The same rules options applies while the admin types, checked again here: the page is
-      // not trusted to have applied them.
-      const parsed = parseConsoleHost(origin, { addedMatches: [], allowLoopbackHttp: isSandboxBuild });
-      if (!parsed.ok) throw new ExtensionError('INVALID_MESSAGE', `Not a console host one may add: ${parsed.error}`);
-      await refuseIfPolicySets(parsed.host.matchPattern);
-      const added = await addCustomConsoleHost(parsed.host);
+    async addConsoleHost({ host }) {
+      // The contract's schema allows one host without wildcard; the rest of what options checks
+      // while the admin types is checked again here: the page is not trusted to have applied it.
+      const url = new URL(host.origin);
+      if (url.origin !== host.origin || matchPatternOf(url) !== host.matchPattern || reservedHostOf(host.origin)) {
+        throw new ExtensionError('INVALID_MESSAGE', 'Not a console host one may add');
+      }
+      await refuseIfPolicySets(host.matchPattern);
+      const added = await addCustomConsoleHost(host);
       await syncCustomConsoleScripts();
       return { added };
     },
 
     async removeConsoleHost({ matchPattern }) {
-      if (reservedHostOf(matchPattern.replace(/\*$/, ''))) {
-        throw new ExtensionError('INVALID_MESSAGE', `A built-in or reserved host is no custom host: ${matchPattern}`);
+      if (reservedHostOf(matchPattern.slice(0, -1))) {
+        throw new ExtensionError('INVALID_MESSAGE', 'Not a custom console host');
       }
       await refuseIfPolicySets(matchPattern);
       const removed = await removeCustomConsoleHost(matchPattern);

@@ -30,7 +30,6 @@ describe('the registry of stored items', () => {
   it('derives the protected list from the registry, each item once', () => {
     expect(PROTECTED_ITEM_NAMES).toEqual(names.filter((name) => STORED_ITEMS[name].area === 'protected'));
     expect(PROTECTED_ITEMS.map((item) => item.key)).toEqual(PROTECTED_ITEM_NAMES.map((name) => STORED_ITEMS[name].key));
-    expect(storedItem('readOnly')).toBe(storedItem('readOnly'));
   });
 
   it('reads typed, parsed values; missing reads as the fallback, corrupted as the fallback with a flag', async () => {

@@ -256,13 +256,13 @@ describe('the worker as the only writer of custom console hosts', () => {
   it('stores a granted host and registers its script before it answers, however the worker woke', async () => {
     granted.add(aem.matchPattern);
     // No watcher runs: the answer alone must leave the host stored and its script registered.
-    expect(await route({ type: 'addConsoleHost', origin: aem.origin }, options)).toEqual({
+    expect(await route({ type: 'addConsoleHost', host: aem }, options)).toEqual({
       ok: true,
       data: { added: true },
     });
     expect((await readCustomConsoleHosts()).value).toEqual([aem]);
     expect(registeredMatches()).toEqual([aem.matchPattern]);
-    expect(await route({ type: 'addConsoleHost', origin: aem.origin }, options)).toEqual({
+    expect(await route({ type: 'addConsoleHost', host: aem }, options)).toEqual({
       ok: true,
       data: { added: false },
     });
@@ -271,7 +271,7 @@ describe('the worker as the only writer of custom console hosts', () => {
 
   it('removes the host and its script before it answers, while the permission is still granted', async () => {
     granted.add(aem.matchPattern);
-    await handlers.addConsoleHost({ type: 'addConsoleHost', origin: aem.origin }, { senderKind: 'extensionPage' });
+    await handlers.addConsoleHost({ type: 'addConsoleHost', host: aem }, { senderKind: 'extensionPage' });
     expect(await route({ type: 'removeConsoleHost', matchPattern: aem.matchPattern }, options)).toEqual({
       ok: true,
       data: { removed: true },
@@ -286,39 +286,37 @@ describe('the worker as the only writer of custom console hosts', () => {
 
   it('refuses a content script, whatever it asks', async () => {
     await customConsoleHostsItem.setValue([aem]);
-    expect(errorCodeOf(await route({ type: 'addConsoleHost', origin: other.origin }, contentScript))).toBe(
-      'FORBIDDEN_SENDER',
-    );
+    expect(errorCodeOf(await route({ type: 'addConsoleHost', host: other }, contentScript))).toBe('FORBIDDEN_SENDER');
     expect(errorCodeOf(await route({ type: 'removeConsoleHost', matchPattern: aem.matchPattern }, contentScript))).toBe(
       'FORBIDDEN_SENDER',
     );
     expect((await readCustomConsoleHosts()).value).toEqual([aem]);
   });
 
-  it('refuses what options would refuse: no URL, a path, a wildcard, plain http, a built-in or token host', async () => {
-    for (const origin of [
-      'aem.example.com',
-      'https://aem.example.com/path',
-      'https://*.example.com',
-      'http://aem.example.com',
-      'https://experience.adobe.com',
-      'https://ims-na1.adobelogin.com',
+  it('refuses what options would refuse: no URL, a path, credentials, a wildcard, plain http, a built-in or token host', async () => {
+    const hostOf = (origin: string) => ({ origin, matchPattern: `${origin.replace(/^(\w+:\/\/)[^@]*@/, '$1')}/*` });
+    for (const host of [
+      { origin: 'aem.example.com', matchPattern: 'https://aem.example.com/*' },
+      { origin: 'https://aem.example.com/path', matchPattern: 'https://aem.example.com/*' },
+      { origin: 'https://user:secret@aem.example.com', matchPattern: 'https://aem.example.com/*' },
+      { origin: 'https://aem.example.com', matchPattern: 'https://other.example.org/*' },
+      hostOf('https://*.example.com'),
+      hostOf('http://aem.example.com'),
+      hostOf('https://experience.adobe.com'),
+      hostOf('https://ims-na1.adobelogin.com'),
     ]) {
-      expect(errorCodeOf(await route({ type: 'addConsoleHost', origin }, options)), origin).toBe('INVALID_MESSAGE');
+      expect(errorCodeOf(await route({ type: 'addConsoleHost', host }, options)), host.origin).toBe('INVALID_MESSAGE');
     }
     expect(
       errorCodeOf(await route({ type: 'removeConsoleHost', matchPattern: 'https://experience.adobe.com/*' }, options)),
     ).toBe('INVALID_MESSAGE');
-    expect(errorCodeOf(await route({ type: 'addConsoleHost', origin: 'x'.repeat(301) }, options))).toBe(
-      'INVALID_MESSAGE',
-    );
     expect(await customConsoleHostsItem.getValue()).toBeNull();
   });
 
   it('refuses to add or remove a host enterprise policy sets', async () => {
     await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { consoleHosts: [other.matchPattern] } });
     await customConsoleHostsItem.setValue([other]);
-    expect(errorCodeOf(await route({ type: 'addConsoleHost', origin: other.origin }, options))).toBe('POLICY_LOCKED');
+    expect(errorCodeOf(await route({ type: 'addConsoleHost', host: other }, options))).toBe('POLICY_LOCKED');
     expect(errorCodeOf(await route({ type: 'removeConsoleHost', matchPattern: other.matchPattern }, options))).toBe(
       'POLICY_LOCKED',
     );
