@@ -55,7 +55,7 @@ describe('the switch history across releases', () => {
       ['newer', 'console'],
       ['older', 'api'],
     ]);
-    // Stored in the new shape once read, so it migrates once.
+    // The move writes this release's shape at once: no migration step is left in the store.
     // Moved from where a content script could write: marked unverified.
     expect(await protectedItem('switchHistory', 2).getValue()).toEqual([
       entry({ opId: 'newer', unverified: true }),
