@@ -12,6 +12,7 @@ import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
 import { moveSettingsOutOfStorageLocal } from '@/lib/settings/protected-settings';
 import { removeRetiredItems } from '@/lib/storage-items';
+import { exposeStoredItemsForTests } from '@/lib/stored-items';
 import { broadcast } from '@/lib/worker/broadcast';
 import { forgetConsoleTab } from '@/lib/worker/console-tabs';
 import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
@@ -19,6 +20,7 @@ import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange } from '@/lib/worker/settings-handlers';
 
 export default defineBackground(() => {
+  if (isSandboxBuild) exposeStoredItemsForTests();
   const builtIn = consoleHostsFor(isSandboxBuild);
   // Custom console hosts count as shell hosts: their top-level page is the console.
   const shellMatches = () => currentConsoleMatches(builtIn.shell);

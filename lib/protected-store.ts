@@ -64,8 +64,8 @@ export interface ProtectedItem {
 
 /**
  * A value kept out of content scripts' reach, versioned like `versionedItem` (lib/versioned-item.ts):
- * raise `version` and add `migrations[version]` with every change of shape. Values are parsed
- * by their readers (lib/storage-items.ts `readValidated`).
+ * raise `version` and add `migrations[version]` with every change of shape. Declared and parsed
+ * through the registry (lib/stored-items.ts).
  */
 export function protectedItem(key: string, version: number, migrations: Record<number, Migration> = {}): ProtectedItem {
   return {
@@ -101,12 +101,17 @@ export function protectedItem(key: string, version: number, migrations: Record<n
   };
 }
 
-/** Writes a value an earlier release stored elsewhere, keeping the version it was written in. */
-export async function importProtectedValue(key: string, storedVersion: number, value: unknown): Promise<void> {
-  await set(key, { version: storedVersion, value }, store());
+/** Writes a value an earlier release stored elsewhere, already in the shape of `version`. */
+export async function importProtectedValue(key: string, version: number, value: unknown): Promise<void> {
+  await set(key, { version, value }, store());
   announce(key);
 }
 
 export async function hasProtectedValue(key: string): Promise<boolean> {
   return (await get(key, store())) !== undefined;
+}
+
+/** The stored record of `key` as it is, version and value (null when absent): sandbox builds' test hook only. */
+export async function readProtectedRecord(key: string): Promise<unknown> {
+  return (await get(key, store())) ?? null;
 }

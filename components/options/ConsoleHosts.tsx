@@ -5,8 +5,8 @@ import { useT } from '@/components/shared/i18n-context';
 import { isSandboxBuild } from '@/lib/build-flavor';
 import { consoleMatchesFor } from '@/lib/console-hosts';
 import { type ConsoleHost, type HostInputError, parseConsoleHost } from '@/lib/console-hosts/custom/input';
-import { addCustomConsoleHost, removeCustomConsoleHost } from '@/lib/console-hosts/custom/stored';
 import type { MessageKey } from '@/lib/i18n';
+import { sendRequest } from '@/lib/messaging/send';
 import { type StoredConsoleHost, useConsoleHosts } from './console-hosts-state';
 import '../pages/styles/hosts.css';
 
@@ -47,8 +47,8 @@ function HostEntry(props: { host: ConsoleHost; granted: boolean; onRegrant: () =
 
 /**
  * Options › Console hosts: the built-in hosts (read-only) and the ones the admin adds. Adding
- * asks the browser for that one host; the worker then registers the console content script
- * there (lib/console-hosts/custom/registration.ts). Removing gives the permission back.
+ * asks the browser for that one host, then the worker stores it and registers the console
+ * content script there (lib/worker/console-host-handlers.ts). Removing gives the permission back.
  */
 export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly string[] }) {
   const t = useT();
@@ -90,7 +90,11 @@ export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly stri
     }
     error.value = undefined;
     requestHost(result.host, async () => {
-      await addCustomConsoleHost(result.host);
+      const answer = await sendRequest({ type: 'addConsoleHost', host: result.host });
+      if (!answer.ok) {
+        fail('hostsErrorFailed', { host: result.host.origin, detail: answer.error.message });
+        return;
+      }
       input.value = '';
       status.value = t('hostsAdded', { host: result.host.origin });
     });
@@ -99,10 +103,13 @@ export function ConsoleHosts({ policyHosts = [] }: { policyHosts?: readonly stri
   async function remove(host: StoredConsoleHost): Promise<void> {
     error.value = undefined;
     try {
-      // The list first: the worker never sees the host stored without its permission.
-      await removeCustomConsoleHost(host.matchPattern);
-      await browser.permissions.remove({ origins: [host.matchPattern] });
-      status.value = t('hostsRemoved', { host: host.origin });
+      const answer = await sendRequest({ type: 'removeConsoleHost', matchPattern: host.matchPattern });
+      if (!answer.ok) {
+        fail('hostsErrorRemoveFailed', { host: host.origin, detail: answer.error.message });
+      } else {
+        await browser.permissions.remove({ origins: [host.matchPattern] });
+        status.value = t('hostsRemoved', { host: host.origin });
+      }
     } catch (cause) {
       fail('hostsErrorRemoveFailed', { host: host.origin, detail: String(cause) });
     }

@@ -1,4 +1,4 @@
-import { protectedItem } from '../protected-store';
+import { storedItem } from '../stored-items';
 import { type AuthorHostBinding, type AuthorHostKey, authorHostBindingSchema, sameAuthorHostKey } from './trust';
 
 /** The admin's confirmed bindings (docs/ARCHITECTURE.md#author-host-binding), in the protected store. */
@@ -7,12 +7,12 @@ import { type AuthorHostBinding, type AuthorHostKey, authorHostBindingSchema, sa
 export const AUTHOR_HOST_BINDINGS_MAX = 200;
 
 /** Only the worker writes it, on a message it checked (lib/worker/author-host-handlers.ts). */
-export const authorHostBindingsItem = protectedItem('authorHostBindings', 1);
+export const authorHostBindingsItem = storedItem('authorHostBindings');
 
 /** Each binding parsed on its own: one unreadable entry binds nothing and hides no other. */
 export async function readAuthorHostBindings(): Promise<AuthorHostBinding[]> {
-  const stored = await authorHostBindingsItem.getValue();
-  return (Array.isArray(stored) ? stored : []).flatMap((entry) => {
+  const { value: stored } = await authorHostBindingsItem.read();
+  return stored.flatMap((entry) => {
     const parsed = authorHostBindingSchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { AUTHOR_HOST_TRUST, authorHostSchema } from '../author-hosts/trust';
+import { customConsoleHostSchema } from '../console-hosts/custom/schemas';
 import { diagnosticsReportSchema } from '../diagnostics/schemas';
 import { entitlementModelSchema, entitlementSummarySchema } from '../entitlement/schemas';
 import { environmentNameSchema } from '../environment';
@@ -107,6 +108,10 @@ export const requestSchema = z.discriminatedUnion('type', [
     readOnly: z.optional(z.boolean()),
   }),
   z.strictObject({ type: z.literal('clearAllData') }),
+  // Options, after the browser granted the host inside the admin's click: the worker validates,
+  // stores and registers the console content script there.
+  z.strictObject({ type: z.literal('addConsoleHost'), host: customConsoleHostSchema }),
+  z.strictObject({ type: z.literal('removeConsoleHost'), matchPattern: customConsoleHostSchema.shape.matchPattern }),
   // The popup's view of the active tab (docs/ARCHITECTURE.md#data-flow; an extension page names the tab; the worker
   // answers only for a tab a content script reported a console in), diagnostics, clearing history.
   z.strictObject({
@@ -212,6 +217,8 @@ const responseDataSchemas = {
   // A change of environment or client ID ends the session: `signedOut` says whether one ended.
   saveSettings: z.strictObject({ signedOut: z.boolean() }),
   clearAllData: z.strictObject({ cleared: z.literal(true) }),
+  addConsoleHost: z.strictObject({ added: z.boolean() }),
+  removeConsoleHost: z.strictObject({ removed: z.boolean() }),
   getPopupState: z.strictObject({
     status: statusSchema,
     readOnly: z.boolean(),
@@ -258,6 +265,8 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderKind[]> = {
   getHistory: ['extensionPage'],
   saveSettings: ['extensionPage'],
   clearAllData: ['extensionPage'],
+  addConsoleHost: ['extensionPage'],
+  removeConsoleHost: ['extensionPage'],
   getPopupState: ['extensionPage'],
   getDiagnostics: ['extensionPage'],
   clearHistory: ['extensionPage'],

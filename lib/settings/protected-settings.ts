@@ -1,30 +1,23 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod/mini';
-import { authorHostBindingsItem } from '../author-hosts/bindings';
-import { customConsoleHostsItem } from '../console-hosts/custom/stored';
 import { hasProtectedValue, importProtectedValue, type ProtectedItem } from '../protected-store';
-import { aemOrgByConsoleItem, environmentSetting, environmentToConfirmItem, readOnlySetting } from '../storage-items';
-import { historyItem } from '../worker/history';
+import { PROTECTED_ITEM_NAMES, type ProtectedItemName, STORED_ITEMS, storedItem } from '../stored-items';
 
 /**
- * The settings kept out of content scripts' reach (lib/protected-store.ts), and the switch
- * history, each with the `storage.local` key releases before it used (WXT kept the version
- * beside it, under `<key>$`).
+ * The protected items (lib/stored-items.ts) releases before the protected store kept in
+ * `storage.local`, each with the key they used there (WXT kept the version beside it, under
+ * `<key>$`). The author-host bindings and `environmentToConfirm` came later: nothing to move.
  */
-const MOVED_ITEMS: readonly { item: ProtectedItem; storageLocalKey: string }[] = [
-  { item: environmentSetting, storageLocalKey: 'environment' },
-  { item: readOnlySetting, storageLocalKey: 'readOnly' },
-  { item: customConsoleHostsItem, storageLocalKey: 'customConsoleHosts' },
-  { item: aemOrgByConsoleItem, storageLocalKey: 'aemOrgByConsole' },
+const MOVED_ITEMS: readonly { name: ProtectedItemName; storageLocalKey: string }[] = [
+  { name: 'environment', storageLocalKey: 'environment' },
+  { name: 'readOnly', storageLocalKey: 'readOnly' },
+  { name: 'customConsoleHosts', storageLocalKey: 'customConsoleHosts' },
+  { name: 'aemOrgByConsole', storageLocalKey: 'aemOrgByConsole' },
   // Not a setting, but the admin's record of switches: a frame must not forge or erase it.
-  { item: historyItem, storageLocalKey: 'auditLog' },
+  { name: 'switchHistory', storageLocalKey: 'auditLog' },
 ];
 
-/** Every protected item; the author-host bindings came after `storage.local`, so there is nothing to move. */
-export const PROTECTED_ITEMS: readonly ProtectedItem[] = [
-  ...MOVED_ITEMS.map(({ item }) => item),
-  authorHostBindingsItem,
-];
+/** Every protected item, as the registry lists them. */
+export const PROTECTED_ITEMS: readonly ProtectedItem[] = PROTECTED_ITEM_NAMES.map((name) => storedItem(name));
 
 /**
  * The first release that keeps these in the protected store. An update from an earlier one
@@ -34,20 +27,22 @@ export const PROTECTED_ITEMS: readonly ProtectedItem[] = [
  */
 export const PROTECTED_STORE_SINCE = '0.2.0';
 
-const wxtVersionSchema = z.object({ v: z.number().check(z.int(), z.positive()) });
-
 /** Whether dotted version `a` is older than `b` (each part compared as a number: 0.10 is after 0.2). */
 export function isOlderVersion(a: string, b: string): boolean {
   return a.localeCompare(b, 'en', { numeric: true }) < 0;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * What moves from a release that could not protect it is not vouched for: custom IMS and Assets
- * URLs wait for the admin's confirmation, history entries are marked unverified.
+ * The value in this release's shape, and not vouched for: what moves from a release that could
+ * not protect it waits for the admin (custom IMS and Assets URLs) or is marked unverified
+ * (history entries). Those releases' history entries name no path: they all went through the API.
  */
 function distrusted(storageLocalKey: string, value: unknown): unknown {
   if (storageLocalKey === 'auditLog' && Array.isArray(value)) {
-    return value.map((entry) => (entry instanceof Object ? { ...entry, unverified: true } : entry));
+    return value.map((entry) => (isRecord(entry) ? { path: 'api', ...entry, unverified: true } : entry));
   }
   return value;
 }
@@ -56,8 +51,8 @@ const hasBaseUrls = (environment: unknown) => 'baseUrls' in Object(environment);
 
 /**
  * On install or update: an update from a release before the protected store moves each value
- * (with its shape version, so later migrations still apply) unless the protected store already
- * holds it; then the old keys are removed, on every update.
+ * (in this release's shape, at the registry's version) unless the protected store already holds
+ * it; then the old keys are removed, on every update.
  */
 export async function moveSettingsOutOfStorageLocal(details: {
   reason: string;
@@ -67,18 +62,13 @@ export async function moveSettingsOutOfStorageLocal(details: {
   const { reason, previousVersion } = details;
   if (reason === 'update' && previousVersion !== undefined && isOlderVersion(previousVersion, PROTECTED_STORE_SINCE)) {
     const legacy = await browser.storage.local.get(legacyKeys);
-    for (const { item, storageLocalKey } of MOVED_ITEMS) {
-      if (legacy[storageLocalKey] === undefined || (await hasProtectedValue(item.key))) continue;
-      const version = wxtVersionSchema.safeParse(legacy[`${storageLocalKey}$`]);
+    for (const { name, storageLocalKey } of MOVED_ITEMS) {
+      const { key, version } = STORED_ITEMS[name];
+      if (legacy[storageLocalKey] === undefined || (await hasProtectedValue(key))) continue;
       if (storageLocalKey === 'environment' && hasBaseUrls(legacy.environment)) {
-        await environmentToConfirmItem.setValue(true);
+        await storedItem('environmentToConfirm').setValue(true);
       }
-      // A value stored before versions existed counts as version 1 (lib/versioned-item.ts).
-      await importProtectedValue(
-        item.key,
-        version.success ? version.data.v : 1,
-        distrusted(storageLocalKey, legacy[storageLocalKey]),
-      );
+      await importProtectedValue(key, version, distrusted(storageLocalKey, legacy[storageLocalKey]));
     }
   }
   await browser.storage.local.remove(legacyKeys);
@@ -86,5 +76,5 @@ export async function moveSettingsOutOfStorageLocal(details: {
 
 /** "Clear all extension data": every protected item. */
 export async function clearProtectedItems(): Promise<void> {
-  await Promise.all([...PROTECTED_ITEMS, environmentToConfirmItem].map((item) => item.removeValue()));
+  await Promise.all(PROTECTED_ITEMS.map((item) => item.removeValue()));
 }

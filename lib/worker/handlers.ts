@@ -9,6 +9,7 @@ import { readPolicy } from '../policy/managed';
 import { consoleIdentityFor } from './aem-org';
 import { mayReceiveToken, untrustedHostError } from './author-host';
 import { createAuthorHostHandlers } from './author-host-handlers';
+import { createConsoleHostHandlers } from './console-host-handlers';
 import {
   cachedConsoleState,
   clearConsoleStateCache,
@@ -229,6 +230,7 @@ export function createHandlers(services: WorkerServices): Handlers {
 
     ...createSettingsHandlers(services),
     ...createAuthorHostHandlers(services),
+    ...createConsoleHostHandlers(),
     ...createPopupHandlers(session),
   };
 }

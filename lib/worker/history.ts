@@ -1,6 +1,6 @@
 import { ExtensionError } from '../errors';
 import { type HistoryEntry, historyEntrySchema } from '../history/entry';
-import { protectedItem } from '../protected-store';
+import { storedItem } from '../stored-items';
 
 export type { HistoryEntry };
 
@@ -12,26 +12,12 @@ export type { HistoryEntry };
 /** Enough for months of switches, and a bounded record. */
 export const HISTORY_LIMIT = 500;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Version 1: entries written before the console path existed carry no `path`.
- * Version 2: every entry names its path; the old ones reached the server through the API.
- * Releases that kept the history in `storage.local` called it `auditLog`
- * (lib/settings/protected-settings.ts moves it here once).
- */
-export const historyItem = protectedItem('switchHistory', 2, {
-  2: (stored) =>
-    Array.isArray(stored)
-      ? stored.map((entry) => (isRecord(entry) && entry.path === undefined ? { ...entry, path: 'api' } : entry))
-      : stored,
-});
+/** Releases that kept the history in `storage.local` called it `auditLog` (lib/settings/protected-settings.ts moves it here once). */
+export const historyItem = storedItem('switchHistory');
 
 /** The stored entries as they are, readable or not: nothing in the history is thrown away unread. */
 async function storedEntries(): Promise<unknown[]> {
-  const stored = await historyItem.getValue();
-  return Array.isArray(stored) ? stored : [];
+  return (await historyItem.read()).value;
 }
 
 /**

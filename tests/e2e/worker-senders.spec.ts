@@ -57,6 +57,12 @@ const SAMPLE_REQUESTS: Record<Exclude<RequestType, 'signIn'>, Request> = {
   getDiagnostics: { type: 'getDiagnostics' },
   clearHistory: { type: 'clearHistory' },
   saveSettings: { type: 'saveSettings', readOnly: false },
+  // Refused for a content script: only options manage the list (allowed ones are stored, then removed).
+  addConsoleHost: {
+    type: 'addConsoleHost',
+    host: { origin: 'https://aem.example.com', matchPattern: 'https://aem.example.com/*' },
+  },
+  removeConsoleHost: { type: 'removeConsoleHost', matchPattern: 'https://aem.example.com/*' },
   // Last: from the popup it really clears everything.
   clearAllData: { type: 'clearAllData' },
 };

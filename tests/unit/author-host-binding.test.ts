@@ -123,7 +123,7 @@ describe('the stored bindings', () => {
   });
 
   it('is a protected item, cleared with all extension data', () => {
-    expect(PROTECTED_ITEMS).toContain(authorHostBindingsItem);
+    expect(PROTECTED_ITEMS.map((item) => item.key)).toContain(authorHostBindingsItem.key);
   });
 
   it('needs no binding for an Assets base URL set in options or by policy, and none for an unbound host', async () => {

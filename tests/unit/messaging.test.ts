@@ -140,6 +140,8 @@ function onlyGetStatus(getStatus: Handlers['getStatus']): Handlers {
     getHistory: unexpected,
     saveSettings: unexpected,
     clearAllData: unexpected,
+    addConsoleHost: unexpected,
+    removeConsoleHost: unexpected,
     getPopupState: unexpected,
     getDiagnostics: unexpected,
     clearHistory: unexpected,

@@ -76,10 +76,8 @@ export function syncCustomConsoleScripts(): Promise<void> {
 }
 
 /**
- * Worker start-up: re-sync now and whenever the list or the browser's grants change. Options
- * adds a host after its permission is granted and removes it before revoking it, so the
- * permission event wakes the worker and the list's change notice (lib/protected-store.ts, which
- * does not wake a sleeping worker by itself) finds it awake. Returns the unwatch.
+ * Worker start-up: re-sync now and whenever the list, the policy or the browser's grants change
+ * (a revoke in the browser's own UI wakes the worker). Returns the unwatch.
  */
 export function watchCustomConsoleHosts(onError: (error: unknown) => void): () => void {
   const resync = () => {

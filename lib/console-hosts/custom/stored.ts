@@ -1,39 +1,30 @@
-import { z } from 'zod/mini';
-import { isSandboxBuild } from '../../build-flavor';
-import { protectedItem } from '../../protected-store';
-import { readValidated, type Validated } from '../../storage-items';
+import { storedItem, type Validated } from '../../stored-items';
 import type { ConsoleHost } from './input';
 
 /**
  * The console hosts an admin added in options (docs/ARCHITECTURE.md#console-hosts-and-detection). A stored host is only a wish: the
  * worker injects into it and answers it only while the browser also grants its permission.
  */
-export const customConsoleHostsItem = protectedItem('customConsoleHosts', 1);
-
-/** One host per entry, no wildcard: `https://<host>/*`, or `http://<name>.localhost/*` (sandbox builds). */
-const matchPatternSchema = z
-  .string()
-  .check(
-    z.regex(isSandboxBuild ? /^(https:\/\/[^/*]+|http:\/\/([^/*:]+\.)?localhost)\/\*$/ : /^https:\/\/[^/*]+\/\*$/),
-  );
-
-export const customConsoleHostSchema = z.strictObject({
-  origin: z.url(),
-  matchPattern: matchPatternSchema,
-});
-export const customConsoleHostsSchema = z.array(customConsoleHostSchema);
+export const customConsoleHostsItem = storedItem('customConsoleHosts');
+export { customConsoleHostSchema, customConsoleHostsSchema } from './schemas';
 
 export function readCustomConsoleHosts(): Promise<Validated<ConsoleHost[]>> {
-  return readValidated(customConsoleHostsItem, customConsoleHostsSchema, []);
+  return customConsoleHostsItem.read();
 }
 
-export async function addCustomConsoleHost(host: ConsoleHost): Promise<void> {
+/** Worker only (lib/worker/console-host-handlers.ts). False when the host was already stored. */
+export async function addCustomConsoleHost(host: ConsoleHost): Promise<boolean> {
   const { value } = await readCustomConsoleHosts();
-  if (value.some((stored) => stored.matchPattern === host.matchPattern)) return;
+  if (value.some((stored) => stored.matchPattern === host.matchPattern)) return false;
   await customConsoleHostsItem.setValue([...value, host]);
+  return true;
 }
 
-export async function removeCustomConsoleHost(matchPattern: string): Promise<void> {
+/** Worker only. False when the host was not stored. */
+export async function removeCustomConsoleHost(matchPattern: string): Promise<boolean> {
   const { value } = await readCustomConsoleHosts();
-  await customConsoleHostsItem.setValue(value.filter((stored) => stored.matchPattern !== matchPattern));
+  const kept = value.filter((stored) => stored.matchPattern !== matchPattern);
+  if (kept.length === value.length) return false;
+  await customConsoleHostsItem.setValue(kept);
+  return true;
 }

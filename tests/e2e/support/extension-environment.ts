@@ -1,5 +1,7 @@
 import type { EnvironmentSettings } from '../../../lib/environment';
 import { SANDBOX_CLIENT_ID } from '../../../lib/environment';
+import type { ProtectedItemName } from '../../../lib/stored-items';
+import { STORED_ITEMS_TEST_HOOK, type StoredItemsTestHook } from '../../../lib/stored-items-test-hook';
 import { SCENARIOS } from '../../../sandbox/scenarios';
 
 /**
@@ -15,21 +17,14 @@ export interface WorkerEvaluator {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
-/** The protected items' keys (lib/settings/protected-settings.ts), as options and the worker write them. */
-export type ProtectedSettingKey =
-  | 'environment'
-  | 'readOnly'
-  | 'customConsoleHosts'
-  | 'aemOrgByConsole'
-  | 'switchHistory'
-  | 'environmentToConfirm'
-  | 'authorHostBindings';
+/** A protected item's name in lib/stored-items.ts: a name the registry does not list fails to compile. */
+export type ProtectedSettingKey = ProtectedItemName;
 
 /**
- * Writes (or with `undefined`, removes) a protected setting from inside an extension context,
- * as lib/protected-store.ts does: the extension origin's IndexedDB, then the change notice every
- * extension context listens to. Self-contained, because it is sent to the browser as source.
- * A protected value is version 1 of its shape in this release.
+ * Writes (or with `undefined`, removes) a protected item from inside the extension's worker (or
+ * Firefox's background page), through the product's own store code: the sandbox build's test
+ * hook (lib/stored-items-test-hook.ts), so the version is the registry's and the change notice
+ * the store's.
  */
 export async function writeProtectedSetting(
   context: WorkerEvaluator,
@@ -37,28 +32,13 @@ export async function writeProtectedSetting(
   value: unknown,
 ): Promise<void> {
   await context.evaluate(
-    async ({ key, value }) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('protected-settings');
-        request.onupgradeneeded = () => request.result.createObjectStore('items');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const transaction = database.transaction('items', 'readwrite');
-        const items = transaction.objectStore('items');
-        if (value === undefined) items.delete(key);
-        else items.put({ version: 1, value }, key);
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-      });
-      database.close();
-      const changes = new BroadcastChannel('protected-settings-changed');
-      changes.postMessage({ key });
-      changes.close();
+    async ({ hookName, key, value }) => {
+      const hook = (globalThis as Record<string, unknown>)[hookName] as StoredItemsTestHook | undefined;
+      if (!hook) throw new Error('No stored-items test hook: is this a sandbox build?');
+      await hook.write(key, value);
       return true;
     },
-    { key, value },
+    { hookName: STORED_ITEMS_TEST_HOOK, key, value },
   );
 }
 
@@ -87,21 +67,14 @@ export async function writeExtensionEnvironment(worker: WorkerEvaluator, setting
   await writeProtectedSetting(worker, 'environment', settings);
 }
 
-/** Reads a protected setting's stored record from inside an extension context (undefined when absent). */
+/** Reads a protected item's stored record (`{ version, value }`) from inside an extension context; null when absent. */
 export async function readProtectedSetting(context: WorkerEvaluator, key: ProtectedSettingKey): Promise<unknown> {
-  return context.evaluate(async (key) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('protected-settings');
-      request.onupgradeneeded = () => request.result.createObjectStore('items');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const record = await new Promise<unknown>((resolve, reject) => {
-      const read = database.transaction('items').objectStore('items').get(key);
-      read.onsuccess = () => resolve(read.result);
-      read.onerror = () => reject(read.error);
-    });
-    database.close();
-    return record ?? null;
-  }, key);
+  return context.evaluate(
+    async ({ hookName, key }) => {
+      const hook = (globalThis as Record<string, unknown>)[hookName] as StoredItemsTestHook | undefined;
+      if (!hook) throw new Error('No stored-items test hook: is this a sandbox build?');
+      return hook.read(key);
+    },
+    { hookName: STORED_ITEMS_TEST_HOOK, key },
+  );
 }

@@ -12,6 +12,7 @@ import { customConsoleHostsItem, readCustomConsoleHosts } from '@/lib/console-ho
 import { createMessageRouter, type Handlers } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
+import { createConsoleHostHandlers } from '@/lib/worker/console-host-handlers';
 
 // WXT's fake browser has no permissions or scripting API: these keep their state in memory and
 // fail the way Chromium does (a duplicate or unknown script id is an error).
@@ -231,5 +232,94 @@ describe('the worker’s sender check with custom hosts', () => {
       granted.add(aem.matchPattern);
       expect(await route({ type: 'getStatus' }, fromTab(page))).toMatchObject({ ok: true });
     });
+  });
+});
+
+describe('the worker as the only writer of custom console hosts', () => {
+  const handlers = createConsoleHostHandlers();
+  const route = createMessageRouter(handlers as unknown as Handlers, {
+    extensionId: 'ext-id',
+    extensionOrigin: 'chrome-extension://ext-id/',
+    shellMatches: ['https://experience.adobe.com/*'],
+    appFrameMatches: ['https://exc-unifiedcontent.experience.adobe.net/*'],
+    customShellMatches: async () => [],
+  });
+  const options = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' } as Browser.runtime.MessageSender;
+  const consoleTab = 'https://experience.adobe.com/#/@acme/assets';
+  const contentScript = {
+    id: 'ext-id',
+    url: consoleTab,
+    tab: { id: 7, url: consoleTab },
+  } as Browser.runtime.MessageSender;
+  const errorCodeOf = (answer: unknown) => (answer as { error?: { code?: string } }).error?.code;
+
+  it('stores a granted host and registers its script before it answers, however the worker woke', async () => {
+    granted.add(aem.matchPattern);
+    // No watcher runs: the answer alone must leave the host stored and its script registered.
+    expect(await route({ type: 'addConsoleHost', host: aem }, options)).toEqual({
+      ok: true,
+      data: { added: true },
+    });
+    expect((await readCustomConsoleHosts()).value).toEqual([aem]);
+    expect(registeredMatches()).toEqual([aem.matchPattern]);
+    expect(await route({ type: 'addConsoleHost', host: aem }, options)).toEqual({
+      ok: true,
+      data: { added: false },
+    });
+    expect((await readCustomConsoleHosts()).value).toEqual([aem]);
+  });
+
+  it('removes the host and its script before it answers, while the permission is still granted', async () => {
+    granted.add(aem.matchPattern);
+    await handlers.addConsoleHost({ type: 'addConsoleHost', host: aem }, { senderKind: 'extensionPage' });
+    expect(await route({ type: 'removeConsoleHost', matchPattern: aem.matchPattern }, options)).toEqual({
+      ok: true,
+      data: { removed: true },
+    });
+    expect((await readCustomConsoleHosts()).value).toEqual([]);
+    expect(registeredMatches()).toEqual([]);
+    expect(await route({ type: 'removeConsoleHost', matchPattern: aem.matchPattern }, options)).toEqual({
+      ok: true,
+      data: { removed: false },
+    });
+  });
+
+  it('refuses a content script, whatever it asks', async () => {
+    await customConsoleHostsItem.setValue([aem]);
+    expect(errorCodeOf(await route({ type: 'addConsoleHost', host: other }, contentScript))).toBe('FORBIDDEN_SENDER');
+    expect(errorCodeOf(await route({ type: 'removeConsoleHost', matchPattern: aem.matchPattern }, contentScript))).toBe(
+      'FORBIDDEN_SENDER',
+    );
+    expect((await readCustomConsoleHosts()).value).toEqual([aem]);
+  });
+
+  it('refuses what options would refuse: no URL, a path, credentials, a wildcard, plain http, a built-in or token host', async () => {
+    const hostOf = (origin: string) => ({ origin, matchPattern: `${origin.replace(/^(\w+:\/\/)[^@]*@/, '$1')}/*` });
+    for (const host of [
+      { origin: 'aem.example.com', matchPattern: 'https://aem.example.com/*' },
+      { origin: 'https://aem.example.com/path', matchPattern: 'https://aem.example.com/*' },
+      { origin: 'https://user:secret@aem.example.com', matchPattern: 'https://aem.example.com/*' },
+      { origin: 'https://aem.example.com', matchPattern: 'https://other.example.org/*' },
+      hostOf('https://*.example.com'),
+      hostOf('http://aem.example.com'),
+      hostOf('https://experience.adobe.com'),
+      hostOf('https://ims-na1.adobelogin.com'),
+    ]) {
+      expect(errorCodeOf(await route({ type: 'addConsoleHost', host }, options)), host.origin).toBe('INVALID_MESSAGE');
+    }
+    expect(
+      errorCodeOf(await route({ type: 'removeConsoleHost', matchPattern: 'https://experience.adobe.com/*' }, options)),
+    ).toBe('INVALID_MESSAGE');
+    expect(await customConsoleHostsItem.getValue()).toBeNull();
+  });
+
+  it('refuses to add or remove a host enterprise policy sets', async () => {
+    await fakeBrowser.storage.local.set({ [SANDBOX_POLICY_KEY]: { consoleHosts: [other.matchPattern] } });
+    await customConsoleHostsItem.setValue([other]);
+    expect(errorCodeOf(await route({ type: 'addConsoleHost', host: other }, options))).toBe('POLICY_LOCKED');
+    expect(errorCodeOf(await route({ type: 'removeConsoleHost', matchPattern: other.matchPattern }, options))).toBe(
+      'POLICY_LOCKED',
+    );
+    expect((await readCustomConsoleHosts()).value).toEqual([other]);
   });
 });
