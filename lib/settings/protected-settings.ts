@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { authorHostBindingsItem } from '../author-hosts/bindings';
 import { customConsoleHostsItem } from '../console-hosts/custom/stored';
+import { historyItem } from '../history/stored';
 import { hasProtectedValue, importProtectedValue, type ProtectedItem } from '../protected-store';
 import { aemOrgByConsoleItem, environmentSetting, environmentToConfirmItem, readOnlySetting } from '../storage-items';
-import { historyItem } from '../worker/history';
 
 /**
  * The settings kept out of content scripts' reach (lib/protected-store.ts), and the switch

@@ -1,32 +1,13 @@
 import { ExtensionError } from '../errors';
 import { type HistoryEntry, historyEntrySchema } from '../history/entry';
-import { protectedItem } from '../protected-store';
+import { historyItem } from '../history/stored';
 
 export type { HistoryEntry };
 
-/**
- * The switch history: a protected item (lib/protected-store.ts), so it survives restarts and a
- * compromised console frame can neither forge nor erase what the admin reads as their record.
- */
+/** The switch history as the worker reads and writes it; stored as `historyItem` (lib/history/stored.ts). */
 
 /** Enough for months of switches, and a bounded record. */
 export const HISTORY_LIMIT = 500;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Version 1: entries written before the console path existed carry no `path`.
- * Version 2: every entry names its path; the old ones reached the server through the API.
- * Releases that kept the history in `storage.local` called it `auditLog`
- * (lib/settings/protected-settings.ts moves it here once).
- */
-export const historyItem = protectedItem('switchHistory', 2, {
-  2: (stored) =>
-    Array.isArray(stored)
-      ? stored.map((entry) => (isRecord(entry) && entry.path === undefined ? { ...entry, path: 'api' } : entry))
-      : stored,
-});
 
 /** The stored entries as they are, readable or not: nothing in the history is thrown away unread. */
 async function storedEntries(): Promise<unknown[]> {
