@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { customConsoleHostsItem } from '@/lib/console-hosts/custom/stored';
 import { SANDBOX_CLIENT_ID } from '@/lib/environment';
+import { historyItem } from '@/lib/history/stored';
 import type { ImsClient } from '@/lib/ims/client';
 import type { WorkerEvent } from '@/lib/messaging/contract';
 import { SANDBOX_POLICY_KEY } from '@/lib/policy/managed';
@@ -13,8 +14,7 @@ import {
   readImsSession,
   readOnlySetting,
 } from '@/lib/storage-items';
-import type { WorkerServices } from '@/lib/worker/handlers';
-import { historyItem } from '@/lib/worker/history';
+import type { WorkerServices } from '@/lib/worker/services';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange, createSettingsHandlers } from '@/lib/worker/settings-handlers';
 
