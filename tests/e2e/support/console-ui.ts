@@ -1,5 +1,6 @@
 import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { CONSOLE_UI_TAG } from '../../../components/console/ui-tag';
+import { BADGE_HOST_ATTRIBUTE } from '../../../lib/console-page/markers';
 import type { SandboxFixture } from './sandbox-fixture';
 
 /**
@@ -57,4 +58,23 @@ export function shownOrgs(app: Frame): Promise<ShownOrg[]> {
       reasons: option.querySelector('.reasons')?.textContent ?? '',
     }));
   }, CONSOLE_UI_TAG);
+}
+
+/**
+ * The badges in each native option, in the order the console shows them; null for an option
+ * without a badge host. Every form keeps its options in the light DOM (a web component slots them).
+ */
+export function nativeOptionBadges(app: Frame): Promise<(string[] | null)[]> {
+  return app.evaluate(
+    (badgeHost) =>
+      [...document.querySelectorAll('[role="option"]')].map((option) => {
+        const host = option.querySelector(`[${badgeHost}]`);
+        return host
+          ? [...(host.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
+              (badge) => badge.getAttribute('data-badge') ?? '',
+            )
+          : null;
+      }),
+    BADGE_HOST_ATTRIBUTE,
+  );
 }
