@@ -12,10 +12,11 @@ import { createMessageRouter } from '@/lib/messaging/router';
 import { watchPolicy } from '@/lib/policy/managed';
 import { moveSettingsOutOfStorageLocal } from '@/lib/settings/protected-settings';
 import { removeRetiredItems } from '@/lib/storage-items';
-import { exposeStoredItemsForTests } from '@/lib/stored-items';
+import { exposeStoredItemsForTests } from '@/lib/stored-items-exposed';
 import { broadcast } from '@/lib/worker/broadcast';
 import { forgetConsoleTab } from '@/lib/worker/console-tabs';
-import { createHandlers, reconcileOnWake, type WorkerServices } from '@/lib/worker/handlers';
+import { createHandlers, reconcileOnWake } from '@/lib/worker/handlers';
+import type { WorkerServices } from '@/lib/worker/services';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange } from '@/lib/worker/settings-handlers';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod/mini';
 import { customConsoleHostsSchema } from './console-hosts/custom/schemas';
 import { defaultEnvironment, environmentSettingsSchema } from './environment';
-import { type ProtectedItem, protectedItem, readProtectedRecord } from './protected-store';
-import { STORED_ITEMS_TEST_HOOK, type StoredItemsTestHook } from './stored-items-test-hook';
+import { type ProtectedItem, protectedItem } from './protected-store';
 import { versionedItem } from './versioned-item';
 
 /**
@@ -141,17 +140,4 @@ export function storedItem<N extends StoredItemName>(name: N): StoredItem<Stored
       ? protectedItem(key, version)
       : Object.assign(versionedItem(`${area}:${key}`, version), { key: `${area}:${key}` });
   return Object.assign(store, { read: () => readValidated(store, schema, fallback) }) as StoredItem<StoredValue<N>>;
-}
-
-/**
- * Sandbox builds only (the caller checks `isSandboxBuild`, so a production bundle drops this):
- * tests write protected items through the store's own code, so they can never disagree with it
- * on the database, the record's version or the change notice.
- */
-export function exposeStoredItemsForTests(): void {
-  const hook: StoredItemsTestHook = {
-    write: (name, value) => (value === undefined ? storedItem(name).removeValue() : storedItem(name).setValue(value)),
-    read: (name) => readProtectedRecord(STORED_ITEMS[name].key),
-  };
-  Object.assign(globalThis, { [STORED_ITEMS_TEST_HOOK]: hook });
 }

@@ -1,9 +1,10 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { OrgEntitlement } from '../entitlement/schemas';
-import { accessibleName, normalizeText, selectorForRole } from './accessible-name';
+import { accessibleName, selectorForRole } from './accessible-name';
 import { type CreativeCloudView, openListbox, optionOrgId } from './detect';
 import { idScopeOf } from './open-shadow-roots';
+import { pickedValueText, resolvePickedOrg } from './picked-org';
 import { consoleProfile } from './profile';
-import type { ConsoleStore } from './store';
 
 /**
  * The native guard: the console's own "Switch orgs" button switches to whatever org is picked,
@@ -18,10 +19,11 @@ import type { ConsoleStore } from './store';
  */
 /**
  * What the guard needs of the mounted UI (components/console/mount.tsx hands it over): the
- * user's orgs, and the dialog that asks before an ineligible switch.
+ * user's orgs, and the dialog that asks before an ineligible switch. The shape is declared here:
+ * the store sits above the console switch, which presses past this guard.
  */
 export interface GuardingUi {
-  store: Pick<ConsoleStore, 'orgs'>;
+  store: { orgs: ReadonlySignal<readonly OrgEntitlement[]> };
   /** Asks before the native switch goes to an org that cannot work: true = proceed, false = cancel. */
   confirmIneligibleNativeSwitch(org: OrgEntitlement | undefined, orgLabel: string): Promise<boolean>;
 }
@@ -32,26 +34,6 @@ export interface NativeGuardOptions {
   currentView(): CreativeCloudView | undefined;
   /** Aborted when the view is left or the content script is invalidated. */
   signal: AbortSignal;
-}
-
-/** The picker's shown value: its accessible name without the label ("… org ID Acme" → "Acme"). */
-export function pickedValueText(pickerName: string, pickerLabel: string): string {
-  const name = normalizeText(pickerName);
-  const label = normalizeText(pickerLabel);
-  return name.toLocaleLowerCase().startsWith(label.toLocaleLowerCase()) ? name.slice(label.length).trim() : name;
-}
-
-/** The org the admin picked: the option they chose, if its name is still the picker's value; else a unique name match. */
-export function resolvePickedOrg(
-  chosenOrgId: string | undefined,
-  valueText: string,
-  orgs: readonly OrgEntitlement[],
-): { orgId?: string; org?: OrgEntitlement } {
-  const chosen = chosenOrgId ? orgs.find((org) => org.orgId === chosenOrgId) : undefined;
-  if (chosen && normalizeText(chosen.orgName) === valueText) return { orgId: chosen.orgId, org: chosen };
-  if (chosenOrgId && !chosen) return { orgId: chosenOrgId };
-  const byName = orgs.filter((org) => normalizeText(org.orgName) === valueText);
-  return byName.length === 1 && byName[0] ? { orgId: byName[0].orgId, org: byName[0] } : {};
 }
 
 // Set only while our own confirmed click is being dispatched (`click()` is synchronous).

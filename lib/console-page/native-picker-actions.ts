@@ -7,7 +7,7 @@ import {
   openListbox,
   optionOrgId,
 } from './detect';
-import { pickedValueText } from './native-guard';
+import { pickedValueText } from './picked-org';
 
 /**
  * Selecting an org in the console's own picker, as the admin would: open it, wait for its

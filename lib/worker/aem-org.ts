@@ -1,7 +1,9 @@
+import { withNewestEntry } from '../bounded-record';
 import { consoleUrlIdentity } from '../console-hosts/url';
 import type { Organization } from '../ims/schemas';
 import type { ConsoleIdentity } from '../messaging/contract';
 import { type OrgRef, orgIdFromRef } from '../org-id';
+import { aemOrgByConsoleItem, readAemOrgByConsole } from '../storage-items';
 
 /**
  * The console a content script's tab shows. The app frame cannot read the shell's URL (another
@@ -50,6 +52,18 @@ export function aemOrgChoiceKey(identity: ConsoleIdentity): string | undefined {
   return identity.consoleOrigin && identity.tenant
     ? JSON.stringify([identity.consoleOrigin, identity.tenant])
     : undefined;
+}
+
+/** The AEM org the admin chose for this console (origin and tenant), if any. */
+export async function rememberedAemOrgChoice(identity: ConsoleIdentity): Promise<string | undefined> {
+  const key = aemOrgChoiceKey(identity);
+  return key ? (await readAemOrgByConsole())[key] : undefined;
+}
+
+export async function rememberAemOrgChoice(identity: ConsoleIdentity, orgId: string): Promise<void> {
+  const key = aemOrgChoiceKey(identity);
+  if (!key) return;
+  await aemOrgByConsoleItem.setValue(withNewestEntry(await readAemOrgByConsole(), key, orgId));
 }
 
 export type AemOrgResolution =

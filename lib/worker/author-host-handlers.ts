@@ -2,8 +2,9 @@ import { bindAuthorHost, unbindAuthorHost } from '../author-hosts/bindings';
 import { ExtensionError } from '../errors';
 import type { Handlers } from '../messaging/router';
 import { consoleIdentityFor } from './aem-org';
-import { clearConsoleStateCache, fetchConsoleState, loadConsoleContext } from './console-state';
-import type { WorkerServices } from './handlers';
+import { loadConsoleContext } from './console-context';
+import { clearConsoleStateCache, fetchConsoleState } from './console-state';
+import type { WorkerServices } from './services';
 
 /**
  * Binding an author host to an AEM org (docs/ARCHITECTURE.md#author-host-binding). Only the worker

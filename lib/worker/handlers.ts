@@ -2,25 +2,19 @@ import { createAssetsClient } from '../assets/client';
 import type { CcConnection } from '../assets/schemas';
 import { validateSwitchTarget } from '../entitlement/model';
 import { ExtensionError } from '../errors';
-import type { ConsoleIdentity, SenderKind, WorkerEvent } from '../messaging/contract';
+import type { ConsoleIdentity, SenderKind } from '../messaging/contract';
 import type { Handlers } from '../messaging/router';
 import { orgIdFromRef } from '../org-id';
 import { readPolicy } from '../policy/managed';
-import { consoleIdentityFor } from './aem-org';
+import { currentPolicy } from '../settings/switch-policy';
+import { consoleIdentityFor, rememberAemOrgChoice } from './aem-org';
 import { mayReceiveToken, untrustedHostError } from './author-host';
 import { createAuthorHostHandlers } from './author-host-handlers';
+import { loadConsoleContext } from './console-context';
 import { createConsoleHostHandlers } from './console-host-handlers';
-import {
-  cachedConsoleState,
-  clearConsoleStateCache,
-  consoleKeyOf,
-  currentPolicy,
-  fetchConsoleState,
-  identityOf,
-  loadConsoleContext,
-  plainConnection,
-  rememberAemOrgChoice,
-} from './console-state';
+import { clearConsoleStateCache, fetchConsoleState } from './console-state';
+import { cachedConsoleState, consoleKeyOf } from './console-state-cache';
+import { identityOf, plainConnection } from './console-state-view';
 import {
   beginConsoleSwitch,
   type ConsoleSwitchContext,
@@ -31,19 +25,13 @@ import { rememberConsoleTab } from './console-tabs';
 import { injectConsoleUi } from './console-ui';
 import { readHistory, switchBackTarget } from './history';
 import { createPopupHandlers } from './popup-handlers';
-import type { Session } from './session';
+import { announceSwitchedWith, type WorkerServices } from './services';
 import { configuredEnvironment } from './session';
 import { createSettingsHandlers } from './settings-handlers';
 import { getStatus } from './status';
 import { reconcile, type SwitchContext, switchOrg } from './switch-org';
 import { rememberedSwitchPath } from './switch-path';
 import { readSwitchRecords } from './switch-record';
-
-export interface WorkerServices {
-  session: Session;
-  announce(event: WorkerEvent): Promise<void>;
-  newOpId(): string;
-}
 
 /**
  * The console a request is about. For a content script, what its tab's top-level URL (and its
@@ -62,6 +50,7 @@ function consoleOf(
 /** The worker's dispatch table: every request type maps to exactly one handler here. */
 export function createHandlers(services: WorkerServices): Handlers {
   const { session, announce } = services;
+  const announceSwitched = announceSwitchedWith(services);
 
   async function switchContextFor(identity: ConsoleIdentity): Promise<SwitchContext> {
     const { profile, organizations, accessProfile, aemOrg, authorHost, assets } = await loadConsoleContext(
@@ -96,11 +85,6 @@ export function createHandlers(services: WorkerServices): Handlers {
       newOpId: services.newOpId,
       announce: announceSwitched,
     };
-  }
-
-  async function announceSwitched(entry: { aemOrgId: string }) {
-    await clearConsoleStateCache();
-    await announce({ event: 'stateChanged', reason: 'switched', aemOrgId: entry.aemOrgId });
   }
 
   /** A console switch validates as the API path does, with the connection the page just showed. */
@@ -237,10 +221,7 @@ export function createHandlers(services: WorkerServices): Handlers {
 
 /** docs/ARCHITECTURE.md#the-switch-step-by-step, step 7: a worker that wakes with switch records settles each from the server's truth. */
 export async function reconcileOnWake(services: WorkerServices): Promise<void> {
-  const announceSwitched = async (entry: { aemOrgId: string }) => {
-    await clearConsoleStateCache();
-    await services.announce({ event: 'stateChanged', reason: 'switched', aemOrgId: entry.aemOrgId });
-  };
+  const announceSwitched = announceSwitchedWith(services);
   // A console switch is settled by its tab; only one whose lock expired is settled here.
   await settleExpiredConsoleSwitchOnWake({ now: () => Date.now(), announce: announceSwitched });
   const records = (await readSwitchRecords()).filter((record) => record.path !== 'console');
@@ -261,9 +242,7 @@ export async function reconcileOnWake(services: WorkerServices): Promise<void> {
     await reconcile({
       aemOrg: { id: record.aemOrgId, name: record.aemOrgName },
       assets,
-      revalidate: () => Promise.reject(new ExtensionError('INTERNAL', 'reconciliation never re-validates')),
       now: () => Date.now(),
-      newOpId: services.newOpId,
       announce: announceSwitched,
     });
   }

@@ -4,10 +4,7 @@ import { storedItem } from '../stored-items';
 
 export type { HistoryEntry };
 
-/**
- * The switch history: a protected item (lib/protected-store.ts), so it survives restarts and a
- * compromised console frame can neither forge nor erase what the admin reads as their record.
- */
+/** The switch history as the worker reads and writes it: the registry's `switchHistory` (lib/stored-items.ts). */
 
 /** Enough for months of switches, and a bounded record. */
 export const HISTORY_LIMIT = 500;

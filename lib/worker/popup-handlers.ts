@@ -7,7 +7,10 @@ import type { ConsoleState, RequestOf, ResponseData } from '../messaging/contrac
 import { readPolicy } from '../policy/managed';
 import { policyProblems } from '../policy/schemas';
 import { environmentOf, readEffectiveSettings } from '../settings/effective';
-import { cachedConsoleState, cachedConsoleStates, currentPolicy, fetchConsoleState, identityOf } from './console-state';
+import { currentPolicy } from '../settings/switch-policy';
+import { fetchConsoleState } from './console-state';
+import { cachedConsoleState, cachedConsoleStates } from './console-state-cache';
+import { identityOf } from './console-state-view';
 import { consoleOfTab } from './console-tabs';
 import { clearHistory, readHistory } from './history';
 import { collectPageShape, knownNamesIn } from './page-shapes';

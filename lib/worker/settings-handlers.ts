@@ -3,7 +3,7 @@ import type { Handlers } from '../messaging/router';
 import { clearExtensionStorage } from '../settings/clear-data';
 import { environmentOf, lockedFieldsIn, readEffectiveSettings, writeUserSettings } from '../settings/effective';
 import { clearConsoleStateCache } from './console-state';
-import type { WorkerServices } from './handlers';
+import type { WorkerServices } from './services';
 
 /** Options page requests: save settings (policy wins) and clear all extension data. */
 export function createSettingsHandlers({

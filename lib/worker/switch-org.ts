@@ -6,12 +6,19 @@ import type { OrgRef } from '../org-id';
 import { appendToHistory, type HistoryEntry } from './history';
 import { clearSwitchRecord, readSwitchRecord, type SwitchRecord, writeSwitchRecord } from './switch-record';
 
-/** What the orchestrator needs about the console it switches, gathered fresh by the caller. */
-export interface SwitchContext {
+/** What settling a record a killed worker left needs: the server's truth, never a re-validation. */
+export interface ReconcileContext {
   aemOrg: OrgRef;
+  assets: AssetsClient;
+  now(): number;
+  /** Tell every console tab and extension page what happened. */
+  announce(entry: HistoryEntry, connection: CcConnection | undefined): Promise<void>;
+}
+
+/** What the orchestrator needs about the console it switches, gathered fresh by the caller. */
+export interface SwitchContext extends ReconcileContext {
   /** The author host the calls go to (docs/ARCHITECTURE.md#author-host-binding), recorded with the switch. */
   authorHost?: string;
-  assets: AssetsClient;
   /**
    * The reasons `orgId` cannot be connected, from the shared entitlement model fed with fresh
    * data (no cache) and the connection just read; plus the names the history entry needs.
@@ -20,10 +27,7 @@ export interface SwitchContext {
     orgId: string,
     connection: CcConnection,
   ): Promise<{ reasons: readonly string[]; orgName: string; userId: string }>;
-  now(): number;
   newOpId(): string;
-  /** Tell every console tab and extension page what happened. */
-  announce(entry: HistoryEntry, connection: CcConnection | undefined): Promise<void>;
 }
 
 export interface SwitchResult {
@@ -131,7 +135,7 @@ const reconciling = new Map<string, Promise<HistoryEntry | undefined>>();
  * The record a killed worker left in this AEM org: read the server's truth and finish or fail
  * it. Never PUTs again — the server state decides. Other orgs' records are left alone.
  */
-export function reconcile(context: SwitchContext): Promise<HistoryEntry | undefined> {
+export function reconcile(context: ReconcileContext): Promise<HistoryEntry | undefined> {
   const aemOrgId = context.aemOrg.id;
   let settling = reconciling.get(aemOrgId);
   if (!settling) {
@@ -141,7 +145,7 @@ export function reconcile(context: SwitchContext): Promise<HistoryEntry | undefi
   return settling;
 }
 
-async function settleRecord(context: SwitchContext): Promise<HistoryEntry | undefined> {
+async function settleRecord(context: ReconcileContext): Promise<HistoryEntry | undefined> {
   const record = await readSwitchRecord(context.aemOrg.id);
   // A switch through a console page holds the lock until its tab reports or the record expires.
   if (record?.path === 'console') return settleExpiredConsoleSwitch(context, record);
@@ -162,7 +166,7 @@ async function settleRecord(context: SwitchContext): Promise<HistoryEntry | unde
  * sent just before the worker died may still be on its way or held by the server, so until
  * its timeout has passed a server that does not show the new org yet is asked again.
  */
-async function serverOutcome(context: SwitchContext, record: SwitchRecord): Promise<CcConnection> {
+async function serverOutcome(context: ReconcileContext, record: SwitchRecord): Promise<CcConnection> {
   for (;;) {
     const { connection } = await context.assets.getConnection();
     const mayStillLand = record.state === 'putSent' && context.now() < record.startedAt + PUT_IN_FLIGHT_MS;

@@ -1,11 +1,11 @@
 import type { Frame } from '@playwright/test';
-import { BADGE_HOST_ATTRIBUTE, UI_SLOT_ATTRIBUTE } from '../../lib/console-page/markers';
+import { UI_SLOT_ATTRIBUTE } from '../../lib/console-page/markers';
 import en from '../../locales/en.json' with { type: 'json' };
 import { translatorFor } from '../../sandbox/console/browser/locales';
 import type { ConsoleLanguage } from '../../sandbox/console/browser/locales/languages';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { type ExtensionFixtures, expect, test } from './fixtures';
-import { consoleUi } from './support/console-ui';
+import { consoleUi, nativeOptionBadges } from './support/console-ui';
 import { consoleTabId } from './support/extension-pages';
 import { injectPolicy } from './support/options-page';
 
@@ -39,22 +39,6 @@ async function openConsoleIn(
   });
   await expect(app.getByRole('button', { name: translatorFor(lang)('switchButton'), exact: true })).toBeVisible();
   return app;
-}
-
-/** Badge names per native option; null for an option without a badge host. */
-function nativeOptionBadges(app: Frame): Promise<(string[] | null)[]> {
-  return app.evaluate(
-    (badgeHost) =>
-      [...document.querySelectorAll('[role="option"]')].map((option) => {
-        const host = option.querySelector(`[${badgeHost}]`);
-        return host
-          ? [...(host.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
-              (badge) => badge.getAttribute('data-badge') ?? '',
-            )
-          : null;
-      }),
-    BADGE_HOST_ATTRIBUTE,
-  );
 }
 
 for (const lang of ['es', 'ko', 'zh-TW'] as const) {

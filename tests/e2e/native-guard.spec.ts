@@ -10,7 +10,7 @@ import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/
 import { expect, test } from './fixtures';
 import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
-import { appFrameOf } from './support/console-ui';
+import { appFrameOf, nativeOptions } from './support/console-ui';
 import { expectedBadgesOf, shownState } from './support/entitlement-truth';
 import { writeProtectedSetting } from './support/extension-environment';
 
@@ -48,20 +48,6 @@ function orgWithCc(state: 'active' | 'none' | 'unknown', truth?: boolean) {
 /** An org the admin can access whose CC a source shows absent: the guard must stop a switch to it. */
 const unentitledOrg = () => orgWithCc('none');
 
-/** Each native option's org id and the badges (by kind) in its badge host. */
-function optionBadges(app: Frame) {
-  return app.evaluate(
-    (badgeHost) =>
-      [...document.querySelectorAll('[role="option"]')].map((option) => ({
-        text: option.textContent ?? '',
-        badges: [...(option.querySelector(`[${badgeHost}]`)?.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
-          (badge) => badge.getAttribute('data-badge'),
-        ),
-      })),
-    BADGE_HOST_ATTRIBUTE,
-  );
-}
-
 /** Opens the native picker and waits until every option carries its badges. */
 async function openPickerWithBadges(app: Frame): Promise<void> {
   await app.getByRole('button', { name: LABELS.picker }).click();
@@ -97,7 +83,7 @@ test.describe('badges in the native picker', () => {
       );
       await openPickerWithBadges(app);
 
-      const shown = await optionBadges(app);
+      const shown = await nativeOptions(app);
       const { connectedOrg } = await sandbox.control<SandboxState>('GET', 'state');
       const user = consoleAdminOf(world);
       expect(shown.map((option) => orgIdFromOptionText(option.text))).toEqual(user.orgIds);

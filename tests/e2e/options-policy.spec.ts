@@ -8,7 +8,7 @@ import { orgNamed } from '../support/scenario-orgs';
 import { expect, test } from './fixtures';
 import { openSwitcherList, switchFromExtensionPage } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
-import { consoleUi, shownOrgs } from './support/console-ui';
+import { consoleUi, nativeOptions, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
 import { clientIdField, environmentSelect, injectPolicy, readOnlyCheckbox } from './support/options-page';
 
@@ -72,16 +72,7 @@ async function nativeBadges(app: Frame) {
   const options = app.getByRole('option');
   await expect(options.first()).toBeVisible();
   await expect(options.locator(`[${BADGE_HOST_ATTRIBUTE}]`)).toHaveCount(await options.count());
-  return app.evaluate(
-    (host) =>
-      [...document.querySelectorAll('[role="option"]')].map((option) => ({
-        text: option.textContent ?? '',
-        badges: [...(option.querySelector(`[${host}]`)?.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
-          (badge) => badge.getAttribute('data-badge'),
-        ),
-      })),
-    BADGE_HOST_ATTRIBUTE,
-  );
+  return nativeOptions(app);
 }
 
 test('the CC org allowlist blocks every other org: badge and reason in the switcher and the native picker, and the worker refuses', async ({

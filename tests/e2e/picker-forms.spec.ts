@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import en from '../../locales/en.json' with { type: 'json' };
 import { PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-forms';
@@ -9,7 +8,7 @@ import { organizationsOf } from '../../sandbox/ims/profile';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { type ExtensionFixtures, expect, type SandboxFixture, test } from './fixtures';
 import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
-import { appFrameOf, consoleUi, shownOrgs } from './support/console-ui';
+import { appFrameOf, consoleUi, nativeOptionBadges, shownOrgs } from './support/console-ui';
 import { shownState } from './support/entitlement-truth';
 
 // The native picker in every form the console may build it (sandbox/console/picker-forms.ts):
@@ -52,25 +51,6 @@ async function signedInWithPicker(
 const nativePicker = (app: Frame) => app.getByRole('button', { name: LABELS.picker });
 const switchButton = (app: Frame) => app.getByRole('button', { name: LABELS.switchButton, exact: true });
 const guardDialog = (app: Frame) => app.getByRole('dialog', { name: en.guardTitle });
-
-/**
- * The badges in each native option, in the order the console shows them; null for an option
- * without a badge host. Every form keeps its options in the light DOM (a web component slots them).
- */
-function nativeOptionBadges(app: Frame): Promise<(string[] | null)[]> {
-  return app.evaluate(
-    (badgeHost) =>
-      [...document.querySelectorAll('[role="option"]')].map((option) => {
-        const host = option.querySelector(`[${badgeHost}]`);
-        return host
-          ? [...(host.shadowRoot?.querySelectorAll('[data-badge]') ?? [])].map(
-              (badge) => badge.getAttribute('data-badge') ?? '',
-            )
-          : null;
-      }),
-    BADGE_HOST_ATTRIBUTE,
-  );
-}
 
 /** What the extension's own switcher shows for each org: the badges a native option must repeat. */
 async function switcherBadges(app: Frame): Promise<Map<string, string[]>> {

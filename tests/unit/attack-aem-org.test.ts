@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Organization } from '@/lib/ims/schemas';
-import { consoleIdentityFor, resolveAemOrg } from '@/lib/worker/aem-org';
-import { rememberAemOrgChoice, rememberedAemOrgChoice } from '@/lib/worker/console-state';
+import { consoleIdentityFor, rememberAemOrgChoice, rememberedAemOrgChoice, resolveAemOrg } from '@/lib/worker/aem-org';
 import { matrixCaseStarted } from '../support/matrix';
 
 // The AEM org an admin once chose for a console must not let a page steer another console's

@@ -2,14 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PAGE_KEYED_ENTRIES_MAX } from '@/lib/bounded-record';
 import { readAemOrgByConsole } from '@/lib/storage-items';
-import { consoleIdentityFor } from '@/lib/worker/aem-org';
+import { consoleIdentityFor, rememberAemOrgChoice, rememberedAemOrgChoice } from '@/lib/worker/aem-org';
 import {
   CONSOLE_STATES_MAX,
   cachedConsoleState,
-  rememberAemOrgChoice,
   remember as rememberConsoleState,
-  rememberedAemOrgChoice,
-} from '@/lib/worker/console-state';
+} from '@/lib/worker/console-state-cache';
 import { rememberConsoleTab } from '@/lib/worker/console-tabs';
 import { rememberedSwitchPath, rememberSwitchPath } from '@/lib/worker/switch-path';
 import { matrixCaseStarted } from '../support/matrix';

@@ -13,7 +13,7 @@ import {
   policyEnvironmentSchemaFor,
   policyProblems,
 } from '@/lib/policy/schemas';
-import { currentPolicy } from '@/lib/worker/console-state';
+import { currentPolicy } from '@/lib/settings/switch-policy';
 import { chromiumFilteredPolicy, type PolicySchema } from '../support/chromium-policy-filter';
 import { matrixCaseStarted } from '../support/matrix';
 

@@ -22,7 +22,7 @@ async function freshModules() {
   return {
     history: await import('@/lib/worker/history'),
     settings: await import('@/lib/settings/effective'),
-    consoleState: await import('@/lib/worker/console-state'),
+    aemOrg: await import('@/lib/worker/aem-org'),
     storageItems: await import('@/lib/storage-items'),
     consoleHosts: await import('@/lib/console-hosts/custom/stored'),
     protectedSettings: await import('@/lib/settings/protected-settings'),
@@ -169,8 +169,8 @@ describe('settings and remembered AEM orgs across releases', () => {
     const matrixCase = matrixCaseStarted('attack', 'remembered AEM org written by this release, upgraded');
     const identity = { consoleOrigin: 'https://experience.adobe.com', tenant: 'acme' };
     const current = await freshModules();
-    await current.consoleState.rememberAemOrgChoice(identity, ACME);
-    expect(await current.consoleState.rememberedAemOrgChoice(identity)).toBe(ACME);
+    await current.aemOrg.rememberAemOrgChoice(identity, ACME);
+    expect(await current.aemOrg.rememberedAemOrgChoice(identity)).toBe(ACME);
 
     const next = await freshModules();
     const nextChoices = next.protectedItem('aemOrgByConsole', 2, {
@@ -256,13 +256,13 @@ describe('settings and remembered AEM orgs across releases', () => {
     const identity = { consoleOrigin: 'https://experience.adobe.com', tenant: 'acme' };
     await fakeBrowser.storage.local.set({ aemOrgByTenant: { acme: BETA } });
     const current = await freshModules();
-    await current.consoleState.rememberAemOrgChoice(identity, ACME);
+    await current.aemOrg.rememberAemOrgChoice(identity, ACME);
 
     await current.storageItems.removeRetiredItems();
 
     expect(await stored('aemOrgByTenant')).toBeUndefined();
-    expect(await current.consoleState.rememberedAemOrgChoice(identity)).toBe(ACME);
-    expect(await current.consoleState.rememberedAemOrgChoice({ tenant: 'acme' })).toBeUndefined();
+    expect(await current.aemOrg.rememberedAemOrgChoice(identity)).toBe(ACME);
+    expect(await current.aemOrg.rememberedAemOrgChoice({ tenant: 'acme' })).toBeUndefined();
     matrixCase.passed();
   });
 });

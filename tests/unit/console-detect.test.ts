@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localesMatching, orgIdFromOptionText, preferredLocale } from '@/lib/console-page/detect';
-import { pickedValueText, resolvePickedOrg } from '@/lib/console-page/native-guard';
+import { pickedValueText, resolvePickedOrg } from '@/lib/console-page/picked-org';
 import type { OrgEntitlement } from '@/lib/entitlement/schemas';
 
 const ACME_ID = '0123456789ABCDEF01234567@AdobeOrg';

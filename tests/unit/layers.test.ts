@@ -5,6 +5,7 @@ import { importSpecifiers, readSource, resolveSpecifier, sourceFiles } from '../
 // The layers: lib/ is the extension's logic (worker, page runtime, schemas) and knows nothing of
 // the Preact UI in components/; the UI and the entry points build on lib/, never the other way.
 // A lib/ module that needs something of the UI declares the shape it needs and is handed it.
+// Inside lib/, the worker's own modules (lib/worker/) build on the rest, never the other way.
 
 const inside = (target: string | undefined, folder: string) =>
   target !== undefined && (target === folder || target.startsWith(`${folder}${path.sep}`));
@@ -44,6 +45,17 @@ describe('layers', () => {
   it('lib/ never imports components/', () => {
     expect(sourceFiles('lib').length).toBeGreaterThan(50);
     expect(importsInto('lib', 'components')).toEqual([]);
+  });
+
+  it('only the worker imports lib/worker/: settings, policy and the page runtime sit below it', () => {
+    const outside = sourceFiles('lib').filter((file) => !inside(file, path.normalize('lib/worker')));
+    expect(outside.length).toBeGreaterThan(50);
+    const hits = outside.flatMap((file) =>
+      importSpecifiers(readSource(file))
+        .filter((specifier) => inside(resolveSpecifier(file, specifier), path.normalize('lib/worker')))
+        .map((specifier) => `${file} imports ${specifier}`),
+    );
+    expect(hits).toEqual([]);
   });
 
   it('the console UI, the popup and the options page share UI pieces only through components/shared/', () => {

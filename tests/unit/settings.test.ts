@@ -11,8 +11,8 @@ import {
   writeUserSettings,
 } from '@/lib/settings/effective';
 import { baseUrlProblem, clientIdProblem, environmentChoiceSchema } from '@/lib/settings/schemas';
+import { currentPolicy } from '@/lib/settings/switch-policy';
 import { environmentSetting, readOnlySetting } from '@/lib/storage-items';
-import { currentPolicy } from '@/lib/worker/console-state';
 
 const ORG_A = `${'A'.repeat(24)}@AdobeOrg`;
 const LOCAL = 'http://127.0.0.1:9999';

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SANDBOX_CLIENT_ID } from '@/lib/environment';
-import { environmentSetting } from '@/lib/storage-items';
 import { createPopupHandlers } from '@/lib/worker/popup-handlers';
 import type { Session } from '@/lib/worker/session';
+import { storeSandboxEnvironment } from '../../support/sandbox-environment';
 
 const signedOut = { isSignedIn: async () => false } as unknown as Session;
 
@@ -15,11 +14,7 @@ describe('the diagnostics report', () => {
       name: 'Firefox',
       version: '140.0',
     });
-    await environmentSetting.setValue({
-      name: 'sandbox',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: 'http://127.0.0.1:4870' },
-    });
+    await storeSandboxEnvironment({ imsBaseUrl: 'http://127.0.0.1:4870' });
   });
 
   it('shows the environment in force, which policy set, not the one stored in options', async () => {

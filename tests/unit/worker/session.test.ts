@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SANDBOX_CLIENT_ID } from '@/lib/environment';
 import { HttpError } from '@/lib/http/errors';
 import type { ImsClient } from '@/lib/ims/client';
 import { environmentSetting, imsSessionItem, readImsSession } from '@/lib/storage-items';
 import { createSession, type SessionDeps } from '@/lib/worker/session';
 import { getStatus } from '@/lib/worker/status';
 import { matrixCaseStarted } from '../../support/matrix';
+import { SANDBOX_URL, storeSandboxEnvironment } from '../../support/sandbox-environment';
 
-const IMS = 'http://127.0.0.1:4870';
+const IMS = SANDBOX_URL;
 const REDIRECT = 'https://extension-id.chromiumapp.org/';
 
 function tokens(accessToken: string, refreshToken?: string) {
@@ -53,11 +53,7 @@ function setup(ims = fakeIms(), launchWebAuthFlow = approvingAuthFlow()) {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await environmentSetting.setValue({
-    name: 'sandbox',
-    clientId: SANDBOX_CLIENT_ID,
-    baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
-  });
+  await storeSandboxEnvironment();
 });
 
 describe('IMS session', () => {
@@ -223,11 +219,7 @@ describe('IMS session', () => {
     await session.signIn({ chooseAccount: false });
     expect(await readImsSession()).toMatchObject({ imsBaseUrl: IMS, assetsBaseUrl: IMS });
     // Same IMS and client: only where the bearer token would be sent has moved.
-    await environmentSetting.setValue({
-      name: 'sandbox',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: 'https://assets.attacker.example' },
-    });
+    await storeSandboxEnvironment({ imsBaseUrl: IMS, assetsBaseUrl: 'https://assets.attacker.example' });
 
     await expect(session.accessToken()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
     expect(await session.isSignedIn()).toBe(false);
@@ -297,11 +289,7 @@ describe('IMS session against attacks on its lifetime', () => {
         fc.nat({ max: 60 }),
         async (scheduler, after, ticks) => {
           fakeBrowser.reset();
-          await environmentSetting.setValue({
-            name: 'sandbox',
-            clientId: SANDBOX_CLIENT_ID,
-            baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
-          });
+          await storeSandboxEnvironment();
           const ims = fakeIms();
           const { session, advance } = setup(ims);
           await session.signIn({ chooseAccount: false });
@@ -335,7 +323,8 @@ describe('IMS session against attacks on its lifetime', () => {
       { numRuns: 300 },
     );
     matrixCase.passed({ tokensFound: 0 });
-  });
+    // 300 sign-ins and refreshes: on a busy 2-core machine they outlast Vitest's default 5 s.
+  }, 60_000);
 
   it('revokes the refresh token of a refresh IMS refused', async () => {
     const matrixCase = matrixCaseStarted('attack', 'a refused token refresh leaves no refresh token alive at IMS');

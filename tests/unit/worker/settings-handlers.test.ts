@@ -13,12 +13,13 @@ import {
   readImsSession,
   readOnlySetting,
 } from '@/lib/storage-items';
-import type { WorkerServices } from '@/lib/worker/handlers';
 import { historyItem } from '@/lib/worker/history';
+import type { WorkerServices } from '@/lib/worker/services';
 import { createSession } from '@/lib/worker/session';
 import { applyPolicyChange, createSettingsHandlers } from '@/lib/worker/settings-handlers';
+import { SANDBOX_URL, storeSandboxEnvironment } from '../../support/sandbox-environment';
 
-const IMS = 'http://127.0.0.1:4870';
+const IMS = SANDBOX_URL;
 const OTHER = 'http://127.0.0.1:5999';
 const context = { senderKind: 'extensionPage' as const };
 
@@ -53,11 +54,7 @@ const signedInSession: ImsSession = {
 describe('saving settings in the worker', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await environmentSetting.setValue({
-      name: 'sandbox',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: IMS, assetsBaseUrl: IMS },
-    });
+    await storeSandboxEnvironment();
     await imsSessionItem.setValue(signedInSession);
   });
 

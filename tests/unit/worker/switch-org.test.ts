@@ -4,7 +4,7 @@ import type { AssetsClient, VersionedConnection } from '@/lib/assets/client';
 import type { CcConnection } from '@/lib/assets/schemas';
 import { ExtensionError } from '@/lib/errors';
 import { readHistory } from '@/lib/worker/history';
-import { reconcile, type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
+import { type ReconcileContext, reconcile, type SwitchContext, switchOrg } from '@/lib/worker/switch-org';
 import { readSwitchRecord, writeSwitchRecord } from '@/lib/worker/switch-record';
 import { matrixCaseStarted } from '../../support/matrix';
 
@@ -206,6 +206,20 @@ describe('reconcile', () => {
     expect(await reconcile(context)).toMatchObject({ result: 'success' });
     expect(assets.client.getConnection).toHaveBeenCalledTimes(2);
     expect(assets.puts).toHaveLength(0);
+  });
+
+  it('settles from the server alone: its context can neither re-validate nor start an operation', async () => {
+    const assets = fakeAssets(ACME);
+    assets.changeBehindOurBack(BETA);
+    await writeSwitchRecord(record);
+    const announce = vi.fn(async () => {});
+    const context: ReconcileContext = { aemOrg: AEM_ORG, assets: assets.client, now: () => 0, announce };
+
+    const entry = await reconcile(context);
+
+    expect(entry).toMatchObject({ opId: 'op-killed', result: 'success', to: BETA });
+    expect(announce).toHaveBeenCalledWith(entry, expect.objectContaining({ connectedOrg: BETA }));
+    expect(Object.keys(context)).not.toContain('revalidate');
   });
 
   it('fails a switch the server never applied, as interrupted', async () => {
