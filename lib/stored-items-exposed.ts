@@ -1,5 +1,5 @@
 import { readProtectedRecord } from './protected-store';
-import { STORED_ITEMS, storedItem } from './stored-items';
+import { storedItem } from './stored-items';
 import { STORED_ITEMS_TEST_HOOK, type StoredItemsTestHook } from './stored-items-test-hook';
 
 /**
@@ -10,7 +10,7 @@ import { STORED_ITEMS_TEST_HOOK, type StoredItemsTestHook } from './stored-items
 export function exposeStoredItemsForTests(): void {
   const hook: StoredItemsTestHook = {
     write: (name, value) => (value === undefined ? storedItem(name).removeValue() : storedItem(name).setValue(value)),
-    read: (name) => readProtectedRecord(STORED_ITEMS[name].key),
+    read: (name) => readProtectedRecord(name),
   };
   Object.assign(globalThis, { [STORED_ITEMS_TEST_HOOK]: hook });
 }

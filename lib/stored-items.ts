@@ -5,8 +5,9 @@ import { type ProtectedItem, protectedItem } from './protected-store';
 import { versionedItem } from './versioned-item';
 
 /**
- * Every item the extension stores, in one list: where it lives, its key, its schema, what a
- * missing or unreadable value reads as, and the version of its shape (docs/ARCHITECTURE.md#storage).
+ * Every item the extension stores, in one list, named by its storage key: where it lives, its
+ * schema, what a missing or unreadable value reads as, and the version of its shape
+ * (docs/ARCHITECTURE.md#storage).
  * `protected` is the extension origin's IndexedDB (lib/protected-store.ts), written only by the
  * worker; `session` is `storage.session`, which the browser empties when it closes. Raise
  * `version` with every change of shape and add the step (CONTRIBUTING.md, "Adding a migration").
@@ -32,11 +33,16 @@ export const imsSessionSchema = z.strictObject({
 
 /** Lists whose entries are parsed one by one: an unreadable entry hides itself, never the list. */
 const entriesSchema = z.array(z.unknown());
+/**
+ * Session caches keyed by console, tab or operation: the owning worker module parses the whole
+ * record with its own schema (they speak the message contract, which this file stays below).
+ */
+const keyedSchema = z.record(z.string(), z.unknown());
+const sessionRecord = () => spec({ area: 'session', version: 1, schema: keyedSchema, fallback: {} });
 
 type Area = 'protected' | 'session';
 interface Spec<S extends z.ZodMiniType, A extends Area = Area> {
   area: A;
-  key: string;
   version: number;
   schema: S;
   fallback: z.infer<S>;
@@ -47,7 +53,6 @@ export const STORED_ITEMS = {
   /** IMS and Assets base URLs and the client ID. */
   environment: spec({
     area: 'protected',
-    key: 'environment',
     version: 1,
     schema: environmentSettingsSchema,
     fallback: defaultEnvironment(),
@@ -55,17 +60,15 @@ export const STORED_ITEMS = {
   /** Custom IMS or Assets URLs moved from `storage.local` wait for the admin's confirmation. */
   environmentToConfirm: spec({
     area: 'protected',
-    key: 'environmentToConfirm',
     version: 1,
     schema: z.boolean(),
     fallback: false,
   }),
   /** Read it through lib/settings/effective.ts, where enterprise policy can force it on. */
-  readOnly: spec({ area: 'protected', key: 'readOnly', version: 1, schema: z.boolean(), fallback: false }),
+  readOnly: spec({ area: 'protected', version: 1, schema: z.boolean(), fallback: false }),
   /** A stored host is a wish: the worker injects into it only while the browser grants it too. */
   customConsoleHosts: spec({
     area: 'protected',
-    key: 'customConsoleHosts',
     version: 1,
     schema: customConsoleHostsSchema,
     fallback: [],
@@ -73,28 +76,35 @@ export const STORED_ITEMS = {
   /** The AEM org the admin chose per console origin and tenant (lib/worker/aem-org.ts), oldest first. */
   aemOrgByConsole: spec({
     area: 'protected',
-    key: 'aemOrgByConsole',
     version: 1,
     schema: z.record(z.string(), z.string()),
     fallback: {},
   }),
   /** Newest first, at most 500 entries (lib/worker/history.ts). Version 2: every entry names its path. */
-  switchHistory: spec({ area: 'protected', key: 'switchHistory', version: 2, schema: entriesSchema, fallback: [] }),
+  switchHistory: spec({ area: 'protected', version: 2, schema: entriesSchema, fallback: [] }),
   /** The author hosts the admin bound per environment and AEM org (lib/author-hosts/bindings.ts). */
   authorHostBindings: spec({
     area: 'protected',
-    key: 'authorHostBindings',
     version: 1,
     schema: entriesSchema,
     fallback: [],
   }),
   imsSession: spec({
     area: 'session',
-    key: 'imsSession',
     version: 1,
     schema: z.optional(imsSessionSchema),
     fallback: undefined,
   }),
+  /** The last state per console, for the cached first answer (lib/worker/console-state-cache.ts). */
+  consoleStateCache: sessionRecord(),
+  /** Tab id → the console it showed and its origin, for the popup (lib/worker/console-tabs.ts). */
+  consoleTabs: sessionRecord(),
+  /** The switch path per console: API or console page (lib/worker/switch-path.ts). */
+  switchPathByConsole: sessionRecord(),
+  /** Switches under way: the lock and what reconciliation needs (lib/worker/switch-record.ts). */
+  switchOperations: sessionRecord(),
+  /** The last 20 error codes, for diagnostics (lib/diagnostics/last-errors.ts). */
+  lastErrors: spec({ area: 'session', version: 1, schema: entriesSchema, fallback: [] }),
 } as const;
 
 export type StoredItemName = keyof typeof STORED_ITEMS;
@@ -134,7 +144,8 @@ export interface StoredItem<T> extends ProtectedItem {
 
 /** A handle on item `name`: typed reads, and the store its area names. Create it once, at module level. */
 export function storedItem<N extends StoredItemName>(name: N): StoredItem<StoredValue<N>> {
-  const { area, key, version, schema, fallback } = STORED_ITEMS[name] as Spec<z.ZodMiniType>;
+  const { area, version, schema, fallback } = STORED_ITEMS[name] as Spec<z.ZodMiniType>;
+  const key: string = name;
   const store: ProtectedItem =
     area === 'protected'
       ? protectedItem(key, version)

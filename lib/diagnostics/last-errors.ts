@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { ErrorCode } from '../errors';
-import { versionedItem } from '../versioned-item';
+import { storedItem } from '../stored-items';
 import { type LastError, lastErrorSchema } from './schemas';
 
 /**
@@ -9,7 +9,7 @@ import { type LastError, lastErrorSchema } from './schemas';
  */
 export const LAST_ERRORS_LIMIT = 20;
 
-const lastErrorsItem = versionedItem('session:lastErrors', 1);
+const lastErrorsItem = storedItem('lastErrors');
 
 export async function readLastErrors(): Promise<LastError[]> {
   const parsed = z.array(lastErrorSchema).safeParse(await lastErrorsItem.getValue());

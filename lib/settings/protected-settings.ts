@@ -63,7 +63,8 @@ export async function moveSettingsOutOfStorageLocal(details: {
   if (reason === 'update' && previousVersion !== undefined && isOlderVersion(previousVersion, PROTECTED_STORE_SINCE)) {
     const legacy = await browser.storage.local.get(legacyKeys);
     for (const { name, storageLocalKey } of MOVED_ITEMS) {
-      const { key, version } = STORED_ITEMS[name];
+      const key: string = name;
+      const { version } = STORED_ITEMS[name];
       if (legacy[storageLocalKey] === undefined || (await hasProtectedValue(key))) continue;
       if (storageLocalKey === 'environment' && hasBaseUrls(legacy.environment)) {
         await storedItem('environmentToConfirm').setValue(true);

@@ -1,10 +1,10 @@
 import { z } from 'zod/mini';
 import { withNewestEntry } from '../bounded-record';
 import { type ConsoleIdentity, type ConsoleState, consoleStateSchema } from '../messaging/contract';
-import { versionedItem } from '../versioned-item';
+import { storedItem } from '../stored-items';
 
 /** Stale-while-revalidate: the last state per console, in session storage (never on disk). */
-const consoleStateCache = versionedItem('session:consoleStateCache', 1);
+const consoleStateCache = storedItem('consoleStateCache');
 const cacheSchema = z.record(z.string(), consoleStateSchema);
 /**
  * One console's key in the worker's session records (its state, its switch path). Every field

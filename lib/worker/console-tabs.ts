@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { withNewestEntry } from '../bounded-record';
 import { type ConsoleIdentity, consoleIdentitySchema } from '../messaging/contract';
-import { versionedItem } from '../versioned-item';
+import { storedItem } from '../stored-items';
 
 /**
  * Which console each tab shows, so the popup can answer for the active tab. When a content
@@ -10,7 +10,7 @@ import { versionedItem } from '../versioned-item';
  * tenant or org id and author host, the page's org name) per tab id with the tab's origin at
  * that time, in session storage. The popup uses this record, never the page's word.
  */
-const consoleTabsItem = versionedItem('session:consoleTabs', 1);
+const consoleTabsItem = storedItem('consoleTabs');
 const consoleTabsSchema = z.record(z.string(), z.strictObject({ console: consoleIdentitySchema, origin: z.string() }));
 
 async function readConsoleTabs() {

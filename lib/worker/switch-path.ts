@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { withNewestEntry } from '../bounded-record';
 import { type SwitchPath, switchPathSchema } from '../history/entry';
 import { HttpError } from '../http/errors';
-import { versionedItem } from '../versioned-item';
+import { storedItem } from '../stored-items';
 
 export type { SwitchPath };
 
@@ -23,7 +23,7 @@ export function isAssetsApiUnavailable(error: unknown): boolean {
  * the same page (a console switch's begin) follow it instead of asking the API again; every
  * fresh read tries the API first and updates it.
  */
-const switchPathByConsole = versionedItem('session:switchPathByConsole', 1);
+const switchPathByConsole = storedItem('switchPathByConsole');
 const pathsSchema = z.record(z.string(), switchPathSchema);
 
 async function readPaths(): Promise<Record<string, SwitchPath>> {

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { switchPathSchema } from '../history/entry';
 import { checkedOrgRefSchema } from '../org-id';
-import { versionedItem } from '../versioned-item';
+import { storedItem } from '../stored-items';
 
 /**
  * The switch in flight, in `storage.session` so a worker killed mid-switch finds it when it
@@ -33,7 +33,7 @@ export type SwitchRecord = z.infer<typeof switchRecordSchema>;
  * builds (`session:switchOperation`) needs no migration: the browser empties `storage.session`
  * when the extension is updated, so no record outlives the release that wrote it.
  */
-const switchRecordsItem = versionedItem('session:switchOperations', 1);
+const switchRecordsItem = storedItem('switchOperations');
 const switchRecordsSchema = z.record(z.string(), switchRecordSchema);
 
 async function readRecords(): Promise<Record<string, SwitchRecord>> {

@@ -18,7 +18,7 @@ const names = Object.keys(STORED_ITEMS) as StoredItemName[];
 
 describe('the registry of stored items', () => {
   it('lists each key once per area, with a positive version and a fallback its own schema accepts', () => {
-    const keys = names.map((name) => `${STORED_ITEMS[name].area}:${STORED_ITEMS[name].key}`);
+    const keys = names.map((name) => `${STORED_ITEMS[name].area}:${name}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const name of names) {
       const { version, schema, fallback } = STORED_ITEMS[name];
@@ -29,7 +29,7 @@ describe('the registry of stored items', () => {
 
   it('derives the protected list from the registry, each item once', () => {
     expect(PROTECTED_ITEM_NAMES).toEqual(names.filter((name) => STORED_ITEMS[name].area === 'protected'));
-    expect(PROTECTED_ITEMS.map((item) => item.key)).toEqual(PROTECTED_ITEM_NAMES.map((name) => STORED_ITEMS[name].key));
+    expect(PROTECTED_ITEMS.map((item) => item.key)).toEqual([...PROTECTED_ITEM_NAMES]);
   });
 
   it('reads typed, parsed values; missing reads as the fallback, corrupted as the fallback with a flag', async () => {
@@ -61,6 +61,11 @@ describe('the registry of stored items', () => {
       switchHistory: [{ opId: 'x' }],
       authorHostBindings: [{ authorHost: 'author-p1-e1.adobeaemcloud.com' }],
       imsSession: { accessToken: 'a', expiresAt: 1, userId: 'u', imsBaseUrl: 'https://ims', clientId: 'c' },
+      consoleStateCache: { console: { signedIn: false } },
+      consoleTabs: { 7: { console: { tenant: 'acme' }, origin: 'https://experience.adobe.com' } },
+      switchPathByConsole: { console: 'console' },
+      switchOperations: { op: { opId: 'op' } },
+      lastErrors: [{ code: 'NETWORK' }],
     } satisfies Record<StoredItemName, unknown>;
     for (const name of names) await storedItem(name).setValue(written[name]);
     await fakeBrowser.storage.local.set({ leftover: 1, [SANDBOX_POLICY_KEY]: { readOnly: true } });

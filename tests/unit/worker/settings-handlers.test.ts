@@ -13,6 +13,7 @@ import {
   readImsSession,
   readOnlySetting,
 } from '@/lib/storage-items';
+import { STORED_ITEMS, type StoredItemName, storedItem } from '@/lib/stored-items';
 import { historyItem } from '@/lib/worker/history';
 import type { WorkerServices } from '@/lib/worker/services';
 import { createSession } from '@/lib/worker/session';
@@ -159,8 +160,9 @@ describe('clearing all extension data', () => {
     expect(logout).toHaveBeenCalledWith('access-1');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ [SANDBOX_POLICY_KEY]: { readOnly: true } });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
-    const protectedItems = [environmentSetting, readOnlySetting, aemOrgByConsoleItem, historyItem];
-    expect(await Promise.all(protectedItems.map((item) => item.getValue()))).toEqual([null, null, null, null]);
+    // Every item the registry lists, whatever area it lives in.
+    const everyItem = (Object.keys(STORED_ITEMS) as StoredItemName[]).map((name) => storedItem(name));
+    expect(await Promise.all(everyItem.map((item) => item.getValue()))).toEqual(everyItem.map(() => null));
     expect(events).toEqual([{ event: 'stateChanged', reason: 'signedOut' }]);
   });
 
