@@ -17,7 +17,7 @@ export interface SizeBudget {
  * recognises the view (no Preact, no UI): 4 KB gzip. Console UI: Preact, signals, the store, the
  * components, the console-driven switch (with virtualized pickers and toasts), the confirmation of
  * a view found by structure and the author-host confirmation, injected only into the frame that
- * shows the view: ~24.3 KB measured, 25 KB. Worker: ~38.4 KB measured (three entitlement sources, the console switch, the protected store
+ * shows the view: ~24.6 KB measured, 25 KB. Worker: ~39.0 KB measured (three entitlement sources, the console switch, the protected store
  * with idb-keyval, the console profile's policy corrections, the diagnostics page shape with its
  * redaction, the author-host binding with its messages and policy fields); it is not on the page's
  * load path, and its cold wake has its own budget: 39 KB.
