@@ -5,7 +5,7 @@ import { loadProfilePolicy } from './profile-policy';
 import type { ContentScriptLifetime } from './quiet-context';
 
 /**
- * The part of the extension that runs in every console frame: it only recognises Settings >
+ * The part of the extension that runs in every app frame of a console: it only recognises Settings >
  * Creative Cloud. No UI, no Preact, no store: a frame that never shows the view pays for one
  * MutationObserver and a check per animation frame after DOM changes. When the view appears,
  * the worker is asked to inject the UI into this frame (entrypoints/console-ui.content), which

@@ -13,7 +13,7 @@ export interface SizeBudget {
 }
 
 /**
- * Detector: the content script every console frame parses at `document_idle`, so it only
+ * Detector: the content script every app frame of a console parses at `document_idle`, so it only
  * recognises the view (no Preact, no UI): 4 KB gzip. Console UI: Preact, signals, the store, the
  * components, the console-driven switch (with virtualized pickers and toasts), the confirmation of
  * a view found by structure and the author-host confirmation, injected only into the frame that
