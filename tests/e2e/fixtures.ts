@@ -10,8 +10,7 @@ import { bindSandboxAuthorHost, sandboxEnvironment, writeExtensionEnvironment } 
 import { consoleTabId, openPopupFor } from './support/extension-pages';
 import { openOptions } from './support/options-page';
 import { BUILD_DIRS } from './support/paths';
-import { creativeCloudUrl, sandboxAuthorHost, sandboxControl } from './support/sandbox-control';
-import type { SandboxFixture } from './support/sandbox-fixture';
+import { type SandboxFixture, sandboxFixture } from './support/sandbox-fixture';
 import { killServiceWorker, reacquireServiceWorker } from './support/service-worker';
 import { signIn } from './support/sign-in';
 import { openWorkerClient, type WorkerClient } from './support/worker-client';
@@ -77,24 +76,9 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
   ],
 
   sandbox: async ({ sandboxServer }, use) => {
-    const control = sandboxControl(sandboxServer.apiBaseUrl);
-    await control('POST', 'reset');
-    const tenant = SCENARIOS.default.aemOrg.tenant;
-    await use({
-      port: sandboxServer.port,
-      shellUrl: sandboxServer.shellUrl,
-      appOrigin: sandboxServer.appOrigin,
-      apiBaseUrl: sandboxServer.apiBaseUrl,
-      authorHost: sandboxAuthorHost(sandboxServer.shellUrl),
-      creativeCloudUrl: (console, lang, options) =>
-        creativeCloudUrl(sandboxServer.shellUrl, console ?? tenant, lang, options),
-      consoleIdentity: (scenario = SCENARIOS.default) => ({
-        tenant: scenario.aemOrg.tenant,
-        orgName: scenario.aemOrg.name,
-        authorHost: sandboxAuthorHost(sandboxServer.shellUrl),
-      }),
-      control,
-    });
+    const sandbox = sandboxFixture(sandboxServer);
+    await sandbox.control('POST', 'reset');
+    await use(sandbox);
   },
 
   context: async ({ sandbox }, use) => {

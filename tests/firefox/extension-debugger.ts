@@ -151,6 +151,9 @@ export class ExtensionDebugger {
     if (result.exceptionMessage !== undefined) {
       throw new Error(`Evaluation in ${target.url} failed: ${String(result.exceptionMessage)}`);
     }
+    if (result.result === undefined) {
+      throw new Error(`Evaluation in ${target.url} answered no result: ${JSON.stringify(result).slice(0, 500)}`);
+    }
     const json = await this.#stringValue(result.result);
     return (JSON.parse(json) as { value: R }).value;
   }

@@ -1,5 +1,12 @@
-import type { Scenario } from '../../../sandbox/scenarios';
-import type { CreativeCloudUrlOptions, SandboxControl } from './sandbox-control';
+import { SCENARIOS, type Scenario } from '../../../sandbox/scenarios';
+import type { RunningSandbox } from '../../../sandbox/server';
+import {
+  type CreativeCloudUrlOptions,
+  creativeCloudUrl,
+  type SandboxControl,
+  sandboxAuthorHost,
+  sandboxControl,
+} from './sandbox-control';
 
 /** The `sandbox` fixture (tests/e2e/fixtures.ts): one sandbox per Playwright worker, reset before each test. */
 export interface SandboxFixture {
@@ -24,4 +31,24 @@ export interface SandboxFixture {
   consoleIdentity(scenario?: Scenario): { tenant: string; orgName: string; authorHost: string };
   /** Calls `/__sandbox/<path>`; throws on a non-2xx answer. */
   control: SandboxControl;
+}
+
+/** The fixture for a running sandbox: the same in Chromium's fixtures and the Firefox harness. */
+export function sandboxFixture(server: RunningSandbox): SandboxFixture {
+  const authorHost = sandboxAuthorHost(server.shellUrl);
+  return {
+    port: server.port,
+    shellUrl: server.shellUrl,
+    appOrigin: server.appOrigin,
+    apiBaseUrl: server.apiBaseUrl,
+    authorHost,
+    creativeCloudUrl: (console, lang, options) =>
+      creativeCloudUrl(server.shellUrl, console ?? SCENARIOS.default.aemOrg.tenant, lang, options),
+    consoleIdentity: (scenario = SCENARIOS.default) => ({
+      tenant: scenario.aemOrg.tenant,
+      orgName: scenario.aemOrg.name,
+      authorHost,
+    }),
+    control: sandboxControl(server.apiBaseUrl),
+  };
 }

@@ -1,0 +1,5 @@
+import type { BehaviourGroup } from './behaviour';
+import { PICKER_FORM_BEHAVIOURS } from './picker-forms';
+
+/** Every shared behaviour, in the order the runners register them. */
+export const BEHAVIOUR_GROUPS: BehaviourGroup[] = [PICKER_FORM_BEHAVIOURS];

@@ -1,0 +1,83 @@
+import type { BrowserContext, ElementHandle, Frame, Page } from '@playwright/test';
+import type { ScenarioUser } from '../../sandbox/scenarios';
+import { appFrameOf } from '../e2e/support/console-ui';
+import type { SandboxFixture } from '../e2e/support/sandbox-fixture';
+import { killServiceWorker, reacquireServiceWorker } from '../e2e/support/service-worker';
+import { signIn } from '../e2e/support/sign-in';
+import {
+  type BrowserDriver,
+  type ConsoleFrame,
+  type ConsoleTab,
+  describeTarget,
+  type Evaluator,
+  findTarget,
+  OUR_HOSTS,
+  type Target,
+  until,
+} from './driver';
+
+/** The shared behaviours' driver on Playwright's Chromium: one fresh profile per test (tests/e2e/fixtures.ts). */
+export function chromiumDriver(fixtures: {
+  context: BrowserContext;
+  extensionId: string;
+  sandbox: SandboxFixture;
+}): BrowserDriver {
+  const { context, extensionId, sandbox } = fixtures;
+  return {
+    browser: 'chromium',
+    sandbox,
+    async signIn(user: ScenarioUser) {
+      await signIn(context, extensionId, user);
+    },
+    async openTab(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return chromiumTab(page, sandbox);
+    },
+    async background() {
+      return evaluatorOf(await reacquireServiceWorker(context));
+    },
+    stopBackground: () => killServiceWorker(context, extensionId),
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return { ...evaluatorOf(page), close: () => page.close() };
+    },
+  };
+}
+
+function evaluatorOf(target: Pick<Page, 'evaluate'>): Evaluator {
+  return { evaluate: (fn, arg) => target.evaluate(fn as never, arg) };
+}
+
+function chromiumTab(page: Page, sandbox: SandboxFixture): ConsoleTab {
+  return {
+    app: async () => chromiumFrame(page, await appFrameOf(page, sandbox)),
+    top: () => chromiumFrame(page, page.mainFrame()),
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    press: (key) => page.keyboard.press(key),
+    close: () => page.close(),
+  };
+}
+
+function chromiumFrame(page: Page, frame: Frame): ConsoleFrame {
+  /** Finds the target again on every try and acts on it: a re-created control is simply found anew. */
+  const act = async (target: Target, action: (element: ElementHandle) => Promise<void>) =>
+    void (await until(async () => {
+      const handle = (await frame.evaluateHandle(findTarget, { target, ...OUR_HOSTS })).asElement();
+      if (!handle) return false;
+      await action(handle as ElementHandle);
+      return true;
+    }, describeTarget(target)));
+  return {
+    ...evaluatorOf(frame),
+    click: (target) => act(target, (element) => element.click({ timeout: 5_000 })),
+    doubleClick: (target) => act(target, (element) => element.dblclick({ timeout: 5_000 })),
+    type: (target, text) =>
+      act(target, async (element) => {
+        await element.focus();
+        await page.keyboard.type(text);
+      }),
+  };
+}

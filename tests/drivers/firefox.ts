@@ -1,0 +1,97 @@
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { ScenarioUser } from '../../sandbox/scenarios';
+import type { FirefoxGlobals } from '../e2e/support/extension-apis';
+import { sandboxFixture } from '../e2e/support/sandbox-fixture';
+import type { ExtensionDocument } from '../firefox/extension-debugger';
+import type { FirefoxHarness } from '../firefox/harness';
+import { signInThroughLoginPage } from '../firefox/sign-in';
+import {
+  type BrowserDriver,
+  type ConsoleFrame,
+  type ConsoleTab,
+  describeTarget,
+  findTarget,
+  OUR_HOSTS,
+  type Target,
+  until,
+} from './driver';
+
+/** The shared behaviours' driver on firefox-esr: puppeteer-core for web pages, Firefox's debugger for the extension. */
+export function firefoxDriver(harness: FirefoxHarness): BrowserDriver {
+  const sandbox = sandboxFixture(harness.sandbox);
+  return {
+    browser: 'firefox',
+    sandbox,
+    async signIn(user: ScenarioUser) {
+      const popup = await harness.openExtensionPage('popup.html');
+      const answer = (await signInThroughLoginPage(harness, popup, user)) as { ok?: boolean } | undefined;
+      if (!answer?.ok) throw new Error(`Sign-in failed: ${JSON.stringify(answer)}`);
+      await closeExtensionTab(popup);
+    },
+    async openTab(url) {
+      const page = await harness.browser.newPage();
+      await page.goto(url);
+      return firefoxTab(page, sandbox.appOrigin);
+    },
+    background: () => harness.background(),
+    stopBackground: () => harness.extension.terminateBackground(),
+    async extensionPage(path) {
+      const page = await harness.openExtensionPage(path);
+      return { evaluate: (fn, arg) => page.evaluate(fn, arg), close: () => closeExtensionTab(page) };
+    },
+  };
+}
+
+/** An extension page opened in a tab closes its own tab (puppeteer cannot reach moz-extension:// pages). */
+async function closeExtensionTab(page: ExtensionDocument) {
+  await page.evaluate(async () => {
+    const api = (globalThis as FirefoxGlobals).browser as FirefoxGlobals['browser'] & {
+      tabs: { getCurrent(): Promise<{ id?: number }>; remove(id: number): Promise<void> };
+    };
+    const tab = await api.tabs.getCurrent();
+    if (tab.id !== undefined) void api.tabs.remove(tab.id);
+    return true;
+  });
+}
+
+function firefoxTab(page: Page, appOrigin: string): ConsoleTab {
+  return {
+    app: async () =>
+      firefoxFrame(
+        page,
+        await until(
+          async () => page.frames().find((frame) => frame.url().startsWith(appOrigin)),
+          'the console app frame loads',
+        ),
+      ),
+    top: () => firefoxFrame(page, page.mainFrame()),
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    press: (key) => page.keyboard.press(key as never),
+    close: () => page.close(),
+  };
+}
+
+function firefoxFrame(page: Page, frame: Frame): ConsoleFrame {
+  /**
+   * Finds the target again on every try and acts on it. Puppeteer's own waiting watches
+   * document mutations, which never fire inside a shadow root, so this polls.
+   */
+  const act = async (target: Target, action: (element: ElementHandle<Element>) => Promise<void>) =>
+    void (await until(async () => {
+      const handle = (await frame.evaluateHandle(findTarget, { target, ...OUR_HOSTS })).asElement();
+      if (!handle) return false;
+      await action(handle as ElementHandle<Element>);
+      return true;
+    }, describeTarget(target)));
+  return {
+    evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
+    click: (target) => act(target, (element) => element.click()),
+    doubleClick: (target) => act(target, (element) => element.click({ count: 2 })),
+    type: async (target, text) =>
+      act(target, async (element) => {
+        await element.focus();
+        await page.keyboard.type(text);
+      }),
+  };
+}
