@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
  * one console sandbox per worker (tests/e2e/fixtures.ts). Firefox runs under Vitest with
  * puppeteer-core instead (vitest.firefox.config.ts): Playwright's Firefox needs a patched build.
  */
+// Matrix cases recorded here ran in Chromium (tests/support/matrix.ts); workers inherit it.
+process.env.MATRIX_RUNNER = 'chromium';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/playwright',

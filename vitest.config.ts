@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sandbox/**/*.test.ts', 'tests/build/**/*.test.ts'],
     environment: 'node',
+    // Matrix cases recorded here ran in Node, without a browser (tests/support/matrix.ts).
+    env: { MATRIX_RUNNER: 'node' },
     setupFiles: ['tests/support/fake-indexeddb.ts'],
     restoreMocks: true,
   },

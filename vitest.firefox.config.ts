@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/firefox/**/*.test.ts'],
     environment: 'node',
+    // Matrix cases recorded here ran in firefox-esr (tests/support/matrix.ts).
+    env: { MATRIX_RUNNER: 'firefox' },
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60_000,

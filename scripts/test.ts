@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, TEST_RESULTS_DIR } from '../tests/e2e/support/paths';
-import { type MatrixSummary, readMatrixSummary } from '../tests/support/matrix';
+import { MATRIX_RUNNERS, type MatrixSummary, readMatrixSummary } from '../tests/support/matrix';
 import { ensureBrowsers } from './ensure-browsers';
 import { type ReportKind, readTestCounts, type TestCounts } from './test-reports';
 
@@ -120,15 +120,28 @@ function printMatrix(matrix: MatrixSummary | undefined): boolean {
     console.log('no matrix case ran');
     return false;
   }
-  const rows: [string, string][] = [
-    ['fault cases tried / passed', `${matrix.fault.tried} / ${matrix.fault.passed}`],
-    ['attack cases tried / passed', `${matrix.attack.tried} / ${matrix.attack.passed}`],
-    ['switches applied / intended', `${matrix.appliedSwitches} / ${matrix.intendedSwitches}`],
-    ['tokens found', String(matrix.tokensFound)],
+  const ratio = ({ tried, passed }: { tried: number; passed: number }) => `${tried} / ${passed}`;
+  // One column per runner (each browser, and Node for unit and build tests), then the whole run.
+  const runners = MATRIX_RUNNERS.filter((runner) => matrix.byRunner[runner]);
+  const perRunner = (kind: 'fault' | 'attack') =>
+    runners.map((runner) => ratio(matrix.byRunner[runner]?.[kind] ?? { tried: 0, passed: 0 }));
+  const rows: string[][] = [
+    ['', ...runners, 'all'],
+    ['fault cases tried / passed', ...perRunner('fault'), ratio(matrix.fault)],
+    ['attack cases tried / passed', ...perRunner('attack'), ratio(matrix.attack)],
+    ['switches applied / intended', ...runners.map(() => ''), `${matrix.appliedSwitches} / ${matrix.intendedSwitches}`],
+    ['tokens found', ...runners.map(() => ''), String(matrix.tokensFound)],
   ];
-  if (matrix.unreadableLines) rows.push(['unreadable records', String(matrix.unreadableLines)]);
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  if (matrix.unreadableLines)
+    rows.push(['unreadable records', ...runners.map(() => ''), String(matrix.unreadableLines)]);
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  for (const row of rows) {
+    console.log(
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0)))
+        .join('  '),
+    );
+  }
   const allPassed = matrix.fault.tried === matrix.fault.passed && matrix.attack.tried === matrix.attack.passed;
   return (
     allPassed &&
