@@ -1,5 +1,11 @@
 import type { BehaviourGroup } from './behaviour';
+import { CONSOLE_SWITCH_BEHAVIOURS } from './console-switch';
+import { CONSOLE_UI_BEHAVIOURS } from './console-ui';
 import { PICKER_FORM_BEHAVIOURS } from './picker-forms';
 
 /** Every shared behaviour, in the order the runners register them. */
-export const BEHAVIOUR_GROUPS: BehaviourGroup[] = [PICKER_FORM_BEHAVIOURS];
+export const BEHAVIOUR_GROUPS: BehaviourGroup[] = [
+  CONSOLE_UI_BEHAVIOURS,
+  CONSOLE_SWITCH_BEHAVIOURS,
+  PICKER_FORM_BEHAVIOURS,
+];

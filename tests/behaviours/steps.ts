@@ -1,3 +1,4 @@
+import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, type ScenarioName, type ScenarioUser, userOf } from '../../sandbox/scenarios';
 import { byTestId, uiText } from '../drivers/console-readers';
 import { type BrowserDriver, type ConsoleTab, until } from '../drivers/driver';
@@ -46,3 +47,54 @@ export interface SandboxState {
 
 export const sandboxState = (driver: BrowserDriver) => driver.sandbox.control<SandboxState>('GET', 'state');
 export const appliedChanges = async (driver: BrowserDriver) => (await sandboxState(driver)).appliedChanges;
+
+/** A request to the worker from one of the extension's pages, as the popup or options page sends it; the raw answer. */
+export async function sendFromExtensionPage(driver: BrowserDriver, request: unknown): Promise<unknown> {
+  const page = await driver.extensionPage('popup.html');
+  try {
+    return await page.evaluate((message) => {
+      const api =
+        (globalThis as { browser?: ExtensionMessaging; chrome?: ExtensionMessaging }).browser ??
+        (globalThis as { chrome?: ExtensionMessaging }).chrome;
+      return api?.runtime.sendMessage(message);
+    }, request);
+  } finally {
+    await page.close();
+  }
+}
+interface ExtensionMessaging {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/** Opens our switcher, searches for `orgName` and picks it; resolves once our confirmation asks. */
+export async function pickInSwitcher(tab: ConsoleTab, orgName: string): Promise<void> {
+  await (await tab.app()).click({ in: 'ui', css: 'button', text: en.openSwitcher });
+  await (await tab.app()).type({ in: 'ui', css: '[role="combobox"]' }, orgName);
+  await (await tab.app()).click({ in: 'ui', css: '[role="option"]', text: orgName });
+  await until(async () => (await uiText(await tab.app(), 'dialog[open]')) !== null, 'our confirmation asks');
+}
+
+/** What the result line says: Verified (the Assets API read it back) or reported by the console (its card only). */
+export const resultLine = (path: 'api' | 'console', org: string) =>
+  (path === 'console' ? en.reportedByConsole : en.verified).replace('{org}', org);
+
+/** Waits until our UI's element `css` shows exactly `text`. */
+export async function uiShows(tab: ConsoleTab, css: string, text: string, timeoutMs?: number): Promise<void> {
+  await until(async () => (await uiText(await tab.app(), css)) === text, `our UI shows "${text}" in ${css}`, timeoutMs);
+}
+
+/** Waits until our UI's element `css` contains `text`; answers its whole text. */
+export function uiContains(tab: ConsoleTab, css: string, text: string, timeoutMs?: number): Promise<string> {
+  return until(
+    async () => {
+      const shown = await uiText(await tab.app(), css);
+      return shown?.includes(text) && shown;
+    },
+    `our UI shows "${text}" in ${css}`,
+    timeoutMs,
+  );
+}
+
+/** Waits until our UI has no open dialog. */
+export const dialogClosed = (tab: ConsoleTab) =>
+  until(async () => (await uiText(await tab.app(), 'dialog[open]')) === null, 'our dialog closes');

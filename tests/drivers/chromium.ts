@@ -77,6 +77,7 @@ function chromiumFrame(page: Page, frame: Frame): ConsoleFrame {
     type: (target, text) =>
       act(target, async (element) => {
         await element.focus();
+        await element.evaluate((field) => (field as HTMLInputElement).select?.());
         await page.keyboard.type(text);
       }),
   };

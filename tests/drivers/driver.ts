@@ -32,7 +32,7 @@ export interface ConsoleFrame extends Evaluator {
   click(target: Target): Promise<void>;
   /** A trusted double click, as above. */
   doubleClick(target: Target): Promise<void>;
-  /** Focuses the target and types `text` with the keyboard. */
+  /** Focuses the target, selects what it holds and types `text` over it with the keyboard, as a user replaces a search. */
   type(target: Target, text: string): Promise<void>;
 }
 

@@ -91,6 +91,7 @@ function firefoxFrame(page: Page, frame: Frame): ConsoleFrame {
     type: async (target, text) =>
       act(target, async (element) => {
         await element.focus();
+        await element.evaluate((field) => (field as HTMLInputElement).select?.());
         await page.keyboard.type(text);
       }),
   };

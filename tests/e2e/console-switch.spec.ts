@@ -12,7 +12,8 @@ import { readExtensionStorage } from './support/worker-client';
 // The switch through the console page, where the console's Assets API refuses the extension's
 // client (403 or 404): our confirmation, then the native picker and "Switch orgs", verified on
 // the page's "Current Creative Cloud org ID"; cancelled, refused by the console, the page
-// changing under us, Switch back; and the API path unchanged where the API answers.
+// changing under us; and the API path unchanged where the API answers. The switch with Switch
+// back and the console's toast or inline refusal run in both browsers (tests/behaviours/console-switch.ts).
 
 type ExtensionAccess = 'allowed' | 'forbidden' | 'not-found';
 
@@ -33,7 +34,6 @@ const design = orgNamed(acmeScenario, 'Acme Design Studio');
 
 const sandboxState = (sandbox: SandboxFixture) => sandbox.control<SandboxState>('GET', 'state');
 const confirmDialog = (app: Frame) => app.getByRole('dialog', { name: en.confirmTitle });
-const confirmBackDialog = (app: Frame) => app.getByRole('dialog', { name: en.confirmSwitchBackTitle });
 /** The result line of a switch only the console page vouches for. */
 const reportedByConsole = (org: string) => en.reportedByConsole.replace('{org}', org);
 const nativeCurrentOrg = (app: Frame) => app.getByTestId('current-cc-org');
@@ -79,81 +79,6 @@ async function history(workerClient: ExtensionFixtures['workerClient']): Promise
   const { entries } = await client.data({ type: 'getHistory' });
   await client.page.close();
   return entries;
-}
-
-for (const access of ['forbidden', 'not-found'] as const) {
-  test(`with the API refusing the extension (${access}), switches through the console, reported by the console, and switches back after asking again`, async ({
-    sandbox,
-    serviceWorker,
-    signedInConsole,
-    workerClient,
-    optionsPage,
-  }) => {
-    const app = await openConsole({ sandbox, signedInConsole }, access);
-    const ui = consoleUi(app);
-    // The connection comes from the page, and the prerequisites are the console's to check.
-    await expect(ui.getByTestId('connected-org')).toContainText(acme.name);
-    await expect(ui.getByTestId('prerequisites').locator('[data-check="unknown"]')).toHaveCount(2);
-
-    await chooseInSwitcher(app, design.name);
-    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
-
-    // Only the page's card vouches for it: the result says so, never "Verified" alone.
-    await expect(ui.getByTestId('progress')).toHaveText(reportedByConsole(design.name));
-    await expect(nativeCurrentOrg(app)).toContainText(design.id);
-    let state = await sandboxState(sandbox);
-    expect(state.connectedOrg?.id).toBe(design.id);
-    expect(state.appliedChanges).toBe(1);
-    let entries = await history(workerClient);
-    expect(entries).toEqual([
-      expect.objectContaining({
-        from: { id: acme.id, name: acme.name },
-        to: { id: design.id, name: design.name },
-        result: 'success',
-        path: 'console',
-      }),
-    ]);
-    // The console's own PUT did it, not one of ours.
-    expect(Object.keys(state.putsByIdempotencyKey)).not.toContain(entries[0]?.opId);
-    expect(await readExtensionStorage(serviceWorker, 'session', 'switchOperations')).toEqual({});
-
-    // Switch back asks again, with the same facts as the first confirmation; Cancel does nothing.
-    const switchBack = ui.getByRole('button', { name: `Switch back to ${acme.name}` });
-    await switchBack.click();
-    const again = confirmBackDialog(app);
-    await expect(again.getByTestId('confirm-text')).toHaveText(
-      `This replaces ${design.name} with ${acme.name} for ${en.allUsers} of ${acmeScenario.aemOrg.name}.`,
-    );
-    await expect(again.getByTestId('confirm-author-host')).toHaveText(`AEM environment: ${sandbox.authorHost}`);
-    await expect(again.getByTestId('confirm-reported-by-console')).toHaveText(en.confirmReportedByConsole);
-    await again.getByRole('button', { name: en.cancel }).click();
-    await expect(again).toHaveCount(0);
-    await expect(ui.getByTestId('progress')).toHaveText(reportedByConsole(design.name));
-    await expect(nativeCurrentOrg(app)).toContainText(design.id);
-    expect((await sandboxState(sandbox)).appliedChanges).toBe(1);
-    expect(await history(workerClient)).toHaveLength(1);
-
-    await switchBack.click();
-    await again.getByRole('button', { name: `Switch back to ${acme.name}` }).click();
-    await expect(ui.getByTestId('progress')).toHaveText(reportedByConsole(acme.name));
-    state = await sandboxState(sandbox);
-    expect(state.connectedOrg?.id).toBe(acme.id);
-    expect(state.appliedChanges).toBe(2);
-    entries = await history(workerClient);
-    expect(entries.map(({ to, result, path }) => ({ to: to.id, result, path }))).toEqual([
-      { to: acme.id, result: 'success', path: 'console' },
-      { to: design.id, result: 'success', path: 'console' },
-    ]);
-
-    // The options' history marks both as reported by the console.
-    const options = await optionsPage();
-    const rows = options.getByTestId('history-table').locator('tbody tr');
-    await expect(rows).toHaveCount(2);
-    await expect(rows.getByTestId('history-reported-by-console')).toHaveCount(2);
-    await expect(rows.first().getByTestId('history-reported-by-console')).toHaveText(
-      ` · ${en.historyReportedByConsole}`,
-    );
-  });
 }
 
 test("reads the connection from the page's card in each console language", async ({
@@ -322,40 +247,3 @@ test('switches to an org far down a 1,000-org virtualized picker the console has
   await expect(consoleUi(app).getByTestId('progress')).toHaveText(reportedByConsole(target.name));
   expect((await sandboxState(sandbox)).connectedOrg?.id).toBe(target.id);
 });
-
-for (const errors of ['toast', 'inline'] as const) {
-  test(`shows the console's refusal from its ${errors} alert at once, on the virtualized picker`, async ({
-    sandbox,
-    signedInConsole,
-    workerClient,
-  }) => {
-    const scenario = SCENARIOS['same-email-different-ids'];
-    const personal = scenario.users.find((user) => user.accountType === 'type1');
-    const creative = orgNamed(scenario, 'Initech Creative');
-    const app = await openConsole({ sandbox, signedInConsole }, 'forbidden', {
-      scenario: scenario.name,
-      userId: personal?.userId,
-      console: { picker: 'virtualized', recreate: true, errors },
-    });
-    await chooseInSwitcher(app, creative.name);
-    const pressedAt = Date.now();
-    await confirmDialog(app).getByRole('button', { name: en.confirmSwitch }).click();
-
-    // The console's alert: in its toast region, or inline above the view (not our UI's own alert).
-    const consoleAlert =
-      errors === 'toast'
-        ? app.getByRole('region', { name: '1 notification.' }).getByRole('alertdialog').getByRole('alert')
-        : app.locator('.view-alerts').getByRole('alert');
-    await expect(consoleAlert).toContainText('Could not switch orgs: NO_CC_ENTITLEMENT');
-    const error = consoleUi(app).getByTestId('error');
-    // The console's own words, long before the 30 s the page is otherwise given to settle.
-    await expect(error).toContainText('The console refused the switch: Could not switch orgs: NO_CC_ENTITLEMENT', {
-      timeout: 10_000,
-    });
-    expect(Date.now() - pressedAt).toBeLessThan(15_000);
-    await expect(error.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'CONSOLE_REFUSED');
-    expect((await history(workerClient)).map(({ result, errorCode }) => ({ result, errorCode }))).toEqual([
-      { result: 'failed', errorCode: 'CONSOLE_REFUSED' },
-    ]);
-  });
-}

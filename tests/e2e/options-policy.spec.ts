@@ -140,31 +140,6 @@ test('a partly invalid policy applies its good fields, fails closed on the bad r
   await expect(clientIdField(options)).toHaveValue(SANDBOX_CLIENT_ID);
 });
 
-test('a policy change applies at once: an open console drops its switch controls, and gets them back', async ({
-  sandbox,
-  serviceWorker,
-  signedInConsole,
-  workerClient,
-  optionsPage,
-}) => {
-  const app = await signedInConsole();
-  const ui = consoleUi(app);
-  const opener = ui.getByRole('button', { name: en.openSwitcher });
-  await expect(opener).toBeVisible();
-
-  await injectPolicy(serviceWorker, { readOnly: true });
-  await expect(ui.getByTestId('read-only')).toHaveText(en.readOnly);
-  await expect(opener).toHaveCount(0);
-  const refused = await switchFromExtensionPage(await workerClient(), sandbox, odd.id);
-  expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
-
-  await injectPolicy(serviceWorker, {});
-  await expect(opener).toBeVisible();
-  const options = await optionsPage();
-  await expect(readOnlyCheckbox(options)).toBeEnabled();
-  await expect(readOnlyCheckbox(options)).not.toBeChecked();
-});
-
 test('policy can refuse orgs whose CC the extension cannot see: shown locked, refused in the switcher and worker', async ({
   sandbox,
   serviceWorker,

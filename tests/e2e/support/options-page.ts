@@ -1,7 +1,7 @@
 import { type BrowserContext, expect, type Page, type Worker } from '@playwright/test';
 import { SANDBOX_POLICY_KEY } from '../../../lib/policy/managed';
 import en from '../../../locales/en.json' with { type: 'json' };
-import type { ChromiumGlobals } from './extension-apis';
+import type { ChromiumGlobals, FirefoxGlobals } from './extension-apis';
 
 /** The options page, loaded and showing the settings in force. */
 export async function openOptions(context: BrowserContext, extensionId: string, page?: Page): Promise<Page> {
@@ -13,11 +13,15 @@ export async function openOptions(context: BrowserContext, extensionId: string, 
 
 /**
  * Injects an enterprise policy the way the sandbox build reads it (docs/ENTERPRISE.md "Enterprise policy"):
- * Chromium applies real policies only from root-owned files, so tests write the stand-in key.
+ * Chromium applies real policies only from root-owned files, so tests write the stand-in key
+ * (from Chromium's worker or Firefox's background page).
  */
 export async function injectPolicy(worker: Pick<Worker, 'evaluate'>, policy: unknown): Promise<void> {
   await worker.evaluate(
-    ({ key, value }) => (globalThis as ChromiumGlobals).chrome?.storage.local.set({ [key]: value }),
+    ({ key, value }) =>
+      ((globalThis as Partial<FirefoxGlobals>).browser ?? (globalThis as ChromiumGlobals).chrome)?.storage.local.set({
+        [key]: value,
+      }),
     { key: SANDBOX_POLICY_KEY, value: policy },
   );
 }
