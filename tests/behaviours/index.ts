@@ -1,6 +1,7 @@
 import type { BehaviourGroup } from './behaviour';
 import { CONSOLE_SWITCH_BEHAVIOURS } from './console-switch';
 import { CONSOLE_UI_BEHAVIOURS } from './console-ui';
+import { LIFECYCLE_BEHAVIOURS } from './lifecycle';
 import { PICKER_FORM_BEHAVIOURS } from './picker-forms';
 
 /** Every shared behaviour, in the order the runners register them. */
@@ -8,4 +9,5 @@ export const BEHAVIOUR_GROUPS: BehaviourGroup[] = [
   CONSOLE_UI_BEHAVIOURS,
   CONSOLE_SWITCH_BEHAVIOURS,
   PICKER_FORM_BEHAVIOURS,
+  LIFECYCLE_BEHAVIOURS,
 ];

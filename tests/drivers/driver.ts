@@ -24,6 +24,8 @@ export interface Target {
   css: string;
   /** Only an element whose text contains this. */
   text?: string;
+  /** Only an element whose whole text, trimmed, is `text` (a link "Creative Cloud", not "Creative Cloud Settings"). */
+  exact?: boolean;
 }
 
 /** A frame of a console tab, in the page's own world: what a hostile page could run, too. */
@@ -110,9 +112,9 @@ export function findTarget({
   uiTag: string;
   badgeHostAttribute: string;
 }): Element | null {
-  const matches = (element: Element) =>
-    element.getClientRects().length > 0 &&
-    (target.text === undefined || (element.textContent ?? '').includes(target.text));
+  const textMatches = (text: string) =>
+    target.text === undefined || (target.exact ? text.trim() === target.text : text.includes(target.text));
+  const matches = (element: Element) => element.getClientRects().length > 0 && textMatches(element.textContent ?? '');
   const search = (root: Document | ShadowRoot, pierce: boolean): Element | null => {
     for (const element of root.querySelectorAll(target.css)) if (matches(element)) return element;
     if (!pierce) return null;

@@ -8,7 +8,8 @@ import { appFrameOf } from './support/console-ui';
 import { signInAs } from './support/worker-client';
 
 // The page side of the console content script: where the UI appears, that it appears once
-// however the console navigates or re-renders, and that an extension reload leaves no trace.
+// when the console re-renders, and that an extension reload leaves no trace. Route changes
+// away and back run in both browsers (tests/behaviours/lifecycle.ts).
 
 const scenario = SCENARIOS.default;
 const LABELS = CONSOLE_PROFILE_SOURCE.labels;
@@ -64,31 +65,6 @@ test.describe('where the console UI appears', () => {
     expect(await uiInstances(page.mainFrame()), 'nothing in the shell around the frame').toBe(0);
   });
 
-  test('stays away from the Assets and General Settings views, and leaves when the admin does', async ({
-    page,
-    sandbox,
-    hasContentScript,
-  }) => {
-    await page.goto(sandbox.shellUrl);
-    const app = await appFrameOf(page, sandbox);
-    await showsView(app, VIEW_TITLES.assets);
-    await expect.poll(() => hasContentScript(app)).toBe(true);
-    await settle(app);
-    expect(await uiInstances(app)).toBe(0);
-
-    await navigate(app, 'Creative Cloud');
-    await showsCreativeCloud(app);
-    await expect.poll(() => uiInstances(app)).toBe(1);
-
-    await navigate(app, VIEW_TITLES.general);
-    await showsView(app, VIEW_TITLES.general);
-    await expect.poll(() => uiInstances(app)).toBe(0);
-    await navigate(app, VIEW_TITLES.assets);
-    await showsView(app, VIEW_TITLES.assets);
-    await settle(app);
-    expect(await uiInstances(app)).toBe(0);
-  });
-
   test('sends the worker nothing on other views, and asks it once the view appears', async ({
     page,
     sandbox,
@@ -141,23 +117,6 @@ test.describe('where the console UI appears', () => {
 });
 
 test.describe('one UI however the console changes', () => {
-  test('20 route changes away and back leave exactly one UI', async ({ page, sandbox }) => {
-    await page.goto(sandbox.creativeCloudUrl());
-    const app = await appFrameOf(page, sandbox);
-    await showsCreativeCloud(app);
-    await expect.poll(() => uiInstances(app)).toBe(1);
-    for (let round = 0; round < 20; round += 1) {
-      await navigate(app, VIEW_TITLES.general);
-      await showsView(app, VIEW_TITLES.general);
-      await navigate(app, 'Creative Cloud');
-      await showsCreativeCloud(app);
-      await expect.poll(() => uiInstances(app)).toBe(1);
-    }
-    await settle(app);
-    expect(await app.evaluate(() => document.querySelectorAll('[data-cc-switcher-slot]').length)).toBe(1);
-    expect(await uiInstances(app)).toBe(1);
-  });
-
   test('keeps one UI, re-anchored, when the console re-renders the view after a native switch', async ({
     page,
     sandbox,
