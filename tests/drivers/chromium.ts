@@ -57,6 +57,7 @@ function chromiumTab(page: Page, sandbox: SandboxFixture): ConsoleTab {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     press: (key) => page.keyboard.press(key),
+    wheel: (deltaY) => page.mouse.wheel(0, deltaY),
     close: () => page.close(),
   };
 }
@@ -74,6 +75,7 @@ function chromiumFrame(page: Page, frame: Frame): ConsoleFrame {
     ...evaluatorOf(frame),
     click: (target) => act(target, (element) => element.click({ timeout: 5_000 })),
     doubleClick: (target) => act(target, (element) => element.dblclick({ timeout: 5_000 })),
+    hover: (target) => act(target, (element) => element.hover({ timeout: 5_000 })),
     type: (target, text) =>
       act(target, async (element) => {
         await element.focus();

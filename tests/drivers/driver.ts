@@ -34,6 +34,8 @@ export interface ConsoleFrame extends Evaluator {
   click(target: Target): Promise<void>;
   /** A trusted double click, as above. */
   doubleClick(target: Target): Promise<void>;
+  /** Moves the mouse over the target (e.g. before the wheel scrolls it). */
+  hover(target: Target): Promise<void>;
   /** Focuses the target, selects what it holds and types `text` over it with the keyboard, as a user replaces a search. */
   type(target: Target, text: string): Promise<void>;
 }
@@ -47,6 +49,8 @@ export interface ConsoleTab {
   reload(): Promise<void>;
   /** A key press through the browser's input, to whatever has focus (`Tab`, `Enter`, `Escape`…). */
   press(key: string): Promise<void>;
+  /** The mouse wheel where the mouse is, `deltaY` pixels down. */
+  wheel(deltaY: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -68,6 +68,7 @@ function firefoxTab(page: Page, appOrigin: string): ConsoleTab {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     press: (key) => page.keyboard.press(key as never),
+    wheel: (deltaY) => page.mouse.wheel({ deltaY }),
     close: () => page.close(),
   };
 }
@@ -88,6 +89,7 @@ function firefoxFrame(page: Page, frame: Frame): ConsoleFrame {
     evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
     click: (target) => act(target, (element) => element.click()),
     doubleClick: (target) => act(target, (element) => element.click({ count: 2 })),
+    hover: (target) => act(target, (element) => element.hover()),
     type: async (target, text) =>
       act(target, async (element) => {
         await element.focus();
