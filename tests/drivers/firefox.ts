@@ -1,7 +1,7 @@
 import type { Browser, Target as BrowserTarget, ElementHandle, Frame, Page } from 'puppeteer-core';
 import type { ScenarioUser } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
-import { sandboxFixture } from '../e2e/support/sandbox-fixture';
+import { type SandboxFixture, sandboxFixture } from '../e2e/support/sandbox-fixture';
 import type { ExtensionDocument } from '../firefox/extension-debugger';
 import type { FirefoxHarness } from '../firefox/harness';
 import { signInThroughLoginPage } from '../firefox/sign-in';
@@ -40,7 +40,7 @@ export function firefoxDriver(harness: FirefoxHarness): BrowserDriver {
       const page = await harness.openExtensionPage(path);
       return { evaluate: (fn, arg) => page.evaluate(fn, arg), close: () => closeExtensionTab(page) };
     },
-    watchUnhandledErrors: async () => watchPageErrors(harness.browser),
+    watchUnhandledErrors: async () => watchPageErrors(harness.browser, (url) => isConsolePage(sandbox, url)),
     answerLoginPages(user) {
       const pickAccount = (target: BrowserTarget) =>
         void target
@@ -62,13 +62,15 @@ export function firefoxDriver(harness: FirefoxHarness): BrowserDriver {
  * (WebDriver BiDi's javascript log entries). BiDi does not report content scripts' or the
  * background page's errors, so those go unwatched in Firefox.
  */
-function watchPageErrors(browser: Browser): UnhandledErrors {
+function watchPageErrors(browser: Browser, isWatched: (url: string) => boolean): UnhandledErrors {
   const seen: string[] = [];
   const watched = new Set<Page>();
   const watch = (page: Page | null) => {
     if (!page || watched.has(page)) return;
     watched.add(page);
-    page.on('pageerror', (error) => seen.push(`${page.url()}: ${String(error)}`));
+    page.on('pageerror', (error) => {
+      if (isWatched(page.url())) seen.push(`${page.url()}: ${String(error)}`);
+    });
   };
   const onTarget = (target: BrowserTarget) => void target.page().then(watch, () => {});
   browser.on('targetcreated', onTarget);
@@ -79,6 +81,12 @@ function watchPageErrors(browser: Browser): UnhandledErrors {
       browser.off('targetcreated', onTarget);
     },
   };
+}
+
+/** A console tab (the shell, or the app on its own), not the sandbox's IMS login page on the same origin. */
+function isConsolePage(sandbox: SandboxFixture, url: string) {
+  const { pathname } = new URL(url);
+  return (url.startsWith(sandbox.shellUrl) || url.startsWith(sandbox.appOrigin)) && !pathname.startsWith('/ims/');
 }
 
 /** Picks `user` on the sandbox login page; Firefox closes it once IMS redirects, which may cut the click short. */
