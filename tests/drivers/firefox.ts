@@ -134,6 +134,8 @@ function firefoxFrame(page: Page, frame: Frame): ConsoleFrame {
     void (await until(async () => {
       const handle = (await frame.evaluateHandle(findTarget, { target, ...OUR_HOSTS })).asElement();
       if (!handle) return false;
+      // A user acts in the tab in front; Firefox's input to a tab behind another takes seconds.
+      await page.bringToFront();
       await action(handle as ElementHandle<Element>);
       return true;
     }, describeTarget(target)));
