@@ -2,6 +2,7 @@ import type { BehaviourGroup } from './behaviour';
 import { CONSOLE_LANGUAGE_BEHAVIOURS } from './console-languages';
 import { CONSOLE_SWITCH_BEHAVIOURS } from './console-switch';
 import { CONSOLE_UI_BEHAVIOURS } from './console-ui';
+import { FAULT_MATRIX_BEHAVIOURS } from './fault-matrix';
 import { LIFECYCLE_BEHAVIOURS } from './lifecycle';
 import { PICKER_FORM_BEHAVIOURS } from './picker-forms';
 import { VIRTUALIZED_PICKER_BEHAVIOURS } from './virtualized-picker';
@@ -14,4 +15,5 @@ export const BEHAVIOUR_GROUPS: BehaviourGroup[] = [
   PICKER_FORM_BEHAVIOURS,
   VIRTUALIZED_PICKER_BEHAVIOURS,
   LIFECYCLE_BEHAVIOURS,
+  FAULT_MATRIX_BEHAVIOURS,
 ];

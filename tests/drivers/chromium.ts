@@ -4,6 +4,8 @@ import { appFrameOf } from '../e2e/support/console-ui';
 import type { SandboxFixture } from '../e2e/support/sandbox-fixture';
 import { killServiceWorker, reacquireServiceWorker } from '../e2e/support/service-worker';
 import { signIn } from '../e2e/support/sign-in';
+import { watchUnhandledErrors } from '../e2e/support/unhandled-errors';
+import { chooseAccount } from '../e2e/support/worker-client';
 import {
   type BrowserDriver,
   type ConsoleFrame,
@@ -43,6 +45,21 @@ export function chromiumDriver(fixtures: {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return { ...evaluatorOf(page), close: () => page.close() };
     },
+    /** Every console page and app frame (both worlds) and every incarnation of the worker, over CDP. */
+    watchUnhandledErrors: () => {
+      const watched = [sandbox.shellUrl, sandbox.appOrigin, `chrome-extension://${extensionId}/`];
+      return watchUnhandledErrors(context, (url) => watched.some((origin) => url.startsWith(origin)));
+    },
+    answerLoginPages(user) {
+      const pickAccount = (loginPage: Page) =>
+        void loginPage
+          .waitForURL(/\/ims\/authorize\/v2/)
+          .then(() => chooseAccount(loginPage, user))
+          .catch(() => {});
+      context.on('page', pickAccount);
+      return { stop: () => void context.off('page', pickAccount) };
+    },
+    setOffline: (offline) => context.setOffline(offline),
   };
 }
 

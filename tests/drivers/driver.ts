@@ -72,6 +72,25 @@ export interface BrowserDriver {
   stopBackground(): Promise<void>;
   /** One of the extension's pages (`popup.html`, `options.html`…) in a new tab. */
   extensionPage(path: string): Promise<ExtensionPage>;
+  /**
+   * Starts collecting unhandled exceptions and promise rejections in the console's pages and
+   * the extension, for a behaviour that asserts there were none (what each browser can watch
+   * is said by its implementation).
+   */
+  watchUnhandledErrors(): Promise<UnhandledErrors>;
+  /**
+   * Picks `user` on every sandbox login page that opens until the answer's `stop()`: a sign-in
+   * our console UI starts opens that page itself (and IMS may also answer without one).
+   */
+  answerLoginPages(user: ScenarioUser): { stop(): void };
+  /** The browser's offline mode, which cuts the extension's requests off too. */
+  setOffline(offline: boolean): Promise<void>;
+}
+
+export interface UnhandledErrors {
+  /** "<where>: <description>" for each one seen so far. */
+  list(): string[];
+  stop(): Promise<void>;
 }
 
 export const POLL_MS = 100;

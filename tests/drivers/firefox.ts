@@ -1,7 +1,7 @@
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Browser, Target as BrowserTarget, ElementHandle, Frame, Page } from 'puppeteer-core';
 import type { ScenarioUser } from '../../sandbox/scenarios';
 import type { FirefoxGlobals } from '../e2e/support/extension-apis';
-import { sandboxFixture } from '../e2e/support/sandbox-fixture';
+import { type SandboxFixture, sandboxFixture } from '../e2e/support/sandbox-fixture';
 import type { ExtensionDocument } from '../firefox/extension-debugger';
 import type { FirefoxHarness } from '../firefox/harness';
 import { signInThroughLoginPage } from '../firefox/sign-in';
@@ -13,6 +13,7 @@ import {
   findTarget,
   OUR_HOSTS,
   type Target,
+  type UnhandledErrors,
   until,
 } from './driver';
 
@@ -39,7 +40,59 @@ export function firefoxDriver(harness: FirefoxHarness): BrowserDriver {
       const page = await harness.openExtensionPage(path);
       return { evaluate: (fn, arg) => page.evaluate(fn, arg), close: () => closeExtensionTab(page) };
     },
+    watchUnhandledErrors: async () => watchPageErrors(harness.browser, (url) => isConsolePage(sandbox, url)),
+    answerLoginPages(user) {
+      const pickAccount = (target: BrowserTarget) =>
+        void target
+          .page()
+          .then((page) => page && chooseAccountOn(page, user))
+          .catch(() => {});
+      harness.browser.on('targetcreated', pickAccount);
+      return { stop: () => void harness.browser.off('targetcreated', pickAccount) };
+    },
+    async setOffline(offline) {
+      // Nothing to switch back on; a row that goes offline runs in Chromium only (its `only` says why).
+      if (offline) throw new Error("Firefox's offline mode leaves the loopback sandbox reachable");
+    },
   };
+}
+
+/**
+ * Unhandled exceptions and rejections in the web pages' own world, every frame of every tab
+ * (WebDriver BiDi's javascript log entries). BiDi does not report content scripts' or the
+ * background page's errors, so those go unwatched in Firefox.
+ */
+function watchPageErrors(browser: Browser, isWatched: (url: string) => boolean): UnhandledErrors {
+  const seen: string[] = [];
+  const watched = new Set<Page>();
+  const watch = (page: Page | null) => {
+    if (!page || watched.has(page)) return;
+    watched.add(page);
+    page.on('pageerror', (error) => {
+      if (isWatched(page.url())) seen.push(`${page.url()}: ${String(error)}`);
+    });
+  };
+  const onTarget = (target: BrowserTarget) => void target.page().then(watch, () => {});
+  browser.on('targetcreated', onTarget);
+  void browser.pages().then((pages) => pages.forEach(watch));
+  return {
+    list: () => [...seen],
+    async stop() {
+      browser.off('targetcreated', onTarget);
+    },
+  };
+}
+
+/** A console tab (the shell, or the app on its own), not the sandbox's IMS login page on the same origin. */
+function isConsolePage(sandbox: SandboxFixture, url: string) {
+  const { pathname } = new URL(url);
+  return (url.startsWith(sandbox.shellUrl) || url.startsWith(sandbox.appOrigin)) && !pathname.startsWith('/ims/');
+}
+
+/** Picks `user` on the sandbox login page; Firefox closes it once IMS redirects, which may cut the click short. */
+async function chooseAccountOn(page: Page, user: ScenarioUser) {
+  const account = await page.waitForSelector(`button.account[value="${user.userId}"]`, { timeout: 10_000 });
+  await account?.click().catch(() => {});
 }
 
 /** An extension page opened in a tab closes its own tab (puppeteer cannot reach moz-extension:// pages). */
@@ -82,6 +135,8 @@ function firefoxFrame(page: Page, frame: Frame): ConsoleFrame {
     void (await until(async () => {
       const handle = (await frame.evaluateHandle(findTarget, { target, ...OUR_HOSTS })).asElement();
       if (!handle) return false;
+      // A user acts in the tab in front; Firefox's input to a tab behind another takes seconds.
+      await page.bringToFront();
       await action(handle as ElementHandle<Element>);
       return true;
     }, describeTarget(target)));

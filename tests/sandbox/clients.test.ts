@@ -9,7 +9,7 @@ import { createImsClient, IMS_PATHS } from '../../lib/ims/client';
 import { ORG_ID_PATTERN, orgIdFromRef } from '../../lib/org-id';
 import { serviceCodesOf } from '../../lib/service-codes';
 import { SCENARIOS } from '../../sandbox/scenarios';
-import type { SandboxFault } from '../e2e/support/fault-cases';
+import type { SandboxFault } from '../behaviours/fault-cases';
 import { failureOf } from '../support/http-failure';
 import { sandboxForSuite, signInThroughPage } from './support';
 
