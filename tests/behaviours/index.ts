@@ -1,3 +1,4 @@
+import { ATTACK_BEHAVIOURS } from './attacks';
 import type { BehaviourGroup } from './behaviour';
 import { CONSOLE_SWITCH_BEHAVIOURS } from './console-switch';
 import { CONSOLE_UI_BEHAVIOURS } from './console-ui';
@@ -10,4 +11,5 @@ export const BEHAVIOUR_GROUPS: BehaviourGroup[] = [
   CONSOLE_SWITCH_BEHAVIOURS,
   PICKER_FORM_BEHAVIOURS,
   LIFECYCLE_BEHAVIOURS,
+  ATTACK_BEHAVIOURS,
 ];
