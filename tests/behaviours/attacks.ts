@@ -1,20 +1,26 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
+import { SANDBOX_CLIENT_ID } from '../../lib/environment';
+import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { byTestId, NATIVE_PICKER, uiText } from '../drivers/console-readers';
 import { type BrowserDriver, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
 import { connectionPuts, countTokens, extensionTokens } from '../e2e/support/attack-surfaces';
+import { readProtectedSetting, writeProtectedSetting } from '../e2e/support/extension-environment';
 import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
 import type { Behaviour, BehaviourGroup } from './behaviour';
 import {
   appliedChanges,
+  consoleShowsSummary,
   dialogClosed,
   pickInSwitcher,
   resultLine,
+  sendFromExtensionPage,
   signedInConsole,
   uiContains,
   uiShows,
@@ -292,7 +298,197 @@ const postsAndPlants: Behaviour = {
   },
 };
 
+/**
+ * What a compromised console frame writes to take over the extension's settings: the
+ * `storage.local` keys earlier releases read (with WXT's version beside each) where its world has
+ * extension storage, and the protected store's own database name, keys and change channel in
+ * whatever IndexedDB its origin gets. Answers the keys each holds afterwards.
+ */
+async function plantSettings(planted: Record<string, unknown>) {
+  type Storage = { local: { set(items: object): Promise<void>; get(keys: null): Promise<object> } };
+  const globals = globalThis as { browser?: { storage?: Storage }; chrome?: { storage?: Storage } };
+  const storage = (globals.browser ?? globals.chrome)?.storage;
+  const versions = Object.fromEntries(Object.keys(planted).map((key) => [`${key}$`, { v: 1 }]));
+  await storage?.local.set({ ...planted, ...versions });
+  const indexedDb = await (async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('protected-settings');
+      request.onupgradeneeded = () => request.result.createObjectStore('items');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve, reject) => {
+      const transaction = database.transaction('items', 'readwrite');
+      for (const [key, value] of Object.entries(planted))
+        transaction.objectStore('items').put({ version: 1, value }, key);
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+    });
+    const changes = new BroadcastChannel('protected-settings-changed');
+    for (const key of Object.keys(planted)) changes.postMessage({ key });
+    return new Promise<string[]>((resolve) => {
+      const read = database.transaction('items').objectStore('items').getAllKeys();
+      read.onsuccess = () => resolve(read.result.map(String));
+    });
+    // A third-party frame may get no IndexedDB at all (Chromium refuses it to the app frame).
+  })().catch((error) => `refused: ${String(error)}`);
+  const local = storage ? Object.keys(await storage.local.get(null)) : [];
+  return { local, indexedDb, origin: location.origin };
+}
+
+/** What the options page shows about the planted settings, once it has loaded them. */
+const optionsShow = (options: Evaluator, labels: { assetsBase: string; hostsNone: string }) =>
+  until(
+    () =>
+      options.evaluate(({ assetsBase, hostsNone }) => {
+        const hosts = document.querySelector('[data-testid="console-hosts"]')?.textContent;
+        if (!hosts) return null;
+        return {
+          environment: document.querySelector('select')?.value ?? null,
+          readOnly: document.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked ?? null,
+          assetsBaseField: document.body.textContent?.includes(assetsBase) ?? false,
+          hostsNone: hosts.includes(hostsNone),
+          attackerHost: hosts.includes('attacker.example'),
+        };
+      }, labels),
+    'the options page shows its settings',
+  );
+
+const plantedStorage: Behaviour = {
+  name: 'content script turns read-only off, adds a console host, plants a remembered AEM org, redirects the Assets base: nothing changes',
+  async run(driver) {
+    const cases = {
+      assetsBase: attackCase(
+        driver,
+        'content script points the Assets base at its own host (storage.local, IndexedDB)',
+      ),
+      readOnly: attackCase(driver, 'content script turns read-only off (storage.local, IndexedDB)'),
+      consoleHost: attackCase(driver, 'content script adds a console host (storage.local, IndexedDB)'),
+      aemOrg: attackCase(driver, 'content script plants a remembered AEM org (storage.local, IndexedDB)'),
+    };
+    const { sandbox } = driver;
+    const choiceKey = JSON.stringify([new URL(sandbox.shellUrl).origin, acme.aemOrg.tenant]);
+    const planted = {
+      environment: {
+        name: 'custom',
+        clientId: SANDBOX_CLIENT_ID,
+        baseUrls: { imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: 'https://assets.attacker.example' },
+      },
+      readOnly: false,
+      customConsoleHosts: [
+        { origin: 'https://console.attacker.example', matchPattern: 'https://console.attacker.example/*' },
+      ],
+      aemOrgByConsole: { [choiceKey]: design.id },
+    };
+    await writeProtectedSetting(await driver.background(), 'readOnly', true);
+    const storedEnvironment = await readProtectedSetting(await driver.background(), 'environment');
+    const tab = await signedInConsole(driver);
+    await uiShows(tab, byTestId('read-only'), en.readOnly);
+
+    // From the content scripts' world in the app frame, where compromised console code runs:
+    // its writes into storage.local succeed; its IndexedDB is the page origin's, never ours.
+    const inContentScript = await (await tab.contentScript()).evaluate(plantSettings, planted);
+    assert.ok(
+      Object.keys(planted).every((key) => inContentScript.local.includes(key)),
+      'storage.local took the writes',
+    );
+    assert.doesNotMatch(inContentScript.origin, /extension:/);
+    // The shell's own scripts write a database of the protected store's name in their own
+    // origin and announce it on a channel of the same name: that succeeds too.
+    const inShell = await tab.top().evaluate(plantSettings, planted);
+    assert.ok(
+      Object.keys(planted).every((key) => inShell.indexedDb.includes(key)),
+      'the shell database took the writes',
+    );
+
+    // The next console load: still read-only, still on the sandbox's environment.
+    await tab.reload();
+    await consoleShowsSummary(tab);
+    await uiShows(tab, byTestId('read-only'), en.readOnly);
+    assert.equal(await uiText(await tab.app(), `button[aria-controls="org-switcher"]`), null, 'no switcher opener');
+    const status = (await sendFromExtensionPage(driver, { type: 'getStatus' })) as { data?: object };
+    assert.deepEqual({ ...status.data }, { ...status.data, environment: 'sandbox', signedIn: true });
+
+    const options = await driver.extensionPage('options.html');
+    const shown = await optionsShow(options, { assetsBase: en.optionsAssetsBaseUrl, hostsNone: en.hostsNone });
+    await options.close();
+    assert.equal(shown.environment, 'sandbox');
+    assert.equal(shown.assetsBaseField, false);
+    const background = await driver.background();
+    assert.deepEqual(await readProtectedSetting(background, 'environment'), storedEnvironment);
+    cases.assetsBase.passed({ tokensFound: 0 });
+
+    assert.equal(shown.readOnly, true);
+    assert.deepEqual(await readProtectedSetting(background, 'readOnly'), { version: 1, value: true });
+    cases.readOnly.passed({ intendedSwitches: 0, appliedSwitches: await appliedChanges(driver) });
+
+    assert.deepEqual({ none: shown.hostsNone, attacker: shown.attackerHost }, { none: true, attacker: false });
+    const registered = await background.evaluate(async () => {
+      type Scripting = { getRegisteredContentScripts(): Promise<{ id: string }[]> };
+      const globals = globalThis as { browser?: { scripting: Scripting }; chrome?: { scripting: Scripting } };
+      const scripts = await (globals.browser ?? globals.chrome)?.scripting.getRegisteredContentScripts();
+      return scripts?.map((script) => script.id) ?? null;
+    });
+    assert.deepEqual(registered, []);
+    cases.consoleHost.passed();
+
+    assert.equal(await readProtectedSetting(background, 'aemOrgByConsole'), null);
+    cases.aemOrg.passed();
+  },
+};
+
+const fuzzedMessages: Behaviour = {
+  name: 'fuzzed messages to the real worker, from a content script and an extension page: typed errors, no crash',
+  async run(driver) {
+    const matrixCase = attackCase(driver, 'fuzzed messages to the real worker (content script and page)');
+    const tab = await driver.openTab(driver.sandbox.creativeCloudUrl());
+    const near = FORGED_REQUESTS.flatMap((request) => [
+      { ...request, extra: true },
+      { ...request, type: `${request.type} ` },
+      { ...request, orgId: 'not-an-org' },
+    ]);
+    const samples: unknown[] = [...fc.sample(fc.jsonValue(), { numRuns: 40, seed: 7 }), ...near].filter(
+      (value) => value !== null,
+    );
+    // JSON text both ways: every world gets the same values (-0 and friends included).
+    const sendEach = async (texts: string[]) => {
+      type Messaging = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      const globals = globalThis as { browser?: Messaging; chrome?: Messaging };
+      const runtime = (globals.browser ?? globals.chrome)?.runtime;
+      const answers: unknown[] = [];
+      for (const text of texts) answers.push(await runtime?.sendMessage(JSON.parse(text)));
+      return answers;
+    };
+    const texts = samples.map((message) => JSON.stringify(message));
+    await until(
+      async () => (await (await tab.app()).evaluate(() => document.readyState)) === 'complete',
+      'the console app loads',
+    );
+    const fromContentScript = await (await tab.contentScript()).evaluate(sendEach, texts);
+    const page = await driver.extensionPage('popup.html');
+    const fromPage = await page.evaluate(sendEach, texts);
+    const alive = await page.evaluate(sendEach, [JSON.stringify({ type: 'getStatus' })]);
+    await page.close();
+
+    const codes = new Set<string>();
+    for (const [index, answer] of [...fromContentScript, ...fromPage].entries()) {
+      const error = (answer as { ok?: boolean; error?: { code?: unknown } } | undefined)?.error;
+      assert.equal((answer as { ok?: boolean })?.ok, false, texts[index % texts.length]);
+      assert.equal(typeof error?.code, 'string', texts[index % texts.length]);
+      codes.add(error?.code as string);
+    }
+    assert.equal(fromContentScript.length, texts.length);
+    assert.deepEqual(
+      [...codes].filter((code) => !(ERROR_CODES as readonly string[]).includes(code)),
+      [],
+    );
+    // Still alive and well.
+    assert.equal((alive[0] as { ok?: boolean })?.ok, true);
+    await passedWithNoSwitch(matrixCase, driver);
+  },
+};
+
 export const ATTACK_BEHAVIOURS: BehaviourGroup = {
   title: 'attack matrix',
-  behaviours: [clicksAndKeys, typesIntoSearch, fakedCard, postsAndPlants],
+  behaviours: [clicksAndKeys, typesIntoSearch, fakedCard, postsAndPlants, plantedStorage, fuzzedMessages],
 };

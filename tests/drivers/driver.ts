@@ -48,6 +48,11 @@ export interface ConsoleTab {
   /** A key press through the browser's input, to whatever has focus (`Tab`, `Enter`, `Escape`…). */
   press(key: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The extension's content-script world in the app frame: what a compromised console frame's
+   * content script could run (extension storage, runtime messaging), for the attack cases.
+   */
+  contentScript(): Promise<Evaluator>;
 }
 
 export interface ExtensionPage extends Evaluator {

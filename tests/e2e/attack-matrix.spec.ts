@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { chromium, type Frame } from '@playwright/test';
-import fc from 'fast-check';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
-import { SANDBOX_CLIENT_ID } from '../../lib/environment';
-import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
 import { type LoggedRequest, madeByExtension } from '../../sandbox/request-log';
@@ -25,15 +22,8 @@ import {
 import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
 import { consoleUi, frameAt, openConsoleApp } from './support/console-ui';
 import { contentScriptSender } from './support/content-script-sender';
-import type { ChromiumGlobals } from './support/extension-apis';
-import {
-  readProtectedSetting,
-  sandboxEnvironment,
-  writeExtensionEnvironment,
-  writeProtectedSetting,
-} from './support/extension-environment';
+import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { consoleTabId } from './support/extension-pages';
-import { environmentSelect, readOnlyCheckbox } from './support/options-page';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
 import { signIn } from './support/sign-in';
@@ -448,171 +438,6 @@ test('no surface a page or content script can reach holds a real token', async (
   expect(applied).toBe(2);
   const tokensFound = Object.values(found).reduce((sum, count) => sum + count, 0);
   matrixCase.passed({ intendedSwitches: 2, appliedSwitches: applied, tokensFound });
-});
-
-test('fuzzed messages to the real worker get typed errors and never crash it', async ({
-  page,
-  extensionId,
-  sandbox,
-  workerClient,
-}) => {
-  const matrixCase = matrixCaseStarted('attack', 'fuzzed messages to the real worker (content script and page)');
-  await page.goto(sandbox.creativeCloudUrl());
-  const contentScript = await contentScriptSender(await frameAt(page, sandbox.appOrigin), extensionId);
-  const popup = await workerClient();
-  const near = FORGED_REQUESTS.flatMap((request) => [
-    { ...request, extra: true },
-    { ...request, type: `${request.type} ` },
-    { ...request, orgId: 'not-an-org' },
-  ]);
-  const samples: unknown[] = [...fc.sample(fc.jsonValue(), { numRuns: 40, seed: 7 }), ...near].filter(
-    (value) => value !== null,
-  );
-  const codes = new Set<string>();
-  for (const message of samples) {
-    for (const answer of [
-      await contentScript.send(message),
-      await popup.page.evaluate(
-        (text) => (globalThis as ChromiumGlobals).chrome?.runtime.sendMessage(JSON.parse(text)),
-        JSON.stringify(message),
-      ),
-    ]) {
-      expect(answer, JSON.stringify(message)).toMatchObject({ ok: false, error: { code: expect.any(String) } });
-      codes.add((answer as { error: { code: string } }).error.code);
-    }
-  }
-  expect([...codes].every((code) => (ERROR_CODES as readonly string[]).includes(code))).toBe(true);
-  // Still alive and well.
-  expect(await popup.send({ type: 'getStatus' })).toMatchObject({ ok: true });
-  await contentScript.close();
-  await passedWithNoSwitch(matrixCase, sandbox);
-});
-
-/**
- * What a compromised console frame's content script writes to take over the extension's
- * settings: the `storage.local` keys earlier releases read (with WXT's version beside each),
- * and the protected store's own database name, keys and change channel, as its world sees them.
- */
-function plantSettings(planted: Record<string, unknown>, world: 'contentScript' | 'page'): string {
-  return `(async (planted, world) => {
-    const versions = Object.fromEntries(Object.keys(planted).map((key) => [key + '$', { v: 1 }]));
-    if (world === 'contentScript') await chrome.storage.local.set({ ...planted, ...versions });
-    const written = await (async () => {
-      const database = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('protected-settings');
-        request.onupgradeneeded = () => request.result.createObjectStore('items');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise((resolve, reject) => {
-        const transaction = database.transaction('items', 'readwrite');
-        for (const [key, value] of Object.entries(planted)) transaction.objectStore('items').put({ version: 1, value }, key);
-        transaction.oncomplete = resolve;
-        transaction.onerror = () => reject(transaction.error);
-      });
-      const changes = new BroadcastChannel('protected-settings-changed');
-      for (const key of Object.keys(planted)) changes.postMessage({ key });
-      return new Promise((resolve) => {
-        const read = database.transaction('items').objectStore('items').getAllKeys();
-        read.onsuccess = () => resolve(read.result);
-      });
-      // A third-party frame may get no IndexedDB at all (Chromium refuses it to the app frame).
-    })().catch((error) => 'refused: ' + String(error));
-    const local = world === 'contentScript' ? Object.keys(await chrome.storage.local.get(null)) : [];
-    return { local, indexedDb: written };
-  })(${JSON.stringify(planted)}, ${JSON.stringify(world)})`;
-}
-
-test('a content script cannot change the environment, read-only, console hosts or remembered AEM orgs', async ({
-  page,
-  context,
-  extensionId,
-  hasContentScript,
-  sandbox,
-  serviceWorker,
-  signedInConsole,
-  workerClient,
-  optionsPage,
-}) => {
-  const cases = {
-    assetsBase: matrixCaseStarted(
-      'attack',
-      'content script points the Assets base at its own host (storage.local, IndexedDB)',
-    ),
-    readOnly: matrixCaseStarted('attack', 'content script turns read-only off (storage.local, IndexedDB)'),
-    consoleHost: matrixCaseStarted('attack', 'content script adds a console host (storage.local, IndexedDB)'),
-    aemOrg: matrixCaseStarted('attack', 'content script plants a remembered AEM org (storage.local, IndexedDB)'),
-  };
-  const attackerHost = {
-    origin: 'https://console.attacker.example',
-    matchPattern: 'https://console.attacker.example/*',
-  };
-  const choiceKey = JSON.stringify([new URL(sandbox.shellUrl).origin, acme.aemOrg.tenant]);
-  const planted = {
-    environment: {
-      name: 'custom',
-      clientId: SANDBOX_CLIENT_ID,
-      baseUrls: { imsBaseUrl: sandbox.apiBaseUrl, assetsBaseUrl: 'https://assets.attacker.example' },
-    },
-    readOnly: false,
-    customConsoleHosts: [attackerHost],
-    aemOrgByConsole: { [choiceKey]: design.id },
-  };
-  const toAttacker: string[] = [];
-  await context.route('https://*.attacker.example/**', async (route) => {
-    toAttacker.push(`${route.request().method()} ${route.request().url()}`);
-    await route.abort();
-  });
-  await writeProtectedSetting(serviceWorker, 'readOnly', true);
-  const app = await signedInConsole();
-  await expect(consoleUi(app).getByTestId('read-only')).toHaveText(en.readOnly);
-
-  // From the content scripts' world in the app frame, where the compromised console code runs: the
-  // writes into storage.local succeed.
-  const contentScript = await contentScriptSender(app, extensionId);
-  const written = (await contentScript.evaluate(plantSettings(planted, 'contentScript'))) as { local: string[] };
-  await contentScript.close();
-  expect(written.local).toEqual(expect.arrayContaining(Object.keys(planted)));
-  // The shell's own page runs no content script; its scripts write a database of the protected
-  // store's name in their own origin, and announce it on a channel of the same name: that succeeds too.
-  expect(await hasContentScript(page.mainFrame())).toBe(false);
-  const inShell = (await page.evaluate(plantSettings(planted, 'page'))) as { indexedDb: unknown };
-  expect(inShell.indexedDb).toEqual(expect.arrayContaining(Object.keys(planted)));
-
-  // The next console load: the worker calls the Assets API, still read-only, still on the console's host.
-  await page.reload();
-  const reloaded = await frameAt(page, sandbox.appOrigin);
-  await expect(consoleUi(reloaded).getByTestId('summary')).toBeVisible({ timeout: 15_000 });
-  await expect(consoleUi(reloaded).getByTestId('read-only')).toHaveText(en.readOnly);
-  await expect(consoleUi(reloaded).getByRole('button', { name: en.openSwitcher })).toHaveCount(0);
-  const worker = await workerClient();
-  expect(await worker.data({ type: 'getStatus' })).toMatchObject({ environment: 'sandbox', signedIn: true });
-
-  const options = await optionsPage();
-  await expect(environmentSelect(options)).toHaveValue('sandbox');
-  await expect(options.getByLabel(en.optionsAssetsBaseUrl)).toHaveCount(0);
-  expect(toAttacker).toEqual([]);
-  cases.assetsBase.passed({ tokensFound: 0 });
-
-  await expect(readOnlyCheckbox(options)).toBeChecked();
-  cases.readOnly.passed({ intendedSwitches: 0, appliedSwitches: await appliedChanges(sandbox) });
-
-  const hosts = options.getByTestId('console-hosts');
-  await expect(hosts.getByText(en.hostsNone)).toBeVisible();
-  await expect(hosts).not.toContainText('attacker.example');
-  const registered = await serviceWorker.evaluate(async () =>
-    (await (globalThis as ChromiumGlobals).chrome?.scripting?.getRegisteredContentScripts())?.map(
-      (script) => script.id,
-    ),
-  );
-  expect(registered).toEqual([]);
-  cases.consoleHost.passed();
-
-  expect(await readProtectedSetting(serviceWorker, 'aemOrgByConsole')).toBeNull();
-  expect(await readProtectedSetting(serviceWorker, 'environment')).toMatchObject({
-    value: { name: 'sandbox', baseUrls: { imsBaseUrl: sandbox.apiBaseUrl } },
-  });
-  cases.aemOrg.passed();
 });
 
 test('the console UI goes only into the document that asked: a frame that navigated since gets nothing', async ({
