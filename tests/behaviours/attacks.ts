@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
+import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { ERROR_CODES } from '../../lib/errors';
@@ -9,7 +10,7 @@ import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { byTestId, NATIVE_PICKER, uiText } from '../drivers/console-readers';
 import { type BrowserDriver, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
-import { connectionPuts, countTokens, extensionTokens } from '../e2e/support/attack-surfaces';
+import { connectionPuts, countTokens, extensionTokens, readPageVisibleText } from '../e2e/support/attack-surfaces';
 import { readProtectedSetting, writeProtectedSetting } from '../e2e/support/extension-environment';
 import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
@@ -488,7 +489,172 @@ const fuzzedMessages: Behaviour = {
   },
 };
 
+const markupOrg = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
+
+/** Any `alert` a planted script runs in the app frame's page is kept instead of shown. */
+const recordAlerts = (app: Evaluator) =>
+  app.evaluate(() => {
+    const alerts: string[] = [];
+    (window as typeof window & { alerts?: string[] }).alerts = alerts;
+    window.alert = (message?: unknown) => void alerts.push(String(message));
+    return true;
+  });
+
+const markupShownLiterally: Behaviour = {
+  name: 'markup in org names and API error messages shows literally everywhere, and no script runs',
+  async run(driver) {
+    const matrixCase = attackCase(driver, 'markup in org names and API error messages');
+    // The org with markup in its name is the connected one: status panel and confirmation show it.
+    const tab = await signedInConsole(driver, {
+      arrange: () => driver.sandbox.control('POST', 'connection', { orgId: markupOrg.id }),
+    });
+    await recordAlerts(await tab.app());
+    await uiContains(tab, byTestId('connected-org'), markupOrg.name);
+
+    // Disabled options are chosen from the keyboard, which reads their reasons out.
+    await (await tab.app()).click({ in: 'ui', css: 'button', text: en.openSwitcher });
+    await (await tab.app()).type({ in: 'ui', css: '[role="combobox"]' }, 'Söner');
+    await until(
+      async () => (await uiText(await tab.app(), `[role="option"][data-org-id="${markupOrg.id}"]`)) !== null,
+      'the switcher lists the org with markup',
+    );
+    await tab.press('Enter');
+    await uiContains(tab, byTestId('refusal'), markupOrg.name);
+
+    const hostileMessage = '<img src=x onerror=alert("error")><script>alert("script")</script>';
+    await driver.sandbox.control('POST', 'faults', {
+      method: 'PUT',
+      path: '/adobe/assets/settings/creative-cloud',
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'NO_CC_ENTITLEMENT', message: hostileMessage } }),
+      times: 0,
+    });
+    await (await tab.app()).type({ in: 'ui', css: '[role="combobox"]' }, 'Design');
+    await (await tab.app()).click({ in: 'ui', css: `[role="option"][data-org-id="${design.id}"]` });
+    await until(
+      async () => (await uiText(await tab.app(), `dialog[open] ${byTestId('confirm-text')}`))?.includes(markupOrg.name),
+      'the confirmation names the org with markup',
+    );
+    await (await tab.app()).click({ in: 'ui', css: 'dialog[open] button', text: en.confirmSwitch });
+    await until(
+      async () => (await uiText(await tab.app(), `${byTestId('error')} [data-error-code]`)) !== null,
+      'our UI shows the error',
+    );
+
+    // The native picker and the native guard's dialog name the org too.
+    await (await tab.app()).click({ in: 'page', css: NATIVE_PICKER });
+    await (await tab.app()).click({ in: 'page', css: '[role="option"]', text: markupOrg.id });
+    await (await tab.app()).click({ in: 'page', css: 'button', text: LABELS.switchButton, exact: true });
+    await until(
+      async () => (await uiText(await tab.app(), `dialog[open] ${byTestId('guard-text')}`))?.includes(markupOrg.name),
+      'the guard names the org with markup',
+    );
+    await (await tab.app()).click({ in: 'ui', css: 'dialog[open] button', text: en.cancel });
+    await dialogClosed(tab);
+
+    const created = await (await tab.app()).evaluate((tag) => {
+      const root = document.querySelector(tag)?.shadowRoot;
+      return {
+        inUi: root?.querySelectorAll('img, script:not([src]), iframe, object').length ?? -1,
+        inPage: document.querySelectorAll('img, iframe, object').length,
+        uiText: root?.textContent ?? '',
+        alerts: (window as typeof window & { alerts?: string[] }).alerts ?? null,
+      };
+    }, CONSOLE_UI_TAG);
+    assert.equal(created.inUi, 0);
+    assert.equal(created.inPage, 0);
+    assert.ok(created.uiText.includes(markupOrg.name));
+    assert.deepEqual(created.alerts, [], 'no alert ran (and the recorder is still in place)');
+    await passedWithNoSwitch(matrixCase, driver);
+  },
+};
+
+/** Keeps every message the content-script world receives (the worker's pushes) in that world. */
+function listenInContentScript() {
+  type Runtime = { onMessage: { addListener(listener: (message: unknown) => void): void } };
+  const globals = globalThis as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime }; received?: unknown[] };
+  const received: unknown[] = [];
+  globals.received = received;
+  (globals.browser ?? globals.chrome)?.runtime.onMessage.addListener((message) => void received.push(message));
+  return true;
+}
+
+const receivedInContentScript = () => JSON.stringify((globalThis as { received?: unknown[] }).received ?? null);
+
+/** An extension storage area as JSON text, read in whichever world runs it (background or content script). */
+async function storageArea(area: 'local' | 'sync' | 'session') {
+  type Area = { get(keys: null): Promise<object> };
+  type Areas = { local: Area; sync: Area; session: Area };
+  const globals = globalThis as { browser?: { storage: Areas }; chrome?: { storage: Areas } };
+  return JSON.stringify(await (globals.browser ?? globals.chrome)?.storage[area].get(null));
+}
+
+const tokenScan: Behaviour = {
+  name: 'token scan: no surface a page or content script can reach holds a real token (DOM, shadow roots, messages, storage)',
+  async run(driver) {
+    const matrixCase = attackCase(driver, 'token scan: DOM, shadow roots, messages, storage');
+    const tab = await signedInConsole(driver);
+    await (await tab.contentScript()).evaluate(listenInContentScript);
+
+    // A full switch and switch back, a token refresh in between, and the native picker's badges.
+    await pickInSwitcher(tab, design.name);
+    await (await tab.app()).click({ in: 'ui', css: 'dialog[open] button', text: en.confirmSwitch });
+    // The verified line, not the progress line that also names the org: the refresh below must
+    // happen between two switches, not during the first one.
+    await uiShows(tab, byTestId('progress'), resultLine('api', design.name));
+    await driver.sandbox.control('POST', 'expire-tokens');
+    await (await tab.app()).click({ in: 'ui', css: 'button', text: `Switch back to ${acme.aemOrg.name}` });
+    await uiShows(tab, byTestId('progress'), resultLine('api', acme.aemOrg.name));
+    await (await tab.app()).click({ in: 'page', css: NATIVE_PICKER });
+    await until(
+      async () =>
+        await (await tab.app()).evaluate((host) => document.querySelector(`[${host}]`) !== null, BADGE_HOST_ATTRIBUTE),
+      'the native options carry badges',
+    );
+
+    const tokens = await extensionTokens(driver.sandbox);
+    // Two generations (sign-in, refresh), so the scan looks for more than one token.
+    assert.ok(tokens.length >= 3, `tokens issued: ${tokens.length}`);
+    const background = await driver.background();
+    assert.ok(
+      countTokens(await background.evaluate(storageArea, 'session'), tokens) > 0,
+      'the worker holds its tokens',
+    );
+
+    const contentScript = await tab.contentScript();
+    const surfaces = {
+      'shell DOM and page storage': await tab.top().evaluate(readPageVisibleText),
+      'app DOM, shadow roots and page storage': await (await tab.app()).evaluate(readPageVisibleText),
+      'messages the content script received': await contentScript.evaluate(receivedInContentScript),
+      'storage.local as the content script reads it': await contentScript.evaluate(storageArea, 'local'),
+      'storage.local': await background.evaluate(storageArea, 'local'),
+      'storage.sync': await background.evaluate(storageArea, 'sync'),
+      'diagnostics report': JSON.stringify(await sendFromExtensionPage(driver, { type: 'getDiagnostics' })),
+    };
+    // The scan reads real content: the UI in the shadow root, the pushes, the diagnostics.
+    assert.ok(surfaces['app DOM, shadow roots and page storage'].includes(design.name));
+    assert.ok(surfaces['messages the content script received'].includes('stateChanged'));
+    assert.ok(surfaces['diagnostics report'].includes(acme.aemOrg.name));
+    const found = Object.fromEntries(Object.entries(surfaces).map(([name, text]) => [name, countTokens(text, tokens)]));
+    assert.deepEqual(found, Object.fromEntries(Object.keys(surfaces).map((name) => [name, 0])));
+    const applied = await appliedChanges(driver);
+    assert.equal(applied, 2);
+    const tokensFound = Object.values(found).reduce((sum, count) => sum + count, 0);
+    matrixCase.passed({ intendedSwitches: 2, appliedSwitches: applied, tokensFound });
+  },
+};
+
 export const ATTACK_BEHAVIOURS: BehaviourGroup = {
   title: 'attack matrix',
-  behaviours: [clicksAndKeys, typesIntoSearch, fakedCard, postsAndPlants, plantedStorage, fuzzedMessages],
+  behaviours: [
+    clicksAndKeys,
+    typesIntoSearch,
+    fakedCard,
+    postsAndPlants,
+    plantedStorage,
+    fuzzedMessages,
+    markupShownLiterally,
+    tokenScan,
+  ],
 };

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { chromium, type Frame } from '@playwright/test';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
-import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
@@ -16,7 +15,6 @@ import {
   connectionPuts,
   countTokens,
   extensionTokens,
-  pageVisibleText,
   recordCdpConsole,
 } from './support/attack-surfaces';
 import { chromiumArgsFor, extensionIdOf, extensionWorkersByName } from './support/chromium';
@@ -27,7 +25,6 @@ import { consoleTabId } from './support/extension-pages';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
 import { signIn } from './support/sign-in';
-import { readExtensionStorage } from './support/worker-client';
 
 // The attack matrix (Chromium): a hostile console page, a framing site, fuzzed messages, markup
 // in data, and a scan of every surface a page or content script can reach for the real tokens.
@@ -36,8 +33,8 @@ import { readExtensionStorage } from './support/worker-client';
 const acme = SCENARIOS.default;
 const admin = userOf(acme, acme.consoleUserId);
 const design = orgNamed('Acme Design Studio');
-const markupOrg = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
-const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
+const _markupOrg = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
+const _LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
 const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
 
 /** Requests a page would forge if it could reach the worker: a switch above all. */
@@ -272,68 +269,6 @@ test('a content-script world in a frame that is not a console page gets no answe
   await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
-test('org names and API error messages with markup show literally everywhere, and no script runs', async ({
-  page,
-  sandbox,
-  signedInConsole,
-}) => {
-  const matrixCase = matrixCaseStarted('attack', 'markup in org names and API error messages');
-  const alerts: string[] = [];
-  page.on('dialog', (dialog) => {
-    alerts.push(dialog.message());
-    void dialog.dismiss();
-  });
-  // The org with markup in its name is the connected one: status panel and confirmation show it.
-  await sandbox.control('POST', 'connection', { orgId: markupOrg.id });
-  const app = await signedInConsole();
-  const ui = consoleUi(app);
-  await expect(ui.getByTestId('connected-org')).toContainText(markupOrg.name);
-
-  await ui.getByRole('button', { name: en.openSwitcher }).click();
-  await ui.getByRole('combobox', { name: en.search }).fill('Söner');
-  // Disabled options are chosen from the keyboard, which reads their reasons out.
-  await expect(ui.getByRole('option').filter({ hasText: markupOrg.id })).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(ui.getByTestId('refusal')).toContainText(markupOrg.name);
-
-  const hostileMessage = '<img src=x onerror=alert("error")><script>alert("script")</script>';
-  await sandbox.control('POST', 'faults', {
-    method: 'PUT',
-    path: '/adobe/assets/settings/creative-cloud',
-    status: 422,
-    contentType: 'application/json',
-    body: JSON.stringify({ error: { code: 'NO_CC_ENTITLEMENT', message: hostileMessage } }),
-    times: 0,
-  });
-  await ui.getByRole('combobox', { name: en.search }).fill('Design');
-  await ui.getByRole('option').filter({ hasText: design.id }).click();
-  const dialog = app.getByRole('dialog', { name: en.confirmTitle });
-  await expect(dialog.getByTestId('confirm-text')).toContainText(markupOrg.name);
-  await dialog.getByRole('button', { name: en.confirmSwitch }).click();
-  await expect(ui.getByTestId('error').locator('[data-error-code]')).toBeVisible();
-
-  // The native picker and the native guard's dialog name the org too.
-  await app.getByRole('button', { name: LABELS.picker }).click();
-  await app.getByRole('option').filter({ hasText: markupOrg.id }).click();
-  await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
-  await expect(app.getByRole('dialog', { name: en.guardTitle })).toContainText(markupOrg.name);
-  await app.getByRole('dialog', { name: en.guardTitle }).getByRole('button', { name: en.cancel }).click();
-
-  const created = await app.evaluate((tag) => {
-    const root = document.querySelector(tag)?.shadowRoot;
-    return {
-      inUi: root?.querySelectorAll('img, script:not([src]), iframe, object').length ?? -1,
-      inPage: document.querySelectorAll('img, iframe, object').length,
-      uiText: root?.textContent ?? '',
-    };
-  }, CONSOLE_UI_TAG);
-  expect(created.inUi).toBe(0);
-  expect(created.inPage).toBe(0);
-  expect(created.uiText).toContain(markupOrg.name);
-  expect(alerts).toEqual([]);
-  await passedWithNoSwitch(matrixCase, sandbox);
-});
-
 test('a console link naming another AEM author host gets no token: not on load, not by a page click', async ({
   context,
   extensionId,
@@ -370,16 +305,18 @@ test('a console link naming another AEM author host gets no token: not on load, 
   }
 });
 
-test('no surface a page or content script can reach holds a real token', async ({
+// Chromium only: the console logs of every world (the content script's isolated one too) come
+// from CDP, which Firefox's driver lacks; the page-reachable surfaces are a shared behaviour
+// (tests/behaviours/attacks.ts).
+test('no console log of page, content script or worker holds a real token', async ({
   page,
   context,
   extensionId,
   sandbox,
   serviceWorker,
   signedInConsole,
-  workerClient,
 }) => {
-  const matrixCase = matrixCaseStarted('attack', 'token scan: DOM, shadow roots, messages, storage, logs');
+  const matrixCase = matrixCaseStarted('attack', 'token scan: console logs of page, content script and worker (CDP)');
   const logs: string[] = [];
   page.on('console', (message) => logs.push(message.text()));
   serviceWorker.on('console', (message) => logs.push(message.text()));
@@ -387,16 +324,14 @@ test('no surface a page or content script can reach holds a real token', async (
   // Content-script logs live in the app frame's isolated world; CDP sees every world's console.
   const appSession = await recordCdpConsole(await context.newCDPSession(app));
   const contentScript = await contentScriptSender(app, extensionId);
-  await contentScript.listen();
   await contentScript.evaluate('console.log("content-script log probe")');
+  await contentScript.close();
 
-  // A full switch and switch back, a token refresh in between, and the native picker's badges.
+  // A full switch and switch back, with a token refresh in between: what the logs could leak.
   const ui = consoleUi(app);
   await ui.getByRole('button', { name: en.openSwitcher }).click();
   await ui.getByRole('option').filter({ hasText: design.id }).click();
   await app.getByRole('dialog', { name: en.confirmTitle }).getByRole('button', { name: en.confirmSwitch }).click();
-  // The verified line, not the progress line that also names the org: the refresh below must
-  // happen between two switches, not during the first one.
   await expect(ui.getByTestId('progress')).toHaveText(
     `Verified: ${design.name} is now the connected Creative Cloud org.`,
   );
@@ -405,38 +340,16 @@ test('no surface a page or content script can reach holds a real token', async (
   await expect(ui.getByTestId('progress')).toHaveText(
     `Verified: ${acme.aemOrg.name} is now the connected Creative Cloud org.`,
   );
-  await app.getByRole('button', { name: LABELS.picker }).click();
-  await expect(app.locator(`[${BADGE_HOST_ATTRIBUTE}]`).first()).toBeAttached();
 
   const tokens = await extensionTokens(sandbox);
-  // Two generations (sign-in, refresh), so the scan looks for more than one token.
   expect(tokens.length).toBeGreaterThanOrEqual(3);
-  const session = JSON.stringify(await readExtensionStorage(serviceWorker, 'session'));
-  expect(countTokens(session, tokens), 'the worker does hold the tokens it was issued').toBeGreaterThan(0);
-
-  const surfaces: Record<string, string> = {
-    'shell DOM and page storage': await pageVisibleText(page.mainFrame()),
-    'app DOM, shadow roots and page storage': await pageVisibleText(app),
-    'messages the content script received': JSON.stringify(await contentScript.received()),
-    'storage.local as the content script reads it': JSON.stringify(
-      await contentScript.evaluate('chrome.storage.local.get(null)'),
-    ),
-    'storage.local': JSON.stringify(await readExtensionStorage(serviceWorker, 'local')),
-    'storage.sync': JSON.stringify(await readExtensionStorage(serviceWorker, 'sync')),
-    'console logs of page, content script and worker': [...logs, ...appSession.lines].join('\n'),
-    'diagnostics report': JSON.stringify(await (await workerClient()).send({ type: 'getDiagnostics' })),
-  };
-  // The scan reads real content: the UI in the shadow root, the pushes, the content script's log.
-  expect(surfaces['app DOM, shadow roots and page storage']).toContain(design.name);
-  expect(surfaces['messages the content script received']).toContain('stateChanged');
-  expect(surfaces['console logs of page, content script and worker']).toContain('content-script log probe');
-  expect(surfaces['diagnostics report']).toContain(acme.aemOrg.name);
-  const found = Object.fromEntries(Object.entries(surfaces).map(([name, text]) => [name, countTokens(text, tokens)]));
-  expect(found).toEqual(Object.fromEntries(Object.keys(surfaces).map((name) => [name, 0])));
-  await contentScript.close();
+  const text = [...logs, ...appSession.lines].join('\n');
+  // The scan reads real content: the content script's log is there.
+  expect(text).toContain('content-script log probe');
+  const tokensFound = countTokens(text, tokens);
+  expect(tokensFound).toBe(0);
   const applied = await appliedChanges(sandbox);
   expect(applied).toBe(2);
-  const tokensFound = Object.values(found).reduce((sum, count) => sum + count, 0);
   matrixCase.passed({ intendedSwitches: 2, appliedSwitches: applied, tokensFound });
 });
 
