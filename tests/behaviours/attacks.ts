@@ -7,7 +7,7 @@ import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
-import { SCENARIOS } from '../../sandbox/scenarios';
+import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { byTestId, NATIVE_PICKER, uiText } from '../drivers/console-readers';
 import { type BrowserDriver, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
 import { connectionPuts, countTokens, extensionTokens, readPageVisibleText } from '../e2e/support/attack-surfaces';
@@ -645,6 +645,73 @@ const tokenScan: Behaviour = {
   },
 };
 
+/**
+ * A page script, installed before any content script runs (in every frame): it keeps every
+ * `message` event it hears and listens for the events WXT's own content-script context would
+ * fire on `window` and `document` (their names carry the extension's runtime id). Isolated-world
+ * code is invisible to it; only what crosses into the page is recorded.
+ */
+function recordWhatThePageSees(extensionId: string): void {
+  const seen: string[] = [];
+  (window as typeof window & { pageSaw?: string[] }).pageSaw = seen;
+  const asText = (value: unknown): string => {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  };
+  window.addEventListener('message', (event) => seen.push(`message ${asText(event.data)}`), true);
+  for (const entrypoint of ['console', 'console-ui']) {
+    for (const name of ['content-script-started', 'locationchange']) {
+      const type = `${extensionId}:${entrypoint}:wxt:${name}`;
+      for (const target of [window, document]) {
+        target.addEventListener(type, (event) => seen.push(`event ${event.type}`), true);
+      }
+    }
+  }
+}
+
+const whatThePageSaw = (frame: Evaluator) =>
+  frame.evaluate(() => (window as typeof window & { pageSaw?: string[] }).pageSaw ?? null);
+
+const uiPresent = async (tab: ConsoleTab) =>
+  (await tab.app()).evaluate((tag) => document.querySelector(tag) !== null, CONSOLE_UI_TAG);
+
+const pageListens: Behaviour = {
+  name: 'page listens for messages and events that name the extension: it hears none',
+  async run(driver) {
+    const matrixCase = attackCase(driver, 'page listens for messages and events that name the extension');
+    const admin = userOf(acme, acme.consoleUserId);
+    if (!admin) throw new Error('The default scenario has no console user');
+    await driver.signIn(admin);
+    const tab = await driver.openTabWithScript(
+      driver.sandbox.creativeCloudUrl(),
+      recordWhatThePageSees,
+      driver.extensionId,
+    );
+    await consoleShowsSummary(tab);
+    await uiContains(tab, byTestId('connected-org'), acme.aemOrg.name);
+    // A route change away and back: the UI's location watcher sees it, the UI leaves and returns.
+    const navLink = (text: string) => ({ in: 'page', css: 'nav a, [role="navigation"] a', text, exact: true }) as const;
+    await (await tab.app()).click(navLink('General Settings'));
+    await until(async () => !(await uiPresent(tab)), 'our UI leaves with the admin');
+    await (await tab.app()).click(navLink('Creative Cloud'));
+    await uiContains(tab, byTestId('connected-org'), acme.aemOrg.name);
+
+    const seen = [await whatThePageSaw(tab.top()), await whatThePageSaw(await tab.app())];
+    // Both frames ran the recorder, and the console's own frame messages reached it.
+    assert.ok(seen.every(Array.isArray), 'the recorder ran in the shell and the app frame');
+    const everything = seen.flatMap((entries) => entries ?? []);
+    assert.ok(everything.some((entry) => entry.startsWith('message ')));
+    assert.deepEqual(
+      everything.filter((entry) => entry.includes(driver.extensionId)),
+      [],
+    );
+    matrixCase.passed({ tokensFound: 0 });
+  },
+};
+
 export const ATTACK_BEHAVIOURS: BehaviourGroup = {
   title: 'attack matrix',
   behaviours: [
@@ -656,5 +723,6 @@ export const ATTACK_BEHAVIOURS: BehaviourGroup = {
     fuzzedMessages,
     markupShownLiterally,
     tokenScan,
+    pageListens,
   ],
 };

@@ -44,6 +44,13 @@ export function chromiumDriver(fixtures: {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return { ...evaluatorOf(page), close: () => page.close() };
     },
+    extensionId,
+    async openTabWithScript(url, script, arg) {
+      const page = await context.newPage();
+      await page.addInitScript(script as never, arg);
+      await page.goto(url);
+      return chromiumTab(page, sandbox, extensionId);
+    },
   };
 }
 

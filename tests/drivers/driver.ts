@@ -73,6 +73,10 @@ export interface BrowserDriver {
   stopBackground(): Promise<void>;
   /** One of the extension's pages (`popup.html`, `options.html`…) in a new tab. */
   extensionPage(path: string): Promise<ExtensionPage>;
+  /** The extension's runtime id (Chromium's extension id, Firefox's add-on id): its content scripts' event names carry it. */
+  readonly extensionId: string;
+  /** Like `openTab`, but `script(arg)` runs first in every frame of the tab, before the page's own scripts: a hostile page's first script. */
+  openTabWithScript<A>(url: string, script: (arg: A) => void, arg: A): Promise<ConsoleTab>;
 }
 
 export const POLL_MS = 100;

@@ -40,6 +40,13 @@ export function firefoxDriver(harness: FirefoxHarness): BrowserDriver {
       const page = await harness.openExtensionPage(path);
       return { evaluate: (fn, arg) => page.evaluate(fn, arg), close: () => closeExtensionTab(page) };
     },
+    extensionId: harness.addonId,
+    async openTabWithScript(url, script, arg) {
+      const page = await harness.browser.newPage();
+      await page.evaluateOnNewDocument(script, arg);
+      await page.goto(url);
+      return firefoxTab(page, sandbox.appOrigin, harness);
+    },
   };
 }
 
