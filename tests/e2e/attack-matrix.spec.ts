@@ -26,8 +26,8 @@ import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
 import { signIn } from './support/sign-in';
 
-// The attack matrix (Chromium): a hostile console page, a framing site, fuzzed messages, markup
-// in data, and a scan of every surface a page or content script can reach for the real tokens.
+// The attack matrix's Chromium-only cases: each says why it is not a shared behaviour
+// (tests/behaviours/attacks.ts holds the cases that run in Chromium and Firefox).
 // Every case records itself (tests/support/matrix.ts); `npm test` prints the totals.
 
 const acme = SCENARIOS.default;
@@ -73,6 +73,7 @@ function pageClicks(app: Frame, selector: string): Promise<boolean> {
   );
 }
 
+// Chromium only: a second, foreign extension loaded beside ours.
 test('another extension gets no answer from the worker, by message or by port', async ({ sandbox }) => {
   const matrixCase = matrixCaseStarted('attack', 'another extension messages the worker (sendMessage and connect)');
   if (!admin) throw new Error('The default scenario has no console user');
@@ -132,6 +133,7 @@ interface ChromeRuntimeForTest {
   };
 }
 
+// Chromium only for now: it strips the CSP with Playwright's routing, which the Firefox driver lacks.
 test('a console framed by another site gets no answer from the worker', async ({
   page,
   context,
@@ -175,6 +177,7 @@ test('a console framed by another site gets no answer from the worker', async ({
   await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
+// Chromium only: it relies on Chromium handing a same-origin about:blank child the content script's world.
 test('a content-script world in a frame that is not a console page gets no answer', async ({
   page,
   context,
@@ -209,6 +212,7 @@ test('a content-script world in a frame that is not a console page gets no answe
   await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
 });
 
+// Chromium only for now: the attacker's author host is a second sandbox server; not yet tried in Firefox.
 test('a console link naming another AEM author host gets no token: not on load, not by a page click', async ({
   context,
   extensionId,
@@ -293,6 +297,7 @@ test('no console log of page, content script or worker holds a real token', asyn
   matrixCase.passed({ intendedSwitches: 2, appliedSwitches: applied, tokensFound });
 });
 
+// Chromium only: `documentIds` injection targets are Chromium's (Firefox has the frame id alone).
 test('the console UI goes only into the document that asked: a frame that navigated since gets nothing', async ({
   page,
   sandbox,
