@@ -337,22 +337,24 @@ async function plantSettings(planted: Record<string, unknown>) {
   return { local, indexedDb, origin: location.origin };
 }
 
-/** What the options page shows about the planted settings, once it has loaded them. */
+/** What the options page shows about the planted settings, once it has loaded each of them (they load apart). */
 const optionsShow = (options: Evaluator, labels: { assetsBase: string; hostsNone: string }) =>
   until(
     () =>
       options.evaluate(({ assetsBase, hostsNone }) => {
-        const hosts = document.querySelector('[data-testid="console-hosts"]')?.textContent;
-        if (!hosts) return null;
-        return {
+        const hosts = document.querySelector('[data-testid="console-hosts"]')?.textContent ?? '';
+        const shown = {
           environment: document.querySelector('select')?.value ?? null,
           readOnly: document.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked ?? null,
           assetsBaseField: document.body.textContent?.includes(assetsBase) ?? false,
           hostsNone: hosts.includes(hostsNone),
           attackerHost: hosts.includes('attacker.example'),
         };
+        // Loaded: the environment and read-only as the store holds them, and the host list decided.
+        const loaded = shown.environment === 'sandbox' && shown.readOnly && (shown.hostsNone || shown.attackerHost);
+        return loaded ? shown : null;
       }, labels),
-    'the options page shows its settings',
+    'the options page shows the stored environment, read-only and its console hosts',
   );
 
 const plantedStorage: Behaviour = {
