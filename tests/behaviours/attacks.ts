@@ -7,11 +7,14 @@ import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import { ERROR_CODES } from '../../lib/errors';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
+import { type LoggedRequest, madeByExtension } from '../../sandbox/request-log';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { startSandbox } from '../../sandbox/server';
 import { byTestId, NATIVE_PICKER, uiText } from '../drivers/console-readers';
 import { type BrowserDriver, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
 import { connectionPuts, countTokens, extensionTokens, readPageVisibleText } from '../e2e/support/attack-surfaces';
 import { readProtectedSetting, writeProtectedSetting } from '../e2e/support/extension-environment';
+import { sandboxControl } from '../e2e/support/sandbox-control';
 import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
 import type { Behaviour, BehaviourGroup } from './behaviour';
@@ -714,6 +717,54 @@ const pageListens: Behaviour = {
   },
 };
 
+const attackerAuthorHost: Behaviour = {
+  name: 'console link names an attacker author host (?repoId= / ?repo=): no token, not on load, not by a page click',
+  async run(driver) {
+    const matrixCase = attackCase(driver, 'console link names an attacker author host (?repoId= / ?repo=)');
+    // The attacker: another AEM customer's author host, played by a second sandbox on another port.
+    const attacker = await startSandbox({ port: 0 });
+    try {
+      const attackerHost = new URL(attacker.apiBaseUrl).host;
+      const admin = userOf(acme, acme.consoleUserId);
+      if (!admin) throw new Error('The default scenario has no console user');
+      await driver.signIn(admin);
+      const confirm = byTestId('author-host-confirm');
+      for (const authorParam of ['repoId', 'repo'] as const) {
+        const tab = await driver.openTab(
+          driver.sandbox.creativeCloudUrl(undefined, undefined, { authorHost: attackerHost, authorParam }),
+        );
+        // The victim's AEM org and the attacker's host, spelled out; the view's state has loaded.
+        await uiContains(tab, confirm, attackerHost);
+        await uiContains(tab, confirm, acme.aemOrg.name);
+        // The attacker's page script presses "Trust", enabled, for the admin: nothing happens.
+        await until(
+          async () =>
+            (await tab.app()).evaluate(
+              ({ tag, css }) =>
+                document.querySelector(tag)?.shadowRoot?.querySelector<HTMLButtonElement>(css)?.disabled === false,
+              { tag: CONSOLE_UI_TAG, css: `${confirm} button` },
+            ),
+          'the Trust button is enabled',
+        );
+        assert.equal(await pageClicks(await tab.app(), `${confirm} button`), true);
+        await settle(await tab.app());
+        assert.notEqual(await uiText(await tab.app(), confirm), null, 'the confirmation stays');
+        await tab.close();
+      }
+      const reached = (await sandboxControl(attacker.apiBaseUrl)<LoggedRequest[]>('GET', 'requests')).filter(
+        madeByExtension,
+      );
+      const withCredentials = reached.filter(
+        (entry) => entry.headers.authorization || entry.headers['x-gw-ims-org-id'],
+      );
+      assert.deepEqual(withCredentials, []);
+      await passedWithNoSwitch(matrixCase, driver, { putsSent: 0, tokensFound: withCredentials.length });
+    } finally {
+      await attacker.close();
+    }
+  },
+};
+
 export const ATTACK_BEHAVIOURS: BehaviourGroup = {
   title: 'attack matrix',
   behaviours: [
@@ -726,5 +777,6 @@ export const ATTACK_BEHAVIOURS: BehaviourGroup = {
     markupShownLiterally,
     tokenScan,
     pageListens,
+    attackerAuthorHost,
   ],
 };

@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { chromium, type Frame } from '@playwright/test';
-import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
+import { chromium } from '@playwright/test';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
-import { type LoggedRequest, madeByExtension } from '../../sandbox/request-log';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
-import { startSandbox } from '../../sandbox/server';
 import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
@@ -23,7 +20,6 @@ import { contentScriptSender } from './support/content-script-sender';
 import { sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { consoleTabId } from './support/extension-pages';
 import { BUILD_DIRS, CHROMIUM_PATH } from './support/paths';
-import { sandboxControl } from './support/sandbox-control';
 import { signIn } from './support/sign-in';
 
 // The attack matrix's Chromium-only cases: each says why it is not a shared behaviour
@@ -59,18 +55,6 @@ async function passedWithNoSwitch(
   const applied = await appliedChanges(sandbox);
   expect(applied).toBe(0);
   matrixCase.passed({ intendedSwitches: 0, appliedSwitches: applied, tokensFound });
-}
-
-/** The page's own script clicks something in our shadow root (an untrusted `click()`). */
-function pageClicks(app: Frame, selector: string): Promise<boolean> {
-  return app.evaluate(
-    ([tag, css]) => {
-      const element = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(css);
-      element?.click();
-      return Boolean(element);
-    },
-    [CONSOLE_UI_TAG, selector] as const,
-  );
 }
 
 // Chromium only: a second, foreign extension loaded beside ours.
@@ -210,43 +194,6 @@ test('a content-script world in a frame that is not a console page gets no answe
   );
   await contentScript.close();
   await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0 });
-});
-
-// Chromium only for now: the attacker's author host is a second sandbox server; not yet tried in Firefox.
-test('a console link naming another AEM author host gets no token: not on load, not by a page click', async ({
-  context,
-  extensionId,
-  page,
-  sandbox,
-}) => {
-  const matrixCase = matrixCaseStarted('attack', 'console link names an attacker author host (?repoId= / ?repo=)');
-  // The attacker: another AEM customer's author host, played by a second sandbox on another port.
-  const attacker = await startSandbox({ port: 0 });
-  try {
-    const attackerHost = new URL(attacker.apiBaseUrl).host;
-    if (!admin) throw new Error('The default scenario has no console user');
-    await signIn(context, extensionId, admin);
-    for (const authorParam of ['repoId', 'repo'] as const) {
-      await page.goto(sandbox.creativeCloudUrl(undefined, undefined, { authorHost: attackerHost, authorParam }));
-      const app = await frameAt(page, sandbox.appOrigin);
-      const confirm = consoleUi(app).getByTestId('author-host-confirm');
-      // The victim's AEM org and the attacker's host, spelled out; the view's state has loaded.
-      await expect(confirm).toContainText(attackerHost);
-      await expect(confirm).toContainText(acme.aemOrg.name);
-      // The attacker's page script presses "Trust" for the admin: nothing happens.
-      await expect(confirm.getByRole('button', { name: en.authorHostConfirm })).toBeEnabled();
-      expect(await pageClicks(app, '[data-testid="author-host-confirm"] button')).toBe(true);
-      await expect(confirm).toBeVisible();
-    }
-    const reached = (await sandboxControl(attacker.apiBaseUrl)<LoggedRequest[]>('GET', 'requests')).filter(
-      madeByExtension,
-    );
-    const withCredentials = reached.filter((entry) => entry.headers.authorization || entry.headers['x-gw-ims-org-id']);
-    expect(withCredentials).toEqual([]);
-    await passedWithNoSwitch(matrixCase, sandbox, { putsSent: 0, tokensFound: withCredentials.length });
-  } finally {
-    await attacker.close();
-  }
 });
 
 // Chromium only: the console logs of every world (the content script's isolated one too) come
