@@ -1,3 +1,4 @@
+import { ATTACK_BEHAVIOURS } from './attacks';
 import type { BehaviourGroup } from './behaviour';
 import { CONSOLE_LANGUAGE_BEHAVIOURS } from './console-languages';
 import { CONSOLE_SWITCH_BEHAVIOURS } from './console-switch';
@@ -16,4 +17,5 @@ export const BEHAVIOUR_GROUPS: BehaviourGroup[] = [
   VIRTUALIZED_PICKER_BEHAVIOURS,
   LIFECYCLE_BEHAVIOURS,
   FAULT_MATRIX_BEHAVIOURS,
+  ATTACK_BEHAVIOURS,
 ];

@@ -1,6 +1,7 @@
 import type { BrowserContext, ElementHandle, Frame, Page } from '@playwright/test';
 import type { ScenarioUser } from '../../sandbox/scenarios';
 import { appFrameOf } from '../e2e/support/console-ui';
+import { contentScriptSender } from '../e2e/support/content-script-sender';
 import type { SandboxFixture } from '../e2e/support/sandbox-fixture';
 import { killServiceWorker, reacquireServiceWorker } from '../e2e/support/service-worker';
 import { signIn } from '../e2e/support/sign-in';
@@ -34,7 +35,7 @@ export function chromiumDriver(fixtures: {
     async openTab(url) {
       const page = await context.newPage();
       await page.goto(url);
-      return chromiumTab(page, sandbox);
+      return chromiumTab(page, sandbox, extensionId);
     },
     async background() {
       return evaluatorOf(await reacquireServiceWorker(context));
@@ -60,6 +61,13 @@ export function chromiumDriver(fixtures: {
       return { stop: () => void context.off('page', pickAccount) };
     },
     setOffline: (offline) => context.setOffline(offline),
+    extensionId,
+    async openTabWithScript(url, script, arg) {
+      const page = await context.newPage();
+      await page.addInitScript(script as never, arg);
+      await page.goto(url);
+      return chromiumTab(page, sandbox, extensionId);
+    },
   };
 }
 
@@ -67,7 +75,7 @@ function evaluatorOf(target: Pick<Page, 'evaluate'>): Evaluator {
   return { evaluate: (fn, arg) => target.evaluate(fn as never, arg) };
 }
 
-function chromiumTab(page: Page, sandbox: SandboxFixture): ConsoleTab {
+function chromiumTab(page: Page, sandbox: SandboxFixture, extensionId: string): ConsoleTab {
   return {
     app: async () => chromiumFrame(page, await appFrameOf(page, sandbox)),
     top: () => chromiumFrame(page, page.mainFrame()),
@@ -76,6 +84,21 @@ function chromiumTab(page: Page, sandbox: SandboxFixture): ConsoleTab {
     press: (key) => page.keyboard.press(key),
     wheel: (deltaY) => page.mouse.wheel(0, deltaY),
     close: () => page.close(),
+    contentScript: async () => contentScriptWorld(await appFrameOf(page, sandbox), extensionId),
+  };
+}
+
+/** The content script's isolated world through CDP, one session per evaluation (the frame may have navigated since). */
+function contentScriptWorld(frame: Frame, extensionId: string): Evaluator {
+  return {
+    async evaluate(fn, arg) {
+      const world = await contentScriptSender(frame, extensionId);
+      try {
+        return (await world.evaluate(`(${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'})`)) as never;
+      } finally {
+        await world.close();
+      }
+    },
   };
 }
 

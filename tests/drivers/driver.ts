@@ -52,6 +52,11 @@ export interface ConsoleTab {
   /** The mouse wheel where the mouse is, `deltaY` pixels down. */
   wheel(deltaY: number): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The extension's content-script world in the app frame: what a compromised console frame's
+   * content script could run (extension storage, runtime messaging), for the attack cases.
+   */
+  contentScript(): Promise<Evaluator>;
 }
 
 export interface ExtensionPage extends Evaluator {
@@ -85,6 +90,10 @@ export interface BrowserDriver {
   answerLoginPages(user: ScenarioUser): { stop(): void };
   /** The browser's offline mode, which cuts the extension's requests off too. */
   setOffline(offline: boolean): Promise<void>;
+  /** The extension's runtime id (Chromium's extension id, Firefox's add-on id): its content scripts' event names carry it. */
+  readonly extensionId: string;
+  /** Like `openTab`, but `script(arg)` runs first in every frame of the tab, before the page's own scripts: a hostile page's first script. */
+  openTabWithScript<A>(url: string, script: (arg: A) => void, arg: A): Promise<ConsoleTab>;
 }
 
 export interface UnhandledErrors {

@@ -10,6 +10,7 @@ import {
   type ConsoleFrame,
   type ConsoleTab,
   describeTarget,
+  type Evaluator,
   findTarget,
   OUR_HOSTS,
   type Target,
@@ -32,7 +33,7 @@ export function firefoxDriver(harness: FirefoxHarness): BrowserDriver {
     async openTab(url) {
       const page = await harness.browser.newPage();
       await page.goto(url);
-      return firefoxTab(page, sandbox.appOrigin);
+      return firefoxTab(page, sandbox.appOrigin, harness);
     },
     background: () => harness.background(),
     stopBackground: () => harness.extension.terminateBackground(),
@@ -53,6 +54,13 @@ export function firefoxDriver(harness: FirefoxHarness): BrowserDriver {
     async setOffline(offline) {
       // Nothing to switch back on; a row that goes offline runs in Chromium only (its `only` says why).
       if (offline) throw new Error("Firefox's offline mode leaves the loopback sandbox reachable");
+    },
+    extensionId: harness.addonId,
+    async openTabWithScript(url, script, arg) {
+      const page = await harness.browser.newPage();
+      await page.evaluateOnNewDocument(script, arg);
+      await page.goto(url);
+      return firefoxTab(page, sandbox.appOrigin, harness);
     },
   };
 }
@@ -107,7 +115,7 @@ async function closeExtensionTab(page: ExtensionDocument) {
   });
 }
 
-function firefoxTab(page: Page, appOrigin: string): ConsoleTab {
+function firefoxTab(page: Page, appOrigin: string, harness: FirefoxHarness): ConsoleTab {
   return {
     app: async () =>
       firefoxFrame(
@@ -123,6 +131,42 @@ function firefoxTab(page: Page, appOrigin: string): ConsoleTab {
     press: (key) => page.keyboard.press(key as never),
     wheel: (deltaY) => page.mouse.wheel({ deltaY }),
     close: () => page.close(),
+    contentScript: async () => contentScriptWorld(harness, page.url(), appOrigin),
+  };
+}
+
+/**
+ * The content scripts' world in the tab's frame at `origin`: the background runs `fn` there
+ * with scripting.executeScript (Firefox gives it the same isolated world as our content
+ * scripts). The background's function is built as text, as the debugger sends it, so that
+ * `fn` travels inside it.
+ */
+function contentScriptWorld(harness: FirefoxHarness, pageUrl: string, origin: string): Evaluator {
+  return {
+    async evaluate(fn, arg) {
+      const source = `async ({ pageUrl, origin, arg }) => {
+        const tab = (await browser.tabs.query({})).find((candidate) => candidate.url === pageUrl);
+        if (tab?.id === undefined) throw new Error('No tab at ' + pageUrl);
+        const results = await browser.scripting.executeScript({
+          target: { tabId: tab.id, allFrames: true },
+          func: async (origin, arg) => {
+            if (location.origin !== origin) return null;
+            try {
+              return { value: await (${fn.toString()})(arg) };
+            } catch (error) {
+              return { error: String(error) };
+            }
+          },
+          args: [origin, arg ?? null],
+        });
+        const answer = results.map((each) => each.result).find(Boolean);
+        if (!answer) throw new Error('No frame at ' + origin + ' in ' + pageUrl);
+        if ('error' in answer) throw new Error('Content script evaluation failed: ' + answer.error);
+        return answer.value;
+      }`;
+      const inBackground = Object.assign(() => undefined, { toString: () => source });
+      return (await harness.background()).evaluate(inBackground as never, { pageUrl, origin, arg }) as never;
+    },
   };
 }
 

@@ -47,40 +47,43 @@ export async function connectionPuts(sandbox: SandboxFixture): Promise<number> {
  * storage the page can read: what a script on the console could harvest.
  */
 export function pageVisibleText(frame: Frame): Promise<string> {
-  return frame.evaluate(async () => {
-    const parts: string[] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.shadowRoot) {
-          parts.push(element.shadowRoot.innerHTML);
-          walk(element.shadowRoot);
-        }
-      }
-    };
-    parts.push(document.documentElement.outerHTML);
-    walk(document);
-    // A sandboxed or partitioned frame may be denied its storage: then there is nothing to read.
-    const readable = (read: () => Storage) => {
-      try {
-        return [read()];
-      } catch {
-        return [];
-      }
-    };
-    for (const storage of [...readable(() => localStorage), ...readable(() => sessionStorage)]) {
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i) ?? '';
-        parts.push(key, storage.getItem(key) ?? '');
+  return frame.evaluate(readPageVisibleText);
+}
+
+/** `pageVisibleText`, run inside the frame: self-contained, for any driver's `evaluate`. */
+export async function readPageVisibleText(): Promise<string> {
+  const parts: string[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) {
+        parts.push(element.shadowRoot.innerHTML);
+        walk(element.shadowRoot);
       }
     }
-    parts.push(await Promise.resolve(document.cookie).catch(() => ''));
-    const databases = await Promise.resolve()
-      .then(() => indexedDB.databases())
-      .catch(() => []);
-    parts.push(JSON.stringify(databases));
-    parts.push(JSON.stringify(performance.getEntries().map((entry) => entry.name)));
-    return parts.join('\n');
-  });
+  };
+  parts.push(document.documentElement.outerHTML);
+  walk(document);
+  // A sandboxed or partitioned frame may be denied its storage: then there is nothing to read.
+  const readable = (read: () => Storage) => {
+    try {
+      return [read()];
+    } catch {
+      return [];
+    }
+  };
+  for (const storage of [...readable(() => localStorage), ...readable(() => sessionStorage)]) {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i) ?? '';
+      parts.push(key, storage.getItem(key) ?? '');
+    }
+  }
+  parts.push(await Promise.resolve(document.cookie).catch(() => ''));
+  const databases = await Promise.resolve()
+    .then(() => indexedDB.databases())
+    .catch(() => []);
+  parts.push(JSON.stringify(databases));
+  parts.push(JSON.stringify(performance.getEntries().map((entry) => entry.name)));
+  return parts.join('\n');
 }
 
 /** Console output of pages (main world and content scripts) and of the worker, as text. */
