@@ -41,7 +41,7 @@ const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
 const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
 
 /** Requests a page would forge if it could reach the worker: a switch above all. */
-const FORGED_REQUESTS: Request[] = [
+export const FORGED_REQUESTS: Request[] = [
   { type: 'switchOrg', console: acmeConsole, orgId: design.id, expectedCurrentOrgId: acme.aemOrg.id },
   { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
   { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },

@@ -24,9 +24,9 @@ const scenario = SCENARIOS.default;
 const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
 const admin = userOf(scenario, scenario.consoleUserId);
 if (!admin) throw new Error('The default scenario has a console user');
-const consoleAdmin = admin;
+export const consoleAdmin = admin;
 /** The console lists the orgs in the order IMS does: option i is the admin's org i. */
-const orgsInPickerOrder = consoleAdmin.orgIds.map((orgId) => {
+export const orgsInPickerOrder = consoleAdmin.orgIds.map((orgId) => {
   const org = scenario.orgs.find((candidate) => candidate.id === orgId);
   if (!org) throw new Error(`No org ${orgId} in the default scenario`);
   return org;
@@ -34,7 +34,7 @@ const orgsInPickerOrder = consoleAdmin.orgIds.map((orgId) => {
 /** An org the extension can see has no CC for the admin (`No CC entitlement`): the guard must stop it. */
 const unentitled = orgsInPickerOrder.find((org) => shownState(consoleAdmin, org.id, 'creativeCloud') === 'none');
 if (!unentitled) throw new Error('The default scenario has an org whose CC the extension sees as absent');
-const ineligibleOrg = unentitled;
+export const ineligibleOrg = unentitled;
 
 /** What our switcher shows for each org: the badges a native option must repeat. */
 async function switcherBadges(app: ConsoleFrame): Promise<Map<string, string[]>> {

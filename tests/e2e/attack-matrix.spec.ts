@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
-import type { Request } from '../../lib/messaging/contract';
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { FORGED_REQUESTS } from '../behaviours/attacks';
 import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
 import { expect, type SandboxFixture, test } from './fixtures';
@@ -29,18 +28,6 @@ import { signIn } from './support/sign-in';
 const acme = SCENARIOS.default;
 const admin = userOf(acme, acme.consoleUserId);
 const design = orgNamed('Acme Design Studio');
-const _markupOrg = orgNamed('Åsa & Söner AB <img src=x onerror=alert(1)>');
-const _LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
-const acmeConsole = { tenant: acme.aemOrg.tenant, orgName: acme.aemOrg.name };
-
-/** Requests a page would forge if it could reach the worker: a switch above all. */
-const FORGED_REQUESTS: Request[] = [
-  { type: 'switchOrg', console: acmeConsole, orgId: design.id, expectedCurrentOrgId: acme.aemOrg.id },
-  { type: 'switchBack', console: acmeConsole, expectedCurrentOrgId: design.id },
-  { type: 'getConsoleState', console: acmeConsole, freshness: 'fresh' },
-  { type: 'getStatus' },
-  { type: 'getHistory' },
-];
 
 /**
  * The end of a case in which nothing may switch: the sandbox applied no change (and, where the

@@ -17,7 +17,6 @@ const orgNamed = (name: string) => {
   return org;
 };
 const acme = orgNamed('Acme');
-const _design = orgNamed('Acme Design Studio');
 const admin = userOf(scenario, scenario.consoleUserId);
 
 /** Signed in as the console's admin, on the console in `lang` with React Spectrum's portalled picker. */

@@ -4,11 +4,11 @@ import { build } from 'esbuild';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import { PICKER_FORMS, type PickerForm } from '../../sandbox/console/picker-forms';
 import { organizationsOf } from '../../sandbox/ims/profile';
-import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { SCENARIOS } from '../../sandbox/scenarios';
+import { consoleAdmin, ineligibleOrg, orgsInPickerOrder } from '../behaviours/picker-forms';
 import { type ExtensionFixtures, expect, type SandboxFixture, test } from './fixtures';
 import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
 import { appFrameOf, consoleUi, nativeOptionBadges } from './support/console-ui';
-import { shownState } from './support/entitlement-truth';
 
 // The native picker in every form the console may build it (sandbox/console/picker-forms.ts),
 // beyond the shared behaviour in both browsers (tests/behaviours/picker-forms.ts: badges, the
@@ -17,19 +17,6 @@ import { shownState } from './support/entitlement-truth';
 
 const scenario = SCENARIOS.default;
 const LABELS = CONSOLE_PROFILE_SOURCE.labels.en;
-const admin = userOf(scenario, scenario.consoleUserId);
-if (!admin) throw new Error('The default scenario has a console user');
-const consoleAdmin = admin;
-/** The console lists the orgs in the order IMS does: option i is the admin's org i. */
-const orgsInPickerOrder = consoleAdmin.orgIds.map((orgId) => {
-  const org = scenario.orgs.find((candidate) => candidate.id === orgId);
-  if (!org) throw new Error(`No org ${orgId} in the default scenario`);
-  return org;
-});
-/** An org the extension can see has no CC for the admin (`No CC entitlement`): the guard must stop it. */
-const unentitled = orgsInPickerOrder.find((org) => shownState(consoleAdmin, org.id, 'creativeCloud') === 'none');
-if (!unentitled) throw new Error('The default scenario has an org whose CC the extension sees as absent');
-const ineligibleOrg = unentitled;
 
 /** The shell's deep link with the console set to render `form`; resolves once the UI is on the view. */
 async function openWithPicker(page: Page, sandbox: SandboxFixture, form: PickerForm): Promise<Frame> {
