@@ -144,18 +144,28 @@ export class ExtensionDebugger {
   }
 
   async #evaluate<R, A>(target: TargetForm, fn: (arg: A) => R | Promise<R>, arg: A | undefined): Promise<R> {
-    // JSON both ways: the debugger hands back previews of objects, not values.
-    const text = `(async () => JSON.stringify({ value: await (${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'}) }))()`;
+    // JSON both ways: the debugger hands back previews of objects, not values. A throw is caught
+    // in the page and sent back as text: a rejected top-level promise reaches the debugger
+    // only as `topLevelAwaitRejected`, without its reason.
+    const call = `(${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'})`;
+    const text = `(async () => {
+      try { return JSON.stringify({ value: await ${call} }); }
+      catch (error) { return JSON.stringify({ thrown: String(error instanceof Error ? error.stack || error : error) }); }
+    })()`;
     const reply = await this.client.request(target.consoleActor, 'evaluateJSAsync', { text, mapped: { await: true } });
     const result = await this.#resultFor(reply.resultID as string);
     if (result.exceptionMessage !== undefined) {
       throw new Error(`Evaluation in ${target.url} failed: ${String(result.exceptionMessage)}`);
     }
-    if (result.result === undefined) {
-      throw new Error(`Evaluation in ${target.url} answered no result: ${JSON.stringify(result).slice(0, 500)}`);
+    if (result.topLevelAwaitRejected === true || result.result === undefined) {
+      // The wrapper catches every throw; what is left is a document torn down mid-evaluation.
+      throw new Error(
+        `Evaluation in ${target.url} was cut off before it answered (its document went away, or its error could not be read)`,
+      );
     }
-    const json = await this.#stringValue(result.result);
-    return (JSON.parse(json) as { value: R }).value;
+    const answer = JSON.parse(await this.#stringValue(result.result)) as { value: R } | { thrown: string };
+    if ('thrown' in answer) throw new Error(`Evaluation in ${target.url} threw: ${answer.thrown}`);
+    return answer.value;
   }
 
   #resultFor(resultId: string): Promise<RdpPacket> {

@@ -108,12 +108,15 @@ export async function launchFirefoxHarness(
       sandbox: { ...sandbox, control: sandboxControl(sandbox.apiBaseUrl) },
       async openExtensionPage(pagePath) {
         const background = await extension.background();
-        return extension.openDocument(pagePath, (url) =>
+        const page = await extension.openDocument(pagePath, (url) =>
           background.evaluate(async (pageUrl) => {
             await (globalThis as FirefoxGlobals).browser.tabs?.create({ url: pageUrl });
             return true;
           }, url),
         );
+        // The debugger announces the document as soon as its window exists; steps act on a loaded page.
+        await pollDocument(page, () => (document.readyState === 'complete' ? true : null));
+        return page;
       },
       close,
     };
