@@ -28,10 +28,9 @@ const vitestJson = (file: string) => ['--reporter=default', '--reporter=json', `
 const STAGES: Stage[] = [
   { name: 'lint', run: { command: bin('biome'), args: ['check', '.'] } },
   { name: 'typecheck', run: { command: bin('tsc'), args: ['--noEmit'] } },
-  { name: 'build', run: { command: 'npm', args: ['run', '--silent', 'build'] } },
   { name: 'build:sandbox', run: { command: 'npm', args: ['run', '--silent', 'build:sandbox'] } },
-  // Store packages (rebuilds the same production output, then zips it); unit tests check them.
-  { name: 'zip', run: { command: 'npm', args: ['run', '--silent', 'zip'] } },
+  // The production build and its store packages (`wxt zip` builds, then zips); unit tests check both.
+  { name: 'build + zip', run: { command: 'npm', args: ['run', '--silent', 'zip'] } },
   {
     name: 'unit',
     run: { command: bin('vitest'), args: ['run', ...vitestJson(report('unit'))] },

@@ -3,7 +3,8 @@ import type { EnvironmentSettings } from '../../lib/environment';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIOS, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
-import { launchChromiumWithExtension } from './support/chromium';
+import { type LaunchAhead, launchAhead } from '../support/launch-ahead';
+import { type LaunchedExtension, launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { frameHasContentScript } from './support/content-scripts';
 import { bindSandboxAuthorHost, sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
@@ -62,6 +63,8 @@ export interface ExtensionFixtures {
 interface WorkerFixtures {
   /** One sandbox per Playwright worker, on a free port. */
   sandboxServer: RunningSandbox;
+  /** Each test's Chromium, launched while the previous test ran (tests/support/launch-ahead.ts). */
+  extensionBrowsers: LaunchAhead<LaunchedExtension>;
 }
 
 export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
@@ -75,14 +78,31 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  extensionBrowsers: [
+    async ({ trace }, use) => {
+      // Playwright traces every context that exists when a test starts or is created during it, and
+      // a browser launched ahead lands at any moment: when it lands as a test starts, both start its
+      // trace and the test fails. So with tracing (e.g. `--trace on` to debug), no launching ahead.
+      const tracing = (typeof trace === 'string' ? trace : trace.mode) !== 'off';
+      const browsers = launchAhead(
+        () => launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true }),
+        (launched) => launched.context.close(),
+        { ahead: !tracing },
+      );
+      await use(browsers);
+      await browsers.close();
+    },
+    { scope: 'worker' },
+  ],
+
   sandbox: async ({ sandboxServer }, use) => {
     const sandbox = sandboxFixture(sandboxServer);
     await sandbox.control('POST', 'reset');
     await use(sandbox);
   },
 
-  context: async ({ sandbox }, use) => {
-    const launched = await launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true });
+  context: async ({ sandbox, extensionBrowsers }, use) => {
+    const launched = await extensionBrowsers.take();
     await writeExtensionEnvironment(launched.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
     await bindSandboxAuthorHost(launched.serviceWorker, sandbox.authorHost);
     await use(launched.context);

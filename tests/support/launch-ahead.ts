@@ -1,0 +1,43 @@
+/**
+ * Launches the next test's browser while the current test runs, for the runners that give each
+ * test a fresh browser. Chromium answers the first `identity.launchWebAuthFlow` of a browser
+ * only about three seconds after the browser started (later ones at once), and nearly every
+ * test signs in first; Firefox spends seconds starting. Launched ahead, that time passes in
+ * the background. A launched browser is untouched until taken: the test that takes it
+ * configures it.
+ */
+export interface LaunchAhead<T> {
+  /** A browser launched for this test: the one launched ahead, and the next one starts. */
+  take(): Promise<T>;
+  /** Closes the browser launched ahead and not taken (the runner is done). */
+  close(): Promise<void>;
+}
+
+/** With `ahead: false`, each `take` launches then: for runs that must see every browser start inside its test. */
+export function launchAhead<T>(
+  launch: () => Promise<T>,
+  dispose: (launched: T) => Promise<void>,
+  { ahead = true }: { ahead?: boolean } = {},
+): LaunchAhead<T> {
+  let next: Promise<T> | undefined;
+  return {
+    take() {
+      const taken = next ?? launch();
+      if (!ahead) return taken;
+      next = launch();
+      // Handled here so a failed launch nobody takes is not an unhandled rejection; `take` still sees it.
+      next.catch(() => undefined);
+      return taken;
+    },
+    async close() {
+      const pending = next;
+      next = undefined;
+      if (!pending) return;
+      const launched = await pending.then(
+        (value) => ({ value }),
+        () => undefined,
+      );
+      if (launched) await dispose(launched.value);
+    },
+  };
+}
