@@ -8,6 +8,8 @@ import { fromUser } from './user-input';
 export interface GuardRequest {
   org: OrgEntitlement | undefined;
   orgLabel: string;
+  /** Whether the extension has the user's org list: without it, an org missing from it says nothing. */
+  orgsKnown: boolean;
   returnFocus: HTMLElement | undefined;
   resolve(proceed: boolean): void;
 }
@@ -23,10 +25,10 @@ export function createGuard() {
   return {
     request,
     settle,
-    ask(org: OrgEntitlement | undefined, orgLabel: string, returnFocus: HTMLElement | undefined) {
+    ask(org: OrgEntitlement | undefined, orgLabel: string, orgsKnown: boolean, returnFocus: HTMLElement | undefined) {
       settle(false);
       return new Promise<boolean>((resolve) => {
-        request.value = { org, orgLabel, returnFocus, resolve };
+        request.value = { org, orgLabel, orgsKnown, returnFocus, resolve };
       });
     },
   };
@@ -44,17 +46,17 @@ export function NativeGuard({ guard }: { guard: Guard }) {
   const unknownsText = useUnknownsText();
   const open = guard.request.value;
   if (!open) return null;
-  const { org, orgLabel, returnFocus } = open;
-  // An org that can work but depends on what the extension cannot see: no refusal, only the unknowns.
-  const onlyUnknowns = org?.eligible;
+  const { org, orgLabel, orgsKnown, returnFocus } = open;
+  // An org that can work but depends on what the extension cannot see: no refusal, only the
+  // unknowns. Without the user's org list (signed out, loading, failed) nothing is known either.
+  const onlyUnknowns = org ? org.eligible : !orgsKnown;
+  const text = org
+    ? t(onlyUnknowns ? 'guardUnknowns' : 'guardReasons', { org: org.orgName })
+    : t(orgsKnown ? 'guardUnknown' : 'guardNoOrgList', { org: orgLabel });
   return (
     <Dialog titleId="guard-title" onCancel={() => guard.settle(false)} returnFocus={() => returnFocus}>
       <h2 id="guard-title">{t(onlyUnknowns ? 'guardUnknownTitle' : 'guardTitle')}</h2>
-      <p data-testid="guard-text">
-        {org
-          ? t(onlyUnknowns ? 'guardUnknowns' : 'guardReasons', { org: org.orgName })
-          : t('guardUnknown', { org: orgLabel })}
-      </p>
+      <p data-testid="guard-text">{text}</p>
       {org && <p class="reasons">{reasonsText(org)}</p>}
       {org && <p data-testid="guard-unknowns">{unknownsText(org)}</p>}
       <div class="row">

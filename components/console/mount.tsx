@@ -73,6 +73,6 @@ export function mountConsoleUi(options: ConsoleUiOptions): ConsoleUi {
     store,
     remove,
     confirmIneligibleNativeSwitch: (org, orgLabel) =>
-      removed ? Promise.resolve(false) : guard.ask(org, orgLabel, deepActiveElement()),
+      removed ? Promise.resolve(false) : guard.ask(org, orgLabel, store.orgsKnown.value, deepActiveElement()),
   };
 }

@@ -40,6 +40,8 @@ export interface ConsoleStore {
    */
   switchBackAsksAgain: ReadonlySignal<boolean>;
   orgs: ReadonlySignal<readonly OrgEntitlement[]>;
+  /** Whether `orgs` is the user's list as the worker read it: false while signed out, loading or failed. */
+  orgsKnown: ReadonlySignal<boolean>;
   orgById(orgId: string): OrgEntitlement | undefined;
   load(): Promise<void>;
   signIn(chooseAccount: boolean): Promise<void>;
@@ -68,6 +70,7 @@ export function createConsoleStore(
   const pendingOrg = signal<OrgRef | undefined>(undefined);
   const outcome = signal<SwitchOutcome | undefined>(undefined);
   const orgs = computed(() => resolvedConsole(state.value)?.model.orgs ?? []);
+  const orgsKnown = computed(() => resolvedConsole(state.value) !== undefined);
   const byId = computed(() => new Map(orgs.value.map((org) => [org.orgId, org])));
   const pageIdentity = { ...identity };
   let generation = 0;
@@ -252,6 +255,7 @@ export function createConsoleStore(
     outcome,
     switchBackAsksAgain,
     orgs,
+    orgsKnown,
     orgById: (orgId) => byId.value.get(orgId),
     load,
     signIn,

@@ -61,7 +61,7 @@ export type Shown =
 
 export interface FaultCase {
   name: string;
-  /** What kind of fault it is: the families Firefox runs are chosen by it (tests/HARNESS.md). */
+  /** What kind of fault it is (tests/HARNESS.md groups the rows by it). */
   family: FaultFamily;
   scenario?: ScenarioName;
   /** Runs in one browser only, and why the other cannot (or, for a slow row, need not) run it. */
@@ -135,7 +135,6 @@ const PARSING_ONLY_IN_CHROMIUM: FaultCase['only'] = {
   browser: 'chromium',
   why: "parsing Adobe's answers is the worker's own code, the same in both browsers: Firefox runs the token-refresh rows of this family, the rest stay out of its time budget",
 };
-
 const unreadableAnswers: FaultCase[] = badBodies.flatMap(({ kind, body }) => [
   ...SWITCH_CALLS.map(
     (call): FaultCase => ({
@@ -350,10 +349,6 @@ export const FAULT_CASES: FaultCase[] = [
   {
     name: '1,000 orgs with a slow organizations call',
     family: 'scale',
-    only: {
-      browser: 'chromium',
-      why: "a 1,000-org model behind a 3 s organizations call: kept out of Firefox's time budget (tests/firefox/virtualized-picker.test.ts renders 1,000 orgs in Firefox)",
-    },
     scenario: 'many-orgs',
     beforeOpen: (setup) => setup.addFaults({ method: 'GET', path: IMS_PATHS.organizations, delayMs: 3_000 }),
     shows: { verified: true },

@@ -103,8 +103,10 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
 
   context: async ({ sandbox, extensionBrowsers }, use) => {
     const launched = await extensionBrowsers.take();
-    await writeExtensionEnvironment(launched.serviceWorker, sandboxEnvironment(sandbox.apiBaseUrl));
-    await bindSandboxAuthorHost(launched.serviceWorker, sandbox.authorHost);
+    // The live worker: launched ahead, the browser may have restarted it since.
+    const worker = await reacquireServiceWorker(launched.context);
+    await writeExtensionEnvironment(worker, sandboxEnvironment(sandbox.apiBaseUrl));
+    await bindSandboxAuthorHost(worker, sandbox.authorHost);
     await use(launched.context);
     await launched.context.close();
   },

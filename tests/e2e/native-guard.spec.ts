@@ -10,7 +10,7 @@ import { SCENARIO_NAMES, SCENARIOS, type Scenario, userOf } from '../../sandbox/
 import { expect, test } from './fixtures';
 import { keyboardSwitchIsGuarded, nativeViewReady } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
-import { appFrameOf, nativeOptions } from './support/console-ui';
+import { appFrameOf, nativeOptionBadges, nativeOptions } from './support/console-ui';
 import { expectedBadgesOf, shownState } from './support/entitlement-truth';
 import { writeProtectedSetting } from './support/extension-environment';
 
@@ -274,6 +274,8 @@ test.describe('the native guard', () => {
     await page.keyboard.press('ArrowDown');
     const listbox = app.getByRole('listbox');
     await expect(listbox).toBeFocused();
+    // The worker's state is in once the options carry badges: the guard can then name the reasons.
+    await expect.poll(() => nativeOptionBadges(app)).not.toContain(null);
     await page.keyboard.type(target.name.slice(0, 6));
     await page.keyboard.press('Enter');
     await expect(app.getByRole('button', { name: LABELS.picker })).toContainText(target.name);
@@ -288,8 +290,12 @@ test.describe('the native guard', () => {
     await app.getByRole('option').filter({ hasText: target.id }).click();
     await app.getByRole('button', { name: LABELS.switchButton, exact: true }).click();
 
-    const dialog = guardDialog(app);
+    // Signed out, the extension has no org list: it says what it cannot check, not that the org is missing.
+    const dialog = app.getByRole('dialog', { name: en.guardUnknownTitle });
     await expect(dialog).toContainText(target.id);
+    const [before = '', after = ''] = en.guardNoOrgList.split('{org}');
+    await expect(dialog).toContainText(before);
+    await expect(dialog).toContainText(after);
     await dialog.getByRole('button', { name: en.cancel, exact: true }).click();
     await expect(dialog).toBeHidden();
     expect(await appliedChanges(sandbox)).toBe(0);

@@ -89,12 +89,19 @@ export class ExtensionDebugger {
 
   /**
    * Stops the background page as Firefox does when the event page idles out, and waits until
-   * it is gone; the next event (a message, a tab opening) starts a new one.
+   * that page is gone; the next event (a message, a tab opening) starts a new one. It waits for
+   * the page it stopped, not for the address to be free: an event already pending (a content
+   * script's message mid-switch) starts the new page before the harness sees the old one go.
    */
   async terminateBackground(timeoutMs = 10_000): Promise<void> {
     const url = new URL('_generated_background_page.html', this.origin).toString();
+    const stopping = new Set(this.#targetsAt(url).map((target) => target.actor));
     await this.client.request(this.addon.actor, 'terminateBackgroundScript');
-    await this.#waitForTargets(() => (this.#targetAt(url) ? undefined : true), timeoutMs, `close ${url}`);
+    await this.#waitForTargets(
+      () => ([...stopping].some((actor) => this.#targets.has(actor)) ? undefined : true),
+      timeoutMs,
+      `close ${url}`,
+    );
   }
 
   #targetAt(url: string): TargetForm | undefined {
