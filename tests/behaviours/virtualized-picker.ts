@@ -74,11 +74,45 @@ const stopWatching = (app: Evaluator): Promise<FrameCheck> =>
 const listboxRows = (app: Evaluator) =>
   app.evaluate(() => document.querySelectorAll('[role="listbox"] [role="option"]').length);
 
-const scrolledToEnd = (app: Evaluator) =>
+interface ListboxPosition {
+  scrollTop: number;
+  atEnd: boolean;
+}
+
+const listboxPosition = (app: Evaluator): Promise<ListboxPosition> =>
   app.evaluate(() => {
     const listbox = document.querySelector('[role="listbox"]');
-    return listbox ? listbox.scrollTop + listbox.clientHeight >= listbox.scrollHeight - 1 : false;
+    if (!listbox) throw new Error('The picker’s listbox closed');
+    return {
+      scrollTop: listbox.scrollTop,
+      atEnd: listbox.scrollTop + listbox.clientHeight >= listbox.scrollHeight - 1,
+    };
   });
+
+/**
+ * Where the listbox comes to rest once it has scrolled away from `from` (the same scrollTop in two
+ * frames in a row), or false while it has not. Firefox scrolls a wheel turn smoothly over several
+ * frames, and turns that pile up while a busy machine delays frames would carry the list past
+ * rows no frame ever rendered.
+ */
+const restingAwayFrom = (app: Evaluator, from: number) =>
+  app.evaluate(async (start): Promise<ListboxPosition | false> => {
+    const listbox = document.querySelector('[role="listbox"]');
+    if (!listbox) throw new Error('The picker’s listbox closed');
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    let previous = listbox.scrollTop;
+    // About a second of frames: long enough for a smooth scroll to end, short enough that the
+    // caller's bound still applies.
+    for (let frames = 0; frames < 60; frames += 1) {
+      await nextFrame();
+      const now = listbox.scrollTop;
+      if (now !== start && now === previous) {
+        return { scrollTop: now, atEnd: now + listbox.clientHeight >= listbox.scrollHeight - 1 };
+      }
+      previous = now;
+    }
+    return false;
+  }, from);
 
 const everyRowFollows: Behaviour = {
   name: 'scrolling a 1,000-org virtualized picker: every reused row shows its own org’s badges in every frame',
@@ -112,11 +146,17 @@ const everyRowFollows: Behaviour = {
 
     await watchEveryFrame(app);
     // The admin scrolls to the end with the wheel; the listbox reuses its rows all the way.
-    // Half a list's height per wheel turn: Firefox turns a wheel delta into more pixels than
-    // Chromium, and a turn longer than the rows rendered would skip orgs instead of reusing rows.
+    // Half a list's height per wheel turn, one turn at a time: Firefox turns a wheel delta into
+    // more pixels than Chromium, and a scroll longer than the rows rendered would skip orgs
+    // instead of reusing rows.
     const step = await app.evaluate(() => (document.querySelector('[role="listbox"]')?.clientHeight ?? 600) / 2);
     await app.hover({ in: 'page', css: '[role="listbox"]' });
-    while (!(await scrolledToEnd(app))) await tab.wheel(step);
+    let position = await listboxPosition(app);
+    while (!position.atEnd) {
+      const from = position.scrollTop;
+      await tab.wheel(step);
+      position = await until(() => restingAwayFrom(app, from), 'the list scrolls on and comes to rest');
+    }
     await until(
       () =>
         app.evaluate(() =>

@@ -3,8 +3,8 @@
  * test a fresh browser. Chromium answers the first `identity.launchWebAuthFlow` of a browser
  * only about three seconds after the browser started (later ones at once), and nearly every
  * test signs in first; Firefox spends seconds starting. Launched ahead, that time passes in
- * the background. A launched browser is untouched until taken: the test that takes it
- * configures it.
+ * the background. A browser launched ahead shares nothing with the test before it (its own
+ * profile, and in Firefox its own sandbox); whatever is the taking test's own, that test sets.
  */
 export interface LaunchAhead<T> {
   /** A browser launched for this test: the one launched ahead, and the next one starts. */
