@@ -19,6 +19,7 @@ import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
 import type { Behaviour, BehaviourGroup } from './behaviour';
 import {
+  afterContentScriptCheck,
   appliedChanges,
   consoleShowsSummary,
   dialogClosed,
@@ -90,12 +91,6 @@ const dialogShows = (tab: ConsoleTab, text: string) =>
     return shown?.includes(text) && shown;
   }, `our dialog shows "${text}"`);
 
-/** Lets the content script's once-per-frame checks after a mutation run. */
-const settle = (frame: Evaluator) =>
-  frame.evaluate(
-    () => new Promise<boolean>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
-  );
-
 const clicksAndKeys: Behaviour = {
   name: 'page script clicks and keys inside the extension UI: no switch, no sign-in, no guard bypass',
   async run(driver) {
@@ -114,21 +109,21 @@ const clicksAndKeys: Behaviour = {
       const input = document.querySelector(tag)?.shadowRoot?.querySelector('input');
       input?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     }, CONSOLE_UI_TAG);
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     assert.equal(await dialogsInUi(await tab.app()), 0);
 
     // The user opens the confirmation; the page clicks its confirm button: the dialog stays open.
     await (await tab.app()).click({ in: 'ui', css: `[role="option"][data-org-id="${design.id}"]` });
     await dialogShows(tab, en.confirmSwitch);
     assert.equal(await pageClicks(await tab.app(), 'dialog button.primary'), true);
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     assert.notEqual(await openDialogText(tab), null, 'the confirmation stays open');
     await (await tab.app()).click({ in: 'ui', css: 'dialog[open] button', text: en.cancel });
     await dialogClosed(tab);
 
     // Sign-in ("Use a different account") would open an account window: the page cannot start it.
     assert.equal(await pageClicks(await tab.app(), 'section > button:not([aria-controls])'), true);
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     const differentAccountEnabled = await (await tab.app()).evaluate(
       ({ tag, label }) =>
         [...(document.querySelector(tag)?.shadowRoot?.querySelectorAll('button') ?? [])].some(
@@ -149,7 +144,7 @@ const clicksAndKeys: Behaviour = {
       'the guard asks',
     );
     assert.equal(await pageClicks(await tab.app(), 'dialog .row button:nth-of-type(2)'), true);
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     assert.notEqual(await uiText(await tab.app(), `dialog[open] ${byTestId('guard-text')}`), null, 'the guard stays');
     await (await tab.app()).click({ in: 'ui', css: 'dialog[open] button', text: en.cancel });
     await dialogClosed(tab);
@@ -186,14 +181,14 @@ const fakedCard: Behaviour = {
       return Boolean(button);
     }, CONSOLE_UI_TAG);
     assert.equal(pressed, true);
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     assert.equal(await dialogsInUi(await tab.app()), 0);
 
     // The admin's own press asks again; the page's click on its confirm button does nothing.
     await (await tab.app()).click(switchBack);
     await dialogShows(tab, en.confirmSwitchBackTitle);
     assert.equal(await pageClicks(await tab.app(), 'dialog button.primary'), true);
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     assert.notEqual(await openDialogText(tab), null, 'the confirmation stays open');
     await (await tab.app()).click({ in: 'ui', css: 'dialog[open] button', text: en.cancel });
     await dialogClosed(tab);
@@ -230,7 +225,7 @@ const typesIntoSearch: Behaviour = {
     );
     await (await tab.app()).click({ in: 'ui', css: '[role="combobox"]' });
     await tab.press('ArrowDown');
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     assert.equal(await uiText(await tab.app(), byTestId('match-count')), allOrgs);
     assert.equal(await optionCount(tab), options);
 
@@ -747,7 +742,7 @@ const attackerAuthorHost: Behaviour = {
           'the Trust button is enabled',
         );
         assert.equal(await pageClicks(await tab.app(), `${confirm} button`), true);
-        await settle(await tab.app());
+        await afterContentScriptCheck(await tab.app());
         assert.notEqual(await uiText(await tab.app(), confirm), null, 'the confirmation stays');
         await tab.close();
       }

@@ -6,7 +6,15 @@ import { byTestId } from '../drivers/console-readers';
 import { type ConsoleTab, type Evaluator, until } from '../drivers/driver';
 import { orgNamed } from '../support/scenario-orgs';
 import type { Behaviour, BehaviourGroup } from './behaviour';
-import { consoleShowsSummary, pickInSwitcher, resultLine, signedInConsole, uiContains, uiShows } from './steps';
+import {
+  afterContentScriptCheck,
+  consoleShowsSummary,
+  pickInSwitcher,
+  resultLine,
+  signedInConsole,
+  uiContains,
+  uiShows,
+} from './steps';
 
 // The console page's life around our UI: the app's own route changes, and a switch made in one
 // console tab reaching the others (the worker pushes to console tabs by URL, without `tabs`).
@@ -22,12 +30,6 @@ const uiInstances = (frame: Evaluator) =>
         (element) => element.shadowRoot !== null && !element.hasAttribute(badgeAttribute),
       ).length,
     BADGE_HOST_ATTRIBUTE,
-  );
-
-/** Lets any pending mutation → animation-frame check of the content script run. */
-const settle = (frame: Evaluator) =>
-  frame.evaluate(
-    () => new Promise<boolean>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
   );
 
 async function goToView(tab: ConsoleTab, link: string, title: string): Promise<void> {
@@ -62,7 +64,7 @@ const routeChanges: Behaviour = {
         VIEW_TITLES.assets,
       'the console opens on Assets',
     );
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     assert.equal(await uiInstances(await tab.app()), 0, 'no UI on the Assets view');
 
     await goToView(tab, 'Creative Cloud', VIEW_TITLES.creativeCloud);
@@ -77,7 +79,7 @@ const routeChanges: Behaviour = {
     }
     await goToView(tab, 'Creative Cloud', VIEW_TITLES.creativeCloud);
     await showsCreativeCloudWithOneUi(tab);
-    await settle(await tab.app());
+    await afterContentScriptCheck(await tab.app());
     const app = await tab.app();
     assert.equal(await app.evaluate(() => document.querySelectorAll('[data-cc-switcher-slot]').length), 1);
     assert.equal(await uiInstances(app), 1);
