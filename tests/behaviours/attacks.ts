@@ -11,7 +11,7 @@ import { type LoggedRequest, madeByExtension } from '../../sandbox/request-log';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { startSandbox } from '../../sandbox/server';
 import { byTestId, NATIVE_PICKER, uiText } from '../drivers/console-readers';
-import { type BrowserDriver, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
+import { afterContentScriptCheck, type BrowserDriver, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
 import { connectionPuts, countTokens, extensionTokens, readPageVisibleText } from '../e2e/support/attack-surfaces';
 import { readProtectedSetting, writeProtectedSetting } from '../e2e/support/extension-environment';
 import { sandboxControl } from '../e2e/support/sandbox-control';
@@ -19,7 +19,6 @@ import { type MatrixCase, matrixCaseStarted } from '../support/matrix';
 import { orgNamed } from '../support/scenario-orgs';
 import type { Behaviour, BehaviourGroup } from './behaviour';
 import {
-  afterContentScriptCheck,
   appliedChanges,
   consoleShowsSummary,
   dialogClosed,

@@ -3,18 +3,10 @@ import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import en from '../../locales/en.json' with { type: 'json' };
 import { byTestId } from '../drivers/console-readers';
-import { type ConsoleTab, type Evaluator, until } from '../drivers/driver';
+import { afterContentScriptCheck, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
 import { orgNamed } from '../support/scenario-orgs';
 import type { Behaviour, BehaviourGroup } from './behaviour';
-import {
-  afterContentScriptCheck,
-  consoleShowsSummary,
-  pickInSwitcher,
-  resultLine,
-  signedInConsole,
-  uiContains,
-  uiShows,
-} from './steps';
+import { consoleShowsSummary, pickInSwitcher, resultLine, signedInConsole, uiContains, uiShows } from './steps';
 
 // The console page's life around our UI: the app's own route changes, and a switch made in one
 // console tab reaching the others (the worker pushes to console tabs by URL, without `tabs`).

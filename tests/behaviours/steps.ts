@@ -1,18 +1,9 @@
 import en from '../../locales/en.json' with { type: 'json' };
 import { SCENARIOS, type ScenarioName, type ScenarioUser, userOf } from '../../sandbox/scenarios';
 import { byTestId, uiText } from '../drivers/console-readers';
-import { type BrowserDriver, type ConsoleTab, type Evaluator, until } from '../drivers/driver';
+import { type BrowserDriver, type ConsoleTab, until } from '../drivers/driver';
 
 /** Steps the shared behaviours take alike. */
-
-/**
- * Answers after two animation frames in `frame`: the content script checks the DOM once per
- * frame after mutations, so by then it has seen whatever the step before changed.
- */
-export const afterContentScriptCheck = (frame: Evaluator) =>
-  frame.evaluate(
-    () => new Promise<boolean>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
-  );
 
 export interface SignedInConsoleOptions {
   /** Loaded first (the sandbox starts on `default`); its console opens. */

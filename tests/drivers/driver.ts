@@ -130,6 +130,15 @@ export async function until<T>(
 }
 
 /**
+ * Answers after two animation frames in `frame`: the content script checks the DOM once per
+ * frame after mutations, so by then it has seen whatever the step before changed.
+ */
+export const afterContentScriptCheck = (frame: Evaluator) =>
+  frame.evaluate(
+    () => new Promise<boolean>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
+  );
+
+/**
  * Finds a target inside the frame (run there by both drivers through `evaluateHandle`): the
  * first visible match in our UI's shadow root, or in the page (its open shadow roots too, as
  * the web-component picker keeps its button in one, but never ours or a badge host's). The

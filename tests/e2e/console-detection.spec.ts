@@ -3,6 +3,7 @@ import { BADGE_HOST_ATTRIBUTE } from '../../lib/console-page/markers';
 import { CONSOLE_PROFILE_SOURCE } from '../../lib/console-page/profile';
 import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { afterContentScriptCheck } from '../drivers/driver';
 import { expect, test } from './fixtures';
 import { appFrameOf } from './support/console-ui';
 import { signInAs } from './support/worker-client';
@@ -23,13 +24,6 @@ function uiInstances(frame: Frame): Promise<number> {
         (element) => element.shadowRoot !== null && !element.hasAttribute(badgeAttribute),
       ).length,
     BADGE_HOST_ATTRIBUTE,
-  );
-}
-
-/** Lets any pending mutation → animation-frame check of the content script run. */
-function settle(frame: Frame): Promise<void> {
-  return frame.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
 }
 
@@ -95,8 +89,8 @@ test.describe('where the console UI appears', () => {
     await showsView(app, VIEW_TITLES.assets);
     await navigate(app, VIEW_TITLES.general);
     await showsView(app, VIEW_TITLES.general);
-    await settle(app);
-    await settle(page.mainFrame());
+    await afterContentScriptCheck(app);
+    await afterContentScriptCheck(page.mainFrame());
     expect(await messagesFromPages()).toBe(0);
 
     await navigate(app, 'Creative Cloud');
@@ -149,7 +143,7 @@ test.describe('one UI however the console changes', () => {
     await app.getByRole('button', { name: LABELS.en.switchButton, exact: true }).click();
     await expect(app.getByTestId('current-cc-org')).toContainText(target.id);
 
-    await settle(app);
+    await afterContentScriptCheck(app);
     expect(await uiInstances(app)).toBe(1);
     const sameSlotBackInPlace = await slotBeforeSwitch.evaluate((slot) => {
       const switchRow = slot?.previousElementSibling;
@@ -187,7 +181,7 @@ test.describe('extension reload', () => {
     await showsView(app, VIEW_TITLES.general);
     await navigate(app, 'Creative Cloud');
     await showsCreativeCloud(app);
-    await settle(app);
+    await afterContentScriptCheck(app);
     expect(pageErrors).toEqual([]);
   });
 });

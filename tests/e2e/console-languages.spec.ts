@@ -2,6 +2,7 @@ import type { Frame } from '@playwright/test';
 import { translatorFor } from '../../sandbox/console/browser/locales';
 import type { ConsoleLanguage } from '../../sandbox/console/browser/locales/languages';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
+import { afterContentScriptCheck } from '../drivers/driver';
 import { type ExtensionFixtures, expect, test } from './fixtures';
 import { consoleUi, nativeOptionBadges } from './support/console-ui';
 import { injectPolicy } from './support/options-page';
@@ -79,10 +80,7 @@ test('on an es console whose picker lists orgs the signed-in user mostly does no
   await expect(consoleUi(app).getByTestId('summary')).toBeAttached();
   await app.getByRole('button', { name: translatorFor('es')('pickerLabel') }).click();
   await expect(app.getByRole('option')).toHaveCount(scenario.orgs.length);
-  // Let the content script's mutation → animation-frame check run on the open list.
-  await app.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
+  await afterContentScriptCheck(app);
   await expect(consoleUi(app)).toBeHidden();
   expect(await nativeOptionBadges(app)).toEqual(scenario.orgs.map(() => null));
 });
