@@ -66,6 +66,9 @@ export function createSession(deps: SessionDeps = browserDeps) {
   // The access token the last renewal replaced: a 401 for it whose session read answered just
   // before that renewal stored the new token must not renew a second time.
   let lastReplacedToken: string | undefined;
+  // The access token whose renewal IMS refused: a 401 for it that arrives once the session is
+  // forgotten still means "expired", not "nobody signed in".
+  let refusedRenewalToken: string | undefined;
   // Every read-then-write of the stored session runs alone: a sign-out that lands between a
   // refresh's check and its write would otherwise be overwritten by the refreshed tokens.
   let sessionWrites: Promise<unknown> = Promise.resolve();
@@ -173,6 +176,7 @@ export function createSession(deps: SessionDeps = browserDeps) {
     } catch (error) {
       if (error instanceof ExtensionError && error.code === 'NOT_SIGNED_IN') throw error;
       if (isHttpError(error, 'NETWORK') || isHttpError(error, 'TIMEOUT')) throw error;
+      refusedRenewalToken = session.accessToken;
       // A refused refresh may leave the refresh token valid at IMS: revoke it with the session.
       if (await forget(session)) await revokeTokensOf(session).catch(() => undefined);
       throw new ExtensionError('SESSION_EXPIRED', `The session could not be renewed: ${String(error)}`);
@@ -195,6 +199,8 @@ export function createSession(deps: SessionDeps = browserDeps) {
    * those must use the renewed token, not renew again (a second silent sign-in, a second POST).
    */
   async function refreshUnlessRenewed(refusedToken: string): Promise<void> {
+    if (refusedToken === refusedRenewalToken)
+      throw new ExtensionError('SESSION_EXPIRED', 'IMS refused to renew the session this token belonged to');
     const { session } = await currentSession();
     if (session.accessToken !== refusedToken || refusedToken === lastReplacedToken) return;
     await refresh();

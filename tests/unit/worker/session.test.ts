@@ -195,6 +195,32 @@ describe('IMS session', () => {
     expect(await readImsSession()).toBeUndefined();
   });
 
+  // A switch reads the profile and the organizations at once: both are refused, and the second
+  // 401 may arrive after the refused renewal has already forgotten the session.
+  it('says the session expired to every call refused with its token, however late the 401 arrives', async () => {
+    const refusedRefresh = new HttpError('SESSION_EXPIRED', 'invalid_grant', {
+      endpoint: 'POST /ims/token/v3',
+      status: 400,
+    });
+    const { session } = setup(fakeIms({ refresh: vi.fn(async () => Promise.reject(refusedRefresh)) }));
+    await session.signIn({ chooseAccount: false });
+    const refused = () =>
+      new HttpError('UNAUTHORIZED', 'invalid_token', { endpoint: 'GET /ims/profile/v1', status: 401 });
+    let answerSecond: () => void = () => {};
+    const secondAnswered = new Promise<void>((resolve) => (answerSecond = resolve));
+
+    const first = session.authorized(async () => Promise.reject(refused()));
+    const second = session.authorized(async () => {
+      await secondAnswered;
+      throw refused();
+    });
+
+    await expect(first).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    expect(await readImsSession()).toBeUndefined();
+    answerSecond();
+    await expect(second).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+  });
+
   it('keeps the session through a network failure during refresh', async () => {
     const offline = new HttpError('NETWORK', 'fetch failed', { endpoint: 'POST /ims/token/v3' });
     const { session, advance } = setup(fakeIms({ refresh: vi.fn(async () => Promise.reject(offline)) }));
