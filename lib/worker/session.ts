@@ -59,7 +59,8 @@ function belongsTo(session: ImsSession, environment: ConfiguredEnvironment): boo
 
 /**
  * The IMS session: tokens live here and in `storage.session` only. Module state holds just
- * the one refresh in flight; everything that matters survives the worker being killed.
+ * the one refresh in flight and the last renewal's tokens (replaced or refused), which only
+ * calls already in flight need; everything that matters survives the worker being killed.
  */
 export function createSession(deps: SessionDeps = browserDeps) {
   let refreshInFlight: Promise<ImsSession> | undefined;
