@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CONSOLE_UI_TAG } from '../../components/console/ui-tag';
 import en from '../../locales/en.json' with { type: 'json' };
 import { expect, test } from './fixtures';
-import { seriousViolationsIn } from './support/axe';
+import { axeOn, seriousViolationsIn } from './support/axe';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 
 // axe-core on our UI only (the console is Adobe's page, not ours to judge): the status panel,
@@ -11,7 +10,7 @@ import { consoleUi, openConsoleApp } from './support/console-ui';
 
 /** Serious and critical violations inside our shadow host, in the console's app frame. */
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include(['iframe', CONSOLE_UI_TAG]).analyze();
+  const results = await axeOn(page, { fromFrames: ['iframe', CONSOLE_UI_TAG] });
   // Guard against a vacuous pass: axe must have looked inside our shadow root.
   const checkedTargets = results.passes.flatMap((rule) => rule.nodes.map((node) => JSON.stringify(node.target)));
   expect(checkedTargets.some((target) => target.includes(CONSOLE_UI_TAG))).toBe(true);

@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CUSTOM_HOST_SCRIPT_PREFIX } from '../../lib/console-hosts';
 import en from '../../locales/en.json' with { type: 'json' };
 import sv from '../../locales/sv.json' with { type: 'json' };
 import { SCENARIOS } from '../../sandbox/scenarios';
 import { expect, test } from './fixtures';
-import { seriousViolationsIn } from './support/axe';
+import { axeOn, seriousViolationsIn } from './support/axe';
 import { contentScriptSender } from './support/content-script-sender';
 import { detectorStarts } from './support/content-scripts';
 import { allowSiteOnExtensionsPage, serveSandboxConsoleAt } from './support/custom-console-host';
@@ -23,7 +22,7 @@ const getConsoleState = { type: 'getConsoleState', console: { tenant }, freshnes
 const fill = (text: string, host: string) => text.replace('{host}', host);
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include('[data-testid="console-hosts"]').analyze();
+  const results = await axeOn(page, '[data-testid="console-hosts"]');
   expect(results.passes.length).toBeGreaterThan(0);
   return seriousViolationsIn(results);
 }

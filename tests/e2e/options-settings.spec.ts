@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SANDBOX_CLIENT_ID } from '../../lib/environment';
 import en from '../../locales/en.json' with { type: 'json' };
@@ -9,7 +8,7 @@ import { matrixCaseStarted } from '../support/matrix';
 import { expect, type SandboxFixture, test } from './fixtures';
 import { switchFromExtensionPage } from './steps';
 import { appliedChanges } from './support/attack-surfaces';
-import { seriousViolationsIn } from './support/axe';
+import { axeOn, seriousViolationsIn } from './support/axe';
 import { launchChromiumWithExtension } from './support/chromium';
 import { consoleUi } from './support/console-ui';
 import { allowSiteOnExtensionsPage } from './support/custom-console-host';
@@ -225,7 +224,7 @@ test('clear all data asks first, then signs out and forgets every setting', asyn
 
 /** Serious and critical axe violations on an extension page. */
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page);
   expect(results.passes.length).toBeGreaterThan(0);
   return seriousViolationsIn(results);
 }

@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type FrameLocator, type Page } from '@playwright/test';
 import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import { PICKER_FORMS } from '../../sandbox/console/picker-forms';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { expect, test as extensionTest } from './fixtures';
-import { seriousViolationsIn } from './support/axe';
+import { axeOn, seriousViolationsIn } from './support/axe';
 import { CHROMIUM_PATH } from './support/paths';
 
 // The sandbox's native console on its own, without the extension: the page the extension
@@ -148,7 +147,7 @@ test.describe('the sandbox console without the extension', () => {
     const app = await openCreativeCloud(consolePage, sandbox.creativeCloudUrl(), 'en');
     await app.getByRole('button', { name: LABELS.en.picker }).click();
     await expect(app.getByRole('option').first()).toBeVisible();
-    const results = await new AxeBuilder({ page: consolePage }).analyze();
+    const results = await axeOn(consolePage);
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   });
 
@@ -260,7 +259,7 @@ test.describe('the sandbox console without the extension', () => {
       await expect(app.getByRole('option').first()).toBeVisible();
       // Serious and critical ones: a popover portalled to the end of <body> sits outside the page's
       // landmarks by design (that is what portalling libraries do), a moderate best-practice finding.
-      expect(seriousViolationsIn(await new AxeBuilder({ page: consolePage }).analyze())).toEqual([]);
+      expect(seriousViolationsIn(await axeOn(consolePage))).toEqual([]);
     });
   }
 });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { issuedTokenRecords } from './attack-surfaces';
-import { seriousViolationsIn } from './axe';
+import { axeOn, seriousViolationsIn } from './axe';
 import type { ChromiumGlobals } from './extension-apis';
 import type { SandboxFixture } from './sandbox-fixture';
 
@@ -44,8 +43,7 @@ export async function downloadedText(
 
 /** Serious and critical axe violations on an extension page (checked after the page rendered). */
 export async function seriousPageViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return seriousViolationsIn(results);
+  return seriousViolationsIn(await axeOn(page));
 }
 
 /** Every token the sandbox ever issued (IMS, console, control API): what must never leak. */
