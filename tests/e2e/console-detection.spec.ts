@@ -5,7 +5,7 @@ import { ACTIVE_STATUS_CODE } from '../../lib/service-codes';
 import { SCENARIOS, userOf } from '../../sandbox/scenarios';
 import { afterContentScriptCheck } from '../drivers/driver';
 import { expect, test } from './fixtures';
-import { appFrameOf } from './support/console-ui';
+import { appFrameOf, consoleUi } from './support/console-ui';
 import { signInAs } from './support/worker-client';
 
 // The page side of the console content script: where the UI appears, that it appears once
@@ -135,9 +135,12 @@ test.describe('one UI however the console changes', () => {
     await expect.poll(() => uiInstances(app)).toBe(1);
     const slotBeforeSwitch = await app.evaluateHandle(() => document.querySelector('[data-cc-switcher-slot]'));
 
-    await app.getByRole('button', { name: LABELS.en.picker }).click();
+    // Our summary, then badges on the option: the worker's state is in, the guard knows the org is eligible.
+    await expect(consoleUi(app).getByTestId('summary')).toBeVisible();
+    const picker = app.getByRole('button', { name: LABELS.en.picker });
+    await picker.click();
+    await expect(picker).toHaveAttribute('aria-expanded', 'true');
     const option = app.getByRole('option').filter({ hasText: target.id });
-    // Badges on the option mean the worker's state is in: the guard knows the org is eligible.
     await expect(option.locator(`[${BADGE_HOST_ATTRIBUTE}]`)).toHaveCount(1);
     await option.click();
     await app.getByRole('button', { name: LABELS.en.switchButton, exact: true }).click();
