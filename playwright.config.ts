@@ -24,7 +24,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
-  // No trace: each test's browser is launched during the one before (tests/support/launch-ahead.ts),
-  // which tracing rules out. To debug a failure, rerun it with `--trace on`.
+  // No trace: recording one costs every test CPU on a busy machine. To debug a failure, rerun it
+  // with `--trace on`.
   use: { trace: 'off', screenshot: 'only-on-failure' },
 });

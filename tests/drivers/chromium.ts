@@ -19,7 +19,7 @@ import {
   until,
 } from './driver';
 
-/** The shared behaviours' driver on Playwright's Chromium: one fresh profile per test (tests/e2e/fixtures.ts). */
+/** The shared behaviours' driver on Playwright's Chromium: the extension freshly installed for each test (tests/e2e/fixtures.ts). */
 export function chromiumDriver(fixtures: {
   context: BrowserContext;
   extensionId: string;

@@ -3,10 +3,9 @@ import type { EnvironmentSettings } from '../../lib/environment';
 import type { ScenarioUser } from '../../sandbox/scenario-builders';
 import { SCENARIOS, type ScenarioName, userOf } from '../../sandbox/scenarios';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
-import { type LaunchAhead, launchAhead } from '../support/launch-ahead';
-import { type LaunchedExtension, launchChromiumWithExtension } from './support/chromium';
 import { consoleUi, openConsoleApp } from './support/console-ui';
 import { frameHasContentScript } from './support/content-scripts';
+import { type ExtensionBrowser, launchExtensionBrowser } from './support/extension-browser';
 import { bindSandboxAuthorHost, sandboxEnvironment, writeExtensionEnvironment } from './support/extension-environment';
 import { consoleTabId, openPopupFor } from './support/extension-pages';
 import { openOptions } from './support/options-page';
@@ -34,7 +33,7 @@ export interface SignedInConsoleOptions {
 export interface ExtensionFixtures {
   /** A sandbox reset to its `default` scenario before this test. */
   sandbox: SandboxFixture;
-  /** Chromium with the sandbox build loaded, pointed at this worker's sandbox. */
+  /** Chromium with the sandbox build freshly installed, pointed at this worker's sandbox. */
   context: BrowserContext;
   extensionId: string;
   /** The extension's worker when the test starts; after `killServiceWorker`, use `reacquireServiceWorker`. */
@@ -63,8 +62,8 @@ export interface ExtensionFixtures {
 interface WorkerFixtures {
   /** One sandbox per Playwright worker, on a free port. */
   sandboxServer: RunningSandbox;
-  /** Each test's Chromium, launched while the previous test ran (tests/support/launch-ahead.ts). */
-  extensionBrowsers: LaunchAhead<LaunchedExtension>;
+  /** This worker's Chromium, where each test installs the extension afresh (support/extension-browser.ts). */
+  extensionBrowser: ExtensionBrowser;
 }
 
 export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
@@ -78,19 +77,12 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  extensionBrowsers: [
-    async ({ trace }, use) => {
-      // Playwright traces every context that exists when a test starts or is created during it, and
-      // a browser launched ahead lands at any moment: when it lands as a test starts, both start its
-      // trace and the test fails. So with tracing (e.g. `--trace on` to debug), no launching ahead.
-      const tracing = (typeof trace === 'string' ? trace : trace.mode) !== 'off';
-      const browsers = launchAhead(
-        () => launchChromiumWithExtension({ extensionDir: BUILD_DIRS.chromeSandbox, headless: true }),
-        (launched) => launched.context.close(),
-        { ahead: !tracing },
-      );
-      await use(browsers);
-      await browsers.close();
+  extensionBrowser: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from the pattern.
+    async ({}, use) => {
+      const browser = await launchExtensionBrowser();
+      await use(browser);
+      await browser.close();
     },
     { scope: 'worker' },
   ],
@@ -101,14 +93,13 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
     await use(sandbox);
   },
 
-  context: async ({ sandbox, extensionBrowsers }, use) => {
-    const launched = await extensionBrowsers.take();
-    // The live worker: launched ahead, the browser may have restarted it since.
-    const worker = await reacquireServiceWorker(launched.context);
+  context: async ({ sandbox, extensionBrowser }, use) => {
+    await extensionBrowser.install(BUILD_DIRS.chromeSandbox);
+    const worker = await reacquireServiceWorker(extensionBrowser.context);
     await writeExtensionEnvironment(worker, sandboxEnvironment(sandbox.apiBaseUrl));
     await bindSandboxAuthorHost(worker, sandbox.authorHost);
-    await use(launched.context);
-    await launched.context.close();
+    await use(extensionBrowser.context);
+    await extensionBrowser.uninstall();
   },
 
   serviceWorker: async ({ context }, use) => {

@@ -7,6 +7,13 @@ export function chromiumArgsFor(...extensionDirs: string[]): string[] {
   return [
     `--disable-extensions-except=${extensionDirs.join(',')}`,
     `--load-extension=${extensionDirs.join(',')}`,
+    ...chromiumFlags(),
+  ];
+}
+
+/** Flags for Debian's Chromium on this kind of machine, whatever it loads. */
+export function chromiumFlags(): string[] {
+  return [
     // Root in containers: Chromium's own sandbox cannot start there.
     '--no-sandbox',
     '--disable-gpu',
@@ -52,13 +59,14 @@ export async function launchChromiumWithExtension(options: {
   }
 }
 
+export const isExtensionWorker = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+
 export function extensionIdOf(worker: Worker): string {
   return new URL(worker.url()).host;
 }
 
 /** The extension's worker: already registered, or the next one to start. */
 export async function extensionServiceWorker(context: BrowserContext): Promise<Worker> {
-  const isExtensionWorker = (worker: Worker) => worker.url().startsWith('chrome-extension://');
   const running = context.serviceWorkers().find(isExtensionWorker);
   if (running) return running;
   return context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 10_000 });
@@ -66,7 +74,6 @@ export async function extensionServiceWorker(context: BrowserContext): Promise<W
 
 /** Every extension's worker by its manifest name, once `count` of them are running. */
 export async function extensionWorkersByName(context: BrowserContext, count: number): Promise<Map<string, Worker>> {
-  const isExtensionWorker = (worker: Worker) => worker.url().startsWith('chrome-extension://');
   while (context.serviceWorkers().filter(isExtensionWorker).length < count) {
     await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 10_000 });
   }
