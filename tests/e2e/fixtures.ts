@@ -94,8 +94,7 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
   },
 
   context: async ({ sandbox, extensionBrowser }, use) => {
-    await extensionBrowser.install(BUILD_DIRS.chromeSandbox);
-    const worker = await reacquireServiceWorker(extensionBrowser.context);
+    const worker = await extensionBrowser.install(BUILD_DIRS.chromeSandbox);
     await writeExtensionEnvironment(worker, sandboxEnvironment(sandbox.apiBaseUrl));
     await bindSandboxAuthorHost(worker, sandbox.authorHost);
     await use(extensionBrowser.context);

@@ -1,10 +1,9 @@
 /**
- * Launches the next test's browser while the current test runs, for the runners that give each
- * test a fresh browser. Chromium answers the first `identity.launchWebAuthFlow` of a browser
- * only about three seconds after the browser started (later ones at once), and nearly every
- * test signs in first; Firefox spends seconds starting. Launched ahead, that time passes in
+ * Launches the next test's browser while the current test runs, for the runner that gives each
+ * test a fresh browser (Firefox's shared behaviours; Chromium's fixtures reinstall the extension
+ * in one browser instead). Firefox spends seconds starting; launched ahead, that time passes in
  * the background. A browser launched ahead shares nothing with the test before it (its own
- * profile, and in Firefox its own sandbox); whatever is the taking test's own, that test sets.
+ * profile and its own sandbox); whatever is the taking test's own, that test sets.
  */
 export interface LaunchAhead<T> {
   /** A browser launched for this test: the one launched ahead, and the next one starts. */

@@ -21,8 +21,8 @@ import { CHROMIUM_PATH } from './paths';
 export interface ExtensionBrowser {
   /** The browser's one persistent context: the same object for every test of the worker. */
   context: BrowserContext;
-  /** Installs the unpacked extension and resolves once its worker runs. */
-  install(extensionDir: string): Promise<{ serviceWorker: Worker; extensionId: string }>;
+  /** Installs the unpacked extension and resolves to its worker once that runs. */
+  install(extensionDir: string): Promise<Worker>;
   /** Uninstalls the extension and clears what the test left in the browser. */
   uninstall(): Promise<void>;
   close(): Promise<void>;
@@ -50,10 +50,10 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
       };
       installedId = id;
       const ours = (worker: Worker) => isExtensionWorker(worker) && extensionIdOf(worker) === id;
-      const serviceWorker =
+      return (
         context.serviceWorkers().find(ours) ??
-        (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 10_000 }));
-      return { serviceWorker, extensionId: id };
+        (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 10_000 }))
+      );
     },
     async uninstall() {
       // A blank page first: it keeps the context open while the test's pages close, and it is
