@@ -3,7 +3,7 @@ import { runsIn } from '../behaviours/behaviour';
 import { chromiumDriver } from '../drivers/chromium';
 import { test } from './fixtures';
 
-// The shared behaviours (tests/behaviours/), each in a fresh Chromium profile with its own reset sandbox.
+// The shared behaviours (tests/behaviours/), each with the extension installed afresh and a reset sandbox.
 for (const group of BEHAVIOUR_GROUPS) {
   test.describe(group.title, () => {
     for (const behaviour of group.behaviours.filter((candidate) => runsIn(candidate, 'chromium'))) {

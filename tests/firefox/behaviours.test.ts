@@ -2,24 +2,31 @@ import { afterAll, describe, it } from 'vitest';
 import { BEHAVIOUR_GROUPS } from '../behaviours';
 import { runsIn } from '../behaviours/behaviour';
 import { firefoxDriver } from '../drivers/firefox';
-import { launchAhead } from '../support/launch-ahead';
-import { launchFirefoxHarness } from './harness';
+import { type FirefoxBrowser, launchFirefox } from './harness';
 
-// The shared behaviours (tests/behaviours/), each in a fresh firefox-esr profile with its own
-// sandbox, as Chromium's fixtures give every test a fresh profile. The next one starts while
-// a behaviour runs (tests/support/launch-ahead.ts).
-const harnesses = launchAhead(launchFirefoxHarness, (harness) => harness.close());
-afterAll(() => harnesses.close());
+// The shared behaviours (tests/behaviours/), each with the extension installed afresh in one
+// firefox-esr and the sandbox reset, as Chromium's fixtures do. After a failure the next
+// behaviour gets a new browser, so one failure cannot leave state behind for the others.
+let firefox: Promise<FirefoxBrowser> | undefined;
+afterAll(async () => (await firefox)?.close());
 
 for (const group of BEHAVIOUR_GROUPS) {
   describe(group.title, () => {
     for (const behaviour of group.behaviours.filter((candidate) => runsIn(candidate, 'firefox'))) {
       it(behaviour.name, { timeout: behaviour.slow ? 180_000 : 60_000 }, async () => {
-        const harness = await harnesses.take();
+        firefox ??= launchFirefox();
+        const browser = firefox;
         try {
-          await behaviour.run(firefoxDriver(harness));
-        } finally {
-          await harness.close();
+          const harness = await (await browser).fresh();
+          try {
+            await behaviour.run(firefoxDriver(harness));
+          } finally {
+            await harness.close();
+          }
+        } catch (error) {
+          firefox = undefined;
+          await (await browser.catch(() => undefined))?.close();
+          throw error;
         }
       });
     }

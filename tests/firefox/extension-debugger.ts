@@ -31,12 +31,13 @@ export class ExtensionDebugger {
   readonly #targetWaiters = new Set<() => void>();
   readonly #results = new Map<string, RdpPacket>();
   readonly #resultWaiters = new Map<string, (packet: RdpPacket) => void>();
+  readonly #stopListening: () => void;
 
   private constructor(
     private readonly client: RdpClient,
     private readonly addon: AddonForm,
   ) {
-    client.onEvent((packet) => this.#onEvent(packet));
+    this.#stopListening = client.onEvent((packet) => this.#onEvent(packet));
   }
 
   static async attach(client: RdpClient, addonId: string): Promise<ExtensionDebugger> {
@@ -47,6 +48,11 @@ export class ExtensionDebugger {
     const watcher = await client.request(addon.actor, 'getWatcher', { isServerTargetSwitchingEnabled: true });
     await client.request(watcher.actor as string, 'watchTargets', { targetType: 'frame' });
     return debuggerForAddon;
+  }
+
+  /** Stops following the add-on's documents, e.g. before it is uninstalled. */
+  detach(): void {
+    this.#stopListening();
   }
 
   /** `moz-extension://<uuid>/`: Firefox picks the uuid per profile at install. */

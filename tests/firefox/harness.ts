@@ -53,20 +53,45 @@ function geckoIdOf(extensionDir: string): string {
   return id;
 }
 
+export interface FirefoxBrowser {
+  /**
+   * The extension installed afresh, with a reset sandbox, no cookies and one blank tab: what a
+   * new profile gave. The harness's `close` uninstalls the extension (its storage goes with it)
+   * and keeps the browser for the next `fresh`.
+   */
+  fresh(): Promise<FirefoxHarness>;
+  close(): Promise<void>;
+}
+
+interface LaunchOptions {
+  extensionDir?: string;
+  headless?: boolean;
+  /** Firefox's HOME, e.g. one with `.mozilla/managed-storage/<add-on id>.json` (an enterprise policy). */
+  home?: string;
+  /** Another firefox-esr executable, e.g. one whose installation carries a `distribution/policies.json`. */
+  executablePath?: string;
+}
+
 /**
  * firefox-esr with the built extension installed (as a temporary add-on, which Firefox grants
- * its host permissions), a sandbox on a free port, and the extension pointed at it.
+ * its host permissions), a sandbox on a free port, and the extension pointed at it. `close`
+ * closes the browser.
  */
-export async function launchFirefoxHarness(
-  options: {
-    extensionDir?: string;
-    headless?: boolean;
-    /** Firefox's HOME, e.g. one with `.mozilla/managed-storage/<add-on id>.json` (an enterprise policy). */
-    home?: string;
-    /** Another firefox-esr executable, e.g. one whose installation carries a `distribution/policies.json`. */
-    executablePath?: string;
-  } = {},
-): Promise<FirefoxHarness> {
+export async function launchFirefoxHarness(options: LaunchOptions = {}): Promise<FirefoxHarness> {
+  const firefox = await launchFirefox(options);
+  try {
+    return { ...(await firefox.fresh()), close: () => firefox.close() };
+  } catch (error) {
+    await firefox.close();
+    throw error;
+  }
+}
+
+/**
+ * firefox-esr and a sandbox on a free port, for harnesses one after another: installing the
+ * extension afresh costs a fraction of launching a browser.
+ */
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxBrowser> {
   const extensionDir = options.extensionDir ?? BUILD_DIRS.firefoxSandbox;
   const addonId = geckoIdOf(extensionDir);
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -78,6 +103,7 @@ export async function launchFirefoxHarness(
     cleanups.push(() => rm(workDir, { recursive: true, force: true }));
     const sandbox = await startSandbox({ port: 0 });
     cleanups.push(() => sandbox.close());
+    const control = sandboxControl(sandbox.apiBaseUrl);
 
     const debuggerSocket = path.join(workDir, 'debugger.sock');
     const browser = await puppeteer.launch({
@@ -89,34 +115,61 @@ export async function launchFirefoxHarness(
       ...(options.home && { env: { ...process.env, HOME: options.home } }),
     });
     cleanups.push(() => browser.close());
-    const installedId = await browser.installExtension(extensionDir);
-    if (installedId !== addonId) throw new Error(`Firefox installed ${installedId}, expected ${addonId}`);
-
     const client = await RdpClient.connect(debuggerSocket);
     cleanups.push(() => client.close());
-    const extension = await ExtensionDebugger.attach(client, addonId);
-    const background = await extension.background();
-    await writeExtensionEnvironment(background, sandboxEnvironment(sandbox.apiBaseUrl));
-    // As in Chromium's fixture: the admin trusted the sandbox's author host.
-    await bindSandboxAuthorHost(background, sandboxAuthorHost(sandbox.shellUrl));
+
+    let installed: ExtensionDebugger | undefined;
+    const uninstall = async () => {
+      if (!installed) return;
+      const extension = installed;
+      installed = undefined;
+      // The extension sees every tab, including ones puppeteer does not list (a console tab left
+      // open here once answered the next test's "which tab is the console?").
+      await (await extension.background()).evaluate(leaveOneBlankTab);
+      extension.detach();
+      // Firefox deletes the extension's storage with it.
+      await browser.uninstallExtension(addonId);
+    };
 
     return {
-      browser,
-      addonId,
-      extension,
-      background: () => extension.background(),
-      sandbox: { ...sandbox, control: sandboxControl(sandbox.apiBaseUrl) },
-      async openExtensionPage(pagePath) {
+      async fresh() {
+        await uninstall();
+        await control('POST', 'reset');
+        await browser.deleteCookie(...(await browser.cookies()));
+        const installedId = await browser.installExtension(extensionDir);
+        if (installedId !== addonId) throw new Error(`Firefox installed ${installedId}, expected ${addonId}`);
+        const extension = await ExtensionDebugger.attach(client, addonId);
+        installed = extension;
         const background = await extension.background();
-        const page = await extension.openDocument(pagePath, (url) =>
-          background.evaluate(async (pageUrl) => {
-            await (globalThis as FirefoxGlobals).browser.tabs?.create({ url: pageUrl });
-            return true;
-          }, url),
+        const tabs = await background.evaluate(
+          async () => (await (globalThis as FirefoxGlobals).browser.tabs?.query({}))?.length,
         );
-        // The debugger announces the document as soon as its window exists; steps act on a loaded page.
-        await pollDocument(page, () => (document.readyState === 'complete' ? true : null));
-        return page;
+        if (tabs !== 1) throw new Error(`A fresh install should see one blank tab, saw ${tabs}`);
+        await writeExtensionEnvironment(background, sandboxEnvironment(sandbox.apiBaseUrl));
+        // As in Chromium's fixture: the admin trusted the sandbox's author host.
+        await bindSandboxAuthorHost(background, sandboxAuthorHost(sandbox.shellUrl));
+        return {
+          browser,
+          addonId,
+          extension,
+          background: () => extension.background(),
+          sandbox: { ...sandbox, control },
+          async openExtensionPage(pagePath) {
+            const background = await extension.background();
+            const page = await extension.openDocument(pagePath, (url) =>
+              background.evaluate(async (pageUrl) => {
+                await (globalThis as FirefoxGlobals).browser.tabs?.create({ url: pageUrl });
+                return true;
+              }, url),
+            );
+            // The debugger announces the document as soon as its window exists; steps act on a loaded page.
+            await pollDocument(page, () => (document.readyState === 'complete' ? true : null));
+            return page;
+          },
+          async close() {
+            if (installed === extension) await uninstall();
+          },
+        };
       },
       close,
     };
@@ -124,6 +177,14 @@ export async function launchFirefoxHarness(
     await close();
     throw error;
   }
+}
+
+/** In the extension's background: closes every tab but a new blank one (closing the last would close the window). */
+async function leaveOneBlankTab() {
+  const { tabs } = (globalThis as FirefoxGlobals).browser;
+  const blank = await tabs?.create({ url: 'about:blank' });
+  const others = (await tabs?.query({}))?.flatMap(({ id }) => (id !== undefined && id !== blank?.id ? [id] : []));
+  if (others?.length) await tabs?.remove(others);
 }
 
 /** Re-runs `probe` in the document until it returns something other than null/undefined. */

@@ -29,6 +29,7 @@ export interface ExtensionApis {
   tabs?: {
     create(properties: { url: string; active?: boolean }): Promise<{ id?: number }>;
     query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string }[]>;
+    remove(tabIds: number[]): Promise<void>;
   };
 }
 
