@@ -139,8 +139,14 @@ export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
     });
   },
 
-  workerClient: async ({ context, extensionId }, use) => {
-    await use(() => openWorkerClient(context, extensionId));
+  workerClient: async ({ page, context, extensionId }, use) => {
+    await use(async () => {
+      const client = await openWorkerClient(context, extensionId);
+      // The client's tab opens in front; clicks the test then sends to `page` (a tab behind it)
+      // were sometimes never delivered on a busy machine. The test's page is the one a user looks at.
+      await page.bringToFront();
+      return client;
+    });
   },
 
   optionsPage: async ({ context, extensionId }, use) => {
